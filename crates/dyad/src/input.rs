@@ -1,0 +1,1 @@
+//! Input: files, directories, stdin, gzip.

@@ -1,0 +1,57 @@
+//! The `dyad` command: the only place in the project that touches files,
+//! terminals and exit codes. Each subcommand lives in `commands/`; the stages it
+//! drives are library crates that never do I/O.
+
+use clap::{Parser, Subcommand};
+use std::process::ExitCode;
+
+mod commands;
+mod input;
+mod output;
+
+/// dyad turns raw news reports into political event data: who did what to whom,
+/// when, where — according to whom.
+#[derive(Parser)]
+#[command(name = "dyad", version, about, long_about = None, propagate_version = true)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Read plain text, HTML and JSONL corpora into clean documents (JSON Lines).
+    Read(commands::read::ReadArgs),
+    /// Analyse documents: sentences, tokens, tags, syntax, named mentions.
+    Parse(commands::parse::ParseArgs),
+    /// Train the tagger and parser models from Universal Dependencies data.
+    Train(commands::parse::TrainArgs),
+    /// Find and normalise temporal expressions (TIMEX3) against a reference date.
+    Time(commands::time::TimeArgs),
+    /// The actor knowledge base: office-holders, resolution, checks and imports.
+    Kb(commands::kb::KbArgs),
+    /// Run the main job on the bundled sample corpus and show what was found.
+    Demo(commands::demo::DemoArgs),
+    /// Measure throughput (docs/s, words/s, peak memory) and print it as JSON.
+    Bench(commands::bench::BenchArgs),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Read(a) => commands::read::run(a),
+        Command::Parse(a) => commands::parse::run(a),
+        Command::Train(a) => commands::parse::train(a),
+        Command::Time(a) => commands::time::run(a),
+        Command::Kb(a) => commands::kb::run(a),
+        Command::Demo(a) => commands::demo::run(a),
+        Command::Bench(a) => commands::bench::run(a),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("dyad: error: {e:#}");
+            ExitCode::from(1)
+        }
+    }
+}

@@ -1,0 +1,1 @@
+//! Output: JSON Lines on stdout.
