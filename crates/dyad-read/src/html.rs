@@ -135,7 +135,8 @@ fn find_ci(hay: &[u8], needle: &[u8]) -> Option<usize> {
 struct Stats {
     text: u32,
     link_text: u32,
-    score: f32,
+    /// Text inside `<p>` elements, links excluded: the prose a node holds.
+    ptext: u32,
     paragraphs: u32,
 }
 
@@ -189,6 +190,7 @@ pub fn extract(html: &str, _cues: &Cues) -> Result<PageLines, ReadError> {
                                 s.text += cs.text;
                                 s.link_text += cs.link_text;
                                 s.paragraphs += cs.paragraphs;
+                                s.ptext += cs.ptext;
                             }
                         }
                         if el.name() == "a" {
@@ -196,6 +198,7 @@ pub fn extract(html: &str, _cues: &Cues) -> Result<PageLines, ReadError> {
                         }
                         if el.name() == "p" && s.text > 0 {
                             s.paragraphs += 1;
+                            s.ptext = s.text - s.link_text.min(s.text);
                         }
                     }
                     _ => {}
@@ -211,7 +214,7 @@ pub fn extract(html: &str, _cues: &Cues) -> Result<PageLines, ReadError> {
         let Node::Element(el) = n.value() else { continue };
         let name = el.name();
         let is_block = matches!(name, "p" | "pre" | "blockquote" | "td" | "li" | "dd")
-            || (name == "div" && has_direct_text(*n, 40));
+            || (matches!(name, "div" | "section" | "article") && has_direct_text(*n, 40, &stats));
         if !is_block {
             continue;
         }
@@ -226,7 +229,13 @@ pub fn extract(html: &str, _cues: &Cues) -> Result<PageLines, ReadError> {
         }
         let commas = count_commas(*n) as f32;
         let vote = (1.0 + commas.min(10.0) + (text_chars / 100.0).min(3.0)) * (1.0 - ld);
-        let mut anc = n.parent();
+        // A `<p>` votes for its container; a container holding prose directly (text
+        // and inline elements mixed with `<br>`) is its own container.
+        let mut anc = if name == "p" || !matches!(name, "div" | "section" | "article") {
+            n.parent()
+        } else {
+            Some(*n)
+        };
         let mut level = 0;
         while let Some(a) = anc {
             if level >= 3 || !matches!(a.value(), Node::Element(_)) {
@@ -249,7 +258,11 @@ pub fn extract(html: &str, _cues: &Cues) -> Result<PageLines, ReadError> {
         let s = stats.get(&id).copied().unwrap_or_default();
         let ld = if s.text > 0 { s.link_text as f32 / s.text as f32 } else { 0.0 };
         let mut score = v * (1.0 - ld);
-        score += class_weight(el, hc) as f32 * 0.1 * score.min(50.0) / 10.0;
+        score *= match class_weight(el, hc) {
+            w if w < 0 => 0.3,
+            w if w > 0 => 1.3,
+            _ => 1.0,
+        };
         if matches!(el.name(), "article" | "main") {
             score *= 1.1;
         }
@@ -258,6 +271,34 @@ pub fn extract(html: &str, _cues: &Cues) -> Result<PageLines, ReadError> {
         }
     }
 
+    // An article split into several blocks (chunks between ads, sections under
+    // subheadings) is whole only at a common ancestor: climb while the parent holds
+    // clearly more prose and is not furniture.
+    let best = best.map(|(mut top, score)| {
+        'climb: loop {
+            let ts = stats.get(&top).copied().unwrap_or_default();
+            let mut anc = doc.tree.get(top).and_then(|n| n.parent());
+            for _ in 0..6 {
+                let Some(a) = anc else { break 'climb };
+                let Node::Element(ael) = a.value() else { break 'climb };
+                if matches!(ael.name(), "body" | "html") || class_weight(ael, hc) < 0 {
+                    break 'climb;
+                }
+                let s = stats.get(&a.id()).copied().unwrap_or_default();
+                let ld = if s.text > 0 { s.link_text as f32 / s.text as f32 } else { 1.0 };
+                if ld >= 0.35 {
+                    break 'climb;
+                }
+                if s.ptext as f32 * 0.8 > ts.ptext as f32 {
+                    top = a.id();
+                    continue 'climb;
+                }
+                anc = a.parent();
+            }
+            break;
+        }
+        (top, score)
+    });
     let mut lines = Vec::new();
     if let Some((top, top_score)) = best {
         let Some(top_node) = doc.tree.get(top) else { return Err(ReadError::NoText) };
@@ -326,14 +367,29 @@ fn count_commas(n: NodeRef<'_, Node>) -> usize {
         .sum()
 }
 
-fn has_direct_text(n: NodeRef<'_, Node>, min: usize) -> bool {
-    n.children()
-        .filter_map(|c| match c.value() {
-            Node::Text(t) => Some(t.trim().len()),
-            _ => None,
-        })
-        .sum::<usize>()
-        >= min
+/// Inline elements: their text belongs to the enclosing block's running text.
+const INLINE: &[&str] = &[
+    "span", "a", "b", "i", "em", "strong", "font", "u", "small", "big", "sup", "sub", "mark",
+    "abbr", "cite", "q", "time", "code", "s", "strike", "del", "ins", "tt", "var", "dfn", "kbd",
+];
+
+/// Whether `n` holds at least `min` characters of running text of its own (text
+/// and inline elements, not text inside child blocks).
+fn has_direct_text(n: NodeRef<'_, Node>, min: usize, stats: &HashMap<NodeId, Stats>) -> bool {
+    let mut total = 0usize;
+    for c in n.children() {
+        total += match c.value() {
+            Node::Text(t) => t.trim().len(),
+            Node::Element(e) if INLINE.contains(&e.name()) => {
+                stats.get(&c.id()).map_or(0, |s| s.text as usize)
+            }
+            _ => 0,
+        };
+        if total >= min {
+            return true;
+        }
+    }
+    false
 }
 
 fn words_of(el: &scraper::node::Element) -> impl Iterator<Item = String> + '_ {

@@ -254,3 +254,11 @@ pub fn check_text(bytes: &[u8], max_bytes: usize) -> Result<&str, ReadError> {
     }
     std::str::from_utf8(bytes).map_err(|e| ReadError::InvalidUtf8 { offset: e.valid_up_to() })
 }
+
+/// The lines the HTML reader sees in a page, with the structural role of each
+/// (`Plain`, `Heading`, `Caption`, `Furniture`, …), before boilerplate cues apply.
+/// A tool for studying pages the reader gets wrong.
+pub fn html_lines(html: &str) -> Result<Vec<(String, String)>, ReadError> {
+    let page = html::extract(html, Cues::builtin())?;
+    Ok(page.lines.into_iter().map(|l| (format!("{:?}", l.role), l.text)).collect())
+}
