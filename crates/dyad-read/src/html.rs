@@ -1,0 +1,720 @@
+//! HTML pages → lines with structural hints, plus the page's own metadata.
+//!
+//! Parsing is html5ever's (a spec-compliant HTML5 parser, via `scraper`'s arena
+//! tree). Every walk over the tree is iterative, and pages nested deeper than
+//! [`MAX_HTML_DEPTH`](crate::MAX_HTML_DEPTH) are refused before parsing, so no
+//! input can exhaust the stack.
+//!
+//! Finding the article: paragraph-like blocks vote for their parent and
+//! grandparent by length and commas (long, comma-rich, link-poor text is prose);
+//! class/id words from `data/html.tsv` push a node up or down; `<article>`,
+//! `<main>` and JSON-LD `articleBody` help. The best node and its worthy siblings
+//! are the article; inside it, furniture (share bars, related lists, captions,
+//! hidden blocks, link lists) is flagged for the line assembler, which applies
+//! the same boilerplate cues as for plain text.
+
+use crate::dates;
+use crate::lines::{Line, LineRole, PageLines, PageMeta};
+use crate::{Cues, ReadError, MAX_HTML_DEPTH};
+use chrono::NaiveDate;
+use dyad_core::{DateValue, Grain};
+use ego_tree::{NodeId, NodeRef};
+use scraper::{Html, Node};
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+const HTML_CUES: &str = include_str!("../data/html.tsv");
+
+struct HtmlCues {
+    skip: HashSet<String>,
+    block: HashSet<String>,
+    negative: HashSet<String>,
+    positive: HashSet<String>,
+    caption: HashSet<String>,
+    article_types: HashSet<String>,
+}
+
+fn html_cues() -> &'static HtmlCues {
+    static C: OnceLock<HtmlCues> = OnceLock::new();
+    C.get_or_init(|| {
+        let mut c = HtmlCues {
+            skip: HashSet::new(),
+            block: HashSet::new(),
+            negative: HashSet::new(),
+            positive: HashSet::new(),
+            caption: HashSet::new(),
+            article_types: HashSet::new(),
+        };
+        for line in HTML_CUES.lines() {
+            if line.starts_with('#') {
+                continue;
+            }
+            let Some((k, v)) = line.split_once('\t') else { continue };
+            let v = v.trim().to_string();
+            match k {
+                "skip-tag" => c.skip.insert(v),
+                "block-tag" => c.block.insert(v),
+                "negative" => c.negative.insert(v.to_lowercase()),
+                "positive" => c.positive.insert(v.to_lowercase()),
+                "caption-word" => c.caption.insert(v.to_lowercase()),
+                "article-type" => c.article_types.insert(v),
+                _ => false,
+            };
+        }
+        c
+    })
+}
+
+/// Tags that close themselves or are closed implicitly, and so do not nest.
+const NON_NESTING: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+    "track", "wbr", "p", "li", "dt", "dd", "option", "tr", "td", "th", "tbody", "thead",
+];
+
+/// A cheap scan of the raw markup for its nesting depth, so that absurd inputs
+/// are refused before the parser spends quadratic time on them.
+fn nesting_depth(html: &str) -> usize {
+    let b = html.as_bytes();
+    let mut depth: usize = 0;
+    let mut max = 0;
+    let mut i = 0;
+    while let Some(off) = memchr(b'<', &b[i..]) {
+        i += off + 1;
+        if b[i..].starts_with(b"!--") {
+            match find(&b[i..], b"-->") {
+                Some(e) => i += e + 3,
+                None => break,
+            }
+            continue;
+        }
+        let closing = b.get(i) == Some(&b'/');
+        let s = if closing { i + 1 } else { i };
+        let mut e = s;
+        while e < b.len() && (b[e].is_ascii_alphanumeric() || b[e] == b'-') {
+            e += 1;
+        }
+        if e == s {
+            continue;
+        }
+        let name = html[s..e].to_ascii_lowercase();
+        if !closing && (name == "script" || name == "style") {
+            let end = format!("</{name}");
+            match find_ci(&b[e..], end.as_bytes()) {
+                Some(p) => i = e + p,
+                None => break,
+            }
+            continue;
+        }
+        if NON_NESTING.contains(&name.as_str()) {
+            continue;
+        }
+        let tag_end = memchr(b'>', &b[e..]).map_or(b.len(), |p| e + p);
+        let self_closing = tag_end > 0 && b.get(tag_end.saturating_sub(1)) == Some(&b'/');
+        if closing {
+            depth = depth.saturating_sub(1);
+        } else if !self_closing {
+            depth += 1;
+            max = max.max(depth);
+        }
+        i = tag_end.min(b.len());
+    }
+    max
+}
+
+fn memchr(c: u8, hay: &[u8]) -> Option<usize> {
+    hay.iter().position(|&x| x == c)
+}
+fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    hay.windows(needle.len()).position(|w| w == needle)
+}
+fn find_ci(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    hay.windows(needle.len()).position(|w| w.eq_ignore_ascii_case(needle))
+}
+
+#[derive(Default, Clone, Copy)]
+struct Stats {
+    text: u32,
+    link_text: u32,
+    /// Text inside `<p>` elements, links excluded: the prose a node holds.
+    ptext: u32,
+    paragraphs: u32,
+}
+
+/// Parses `html` and returns the article's lines and the page's metadata.
+pub fn extract(html: &str, _cues: &Cues) -> Result<PageLines, ReadError> {
+    let depth = nesting_depth(html);
+    if depth > MAX_HTML_DEPTH {
+        return Err(ReadError::TooDeep { depth, limit: MAX_HTML_DEPTH });
+    }
+    let doc = Html::parse_document(html);
+    let hc = html_cues();
+    let mut meta = PageMeta::default();
+    let mut json_ld_body: Option<String> = None;
+    read_meta(&doc, hc, &mut meta, &mut json_ld_body);
+
+    // Post-order statistics: text and link-text lengths per element.
+    let root = doc.tree.root();
+    let mut stats: HashMap<NodeId, Stats> = HashMap::new();
+    let mut order: Vec<NodeRef<'_, Node>> = Vec::new();
+    let mut skipping: Option<NodeId> = None;
+    for edge in root.traverse() {
+        match edge {
+            ego_tree::iter::Edge::Open(n) => {
+                if skipping.is_some() {
+                    continue;
+                }
+                if let Node::Element(el) = n.value() {
+                    if hc.skip.contains(el.name()) || is_hidden(el) {
+                        skipping = Some(n.id());
+                        continue;
+                    }
+                }
+                order.push(n);
+            }
+            ego_tree::iter::Edge::Close(n) => {
+                if skipping == Some(n.id()) {
+                    skipping = None;
+                    continue;
+                }
+                if skipping.is_some() {
+                    continue;
+                }
+                let mut s = Stats::default();
+                match n.value() {
+                    Node::Text(t) => {
+                        s.text = count_text(t);
+                    }
+                    Node::Element(el) => {
+                        for c in n.children() {
+                            if let Some(cs) = stats.get(&c.id()) {
+                                s.text += cs.text;
+                                s.link_text += cs.link_text;
+                                s.paragraphs += cs.paragraphs;
+                                s.ptext += cs.ptext;
+                            }
+                        }
+                        if el.name() == "a" {
+                            s.link_text = s.text;
+                        }
+                        if el.name() == "p" && s.text > 0 {
+                            s.paragraphs += 1;
+                            s.ptext = s.text - s.link_text.min(s.text);
+                        }
+                    }
+                    _ => {}
+                }
+                stats.insert(n.id(), s);
+            }
+        }
+    }
+
+    // Paragraph-like blocks vote for their ancestors.
+    let mut votes: HashMap<NodeId, f32> = HashMap::new();
+    for n in &order {
+        let Node::Element(el) = n.value() else { continue };
+        let name = el.name();
+        let is_block = matches!(name, "p" | "pre" | "blockquote" | "td" | "li" | "dd")
+            || (matches!(name, "div" | "section" | "article") && has_direct_text(*n, 40, &stats));
+        if !is_block {
+            continue;
+        }
+        let Some(s) = stats.get(&n.id()) else { continue };
+        if s.text < 25 {
+            continue;
+        }
+        let text_chars = s.text as f32;
+        let ld = if s.text > 0 { s.link_text as f32 / s.text as f32 } else { 0.0 };
+        if ld > 0.5 {
+            continue;
+        }
+        let commas = count_commas(*n) as f32;
+        let vote = (1.0 + commas.min(10.0) + (text_chars / 100.0).min(3.0)) * (1.0 - ld);
+        // A `<p>` votes for its container; a container holding prose directly (text
+        // and inline elements mixed with `<br>`) is its own container.
+        let mut anc = if name == "p" || !matches!(name, "div" | "section" | "article") {
+            n.parent()
+        } else {
+            Some(*n)
+        };
+        let mut level = 0;
+        while let Some(a) = anc {
+            if level >= 3 || !matches!(a.value(), Node::Element(_)) {
+                break;
+            }
+            let div = match level {
+                0 => 1.0,
+                1 => 2.0,
+                _ => 3.0,
+            };
+            *votes.entry(a.id()).or_default() += vote / div;
+            anc = a.parent();
+            level += 1;
+        }
+    }
+    let mut best: Option<(NodeId, f32)> = None;
+    for (&id, &v) in &votes {
+        let Some(node) = doc.tree.get(id) else { continue };
+        let Node::Element(el) = node.value() else { continue };
+        let s = stats.get(&id).copied().unwrap_or_default();
+        let ld = if s.text > 0 { s.link_text as f32 / s.text as f32 } else { 0.0 };
+        let mut score = v * (1.0 - ld);
+        score *= match class_weight(el, hc) {
+            w if w < 0 => 0.3,
+            w if w > 0 => 1.3,
+            _ => 1.0,
+        };
+        if matches!(el.name(), "article" | "main") {
+            score *= 1.1;
+        }
+        if best.is_none_or(|(_, b)| score > b) {
+            best = Some((id, score));
+        }
+    }
+
+    // An article split into several blocks (chunks between ads, sections under
+    // subheadings) is whole only at a common ancestor: climb while the parent holds
+    // clearly more prose and is not furniture.
+    let best = best.map(|(mut top, score)| {
+        'climb: loop {
+            let ts = stats.get(&top).copied().unwrap_or_default();
+            let mut anc = doc.tree.get(top).and_then(|n| n.parent());
+            for _ in 0..6 {
+                let Some(a) = anc else { break 'climb };
+                let Node::Element(ael) = a.value() else { break 'climb };
+                if matches!(ael.name(), "body" | "html") || class_weight(ael, hc) < 0 {
+                    break 'climb;
+                }
+                let s = stats.get(&a.id()).copied().unwrap_or_default();
+                let ld = if s.text > 0 { s.link_text as f32 / s.text as f32 } else { 1.0 };
+                if ld >= 0.35 {
+                    break 'climb;
+                }
+                if s.ptext as f32 * 0.8 > ts.ptext as f32 {
+                    top = a.id();
+                    continue 'climb;
+                }
+                anc = a.parent();
+            }
+            break;
+        }
+        (top, score)
+    });
+    let mut lines = Vec::new();
+    if let Some((top, top_score)) = best {
+        let Some(top_node) = doc.tree.get(top) else { return Err(ReadError::NoText) };
+        // The article: the top node, and siblings that score well or are plain prose.
+        let mut parts = Vec::new();
+        match top_node.parent() {
+            Some(parent) if matches!(parent.value(), Node::Element(_)) => {
+                for sib in parent.children() {
+                    if sib.id() == top {
+                        parts.push(sib);
+                        continue;
+                    }
+                    let Node::Element(el) = sib.value() else { continue };
+                    if hc.skip.contains(el.name()) || class_weight(el, hc) < 0 {
+                        continue;
+                    }
+                    let v = votes.get(&sib.id()).copied().unwrap_or(0.0);
+                    let s = stats.get(&sib.id()).copied().unwrap_or_default();
+                    let ld = if s.text > 0 { s.link_text as f32 / s.text as f32 } else { 1.0 };
+                    let prose = el.name() == "p" && s.text > 80 && ld < 0.25;
+                    if v >= (top_score * 0.2).max(10.0) && ld < 0.3 || prose {
+                        parts.push(sib);
+                    }
+                }
+            }
+            _ => parts.push(top_node),
+        }
+        for p in parts {
+            emit_lines(p, top, hc, &stats, &mut lines);
+        }
+    }
+    // A page whose structure gives nothing usable, but which states its body in
+    // JSON-LD, is read from there.
+    let body_chars: usize = lines.iter().map(|l: &Line| l.text.len()).sum();
+    if let Some(ld) = json_ld_body {
+        if ld.len() > body_chars * 2 && ld.len() > 200 {
+            lines = ld
+                .split('\n')
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .map(|l| Line { text: l.to_string(), role: LineRole::Plain, note: None })
+                .collect();
+        }
+    }
+    // The headline is metadata, not body.
+    if let Some(first) = lines.iter_mut().find(|l| l.role != LineRole::Furniture) {
+        if first.role == LineRole::Headline {
+            meta.title.get_or_insert_with(|| first.text.clone());
+        }
+    }
+    lines.retain(|l| l.role != LineRole::Headline);
+    Ok(PageLines { lines, meta })
+}
+
+fn count_text(t: &scraper::node::Text) -> u32 {
+    let s: &str = t;
+    s.split_whitespace().map(|w| w.chars().count() as u32 + 1).sum()
+}
+
+fn count_commas(n: NodeRef<'_, Node>) -> usize {
+    n.descendants()
+        .filter_map(|d| match d.value() {
+            Node::Text(t) => Some(t.matches(',').count()),
+            _ => None,
+        })
+        .sum()
+}
+
+/// Inline elements: their text belongs to the enclosing block's running text.
+const INLINE: &[&str] = &[
+    "span", "a", "b", "i", "em", "strong", "font", "u", "small", "big", "sup", "sub", "mark",
+    "abbr", "cite", "q", "time", "code", "s", "strike", "del", "ins", "tt", "var", "dfn", "kbd",
+];
+
+/// Whether `n` holds at least `min` characters of running text of its own (text
+/// and inline elements, not text inside child blocks).
+fn has_direct_text(n: NodeRef<'_, Node>, min: usize, stats: &HashMap<NodeId, Stats>) -> bool {
+    let mut total = 0usize;
+    for c in n.children() {
+        total += match c.value() {
+            Node::Text(t) => t.trim().len(),
+            Node::Element(e) if INLINE.contains(&e.name()) => {
+                stats.get(&c.id()).map_or(0, |s| s.text as usize)
+            }
+            _ => 0,
+        };
+        if total >= min {
+            return true;
+        }
+    }
+    false
+}
+
+fn words_of(el: &scraper::node::Element) -> impl Iterator<Item = String> + '_ {
+    let class = el.attr("class").unwrap_or("");
+    let id = el.attr("id").unwrap_or("");
+    class.split_whitespace().chain(id.split_whitespace()).map(str::to_lowercase)
+}
+
+fn word_hits(token: &str, set: &HashSet<String>) -> bool {
+    if set.contains(token) {
+        return true;
+    }
+    token.split(['-', '_']).any(|p| set.contains(p))
+}
+
+/// +1 for article-ish class/id words, −1 for furniture words.
+fn class_weight(el: &scraper::node::Element, hc: &HtmlCues) -> i32 {
+    let mut w = 0;
+    for t in words_of(el) {
+        if word_hits(&t, &hc.negative) {
+            w -= 1;
+        } else if word_hits(&t, &hc.positive) {
+            w += 1;
+        }
+    }
+    w.clamp(-1, 1)
+}
+
+fn is_hidden(el: &scraper::node::Element) -> bool {
+    if el.attr("hidden").is_some() || el.attr("aria-hidden") == Some("true") {
+        return true;
+    }
+    if let Some(style) = el.attr("style") {
+        let s: String = style.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_lowercase();
+        if s.contains("display:none") || s.contains("visibility:hidden") {
+            return true;
+        }
+    }
+    false
+}
+
+fn is_caption(el: &scraper::node::Element, hc: &HtmlCues) -> bool {
+    el.name() == "figcaption" || words_of(el).any(|t| word_hits(&t, &hc.caption))
+}
+
+/// Writes the text of `part` as lines, one per block element, with roles.
+fn emit_lines(
+    part: NodeRef<'_, Node>,
+    top: NodeId,
+    hc: &HtmlCues,
+    stats: &HashMap<NodeId, Stats>,
+    lines: &mut Vec<Line>,
+) {
+    let mut cur = String::new();
+    let mut role_stack: Vec<(NodeId, LineRole)> = Vec::new();
+    let mut skipping: Option<NodeId> = None;
+    let flush = |cur: &mut String, role: LineRole, lines: &mut Vec<Line>| {
+        let t = cur.split_whitespace().collect::<Vec<_>>().join(" ");
+        cur.clear();
+        if !t.is_empty() {
+            lines.push(Line { text: t, role, note: None });
+        }
+    };
+    let role_now = |stack: &Vec<(NodeId, LineRole)>| stack.last().map_or(LineRole::Plain, |r| r.1);
+    for edge in part.traverse() {
+        match edge {
+            ego_tree::iter::Edge::Open(n) => {
+                if skipping.is_some() {
+                    continue;
+                }
+                match n.value() {
+                    Node::Text(t) => cur.push_str(t),
+                    Node::Element(el) => {
+                        let name = el.name();
+                        if hc.skip.contains(name) || is_hidden(el) {
+                            skipping = Some(n.id());
+                            continue;
+                        }
+                        let s = stats.get(&n.id()).copied().unwrap_or_default();
+                        // Furniture: class words against it (unless it holds the article),
+                        // or a block that is mostly links.
+                        let holds_top = n.id() == top || n.descendants().any(|d| d.id() == top) && false;
+                        let negative = class_weight(el, hc) < 0 && !holds_top && n.id() != top;
+                        let linky = s.text > 0
+                            && s.link_text as f32 / s.text as f32 > 0.6
+                            && matches!(name, "ul" | "ol" | "div" | "section" | "table" | "dl" | "p" | "li");
+                        if hc.block.contains(name) {
+                            flush(&mut cur, role_now(&role_stack), lines);
+                        }
+                        if name == "img" {
+                            continue;
+                        }
+                        let role = if negative || linky {
+                            Some(LineRole::Furniture)
+                        } else if is_caption(el, hc) {
+                            Some(LineRole::Caption)
+                        } else if name == "h1" {
+                            Some(LineRole::Headline)
+                        } else if matches!(name, "h2" | "h3" | "h4" | "h5" | "h6") {
+                            Some(LineRole::Heading)
+                        } else {
+                            None
+                        };
+                        if let Some(r) = role {
+                            // Furniture dominates whatever it contains.
+                            let inherited = role_now(&role_stack);
+                            let r = if inherited == LineRole::Furniture { inherited } else { r };
+                            role_stack.push((n.id(), r));
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            ego_tree::iter::Edge::Close(n) => {
+                if let Some(s) = skipping {
+                    if s == n.id() {
+                        skipping = None;
+                    }
+                    continue;
+                }
+                if let Node::Element(el) = n.value() {
+                    if hc.block.contains(el.name()) {
+                        flush(&mut cur, role_now(&role_stack), lines);
+                    }
+                    if role_stack.last().is_some_and(|r| r.0 == n.id()) {
+                        role_stack.pop();
+                    }
+                }
+            }
+        }
+    }
+    flush(&mut cur, role_now(&role_stack), lines);
+}
+
+fn parse_meta_date(s: &str) -> Option<DateValue> {
+    let m = dates::parse_date_text(s).into_iter().next()?;
+    let d: NaiveDate = m.date()?;
+    Some(match m.time {
+        Some(t) => DateValue::datetime(
+            d.and_time(t),
+            m.offset_minutes,
+            if m.offset_minutes.is_some() { Grain::Second } else { Grain::Minute },
+        ),
+        None => DateValue::day(d),
+    })
+}
+
+fn read_meta(doc: &Html, hc: &HtmlCues, meta: &mut PageMeta, json_ld_body: &mut Option<String>) {
+    let mut og_title = None;
+    let mut title_tag = None;
+    for n in doc.tree.root().descendants() {
+        let Node::Element(el) = n.value() else { continue };
+        match el.name() {
+            "html" => {
+                if let Some(l) = el.attr("lang") {
+                    meta.language = Some(l.split(['-', '_']).next().unwrap_or(l).to_lowercase());
+                }
+            }
+            "title" if title_tag.is_none() => {
+                let t: String = n.descendants().filter_map(|d| d.value().as_text().map(|t| t.to_string())).collect();
+                let t = t.split_whitespace().collect::<Vec<_>>().join(" ");
+                if !t.is_empty() {
+                    title_tag = Some(t);
+                }
+            }
+            "meta" => {
+                let key = el
+                    .attr("property")
+                    .or_else(|| el.attr("name"))
+                    .or_else(|| el.attr("itemprop"))
+                    .unwrap_or("")
+                    .to_lowercase();
+                let Some(content) = el.attr("content").map(str::trim).filter(|c| !c.is_empty())
+                else {
+                    continue;
+                };
+                match key.as_str() {
+                    "og:title" | "twitter:title" => {
+                        og_title.get_or_insert_with(|| content.to_string());
+                    }
+                    "og:site_name" | "application-name" => {
+                        meta.site_name.get_or_insert_with(|| content.to_string());
+                    }
+                    "og:url" => {
+                        meta.url.get_or_insert_with(|| content.to_string());
+                    }
+                    "author" | "article:author" | "byl" | "dc.creator" | "parsely-author"
+                        if !content.starts_with("http") =>
+                    {
+                        let a = content.trim_start_matches("By ").trim_start_matches("by ");
+                        meta.author.get_or_insert_with(|| a.to_string());
+                    }
+                    "article:published_time" | "datepublished" | "pubdate" | "publishdate"
+                    | "date" | "dc.date" | "dc.date.issued" | "sailthru.date" | "parsely-pub-date"
+                    | "og:published_time" | "article.published" => {
+                        if meta.published.is_none() {
+                            if let Some(v) = parse_meta_date(content) {
+                                meta.published = Some((v, format!("<meta {key}> {content}")));
+                            }
+                        }
+                    }
+                    "article:modified_time" | "datemodified" | "og:updated_time" => {
+                        if meta.modified.is_none() {
+                            if let Some(v) = parse_meta_date(content) {
+                                meta.modified = Some((v, format!("<meta {key}> {content}")));
+                            }
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            "link" if el.attr("rel") == Some("canonical") => {
+                if let Some(h) = el.attr("href") {
+                    meta.url.get_or_insert_with(|| h.to_string());
+                }
+            }
+            "script" if el.attr("type").is_some_and(|t| t.contains("ld+json")) => {
+                let raw: String =
+                    n.children().filter_map(|c| c.value().as_text().map(|t| t.to_string())).collect();
+                if let Ok(v) = serde_json::from_str::<serde_json::Value>(raw.trim()) {
+                    json_ld(&v, hc, meta, json_ld_body, 0);
+                }
+            }
+            "time" if meta.published.is_none() => {
+                if let Some(dt) = el.attr("datetime") {
+                    if el.attr("itemprop").is_some_and(|p| p.eq_ignore_ascii_case("datePublished"))
+                        || el.attr("pubdate").is_some()
+                    {
+                        if let Some(v) = parse_meta_date(dt) {
+                            meta.published = Some((v, format!("<time datetime> {dt}")));
+                        }
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    meta.title = og_title.or(title_tag);
+}
+
+fn json_ld(
+    v: &serde_json::Value,
+    hc: &HtmlCues,
+    meta: &mut PageMeta,
+    body: &mut Option<String>,
+    depth: usize,
+) {
+    if depth > 8 {
+        return;
+    }
+    match v {
+        serde_json::Value::Array(a) => {
+            for x in a {
+                json_ld(x, hc, meta, body, depth + 1);
+            }
+        }
+        serde_json::Value::Object(o) => {
+            if let Some(g) = o.get("@graph") {
+                json_ld(g, hc, meta, body, depth + 1);
+            }
+            let types: Vec<&str> = match o.get("@type") {
+                Some(serde_json::Value::String(s)) => vec![s.as_str()],
+                Some(serde_json::Value::Array(a)) => a.iter().filter_map(|x| x.as_str()).collect(),
+                _ => vec![],
+            };
+            if !types.iter().any(|t| hc.article_types.contains(*t)) || types == ["WebPage"] {
+                return;
+            }
+            let s = |k: &str| o.get(k).and_then(|x| x.as_str()).map(str::to_string);
+            if meta.published.is_none() {
+                if let Some(d) = s("datePublished") {
+                    if let Some(v) = parse_meta_date(&d) {
+                        meta.published = Some((v, format!("JSON-LD datePublished {d}")));
+                    }
+                }
+            }
+            if meta.modified.is_none() {
+                if let Some(d) = s("dateModified") {
+                    if let Some(v) = parse_meta_date(&d) {
+                        meta.modified = Some((v, format!("JSON-LD dateModified {d}")));
+                    }
+                }
+            }
+            if meta.author.is_none() {
+                let name = |x: &serde_json::Value| -> Option<String> {
+                    match x {
+                        serde_json::Value::String(s) => Some(s.clone()),
+                        serde_json::Value::Object(o) => o.get("name")?.as_str().map(str::to_string),
+                        serde_json::Value::Array(a) => a.iter().find_map(|y| match y {
+                            serde_json::Value::Object(o) => o.get("name")?.as_str().map(str::to_string),
+                            serde_json::Value::String(s) => Some(s.clone()),
+                            _ => None,
+                        }),
+                        _ => None,
+                    }
+                };
+                meta.author = o.get("author").and_then(name);
+            }
+            if meta.site_name.is_none() {
+                meta.site_name = o
+                    .get("publisher")
+                    .and_then(|p| p.get("name"))
+                    .and_then(|n| n.as_str())
+                    .map(str::to_string);
+            }
+            if meta.title.is_none() {
+                meta.title = s("headline");
+            }
+            if body.is_none() {
+                *body = s("articleBody");
+            }
+        }
+        _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn depth_scan_counts_nesting_not_siblings() {
+        assert_eq!(nesting_depth("<div><div><p>a<p>b</div></div>"), 2);
+        let deep = "<div>".repeat(5000);
+        assert_eq!(nesting_depth(&deep), 5000);
+        assert_eq!(nesting_depth("<script>if (a<b) {}</script><div></div>"), 1);
+    }
+}
