@@ -1,0 +1,356 @@
+//! The phrases from the seed reports (issue 5), each with its expected TIMEX3
+//! value given a reference date and, where it matters, a tense.
+
+use chrono::NaiveDate;
+use dyad_core::Span;
+use dyad_time::{tag, Mod, NoHints, Reference, TenseHint, Timex, TimexType};
+
+fn reference(y: i32, m: u32, d: u32) -> Reference {
+    Reference::date(NaiveDate::from_ymd_opt(y, m, d).unwrap())
+}
+
+/// Tags `text` and returns the expression whose text is `phrase`.
+fn find(text: &str, phrase: &str, r: Reference, tense: TenseHint) -> Timex {
+    let hint = move |_span: Span| tense;
+    let found = tag(text, r, &hint);
+    found
+        .iter()
+        .find(|t| t.span.slice(text) == Some(phrase))
+        .cloned()
+        .unwrap_or_else(|| panic!("`{phrase}` not found in `{text}`: {found:?}"))
+}
+
+fn check(
+    text: &str,
+    phrase: &str,
+    r: Reference,
+    tense: TenseHint,
+    kind: TimexType,
+    value: &str,
+) -> Timex {
+    let t = find(text, phrase, r, tense);
+    assert_eq!(
+        (t.kind, t.value.as_str()),
+        (kind, value),
+        "`{phrase}` in `{text}`"
+    );
+    t
+}
+
+const DEC_2021: (i32, u32, u32) = (2021, 12, 22);
+
+fn dec() -> Reference {
+    reference(DEC_2021.0, DEC_2021.1, DEC_2021.2)
+}
+
+#[test]
+fn early_next_month() {
+    let t = check(
+        "Blinken will host his counterpart early next month.",
+        "early next month",
+        dec(),
+        TenseHint::Unknown,
+        TimexType::Date,
+        "2022-01",
+    );
+    assert_eq!(t.modifier, Some(Mod::Start));
+}
+
+#[test]
+fn weekdays_follow_tense() {
+    // Sunday 28 July 2024: "arrived on Sunday" is that very day.
+    let sunday = reference(2024, 7, 28);
+    check(
+        "He arrived in Japan on Sunday.",
+        "Sunday",
+        sunday,
+        TenseHint::Unknown,
+        TimexType::Date,
+        "2024-07-28",
+    );
+    check(
+        "They will meet on Monday.",
+        "Monday",
+        sunday,
+        TenseHint::Unknown,
+        TimexType::Date,
+        "2024-07-29",
+    );
+    check(
+        "They meet on Monday.",
+        "Monday",
+        sunday,
+        TenseHint::Future,
+        TimexType::Date,
+        "2024-07-29",
+    );
+    // Friday 7 January 2022.
+    let friday = reference(2022, 1, 7);
+    check(
+        "North Korea fired a missile on Wednesday.",
+        "Wednesday",
+        friday,
+        TenseHint::Unknown,
+        TimexType::Date,
+        "2022-01-05",
+    );
+    check(
+        "The ministers met Friday.",
+        "Friday",
+        friday,
+        TenseHint::Past,
+        TimexType::Date,
+        "2022-01-07",
+    );
+    check(
+        "The talks began Tuesday.",
+        "Tuesday",
+        friday,
+        TenseHint::Unknown,
+        TimexType::Date,
+        "2022-01-04",
+    );
+    check(
+        "The two sides will talk later Sunday.",
+        "later Sunday",
+        sunday,
+        TenseHint::Unknown,
+        TimexType::Date,
+        "2024-07-28",
+    );
+    check(
+        "A meeting is planned for this weekend.",
+        "this weekend",
+        friday,
+        TenseHint::Future,
+        TimexType::Date,
+        "2022-W01-WE",
+    );
+}
+
+#[test]
+fn months() {
+    let r = dec();
+    check(
+        "Prices rose last August.",
+        "last August",
+        r,
+        TenseHint::Unknown,
+        TimexType::Date,
+        "2021-08",
+    );
+    check(
+        "The talks will be held in March.",
+        "March",
+        r,
+        TenseHint::Unknown,
+        TimexType::Date,
+        "2022-03",
+    );
+    check(
+        "The deal was signed in March.",
+        "March",
+        r,
+        TenseHint::Unknown,
+        TimexType::Date,
+        "2021-03",
+    );
+    check(
+        "Talks resume in February.",
+        "February",
+        r,
+        TenseHint::Future,
+        TimexType::Date,
+        "2022-02",
+    );
+    check(
+        "It will open in early October.",
+        "early October",
+        r,
+        TenseHint::Unknown,
+        TimexType::Date,
+        "2022-10",
+    );
+    check(
+        "Sales fell last month.",
+        "last month",
+        r,
+        TenseHint::Unknown,
+        TimexType::Date,
+        "2021-11",
+    );
+    check(
+        "They will meet March next year.",
+        "March next year",
+        r,
+        TenseHint::Unknown,
+        TimexType::Date,
+        "2022-03",
+    );
+}
+
+#[test]
+fn days() {
+    let r = dec();
+    check(
+        "The meeting on Jan. 7 will include Blinken.",
+        "Jan. 7",
+        r,
+        TenseHint::Unknown,
+        TimexType::Date,
+        "2022-01-07",
+    );
+    check(
+        "They will meet on 7 January.",
+        "7 January",
+        r,
+        TenseHint::Unknown,
+        TimexType::Date,
+        "2022-01-07",
+    );
+    check(
+        "The bill passed on July 28.",
+        "July 28",
+        r,
+        TenseHint::Unknown,
+        TimexType::Date,
+        "2021-07-28",
+    );
+}
+
+#[test]
+fn years_and_periods() {
+    let r = dec();
+    check(
+        "costs starting in fiscal 2022",
+        "fiscal 2022",
+        r,
+        TenseHint::Unknown,
+        TimexType::Date,
+        "2022",
+    );
+    check(
+        "A deal is due by the year-end.",
+        "the year-end",
+        r,
+        TenseHint::Unknown,
+        TimexType::Date,
+        "2021",
+    );
+    check(
+        "Growth will slow next year.",
+        "next year",
+        r,
+        TenseHint::Unknown,
+        TimexType::Date,
+        "2022",
+    );
+    check(
+        "The treaty was signed in 1951.",
+        "1951",
+        r,
+        TenseHint::Unknown,
+        TimexType::Date,
+        "1951",
+    );
+    check(
+        "Costs have risen in recent years.",
+        "recent years",
+        r,
+        TenseHint::Unknown,
+        TimexType::Date,
+        "PAST_REF",
+    );
+}
+
+#[test]
+fn durations() {
+    let r = dec();
+    check(
+        "three months after the vote",
+        "three months",
+        r,
+        TenseHint::Unknown,
+        TimexType::Duration,
+        "P3M",
+    );
+    check(
+        "for five years from April",
+        "five years",
+        r,
+        TenseHint::Unknown,
+        TimexType::Duration,
+        "P5Y",
+    );
+    check(
+        "for five years from April",
+        "April",
+        r,
+        TenseHint::Future,
+        TimexType::Date,
+        "2022-04",
+    );
+    check(
+        "The alliance has kept troops there for decades.",
+        "decades",
+        r,
+        TenseHint::Unknown,
+        TimexType::Duration,
+        "PXDE",
+    );
+    check(
+        "after 2 1/2 years of talks",
+        "2 1/2 years",
+        r,
+        TenseHint::Unknown,
+        TimexType::Duration,
+        "P2Y6M",
+    );
+}
+
+#[test]
+fn clock_times_and_sets() {
+    let r = reference(2022, 1, 7);
+    check(
+        "The talks start at 10:35 a.m. Friday.",
+        "10:35 a.m. Friday",
+        r,
+        TenseHint::Future,
+        TimexType::Time,
+        "2022-01-07T10:35",
+    );
+    check(
+        "He spoke this morning.",
+        "this morning",
+        r,
+        TenseHint::Unknown,
+        TimexType::Time,
+        "2022-01-07TMO",
+    );
+    check(
+        "The ministers meet every Thursday.",
+        "every Thursday",
+        r,
+        TenseHint::Unknown,
+        TimexType::Set,
+        "XXXX-WXX-4",
+    );
+    check(
+        "Flights run daily.",
+        "daily",
+        r,
+        TenseHint::Unknown,
+        TimexType::Set,
+        "P1D",
+    );
+}
+
+#[test]
+fn span_hints_override_cues() {
+    let text = "The ministers met on Monday.";
+    let r = reference(2022, 1, 7);
+    let hints = vec![(Span::new(0, text.len()), TenseHint::Future)];
+    let found = tag(text, r, &hints);
+    assert_eq!(found[0].value, "2022-01-10");
+    assert_eq!(tag(text, r, &NoHints)[0].value, "2022-01-03");
+}
