@@ -221,7 +221,7 @@ mod tests {
             "“Naïve” talks on Jan. 7",
             Reference::parse("2022-01-01").unwrap(),
         );
-        assert_eq!(v[0]["start"], 18);
+        assert_eq!(v[0]["start"], 17);
         assert_eq!(v[0]["text"], "Jan. 7");
     }
 }
