@@ -86,7 +86,10 @@ pub(crate) fn resolve_all(
                 .at(span),
             );
         }
-        if let Some(point) = r.resolved {
+        // Offsets from a mentioned period do not become the new anchor themselves,
+        // so "a year earlier … a year ago" both count from the same quarter.
+        let is_offset = matches!(f.sem, Sem::Offset { .. } | Sem::YearEarlier { .. });
+        if let Some(point) = r.resolved.filter(|_| !is_offset) {
             if r.kind == TimexType::Date || r.kind == TimexType::Time {
                 if point.grain == Grain::Quarter {
                     discourse.last_quarter = Some((point.date.year(), point.date.month0() / 3 + 1));
@@ -238,34 +241,38 @@ fn resolve_weekday(
     }
 }
 
-/// The year of a month (and day) given without one.
+/// The year of a month (and day) given without one: the nearest such date to
+/// the reference (within half a year); the tense overrides that only where the
+/// nearest reading lies more than two months on the wrong side of the reference
+/// ("was signed in March" read in December is last March, but "declared a
+/// dividend payable Dec. 15" read in October is this December).
 fn infer_year(reference: NaiveDate, month: u32, day: Option<u32>, tense: TenseHint) -> i32 {
     let y = reference.year();
-    let later = (month, day.unwrap_or(0))
-        > (
-            reference.month(),
-            if day.is_some() { reference.day() } else { 0 },
-        );
-    let earlier = (month, day.unwrap_or(32))
-        < (
-            reference.month(),
-            if day.is_some() { reference.day() } else { 32 },
-        );
+    let months_ahead = month as i32 - reference.month() as i32;
+    let nearest = if months_ahead > 6 {
+        y - 1
+    } else if months_ahead < -6 {
+        y + 1
+    } else {
+        y
+    };
+    let Some(day) = day else {
+        // A whole month: the tense decides whenever the month lies entirely on
+        // the wrong side of the reference month.
+        return match tense {
+            TenseHint::Past if (nearest, month) > (y, reference.month()) => nearest - 1,
+            TenseHint::Future if (nearest, month) < (y, reference.month()) => nearest + 1,
+            _ => nearest,
+        };
+    };
+    let Some(date) = NaiveDate::from_ymd_opt(nearest, month, day.min(28)) else {
+        return nearest;
+    };
+    let days_ahead = (date - reference).num_days();
     match tense {
-        TenseHint::Past if later => y - 1,
-        TenseHint::Future if earlier => y + 1,
-        TenseHint::Past | TenseHint::Future => y,
-        // Unknown: the nearest such month, within half a year.
-        _ => {
-            let distance = month as i32 - reference.month() as i32;
-            if distance > 6 {
-                y - 1
-            } else if distance < -6 {
-                y + 1
-            } else {
-                y
-            }
-        }
+        TenseHint::Past if days_ahead > 61 => nearest - 1,
+        TenseHint::Future if days_ahead < -61 => nearest + 1,
+        _ => nearest,
     }
 }
 
@@ -312,7 +319,7 @@ fn unit_code(unit: Unit) -> &'static str {
         Unit::Quarter => "Q",
         Unit::Year => "Y",
         Unit::Decade => "DE",
-        Unit::Century => "CE",
+        Unit::Century => "C",
     }
 }
 

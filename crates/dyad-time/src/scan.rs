@@ -213,7 +213,10 @@ impl<'a> Scanner<'a> {
         // numbers.
         if self.hits(i).is_empty()
             && token.kind != TokenKind::Digits
-            && !matches!(token.lower.as_str(), "the" | "every" | "each")
+            && !matches!(
+                token.lower.as_str(),
+                "the" | "every" | "each" | "noon" | "midday" | "midnight"
+            )
         {
             return None;
         }
@@ -466,6 +469,18 @@ impl<'a> Scanner<'a> {
             let Some(((unit, plural), mut e)) = self.unit_at(k) else {
                 return self.bare_plural(i);
             };
+            // "a 6-year-old": an age, not a stretch of time.
+            if self.is(e, "-") && self.is(e + 1, "old") {
+                return None;
+            }
+            // "three-quarters of", "a quarter of": fractions.
+            if unit == Unit::Quarter && (hyphen || self.is(e, "of")) {
+                return None;
+            }
+            // "a second time": the ordinal.
+            if unit == Unit::Second && self.is(j, "a") {
+                return None;
+            }
             // "a minute and a half"
             let mut amount = amount;
             if self.is(e, "and") && self.is(e + 1, "a") && self.is(e + 2, "half") {
@@ -632,10 +647,9 @@ impl<'a> Scanner<'a> {
         if matches!(self.lower(e), "st" | "nd" | "rd" | "th") && self.glued(e) {
             e += 1;
         }
-        if self.is(e, ":")
-            || self.is(e, "/")
+        let glued_number_after = self.glued(e + 1) && self.digits(e + 1).is_some();
+        if (self.is(e, ":") || self.is(e, "/") || self.is(e, ".")) && glued_number_after
             || self.is(e, "%")
-            || self.is(e, ".") && self.digits(e + 1).is_some()
         {
             return None;
         }
@@ -959,15 +973,6 @@ impl<'a> Scanner<'a> {
         }
         // "the 1988 period": keep "the" only with a following period noun.
         if self.is(i, "the") && !context {
-            if self.is(e, "period") || self.unit_at(e).is_some() {
-                let end = e + 1;
-                return Some(Found {
-                    start: i,
-                    end,
-                    sem: Sem::Year(year),
-                    modifier: None,
-                });
-            }
             return None;
         }
         Some(Found {
