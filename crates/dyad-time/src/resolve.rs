@@ -481,7 +481,6 @@ fn resolve(
             let current = reference.month0() / 3 + 1;
             let y = year_of(*year, reference, || match tense() {
                 TenseHint::Past if *quarter > current => reference.year() - 1,
-                TenseHint::Future if *quarter < current => reference.year() + 1,
                 _ => reference.year(),
             });
             quarter_value(y, *quarter)?
@@ -498,8 +497,16 @@ fn resolve(
                 quarter_value(reference.year(), q)?
             }
         }
-        Sem::YearEarlier { .. } => match discourse.last_quarter {
+        Sem::YearEarlier { quarter } => match discourse.last_quarter {
             Some((y, q)) => quarter_value(y - 1, q)?,
+            None if *quarter => {
+                let q = reference.month0() / 3;
+                if q == 0 {
+                    quarter_value(reference.year() - 2, 4)?
+                } else {
+                    quarter_value(reference.year() - 1, q)?
+                }
+            }
             None => year_value(reference.year() - 1)?,
         },
         Sem::Season { year, code, shift } => {

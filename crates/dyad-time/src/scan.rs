@@ -62,7 +62,8 @@ pub(crate) enum Sem {
     /// "year-earlier", "a year ago" in quarterly reporting: one year before the
     /// period last mentioned.
     YearEarlier {
-        from_reference: bool,
+        /// "the year-ago quarter": a quarter even when none was mentioned.
+        quarter: bool,
     },
     Season {
         year: YearSpec,
@@ -331,7 +332,16 @@ impl<'a> Scanner<'a> {
                         | Sem::Literal { .. }
                         | Sem::WeekdaySet { .. }
                 );
-                if is_period {
+                // "earlier Friday", "later today": the day alone is the expression.
+                let is_day = matches!(
+                    inner.sem,
+                    Sem::Weekday { .. }
+                        | Sem::Relative {
+                            unit: Unit::Day,
+                            ..
+                        }
+                );
+                if is_period && !(relative && is_day) {
                     inner.start = start;
                     // "earlier this year" / "later Sunday": a position relative to
                     // now, not inside the period.
@@ -520,8 +530,14 @@ impl<'a> Scanner<'a> {
             }
             // "year-earlier", "year-ago" after a hyphenated amount is rare; skip.
             let _ = has_the;
+            // "the 14-day period": the adjective alone is the expression.
+            let start = if hyphen && has_the && !span_word {
+                i + 1
+            } else {
+                i
+            };
             return Some(Found {
-                start: i,
+                start,
                 end: e,
                 sem: Sem::Duration { amount, unit },
                 modifier: None,
@@ -534,11 +550,10 @@ impl<'a> Scanner<'a> {
                 && (self.is(k + 1, "earlier") || self.is(k + 1, "ago"))
             {
                 let mut e = k + 2;
-                if self
+                let quarter = self
                     .unit_at(e)
-                    .is_some_and(|((u, _), _)| matches!(u, Unit::Quarter))
-                    || self.is(e, "period")
-                {
+                    .is_some_and(|((u, _), _)| matches!(u, Unit::Quarter));
+                if quarter || self.is(e, "period") {
                     e += 1;
                 } else if has_the {
                     // "the year-earlier nine months" and the like: leave "the" out.
@@ -547,9 +562,7 @@ impl<'a> Scanner<'a> {
                 return Some(Found {
                     start: i,
                     end: e,
-                    sem: Sem::YearEarlier {
-                        from_reference: self.is(k + 1, "ago"),
-                    },
+                    sem: Sem::YearEarlier { quarter },
                     modifier: None,
                 });
             }
@@ -709,15 +722,7 @@ impl<'a> Scanner<'a> {
                 }
             }
         }
-        // "Friday, Oct. 27": the weekday adds nothing to the date.
-        let mut j = i;
-        if let Some((_, k)) = self.find(i, |l| {
-            matches!(l, Lex::Weekday { plural: false, .. }).then_some(())
-        }) {
-            if self.is(k, ",") && self.month_at(k + 1).is_some() {
-                j = k + 1;
-            }
-        }
+        let j = i;
         // Month first: "Jan. 7", "Jan. 7, 2022", "January 2022", "March next year".
         if let Some((month, e)) = self.month_at(j) {
             let (day, e) = match self.day_number(e) {
@@ -991,12 +996,19 @@ impl<'a> Scanner<'a> {
         if has_the {
             j += 1;
         }
-        // "this year's third quarter", "1989's second quarter"
+        // "this year's third quarter", "1989's second quarter", "the 1988 third quarter"
         let mut year = None;
         if let Some((y, k)) = self.year_at(j, true) {
             if self.is(k, "'s") {
                 year = Some(YearSpec::Given(y));
                 j = k + 1;
+            } else if has_the
+                && self
+                    .find(k, |l| matches!(l, Lex::Ordinal(_)).then_some(()))
+                    .is_some()
+            {
+                year = Some(YearSpec::Given(y));
+                j = k;
             }
         } else if let Some((by, k)) = self.year_shift(j) {
             if self.is(k, "'s") {
@@ -1049,11 +1061,8 @@ impl<'a> Scanner<'a> {
             Lex::Ordinal(n) => Some(*n),
             _ => None,
         })?;
-        let k = if self.is(k, "-") && self.glued(k) {
-            k + 1
-        } else {
-            k
-        };
+        let hyphen = self.is(k, "-") && self.glued(k);
+        let k = if hyphen { k + 1 } else { k };
         let (is_half, e) = if let Some(((Unit::Quarter, false), e)) = self.unit_at(k) {
             (false, e)
         } else if self.is(k, "half") {
@@ -1067,6 +1076,7 @@ impl<'a> Scanner<'a> {
             return None;
         }
         let mut end = e;
+        let year_first = year.is_some();
         let year = match year {
             Some(y) => y,
             None => {
@@ -1097,8 +1107,14 @@ impl<'a> Scanner<'a> {
                 quarter: n as u32,
             }
         };
+        // "the third-quarter results": the adjective alone is the expression.
+        let start = if hyphen && has_the && !year_first {
+            i + 1
+        } else {
+            i
+        };
         Some(Found {
-            start: i,
+            start,
             end,
             sem,
             modifier: None,
@@ -1182,6 +1198,18 @@ impl<'a> Scanner<'a> {
         }
         // "the past year", "the next month": a stretch of time, not a calendar period.
         if has_the && spanning && k > j {
+            return Some(Found {
+                start: i,
+                end: e,
+                sem: Sem::Duration {
+                    amount: Amount::Count(1.0),
+                    unit,
+                },
+                modifier: None,
+            });
+        }
+        if has_the && k == j && matches!(self.lower(e), "ended" | "ending") {
+            // "for the year ended Sept. 30": a stretch of time ending then.
             return Some(Found {
                 start: i,
                 end: e,
