@@ -1,0 +1,915 @@
+//! Resolution: text → actor mentions as of a date, with a longest-match
+//! gazetteer over every phrase of the knowledge base, then a small grammar
+//! of how news writes officials: `[country/adjective]['s] [title] [name]`.
+
+use crate::date::{day_of, format_day, Day};
+use crate::text::{tokenize, CaseRule, Token};
+use crate::{Entry, EntryKind, KnowledgeBase, OfficeTerm};
+use chrono::NaiveDate;
+use dyad_core::Span;
+use serde::Serialize;
+use std::collections::HashMap;
+
+/// What kind of phrase a mention is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MentionKind {
+    Country,
+    Adjective,
+    Metonym,
+    Organisation,
+    Person,
+    /// A title standing for its holder ("Japan's foreign minister").
+    Office,
+    /// A country with a CAMEO agent ("Chinese military").
+    Agent,
+    /// A phrase from a CAMEO/aliases table with dated codes.
+    Coded,
+}
+
+/// A term, as evidence in an anachronism report.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TermRef {
+    pub name: String,
+    pub country: String,
+    pub role: String,
+    pub start: Option<String>,
+    pub end: Option<String>,
+    pub source: String,
+}
+
+impl From<&OfficeTerm> for TermRef {
+    fn from(t: &OfficeTerm) -> Self {
+        TermRef {
+            name: t.name.clone(),
+            country: t.country.clone(),
+            role: t.role.clone(),
+            start: t.start.clone(),
+            end: t.end.clone(),
+            source: t.source.clone(),
+        }
+    }
+}
+
+/// The office a mention claims for a person.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Claim {
+    pub name: String,
+    pub country: String,
+    pub role: String,
+    pub on: String,
+    /// The title as written.
+    pub title: String,
+}
+
+/// A person paired with an office they did not hold on the date: the claim,
+/// who did hold it then, and the person's own term in that office (if any).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Anachronism {
+    pub claimed: Claim,
+    pub holder: Option<TermRef>,
+    pub term: Option<TermRef>,
+}
+
+/// One resolved mention. `span` is in bytes of the text given.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ResolvedMention {
+    pub span: Span,
+    pub text: String,
+    pub kind: MentionKind,
+    pub actor: Option<String>,
+    pub country: Option<String>,
+    pub sector: Option<String>,
+    pub person: Option<String>,
+    pub role_on_date: Option<String>,
+    /// The office the text's title gives ("Defense Minister ..."), if any.
+    pub claimed_role: Option<String>,
+    pub anachronism: Option<Anachronism>,
+    /// Where the record came from (`source` column of the data).
+    pub source: String,
+}
+
+/// What a document has said so far: full names seen, so "Blinken" three
+/// paragraphs after "Antony Blinken" is the same person.
+#[derive(Debug, Clone, Default)]
+pub struct DocContext {
+    surnames: HashMap<String, usize>,
+}
+
+impl DocContext {
+    pub fn new() -> Self {
+        Self::default()
+    }
+    fn remember(&mut self, kb: &KnowledgeBase, person: usize) {
+        if let Some(p) = kb.persons.get(person) {
+            for w in crate::text::key_words(&p.name) {
+                if w.chars().count() > 2 {
+                    self.surnames.insert(w, person);
+                }
+            }
+        }
+    }
+}
+
+/// A gazetteer hit over tokens `[first, last)`.
+struct Hit {
+    first: usize,
+    last: usize,
+    entries: Vec<u32>,
+}
+
+fn rule_ok(rule: &CaseRule, toks: &[Token]) -> bool {
+    match rule {
+        CaseRule::Any => true,
+        CaseRule::Acronym => toks
+            .iter()
+            .all(|t| t.all_caps || !t.key.chars().any(char::is_alphabetic)),
+        CaseRule::Capitals(caps) => caps
+            .iter()
+            .zip(toks)
+            .all(|(&need, t)| !need || t.capitalised),
+    }
+}
+
+/// Preference among the meanings of one phrase: the most specific first.
+fn kind_rank(k: &EntryKind) -> u8 {
+    match k {
+        EntryKind::Person(_) => 0,
+        EntryKind::Title { .. } => 1,
+        EntryKind::Organisation(_) => 2,
+        EntryKind::Coded { .. } => 3,
+        EntryKind::Country(_) => 4,
+        EntryKind::Metonym { .. } => 5,
+        EntryKind::Adjective(_) => 6,
+        EntryKind::Agent(_) => 7,
+    }
+}
+
+impl KnowledgeBase {
+    fn entry(&self, id: u32) -> Option<&Entry> {
+        self.entries.get(id as usize)
+    }
+
+    /// Longest-match scan of the gazetteer, left to right, no overlaps.
+    fn scan(&self, toks: &[Token]) -> Vec<Hit> {
+        let mut hits = Vec::new();
+        let mut i = 0;
+        let mut keybuf = String::new();
+        let mut ends: Vec<usize> = Vec::new();
+        while i < toks.len() {
+            let Some(tok) = toks.get(i) else { break };
+            let Some(&max) = self.first_words.get(&tok.key) else {
+                i += 1;
+                continue;
+            };
+            keybuf.clear();
+            ends.clear();
+            for n in 0..max as usize {
+                let Some(t) = toks.get(i + n) else { break };
+                if n > 0 {
+                    if !t.joins_previous {
+                        break;
+                    }
+                    keybuf.push(' ');
+                }
+                keybuf.push_str(&t.key);
+                ends.push(keybuf.len());
+            }
+            let mut found = None;
+            for (n, &len) in ends.iter().enumerate().rev() {
+                let Some(ids) = keybuf.get(..len).and_then(|k| self.gazetteer.get(k)) else {
+                    continue;
+                };
+                let span = toks.get(i..=i + n).unwrap_or(&[]);
+                let mut ok: Vec<u32> = ids
+                    .iter()
+                    .copied()
+                    .filter(|&id| self.entry(id).is_some_and(|e| rule_ok(&e.rule, span)))
+                    .collect();
+                if !ok.is_empty() {
+                    ok.sort_by_key(|&id| self.entry(id).map_or(9, |e| kind_rank(&e.kind)));
+                    found = Some((n + 1, ok));
+                    break;
+                }
+            }
+            match found {
+                Some((n, entries)) => {
+                    hits.push(Hit {
+                        first: i,
+                        last: i + n,
+                        entries,
+                    });
+                    i += n;
+                }
+                None => i += 1,
+            }
+        }
+        hits
+    }
+
+    /// Resolves every actor mention in `text` as of `date`, with a fresh
+    /// document context.
+    pub fn resolve_text(&self, text: &str, date: NaiveDate) -> Vec<ResolvedMention> {
+        let mut ctx = DocContext::new();
+        self.resolve_text_with(text, date, &mut ctx)
+    }
+
+    /// Resolves a mention the caller has already found (for instance by the
+    /// parser's named-mention recogniser): the best reading of the whole
+    /// string, with its span relative to `mention`.
+    pub fn resolve_mention(
+        &self,
+        mention: &str,
+        date: NaiveDate,
+        ctx: &mut DocContext,
+    ) -> Option<ResolvedMention> {
+        let found = self.resolve_text_with(mention, date, ctx);
+        found
+            .into_iter()
+            .max_by_key(|m| (m.span.len(), m.person.is_some()))
+    }
+
+    /// Resolves the mention at `span` (bytes) of `text`; the result's span is
+    /// in `text`'s offsets.
+    pub fn resolve_span(
+        &self,
+        text: &str,
+        span: Span,
+        date: NaiveDate,
+        ctx: &mut DocContext,
+    ) -> Option<ResolvedMention> {
+        let part = span.slice(text)?;
+        let mut m = self.resolve_mention(part, date, ctx)?;
+        m.span = Span::new(m.span.start + span.start, m.span.end + span.start);
+        Some(m)
+    }
+
+    /// Resolves every mention in `text`, remembering names in `ctx` so later
+    /// surname-only repeats resolve (pass the same context for a document's
+    /// successive parts).
+    pub fn resolve_text_with(
+        &self,
+        text: &str,
+        date: NaiveDate,
+        ctx: &mut DocContext,
+    ) -> Vec<ResolvedMention> {
+        let day = day_of(date);
+        let toks = tokenize(text);
+        let hits = self.scan(&toks);
+        let mut covered = vec![false; toks.len()];
+        for h in &hits {
+            for c in covered.iter_mut().take(h.last).skip(h.first) {
+                *c = true;
+            }
+        }
+        let mut out = Vec::new();
+        let mut h = 0;
+        // Uncovered capitalised tokens are checked for surname repeats.
+        let mut next_free_tok = 0;
+        while h < hits.len() {
+            let Some(hit) = hits.get(h) else { break };
+            self.repeats_between(
+                text,
+                &toks,
+                &covered,
+                next_free_tok,
+                hit.first,
+                day,
+                ctx,
+                &mut out,
+            );
+            let consumed = self.compose(text, &toks, &hits, h, &covered, day, ctx, &mut out);
+            let last_hit = hits.get(h + consumed.hits - 1).map_or(hit.last, |x| x.last);
+            next_free_tok = last_hit.max(consumed.token_end);
+            h += consumed.hits.max(1);
+        }
+        self.repeats_between(
+            text,
+            &toks,
+            &covered,
+            next_free_tok,
+            toks.len(),
+            day,
+            ctx,
+            &mut out,
+        );
+        out
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn repeats_between(
+        &self,
+        text: &str,
+        toks: &[Token],
+        covered: &[bool],
+        from: usize,
+        to: usize,
+        day: Day,
+        ctx: &mut DocContext,
+        out: &mut Vec<ResolvedMention>,
+    ) {
+        for i in from..to {
+            let (Some(t), Some(false)) = (toks.get(i), covered.get(i).copied()) else {
+                continue;
+            };
+            if !t.capitalised || t.all_caps && t.key.len() <= 3 {
+                continue;
+            }
+            if let Some(&p) = ctx.surnames.get(&t.key) {
+                let span = Span::new(t.start, t.end);
+                out.push(self.person_mention(text, span, p, None, day));
+            }
+        }
+    }
+
+    fn person_mention(
+        &self,
+        text: &str,
+        span: Span,
+        p: usize,
+        claim: Option<(&str, &str, &str, bool)>,
+        day: Day,
+    ) -> ResolvedMention {
+        let person = self.persons.get(p);
+        let pname = person.map(|x| x.name.clone()).unwrap_or_default();
+        let pcountry = person.map(|x| x.country.clone()).unwrap_or_default();
+        let held = self.person_roles_on(p, day);
+        let role_on_date = match claim {
+            Some((role, _, _, _)) if held.iter().any(|t| t.role == role) => Some(role.to_string()),
+            _ => held.first().map(|t| t.role.clone()),
+        };
+        let source = held
+            .first()
+            .map(|t| t.source.clone())
+            .or_else(|| {
+                person
+                    .and_then(|x| x.terms.first())
+                    .and_then(|&t| self.terms.get(t))
+                    .map(|t| t.source.clone())
+            })
+            .unwrap_or_default();
+        let mut anachronism = None;
+        let mut country = pcountry.clone();
+        if let Some((role, claimed_country, title, checked)) = claim {
+            if !claimed_country.is_empty() {
+                country = claimed_country.to_string();
+            }
+            if checked {
+                anachronism = self.check_claim(p, role, &country, title, day);
+            }
+        }
+        let sector_role = claim.map(|c| c.0).or(role_on_date.as_deref());
+        let sector = sector_role.map(|r| self.role_sector(r).to_string());
+        let actor = match &sector {
+            Some(s) if !country.is_empty() => Some(format!("{country}{s}")),
+            _ if !country.is_empty() => Some(country.clone()),
+            _ => None,
+        };
+        ResolvedMention {
+            span,
+            text: span.slice(text).unwrap_or("").to_string(),
+            kind: MentionKind::Person,
+            actor,
+            country: non_empty(country),
+            sector,
+            person: Some(pname),
+            role_on_date,
+            claimed_role: claim.map(|c| c.0.to_string()),
+            anachronism,
+            source,
+        }
+    }
+
+    /// The roles person `p` held on `day` by the best source for each office.
+    fn person_roles_on(&self, p: usize, day: Day) -> Vec<&OfficeTerm> {
+        let Some(per) = self.persons.get(p) else {
+            return Vec::new();
+        };
+        let mut out: Vec<&OfficeTerm> = Vec::new();
+        for &t in &per.terms {
+            let Some(term) = self.terms.get(t) else {
+                continue;
+            };
+            if term.covers(day)
+                && !out
+                    .iter()
+                    .any(|o| o.role == term.role && o.country == term.country)
+                && self
+                    .office_on(&term.country, &term.role, day)
+                    .iter()
+                    .any(|h| h.person == p)
+            {
+                out.push(term);
+            }
+        }
+        out
+    }
+
+    fn check_claim(
+        &self,
+        p: usize,
+        role: &str,
+        country: &str,
+        title: &str,
+        day: Day,
+    ) -> Option<Anachronism> {
+        let holders = self.office_on(country, role, day);
+        if holders.iter().any(|t| t.person == p) {
+            return None;
+        }
+        let per = self.persons.get(p)?;
+        // The person's own terms in the claimed office, nearest to the day.
+        let own = per
+            .terms
+            .iter()
+            .filter_map(|&t| self.terms.get(t))
+            .filter(|t| t.role == role && t.country == country)
+            .min_by_key(|t| {
+                if t.covers(day) {
+                    0
+                } else if t.end_day < day {
+                    day - t.end_day
+                } else {
+                    t.start_day - day
+                }
+            });
+        // Knowing neither who held the office nor the person's term in it,
+        // there is nothing to contradict.
+        if holders.is_empty() && own.is_none() {
+            return None;
+        }
+        // A term that covers the day from a weaker source still counts as held.
+        if own.is_some_and(|t| t.covers(day)) && holders.is_empty() {
+            return None;
+        }
+        Some(Anachronism {
+            claimed: Claim {
+                name: per.name.clone(),
+                country: country.to_string(),
+                role: role.to_string(),
+                on: format_day(day),
+                title: title.to_string(),
+            },
+            holder: holders.first().map(|t| TermRef::from(*t)),
+            term: own.map(TermRef::from),
+        })
+    }
+
+    /// Chooses among people of the same name (or surname): the one holding the
+    /// claimed role on the day, else the one who held it nearest in time, else
+    /// the one in any office on the day, else the most recent.
+    fn choose_person(
+        &self,
+        candidates: &[usize],
+        role: Option<&str>,
+        country: Option<&str>,
+        day: Day,
+    ) -> Option<usize> {
+        let in_country: Vec<usize> = candidates
+            .iter()
+            .copied()
+            .filter(|&p| {
+                country.is_none_or(|c| self.persons.get(p).is_some_and(|x| x.country == c))
+            })
+            .collect();
+        let pool = if in_country.is_empty() {
+            candidates.to_vec()
+        } else {
+            in_country
+        };
+        let distance = |p: usize, role: Option<&str>| -> Option<u32> {
+            let per = self.persons.get(p)?;
+            per.terms
+                .iter()
+                .filter_map(|&t| self.terms.get(t))
+                .filter(|t| role.is_none_or(|r| t.role == r))
+                .map(|t| {
+                    if t.covers(day) {
+                        0
+                    } else if t.end_day < day {
+                        day - t.end_day
+                    } else {
+                        t.start_day - day
+                    }
+                })
+                .min()
+        };
+        if let Some(r) = role {
+            if let Some(p) = pool
+                .iter()
+                .copied()
+                .filter_map(|p| distance(p, Some(r)).map(|d| (d, p)))
+                .min()
+            {
+                return Some(p.1);
+            }
+        }
+        pool.iter()
+            .copied()
+            .filter_map(|p| distance(p, None).map(|d| (d, p)))
+            .min()
+            .map(|x| x.1)
+            .or(pool.first().copied())
+    }
+
+    /// Builds the mention starting at hit `h`; returns how many hits (and up to
+    /// which token) it used.
+    #[allow(clippy::too_many_arguments)]
+    fn compose(
+        &self,
+        text: &str,
+        toks: &[Token],
+        hits: &[Hit],
+        h: usize,
+        covered: &[bool],
+        day: Day,
+        ctx: &mut DocContext,
+        out: &mut Vec<ResolvedMention>,
+    ) -> Consumed {
+        let Some(hit) = hits.get(h) else {
+            return Consumed {
+                hits: 1,
+                token_end: 0,
+            };
+        };
+        let Some(entry) = hit.entries.first().and_then(|&id| self.entry(id)) else {
+            return Consumed {
+                hits: 1,
+                token_end: hit.last,
+            };
+        };
+        let span_of = |first: usize, last: usize, trailing_period: bool| -> Span {
+            let s = toks.get(first).map_or(0, |t| t.start);
+            let mut e = toks.get(last.saturating_sub(1)).map_or(s, |t| t.end);
+            if trailing_period && text.as_bytes().get(e) == Some(&b'.') {
+                e += 1;
+            }
+            Span::new(s, e)
+        };
+        // A country or adjective directly before a title or agent qualifies it.
+        let mut modifier: Option<String> = None;
+        let mut org_modifier = false;
+        let mut title_hit = h;
+        if let EntryKind::Country(c) | EntryKind::Adjective(c) = &entry.kind {
+            if let Some(next) = hits.get(h + 1) {
+                let gap_ok = next.first == hit.last
+                    || (next.first == hit.last + 1
+                        && toks
+                            .get(hit.last)
+                            .is_some_and(|t| t.key == "s" && t.joins_previous));
+                let next_kind = next
+                    .entries
+                    .first()
+                    .and_then(|&id| self.entry(id))
+                    .map(|e| &e.kind);
+                if gap_ok
+                    && matches!(
+                        next_kind,
+                        Some(EntryKind::Title { .. } | EntryKind::Agent(_))
+                    )
+                {
+                    modifier = Some(c.clone());
+                    title_hit = h + 1;
+                }
+            }
+        }
+        if let EntryKind::Organisation(_) = &entry.kind {
+            if let Some(next) = hits.get(h + 1) {
+                let next_kind = next
+                    .entries
+                    .first()
+                    .and_then(|&id| self.entry(id))
+                    .map(|e| &e.kind);
+                if next.first == hit.last && matches!(next_kind, Some(EntryKind::Title { .. })) {
+                    org_modifier = true;
+                    title_hit = h + 1;
+                }
+            }
+        }
+        let Some(th) = hits.get(title_hit) else {
+            return Consumed {
+                hits: 1,
+                token_end: hit.last,
+            };
+        };
+        let Some(tentry) = th.entries.first().and_then(|&id| self.entry(id)) else {
+            return Consumed {
+                hits: 1,
+                token_end: hit.last,
+            };
+        };
+        let used_before = title_hit - h;
+        match &tentry.kind {
+            EntryKind::Title { role, countries } => {
+                let title_text = span_of(th.first, th.last, false)
+                    .slice(text)
+                    .unwrap_or("")
+                    .to_string();
+                let mut country: Option<String> = modifier.clone();
+                if country.is_none() && countries.len() == 1 {
+                    country = countries.first().cloned();
+                }
+                // A cue word before the phrase ("former", "incoming") means
+                // the title is not claimed for the date.
+                let cue_before = hit
+                    .first
+                    .checked_sub(1)
+                    .and_then(|i| toks.get(i))
+                    .and_then(|t| self.cues.get(&t.key));
+                let check = cue_before.is_none() && !org_modifier;
+                let start_tok = hit.first;
+                // The name after the title: a known person, or capitalised words.
+                let next = hits.get(title_hit + 1);
+                let next_person = next.filter(|n| n.first == th.last).and_then(|n| {
+                    let persons: Vec<usize> = n
+                        .entries
+                        .iter()
+                        .filter_map(|&id| match self.entry(id).map(|e| &e.kind) {
+                            Some(EntryKind::Person(p)) => Some(*p),
+                            _ => None,
+                        })
+                        .collect();
+                    if persons.is_empty() {
+                        None
+                    } else {
+                        Some((n, persons))
+                    }
+                });
+                if let Some((n, persons)) = next_person {
+                    let allowed: Option<&str> = country.as_deref().or_else(|| {
+                        if countries.is_empty() {
+                            None
+                        } else {
+                            persons
+                                .iter()
+                                .filter_map(|&p| self.persons.get(p))
+                                .find(|x| countries.contains(&x.country))
+                                .map(|x| x.country.as_str())
+                        }
+                    });
+                    if let Some(p) = self.choose_person(&persons, Some(role), allowed, day) {
+                        let claim_country = country
+                            .clone()
+                            .or_else(|| self.persons.get(p).map(|x| x.country.clone()))
+                            .unwrap_or_default();
+                        let span = span_of(start_tok, n.last, false);
+                        let mut m = self.person_mention(
+                            text,
+                            span,
+                            p,
+                            Some((role, &claim_country, &title_text, check && !org_modifier)),
+                            day,
+                        );
+                        if org_modifier {
+                            m.claimed_role = None;
+                        }
+                        ctx.remember(self, p);
+                        out.push(m);
+                        return Consumed {
+                            hits: used_before + 2,
+                            token_end: n.last,
+                        };
+                    }
+                }
+                // Capitalised words right after the title that no phrase covers.
+                let mut end = th.last;
+                while end < toks.len() && end < th.last + 4 {
+                    let (Some(t), Some(false)) = (toks.get(end), covered.get(end).copied()) else {
+                        break;
+                    };
+                    if !t.capitalised
+                        || !t.joins_previous
+                        || t.key.chars().all(|c| c.is_ascii_digit())
+                    {
+                        break;
+                    }
+                    end += 1;
+                }
+                if end > th.last && !org_modifier {
+                    let surname = toks.get(end - 1).map(|t| t.key.clone()).unwrap_or_default();
+                    let mut candidates: Vec<usize> = Vec::new();
+                    if let Some(&p) = ctx.surnames.get(&surname) {
+                        candidates.push(p);
+                    }
+                    if candidates.is_empty() {
+                        candidates = self.surnames.get(&surname).cloned().unwrap_or_default();
+                    }
+                    // Only people who ever held this office are read as the
+                    // named holder; anyone else is a person we do not know.
+                    let allowed: Option<&str> = country.as_deref();
+                    let holders: Vec<usize> = candidates
+                        .into_iter()
+                        .filter(|&p| {
+                            self.persons.get(p).is_some_and(|x| {
+                                allowed.map_or(
+                                    countries.is_empty() || countries.contains(&x.country),
+                                    |c| x.country == c,
+                                ) && x
+                                    .terms
+                                    .iter()
+                                    .filter_map(|&t| self.terms.get(t))
+                                    .any(|t| t.role == *role)
+                            })
+                        })
+                        .collect();
+                    if let Some(p) = self.choose_person(&holders, Some(role), allowed, day) {
+                        let claim_country = country
+                            .clone()
+                            .or_else(|| self.persons.get(p).map(|x| x.country.clone()))
+                            .unwrap_or_default();
+                        let span = span_of(start_tok, end, false);
+                        let m = self.person_mention(
+                            text,
+                            span,
+                            p,
+                            Some((role, &claim_country, &title_text, check)),
+                            day,
+                        );
+                        ctx.remember(self, p);
+                        out.push(m);
+                        return Consumed {
+                            hits: used_before + 1,
+                            token_end: end,
+                        };
+                    }
+                }
+                // A title with a known country and no name stands for the
+                // holder on the day ("Japan's foreign minister").
+                if let (Some(c), false) = (&country, org_modifier) {
+                    if modifier.is_some() || !countries.is_empty() {
+                        let holders = self.office_on(c, role, day);
+                        let single = if holders.len() == 1 {
+                            holders.first().copied()
+                        } else {
+                            None
+                        };
+                        let span = span_of(start_tok, th.last, false);
+                        let sector = self.role_sector(role).to_string();
+                        out.push(ResolvedMention {
+                            span,
+                            text: span.slice(text).unwrap_or("").to_string(),
+                            kind: MentionKind::Office,
+                            actor: Some(format!("{c}{sector}")),
+                            country: Some(c.clone()),
+                            sector: Some(sector),
+                            person: single.map(|t| t.name.clone()),
+                            role_on_date: single.map(|t| t.role.clone()),
+                            claimed_role: Some(role.clone()),
+                            anachronism: None,
+                            source: single
+                                .map_or_else(|| tentry.source.clone(), |t| t.source.clone()),
+                        });
+                        return Consumed {
+                            hits: used_before + 1,
+                            token_end: th.last,
+                        };
+                    }
+                }
+                // A title alone names no one we can resolve; an organisation
+                // before it still counts as itself.
+                if used_before > 0 {
+                    self.simple(text, hit, entry, day, &span_of, ctx, out);
+                }
+                Consumed {
+                    hits: used_before + 1,
+                    token_end: th.last,
+                }
+            }
+            EntryKind::Agent(sector) => {
+                if let Some(c) = &modifier {
+                    let span = span_of(hit.first, th.last, false);
+                    out.push(ResolvedMention {
+                        span,
+                        text: span.slice(text).unwrap_or("").to_string(),
+                        kind: MentionKind::Agent,
+                        actor: Some(format!("{c}{sector}")),
+                        country: Some(c.clone()),
+                        sector: Some(sector.clone()),
+                        person: None,
+                        role_on_date: None,
+                        claimed_role: None,
+                        anachronism: None,
+                        source: tentry.source.clone(),
+                    });
+                    return Consumed {
+                        hits: 2,
+                        token_end: th.last,
+                    };
+                }
+                Consumed {
+                    hits: 1,
+                    token_end: hit.last,
+                }
+            }
+            _ => {
+                self.simple(text, hit, entry, day, &span_of, ctx, out);
+                Consumed {
+                    hits: 1,
+                    token_end: hit.last,
+                }
+            }
+        }
+    }
+
+    /// A mention that is one phrase on its own.
+    #[allow(clippy::too_many_arguments)]
+    fn simple(
+        &self,
+        text: &str,
+        hit: &Hit,
+        entry: &Entry,
+        day: Day,
+        span_of: &dyn Fn(usize, usize, bool) -> Span,
+        ctx: &mut DocContext,
+        out: &mut Vec<ResolvedMention>,
+    ) {
+        let span = span_of(hit.first, hit.last, entry.trailing_period);
+        let mk = |kind: MentionKind,
+                  actor: Option<String>,
+                  country: Option<String>,
+                  sector: Option<String>| {
+            ResolvedMention {
+                span,
+                text: span.slice(text).unwrap_or("").to_string(),
+                kind,
+                actor,
+                country,
+                sector,
+                person: None,
+                role_on_date: None,
+                claimed_role: None,
+                anachronism: None,
+                source: entry.source.clone(),
+            }
+        };
+        match &entry.kind {
+            EntryKind::Country(c) => out.push(mk(
+                MentionKind::Country,
+                Some(c.clone()),
+                Some(c.clone()),
+                None,
+            )),
+            EntryKind::Adjective(c) => out.push(mk(
+                MentionKind::Adjective,
+                Some(c.clone()),
+                Some(c.clone()),
+                None,
+            )),
+            EntryKind::Metonym { country, sector } => out.push(mk(
+                MentionKind::Metonym,
+                Some(format!("{country}{sector}")),
+                Some(country.clone()),
+                Some(sector.clone()),
+            )),
+            EntryKind::Organisation(o) => {
+                out.push(mk(MentionKind::Organisation, Some(o.clone()), None, None))
+            }
+            EntryKind::Person(_) => {
+                let persons: Vec<usize> = hit
+                    .entries
+                    .iter()
+                    .filter_map(|&id| match self.entry(id).map(|e| &e.kind) {
+                        Some(EntryKind::Person(p)) => Some(*p),
+                        _ => None,
+                    })
+                    .collect();
+                if let Some(p) = self.choose_person(&persons, None, None, day) {
+                    ctx.remember(self, p);
+                    out.push(self.person_mention(text, span, p, None, day));
+                }
+            }
+            EntryKind::Coded { windows, person } => {
+                let code = windows
+                    .iter()
+                    .filter(|(s, e, _)| *s <= day && day <= *e)
+                    .min_by_key(|(s, e, _)| e - s)
+                    .or_else(|| windows.iter().find(|(s, e, _)| *s == 0 && *e == 99_991_231))
+                    .map(|(_, _, c)| c.clone());
+                let Some(code) = code else { return };
+                let (c, sector) = code.split_at(code.len().min(3));
+                let (country, sector) = if self.countries.contains_key(c) {
+                    (Some(c.to_string()), non_empty(sector.to_string()))
+                } else {
+                    (None, None)
+                };
+                let mut m = mk(MentionKind::Coded, Some(code.clone()), country, sector);
+                m.person = person.clone();
+                out.push(m);
+            }
+            EntryKind::Title { .. } | EntryKind::Agent(_) => {}
+        }
+    }
+}
+
+struct Consumed {
+    hits: usize,
+    token_end: usize,
+}
+
+fn non_empty(s: String) -> Option<String> {
+    if s.is_empty() {
+        None
+    } else {
+        Some(s)
+    }
+}
