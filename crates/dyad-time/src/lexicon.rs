@@ -46,6 +46,10 @@ pub(crate) enum Lex {
     Shift {
         by: i32,
         span: bool,
+        /// Counts from the date last mentioned ("the following year").
+        anchor: bool,
+        /// "that", "the same": no calendar shift word of its own.
+        demonstrative: bool,
     },
     Direction {
         sign: i32,
@@ -245,6 +249,8 @@ fn parse_line(line: &str) -> Option<(String, Lex)> {
         "shift" => Lex::Shift {
             by: value.parse().ok()?,
             span: has("span"),
+            anchor: has("anchor"),
+            demonstrative: has("demonstrative"),
         },
         "direction" => Lex::Direction {
             sign: value.parse().ok()?,

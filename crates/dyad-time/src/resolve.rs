@@ -70,8 +70,14 @@ pub(crate) fn resolve_all(
         }
         let mut tense_used = None;
         let mut diagnostics = Vec::new();
+        // "Wednesday's ruling": a possessive day is one already reached.
+        let possessive = tokens.get(f.end).is_some_and(|t| t.lower == "'s");
         let mut tense = || {
-            let t = context.tense(span, f.start, f.end);
+            let t = if possessive {
+                TenseHint::Past
+            } else {
+                context.tense(span, f.start, f.end)
+            };
             tense_used = Some(t);
             t
         };
@@ -601,6 +607,10 @@ fn resolve(
                 discourse.last_point.map(|p| p.date).unwrap_or(reference)
             };
             shifted_point(anchor, *unit, count * i64::from(*sign))?
+        }
+        Sem::Anchored { unit, shift } => {
+            let anchor = discourse.last_point.map(|p| p.date).unwrap_or(reference);
+            shifted_point(anchor, *unit, i64::from(*shift))?
         }
         Sem::WeekdaySet { weekday, part } => {
             let suffix = part.as_deref().map(|p| format!("T{p}")).unwrap_or_default();

@@ -97,6 +97,11 @@ pub(crate) enum Sem {
         sign: i32,
         from_reference: bool,
     },
+    /// A period counted from the date last mentioned: "the following year".
+    Anchored {
+        unit: Unit,
+        shift: i32,
+    },
     /// A recurring weekday: "each Thursday", "Tuesday nights".
     WeekdaySet {
         weekday: u32,
@@ -461,7 +466,11 @@ impl<'a> Scanner<'a> {
         // "the past two months", "the next four years", "the first nine months"
         let mut span_word = false;
         if let Some((_, k)) = self.find(j, |l| match l {
-            Lex::Shift { span: true, .. } => Some(()),
+            Lex::Shift {
+                span: true,
+                anchor: false,
+                ..
+            } => Some(()),
             Lex::Ordinal(1) => Some(()),
             _ => None,
         }) {
@@ -677,9 +686,33 @@ impl<'a> Scanner<'a> {
             let y: i32 = d.parse().ok()?;
             return Some((if y < 30 { 2000 + y } else { 1900 + y }, start + 2));
         }
+        if let Some(spoken) = self.spoken_year(start) {
+            return Some(spoken);
+        }
         let d = self.digits(start).filter(|d| d.len() == 4)?;
         let y: i32 = d.parse().ok()?;
-        if !(1000..=2100).contains(&y) || (!strict && !(1900..=2099).contains(&y)) {
+        // A bare number needs a preposition before it to count as an older year
+        // ("in 1898"); from 1900 on it counts alone.
+        let after_preposition = start.checked_sub(1).is_some_and(|p| {
+            matches!(
+                self.lower(p),
+                "in" | "since"
+                    | "from"
+                    | "until"
+                    | "by"
+                    | "before"
+                    | "after"
+                    | "of"
+                    | "during"
+                    | "year"
+            )
+        });
+        let floor = if strict || after_preposition {
+            1000
+        } else {
+            1900
+        };
+        if !(floor..=2100).contains(&y) {
             return None;
         }
         // "1990-91", "1,990", "1990.5"
@@ -690,6 +723,42 @@ impl<'a> Scanner<'a> {
             return None;
         }
         Some((y, start + 1))
+    }
+
+    /// A year in words, as broadcast transcripts write them: "nineteen
+    /// ninety-six", "two thousand", "two thousand and one".
+    fn spoken_year(&self, i: usize) -> Option<(i32, usize)> {
+        let number = |k: usize| {
+            self.find(k, |l| match l {
+                Lex::Number {
+                    value,
+                    article: false,
+                } => Some(*value),
+                _ => None,
+            })
+        };
+        let (first, j) = number(i)?;
+        if first == 2.0 && self.is(j, "thousand") {
+            let mut e = j + 1;
+            if self.is(e, "and") {
+                e += 1;
+            }
+            return match self.amount(e) {
+                Some((Amount::Count(v), e2)) if (1.0..100.0).contains(&v) && v.fract() == 0.0 => {
+                    Some((2000 + v as i32, e2))
+                }
+                _ => Some((2000, j + 1)),
+            };
+        }
+        if !(first == 19.0 || first == 18.0 || first == 20.0) {
+            return None;
+        }
+        match self.amount(j) {
+            Some((Amount::Count(v), e)) if (10.0..100.0).contains(&v) && v.fract() == 0.0 => {
+                Some((first as i32 * 100 + v as i32, e))
+            }
+            _ => None,
+        }
     }
 
     fn calendar(&self, i: usize) -> Option<Found> {
@@ -1023,13 +1092,18 @@ impl<'a> Scanner<'a> {
             j += 1;
         }
         // "the latest quarter", "last quarter", "this quarter"
-        if let Some((by, k)) = self.find(j, |l| match l {
-            Lex::Shift { by, .. } => Some(*by),
+        if let Some(((by, anchor), k)) = self.find(j, |l| match l {
+            Lex::Shift { by, anchor, .. } => Some((*by, *anchor)),
             _ => None,
         }) {
             if let Some(((Unit::Quarter, false), e)) = self.unit_at(k) {
                 let sem = if self.is(j, "latest") {
                     Sem::LatestQuarter
+                } else if anchor {
+                    Sem::Anchored {
+                        unit: Unit::Quarter,
+                        shift: by,
+                    }
                 } else {
                     Sem::Relative {
                         unit: Unit::Quarter,
@@ -1175,18 +1249,23 @@ impl<'a> Scanner<'a> {
 
     /// "last year", "next month", "this week", "the year", "the past year".
     fn shifted(&self, i: usize) -> Option<Found> {
+        let pick = |l: &'static Lex| match l {
+            Lex::Shift {
+                by, span, anchor, ..
+            } => Some((*by, *span, *anchor)),
+            _ => None,
+        };
+        // "the same day" is one shift phrase starting with "the".
+        let whole = self.find(i, pick);
         let mut j = i;
-        let has_the = self.is(j, "the");
+        let has_the = self.is(j, "the") && whole.is_none();
         if has_the {
             j += 1;
         }
-        let shift = self.find(j, |l| match l {
-            Lex::Shift { by, span } => Some((*by, *span)),
-            _ => None,
-        });
-        let (by, spanning, k) = match shift {
-            Some(((by, span), k)) => (by, span, k),
-            None if has_the => (0, false, j),
+        let shift = whole.or_else(|| self.find(j, pick));
+        let (by, spanning, anchored, k) = match shift {
+            Some(((by, span, anchor), k)) => (by, span, anchor, k),
+            None if has_the => (0, false, false, j),
             None => return None,
         };
         let ((unit, plural), e) = self.unit_at(k)?;
@@ -1195,6 +1274,16 @@ impl<'a> Scanner<'a> {
         }
         if unit == Unit::Weekend {
             return None;
+        }
+        // "the following year", "that day", "the next day": counted from the
+        // date last mentioned.
+        if anchored || has_the && k > j && unit == Unit::Day && by != 0 {
+            return Some(Found {
+                start: i,
+                end: e,
+                sem: Sem::Anchored { unit, shift: by },
+                modifier: None,
+            });
         }
         // "the past year", "the next month": a stretch of time, not a calendar period.
         if has_the && spanning && k > j {
