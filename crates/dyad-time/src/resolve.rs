@@ -263,11 +263,13 @@ fn infer_year(reference: NaiveDate, month: u32, day: Option<u32>, tense: TenseHi
         y
     };
     let Some(day) = day else {
-        // A whole month: the tense decides whenever the month lies entirely on
-        // the wrong side of the reference month.
+        // A whole month: a future month entirely before the reference month is
+        // next year's; a past one is last year's unless it is the very next
+        // month (where cue words are least reliable).
+        let months_on = (nearest - y) * 12 + months_ahead;
         return match tense {
-            TenseHint::Past if (nearest, month) > (y, reference.month()) => nearest - 1,
-            TenseHint::Future if (nearest, month) < (y, reference.month()) => nearest + 1,
+            TenseHint::Past if months_on > 1 => nearest - 1,
+            TenseHint::Future if months_on < 0 => nearest + 1,
             _ => nearest,
         };
     };

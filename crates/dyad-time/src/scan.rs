@@ -301,6 +301,10 @@ impl<'a> Scanner<'a> {
             _ => None,
         })?;
         let mut inner = self.core(j)?;
+        if inner.start != j {
+            // "about the 14-day": the hedge does not reach an adjective.
+            return None;
+        }
         if matches!(
             inner.sem,
             Sem::Duration { .. } | Sem::Offset { .. } | Sem::Clock { .. }

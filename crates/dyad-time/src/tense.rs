@@ -77,7 +77,11 @@ pub(crate) fn cue_tense(tokens: &[Token], start: usize, end: usize) -> TenseHint
     }
     let highest = (end + LOOK_AHEAD).min(tokens.len());
     for k in end..highest {
-        if is_sentence_end(tokens, k) {
+        // Ahead, only the expression's own clause counts.
+        let clause_end = tokens
+            .get(k)
+            .is_some_and(|t| matches!(t.lower.as_str(), "," | ";" | ":" | "\"" | "“" | "”"));
+        if is_sentence_end(tokens, k) || clause_end {
             break;
         }
         match cue_at(tokens, k, tokens.len()) {
