@@ -496,6 +496,11 @@ impl KnowledgeBase {
             let dated = !r.get(2).is_empty() || !r.get(3).is_empty();
             if !dated && person.is_none() {
                 if let Some(kind) = self.plain_alias_kind(actor) {
+                    if let EntryKind::Country(c) = &kind {
+                        self.country_by_key
+                            .entry(key(alias))
+                            .or_insert_with(|| c.clone());
+                    }
                     self.add_entry(alias, kind, layer, source);
                     continue;
                 }
@@ -539,7 +544,63 @@ impl KnowledgeBase {
         None
     }
 
+    /// Sources that name a leader by surname only (REIGN) describe the same
+    /// person as a fuller record of that country: their terms move to the
+    /// full name, so "Biden" and "Joe Biden" are one person.
+    fn merge_surname_only_persons(&mut self) {
+        let mut moves: Vec<(usize, usize)> = Vec::new();
+        for (p, per) in self.persons.iter().enumerate() {
+            let k = key(&per.name);
+            if k.contains(' ') || k.is_empty() {
+                continue;
+            }
+            let Some(cands) = self.surnames.get(&k) else {
+                continue;
+            };
+            let same: Vec<usize> = cands
+                .iter()
+                .copied()
+                .filter(|&q| {
+                    q != p
+                        && self.persons.get(q).is_some_and(|x| {
+                            x.country == per.country && key(&x.name).ends_with(&format!(" {k}"))
+                        })
+                })
+                .collect();
+            if let [q] = same.as_slice() {
+                moves.push((p, *q));
+            }
+        }
+        for (p, q) in moves {
+            let terms = self
+                .persons
+                .get_mut(p)
+                .map(|x| std::mem::take(&mut x.terms))
+                .unwrap_or_default();
+            let name = self
+                .persons
+                .get(q)
+                .map(|x| x.name.clone())
+                .unwrap_or_default();
+            for &t in &terms {
+                if let Some(term) = self.terms.get_mut(t) {
+                    term.person = q;
+                    term.name = name.clone();
+                }
+            }
+            if let Some(target) = self.persons.get_mut(q) {
+                target.terms.extend(terms);
+            }
+            for e in &mut self.entries {
+                if matches!(e.kind, EntryKind::Person(x) if x == p) {
+                    e.kind = EntryKind::Person(q);
+                }
+            }
+        }
+    }
+
     fn finish(&mut self) {
+        self.merge_surname_only_persons();
         let terms = &self.terms;
         for list in self.offices.values_mut() {
             list.sort_by_key(|&i| {

@@ -1,0 +1,387 @@
+//! Knowledge-base tests through the public API: office look-ups (with an
+//! accuracy floor on question lists), resolution, anachronisms, layers.
+
+use chrono::NaiveDate;
+use dyad_kb::{parse_query_date, KnowledgeBase, MentionKind};
+use std::path::PathBuf;
+
+fn d(s: &str) -> NaiveDate {
+    parse_query_date(s).expect("test date")
+}
+
+fn kb() -> &'static KnowledgeBase {
+    KnowledgeBase::builtin()
+}
+
+/// `<workspace>/../shared`, or `None` (with a message) when it is missing;
+/// with `CI=true` a missing folder fails the test.
+fn shared() -> Option<PathBuf> {
+    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared");
+    if p.join("data").is_dir() {
+        return Some(p);
+    }
+    if std::env::var("CI").as_deref() == Ok("true") {
+        panic!(
+            "shared data missing at {} (required when CI=true)",
+            p.display()
+        );
+    }
+    eprintln!("skipping: shared data not found at {}", p.display());
+    None
+}
+
+/// Names match when their keys are equal or, for transliteration variants
+/// ("Sergey"/"Sergei"), when the family names and initials agree.
+fn same_person(a: &str, b: &str) -> bool {
+    let norm = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(|w| {
+                w.to_lowercase()
+                    .chars()
+                    .map(|c| match c {
+                        'é' | 'è' | 'ë' => 'e',
+                        'á' | 'à' | 'ã' => 'a',
+                        'í' => 'i',
+                        'ó' | 'ö' | 'ő' => 'o',
+                        'ü' | 'ú' => 'u',
+                        'ç' => 'c',
+                        'ş' => 's',
+                        'ğ' => 'g',
+                        'ı' => 'i',
+                        x => x,
+                    })
+                    .collect()
+            })
+            .collect()
+    };
+    let (x, y) = (norm(a), norm(b));
+    if x == y {
+        return true;
+    }
+    match (x.first(), y.first(), x.last(), y.last()) {
+        (Some(f1), Some(f2), Some(l1), Some(l2)) => {
+            l1 == l2 && f1.chars().next() == f2.chars().next()
+        }
+        _ => false,
+    }
+}
+
+/// Scores a question list: (right, total, failures).
+fn score(text: &str) -> (usize, usize, Vec<String>) {
+    let mut right = 0;
+    let mut total = 0;
+    let mut failures = Vec::new();
+    for line in text.lines() {
+        if line.starts_with('#') || line.starts_with("country\t") || line.trim().is_empty() {
+            continue;
+        }
+        let c: Vec<&str> = line.split('\t').collect();
+        let (country, role, date, expected) = (c[0], c[1], c[2], c[3]);
+        total += 1;
+        let got = kb().office(country, role, d(date));
+        if got.iter().any(|t| same_person(&t.name, expected)) {
+            right += 1;
+        } else {
+            let names: Vec<&str> = got.iter().map(|t| t.name.as_str()).collect();
+            failures.push(format!(
+                "{country} {role} {date}: expected {expected}, got {names:?}"
+            ));
+        }
+    }
+    (right, total, failures)
+}
+
+#[test]
+fn office_questions_meet_the_accuracy_floor() {
+    let curated = include_str!("fixtures/office_questions.curated.tsv");
+    let sampled = include_str!("fixtures/office_questions.sampled.tsv");
+    let (r1, t1, f1) = score(curated);
+    let (r2, t2, f2) = score(sampled);
+    let (right, total) = (r1 + r2, t1 + t2);
+    for f in f1.iter().chain(f2.iter()) {
+        eprintln!("miss: {f}");
+    }
+    let acc = right as f64 / total as f64;
+    eprintln!(
+        "office questions: {right}/{total} = {acc:.3} (curated {r1}/{t1}, sampled {r2}/{t2})"
+    );
+    assert!(total >= 150, "the question list has {total} questions");
+    assert!(acc >= 0.97, "office accuracy {acc:.3} below the 0.97 floor");
+}
+
+#[test]
+fn japanese_defence_ministers_by_date() {
+    let on = |date: &str| -> Vec<String> {
+        kb().office("JPN", "defense_minister", d(date))
+            .iter()
+            .map(|t| t.name.clone())
+            .collect()
+    };
+    assert_eq!(on("2022-01-07"), ["Nobuo Kishi"]);
+    assert_eq!(
+        on("2022-08-10"),
+        ["Yasukazu Hamada"],
+        "the incoming holder answers on a hand-over day"
+    );
+    assert_eq!(on("2024-07-28"), ["Minoru Kihara"]);
+    assert!(kb().holds(
+        "Nobuo Kishi",
+        "defense_minister",
+        d("2021-06-01"),
+        Some("JPN")
+    ));
+    assert!(!kb().holds(
+        "Nobuo Kishi",
+        "defense_minister",
+        d("2024-07-28"),
+        Some("JPN")
+    ));
+    let term = &kb().office("JPN", "defense_minister", d("2024-07-28"))[0];
+    assert_eq!(term.start.as_deref(), Some("2023-09-13"));
+    assert_eq!(term.end.as_deref(), Some("2024-10-01"));
+    assert!(term.source.starts_with("dyad-curated"));
+}
+
+#[test]
+fn presidential_systems_answer_head_of_government_with_the_president() {
+    let t = kb().office("USA", "head_of_government", d("2022-01-07"));
+    assert_eq!(t.first().map(|t| t.name.as_str()), Some("Joe Biden"));
+    assert!(kb()
+        .office("XXX", "head_of_state", d("2022-01-07"))
+        .is_empty());
+}
+
+#[test]
+fn countries_resolve_from_names_and_codes() {
+    assert_eq!(kb().country_code("Japan"), Some("JPN"));
+    assert_eq!(kb().country_code("jpn"), Some("JPN"));
+    assert_eq!(kb().country_code("U.S."), Some("USA"));
+    assert_eq!(
+        kb().actor("JPNGOV").and_then(|a| a.sector),
+        Some("GOV".to_string())
+    );
+    assert!(kb()
+        .organisation("NATO")
+        .is_some_and(|o| o.members.contains(&"USA".to_string())));
+}
+
+#[test]
+fn title_adjective_and_person_make_one_mention() {
+    let text = "Japanese Foreign Minister Yoshimasa Hayashi met reporters.";
+    let m = kb().resolve_text(text, d("2022-01-07"));
+    let first = &m[0];
+    assert_eq!(first.text, "Japanese Foreign Minister Yoshimasa Hayashi");
+    assert_eq!(first.country.as_deref(), Some("JPN"));
+    assert_eq!(first.person.as_deref(), Some("Yoshimasa Hayashi"));
+    assert_eq!(first.role_on_date.as_deref(), Some("foreign_minister"));
+    assert_eq!(first.actor.as_deref(), Some("JPNGOV"));
+    assert!(first.anachronism.is_none());
+    assert_eq!(&text[first.span.start..first.span.end], first.text);
+}
+
+#[test]
+fn anachronism_reports_claim_holder_and_term() {
+    let text = "Defense Minister Nobuo Kishi will attend.";
+    let m = kb().resolve_text(text, d("2024-07-28"));
+    let a = m[0].anachronism.as_ref().expect("an anachronism");
+    assert_eq!(a.claimed.name, "Nobuo Kishi");
+    assert_eq!(a.claimed.role, "defense_minister");
+    assert_eq!(
+        a.holder.as_ref().map(|h| h.name.as_str()),
+        Some("Minoru Kihara")
+    );
+    assert_eq!(
+        a.term.as_ref().and_then(|t| t.end.as_deref()),
+        Some("2022-08-10")
+    );
+    // The same words were right in January 2022, and "former" claims no office.
+    assert!(kb().resolve_text(text, d("2022-01-07"))[0]
+        .anachronism
+        .is_none());
+    let former = kb().resolve_text("former Defense Minister Nobuo Kishi", d("2024-07-28"));
+    assert!(former[0].anachronism.is_none());
+}
+
+#[test]
+fn surname_repeats_metonyms_and_acronyms() {
+    let text = "Secretary of State Antony Blinken flew to Tokyo. Later, Blinken told the Kremlin and NATO. Let us see.";
+    let m = kb().resolve_text(text, d("2022-01-07"));
+    let texts: Vec<&str> = m.iter().map(|x| x.text.as_str()).collect();
+    assert_eq!(
+        texts,
+        [
+            "Secretary of State Antony Blinken",
+            "Tokyo",
+            "Blinken",
+            "the Kremlin",
+            "NATO"
+        ]
+    );
+    assert_eq!(m[0].country.as_deref(), Some("USA"));
+    assert_eq!(m[1].actor.as_deref(), Some("JPNGOV"));
+    assert_eq!(m[2].person.as_deref(), Some("Antony Blinken"));
+    assert_eq!(m[3].actor.as_deref(), Some("RUSGOV"));
+    assert_eq!(m[4].kind, MentionKind::Organisation);
+}
+
+#[test]
+fn titles_with_a_country_stand_for_the_holder() {
+    let m = kb().resolve_text("Japan's foreign minister spoke.", d("2024-07-28"));
+    assert_eq!(m[0].kind, MentionKind::Office);
+    assert_eq!(m[0].person.as_deref(), Some("Yoko Kamikawa"));
+    let m = kb().resolve_text("President Biden and Premier Li met.", d("2023-11-15"));
+    assert_eq!(m[0].person.as_deref(), Some("Joe Biden"));
+    assert_eq!(m[1].person.as_deref(), Some("Li Qiang"));
+}
+
+#[test]
+fn resolve_mention_uses_the_document_context() {
+    let mut ctx = dyad_kb::DocContext::new();
+    let date = d("2024-07-28");
+    let full = kb()
+        .resolve_mention("Minoru Kihara", date, &mut ctx)
+        .expect("full name");
+    assert_eq!(full.role_on_date.as_deref(), Some("defense_minister"));
+    let repeat = kb()
+        .resolve_mention("Kihara", date, &mut ctx)
+        .expect("surname repeat");
+    assert_eq!(repeat.person.as_deref(), Some("Minoru Kihara"));
+    assert!(kb()
+        .resolve_mention("Kihara", date, &mut dyad_kb::DocContext::new())
+        .is_none());
+}
+
+#[test]
+fn cameo_layer_with_date_windows() {
+    let dict = "<!-- test -->\nFROBNIA_ [FRB]\n+FROBNIAN_\nJOHN_FROB_ # CountryInfo.txt\n\t[FRBGOV 010120-170120]\n\t[FRBELI >170121]\n";
+    let kb = KnowledgeBase::with_layers(&[("test.actors.txt", dict)]).expect("layer loads");
+    let m = kb.resolve_text("John Frob visited Frobnia.", d("2010-05-05"));
+    assert_eq!(m[0].actor.as_deref(), Some("FRBGOV"));
+    assert_eq!(m[0].person.as_deref(), Some("John Frob"));
+    assert_eq!(m[1].actor.as_deref(), Some("FRB"));
+    let later = kb.resolve_text("John Frob visited.", d("2019-05-05"));
+    assert_eq!(later[0].actor.as_deref(), Some("FRBELI"));
+    assert!(KnowledgeBase::with_layers(&[("junk.txt", "just words\n")]).is_err());
+}
+
+#[test]
+fn dyad_table_layer_overrides_builtin() {
+    let layer = "country\trole\tname\tstart\tend\tpost\taliases\tsource\nJPN\tdefense_minister\tTest Person\t2024-01-01\t2024-12-31\t\t\tuser\n";
+    let kb = KnowledgeBase::with_layers(&[("mine.tsv", layer)]).expect("layer loads");
+    let t = kb.office("JPN", "defense_minister", d("2024-07-28"));
+    assert_eq!(t[0].name, "Test Person");
+}
+
+#[test]
+fn builtin_files_validate() {
+    for (name, contents) in dyad_kb::BUILTIN_FILES {
+        let diags = dyad_kb::check_file(name, contents).expect("known format");
+        let errors: Vec<String> = diags
+            .iter()
+            .filter(|d| d.severity == dyad_core::Severity::Error)
+            .map(|d| d.to_string())
+            .collect();
+        assert!(errors.is_empty(), "{name}: {errors:?}");
+    }
+    let bad = "country\trole\tname\tstart\tend\tpost\taliases\tsource\nJPN\tDefense\tX\t2024-13-01\t\t\t\t\n";
+    let diags = dyad_kb::check_file("bad.tsv", bad).expect("known format");
+    assert!(diags.len() >= 3, "{diags:?}");
+}
+
+/// Every participant of the gold seed events holds the gold role on the
+/// event date, and resolving the name alone gives that role.
+#[test]
+fn seed_participants_hold_their_roles() {
+    let Some(shared) = shared() else { return };
+    let gold = std::fs::read_to_string(shared.join("gold/seeds.events.jsonl")).expect("gold");
+    let mut checked = 0;
+    for line in gold.lines().filter(|l| !l.trim().is_empty()) {
+        let ev: serde_json::Value = serde_json::from_str(line).expect("json");
+        let date = d(ev["date"].as_str().expect("date"));
+        for p in ev["participants"].as_array().into_iter().flatten() {
+            let (name, country, role_text) = (
+                p["name"].as_str().unwrap_or(""),
+                p["country"].as_str().unwrap_or(""),
+                p["role"].as_str().unwrap_or(""),
+            );
+            // "Ambassador to Japan" → "ambassador"; "Chargé d'affaires, U.S. Embassy" → the title.
+            let head = role_text.split(',').next().unwrap_or(role_text);
+            let head = head.split(" to ").next().unwrap_or(head);
+            let (role, _) = kb()
+                .title_role(head)
+                .unwrap_or_else(|| panic!("no role for title {role_text}"));
+            assert!(
+                kb().holds(name, role, date, Some(country)),
+                "{name} should hold {role} ({role_text}) in {country} on {date}"
+            );
+            let m = kb()
+                .resolve_mention(name, date, &mut dyad_kb::DocContext::new())
+                .unwrap_or_else(|| panic!("{name} not resolved"));
+            assert_eq!(m.role_on_date.as_deref(), Some(role), "{name} on {date}");
+            assert_eq!(m.country.as_deref(), Some(country));
+            checked += 1;
+        }
+    }
+    assert!(checked >= 25, "only {checked} participants checked");
+}
+
+#[test]
+fn seed_004_reports_the_kishi_anachronism() {
+    let Some(shared) = shared() else { return };
+    let text =
+        std::fs::read_to_string(shared.join("seeds/004_8c5feeb864fb7e6a.txt")).expect("seed");
+    let m = kb().resolve_text(&text, d("2024-07-28"));
+    let kishi = m
+        .iter()
+        .find(|x| x.person.as_deref() == Some("Nobuo Kishi"))
+        .expect("Kishi resolved");
+    let a = kishi.anachronism.as_ref().expect("anachronism flagged");
+    assert_eq!(
+        a.holder.as_ref().map(|h| h.name.as_str()),
+        Some("Minoru Kihara")
+    );
+    // Nobody else in that report is out of office.
+    assert_eq!(m.iter().filter(|x| x.anachronism.is_some()).count(), 1);
+    let kamikawa = m
+        .iter()
+        .find(|x| x.person.as_deref() == Some("Yoko Kamikawa"))
+        .expect("Kamikawa");
+    assert_eq!(kamikawa.role_on_date.as_deref(), Some("foreign_minister"));
+}
+
+#[test]
+fn petrarch_dictionaries_load_as_layers() {
+    let Some(shared) = shared() else { return };
+    let dir = shared.join("data/petrarch2/dictionaries");
+    for f in [
+        "PETR.Validate.actors.txt",
+        "PETR.Validate.agents.txt",
+        "Phoenix.Countries.actors.txt",
+        "Phoenix.agents.txt",
+    ] {
+        let text = std::fs::read_to_string(dir.join(f)).expect("dictionary");
+        assert!(dyad_kb::is_cameo(&text), "{f} detected as CAMEO");
+        let (tsv, _) = dyad_kb::cameo_to_dyad(f, &text);
+        assert!(
+            tsv.lines().count() > 20,
+            "{f} converted to {} lines",
+            tsv.lines().count()
+        );
+    }
+    let actors = std::fs::read_to_string(dir.join("PETR.Validate.actors.txt")).expect("actors");
+    let agents = std::fs::read_to_string(dir.join("PETR.Validate.agents.txt")).expect("agents");
+    let kb = KnowledgeBase::with_layers(&[
+        ("PETR.Validate.actors.txt", &actors),
+        ("PETR.Validate.agents.txt", &agents),
+    ])
+    .expect("layers load");
+    let m = kb.resolve_text("Israeli troops entered Gaza City.", d("2014-01-01"));
+    assert_eq!(m[0].actor.as_deref(), Some("ISRMIL"), "{m:?}");
+    let phoenix =
+        std::fs::read_to_string(dir.join("Phoenix.Countries.actors.txt")).expect("phoenix");
+    let kb =
+        KnowledgeBase::with_layers(&[("Phoenix.Countries.actors.txt", &phoenix)]).expect("loads");
+    let m = kb.resolve_text("Naoto Kan spoke.", d("2010-01-01"));
+    assert_eq!(m[0].actor.as_deref(), Some("JPNGOV"), "{m:?}");
+}
