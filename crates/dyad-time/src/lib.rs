@@ -117,7 +117,8 @@ impl Reference {
     }
 
     /// Reads `2022-01-07`, `2022-01-07T09:30`, `2022-01-07 09:30:00`,
-    /// `2022-01-07T09:30:00Z` or `…+05:30`. A bare `20220107` is accepted too.
+    /// `2022-01-07T09:30:00Z` or `…+05:30`. A bare `20220107` is accepted too,
+    /// and a month (`2022-01`, read as its first day).
     pub fn parse(text: &str) -> Result<Self, ReferenceError> {
         let t = text.trim();
         let bad = || ReferenceError::Unreadable(text.to_string());
@@ -141,6 +142,12 @@ impl Reference {
         ] {
             if let Ok(dt) = NaiveDateTime::parse_from_str(t, format) {
                 return Ok(Reference::datetime(dt, None));
+            }
+        }
+        // A month-grain publication date ("2024-07"): its first day.
+        if let Ok(d) = NaiveDate::parse_from_str(&format!("{t}-01"), "%Y-%m-%d") {
+            if t.len() == 7 {
+                return Ok(Reference::date(d));
             }
         }
         // A date followed by anything else (a time we cannot read): keep the day.

@@ -284,10 +284,30 @@ impl<'a> Scanner<'a> {
         let Some(p) = i.checked_sub(1) else {
             return false;
         };
+        let before = self.lower(p);
+        // "four flights a week", "$2 million a year": a plural noun or an amount
+        // right before makes it a rate.
+        let plural_noun = before.len() > 3
+            && before.ends_with('s')
+            && !before.ends_with("ss")
+            && !matches!(
+                before,
+                "this" | "was" | "has" | "its" | "his" | "hers" | "ours" | "theirs" | "across"
+            );
         self.digits(p).is_some()
+            || plural_noun
             || matches!(
-                self.lower(p),
-                "once" | "twice" | "times" | "%" | "percent" | "cents" | "dollars"
+                before,
+                "once"
+                    | "twice"
+                    | "times"
+                    | "%"
+                    | "percent"
+                    | "cents"
+                    | "dollars"
+                    | "million"
+                    | "billion"
+                    | "trillion"
             )
             || self
                 .find(p, |l| matches!(l, Lex::Number { .. }).then_some(()))
@@ -493,7 +513,7 @@ impl<'a> Scanner<'a> {
                 return self.bare_plural(i);
             };
             // "a 6-year-old": an age, not a stretch of time.
-            if self.is(e, "-") && self.is(e + 1, "old") {
+            if self.is(e, "-") && self.is(e + 1, "old") || self.is(e, "old") {
                 return None;
             }
             // "three-quarters of", "a quarter of": fractions.

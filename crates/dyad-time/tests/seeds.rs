@@ -354,3 +354,54 @@ fn span_hints_override_cues() {
     assert_eq!(found[0].value, "2022-01-10");
     assert_eq!(tag(text, r, &NoHints)[0].value, "2022-01-03");
 }
+
+#[test]
+fn references() {
+    assert_eq!(Reference::parse("2024-07").unwrap(), reference(2024, 7, 1));
+    let r = Reference::parse("2021-11-29T07:35:00+05:30").unwrap();
+    assert_eq!(
+        (r.date, r.offset_minutes),
+        (NaiveDate::from_ymd_opt(2021, 11, 29).unwrap(), Some(330))
+    );
+    assert!(Reference::parse("yesterday").is_err());
+}
+
+#[test]
+fn anchored_and_spoken() {
+    let r = reference(1999, 10, 26);
+    let text = "He fled in June 1998 and returned later that year.";
+    check(
+        text,
+        "later that year",
+        r,
+        TenseHint::Unknown,
+        TimexType::Date,
+        "1998",
+    );
+    check(
+        "In 1990 sales rose. The following year they fell.",
+        "The following year",
+        r,
+        TenseHint::Unknown,
+        TimexType::Date,
+        "1991",
+    );
+    check(
+        "In nineteen ninety-six he won.",
+        "nineteen ninety-six",
+        r,
+        TenseHint::Unknown,
+        TimexType::Date,
+        "1996",
+    );
+    let ages = tag("Mr. Smith, 52 years old, will retire.", r, &NoHints);
+    assert!(ages.is_empty(), "{ages:?}");
+    let rates = tag("It pays $2 million a year.", r, &NoHints);
+    assert_eq!(
+        rates
+            .iter()
+            .map(|t| (t.kind, t.value.as_str()))
+            .collect::<Vec<_>>(),
+        [(TimexType::Set, "P1Y")]
+    );
+}
