@@ -81,8 +81,34 @@ pub(crate) fn resolve_all(
             tense_used = Some(t);
             t
         };
-        let Some(r) = resolve(&f.sem, &context, &discourse, &mut tense) else {
-            continue;
+        let r = match resolve(&f.sem, &context, &discourse, &mut tense) {
+            Some(r) => r,
+            // "Feb. 30": keep what is sound (the month) and say so.
+            None => match &f.sem {
+                Sem::Calendar {
+                    year,
+                    month,
+                    day: Some(day),
+                } => {
+                    let month_only = Sem::Calendar {
+                        year: *year,
+                        month: *month,
+                        day: None,
+                    };
+                    let Some(r) = resolve(&month_only, &context, &discourse, &mut tense) else {
+                        continue;
+                    };
+                    diagnostics.push(
+                        Diagnostic::warning(format!(
+                            "day {day} does not exist in {}; kept the month",
+                            r.value
+                        ))
+                        .at(span),
+                    );
+                    r
+                }
+                _ => continue,
+            },
         };
         if tense_used == Some(TenseHint::Unknown) {
             diagnostics.push(

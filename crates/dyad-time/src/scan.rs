@@ -407,6 +407,13 @@ impl<'a> Scanner<'a> {
     /// "a"), vague words ("several"). Returns the amount and the next token.
     fn amount(&self, i: usize) -> Option<(Amount, usize)> {
         if let Some(d) = self.digits(i) {
+            // "2,000" / "0.5": the tail of a larger number, or a zero, is no count.
+            let tail = i
+                .checked_sub(1)
+                .is_some_and(|p| self.glued(i) && matches!(self.lower(p), "," | "."));
+            if tail || d.starts_with('0') {
+                return None;
+            }
             let mut value: f64 = d.parse().ok()?;
             let mut j = i + 1;
             // 2.5

@@ -405,3 +405,20 @@ fn anchored_and_spoken() {
         [(TimexType::Set, "P1Y")]
     );
 }
+
+#[test]
+fn impossible_days_keep_the_month() {
+    let found = tag(
+        "The vote is set for Feb. 30.",
+        reference(2022, 1, 7),
+        &NoHints,
+    );
+    assert_eq!(found[0].value, "2022-02");
+    assert!(
+        found[0]
+            .diagnostics
+            .iter()
+            .any(|d| d.message.contains("day 30")),
+        "{found:?}"
+    );
+}
