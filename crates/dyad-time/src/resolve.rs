@@ -198,7 +198,11 @@ fn quarter_value(year: i32, quarter: u32) -> Option<Resolved> {
 }
 
 fn week_value(date: NaiveDate, suffix: &str) -> Resolved {
-    let monday = date - Duration::days(i64::from(date.weekday().num_days_from_monday()));
+    let monday = date
+        .checked_sub_signed(Duration::days(i64::from(
+            date.weekday().num_days_from_monday(),
+        )))
+        .unwrap_or(date);
     let point = DateValue {
         date: monday,
         time: None,
@@ -233,9 +237,12 @@ fn day_with_clock(date: NaiveDate, hour: u32, minute: u32) -> Resolved {
     }
 }
 
-fn add_months(year: i32, month: u32, by: i32) -> (i32, u32) {
-    let index = year * 12 + month as i32 - 1 + by;
-    (index.div_euclid(12), index.rem_euclid(12) as u32 + 1)
+fn add_months(year: i32, month: u32, by: i32) -> Option<(i32, u32)> {
+    let index = i64::from(year) * 12 + i64::from(month) - 1 + i64::from(by);
+    Some((
+        i32::try_from(index.div_euclid(12)).ok()?,
+        index.rem_euclid(12) as u32 + 1,
+    ))
 }
 
 fn weekday_of(n: u32) -> Weekday {
@@ -258,17 +265,21 @@ fn resolve_weekday(
     n: u32,
     shift: Option<i32>,
     tense: impl FnOnce() -> TenseHint,
-) -> NaiveDate {
+) -> Option<NaiveDate> {
     let target = i64::from(weekday_of(n).num_days_from_monday());
     let today = i64::from(reference.weekday().num_days_from_monday());
     let back = (today - target).rem_euclid(7);
     let ahead = (target - today).rem_euclid(7);
     match shift {
-        Some(s) if s < 0 => reference - Duration::days(if back == 0 { 7 } else { back }),
-        Some(s) if s > 0 => reference + Duration::days(if ahead == 0 { 7 } else { ahead }),
+        Some(s) if s < 0 => {
+            reference.checked_sub_signed(Duration::days(if back == 0 { 7 } else { back }))
+        }
+        Some(s) if s > 0 => {
+            reference.checked_add_signed(Duration::days(if ahead == 0 { 7 } else { ahead }))
+        }
         _ => match tense() {
-            TenseHint::Future => reference + Duration::days(ahead),
-            _ => reference - Duration::days(back),
+            TenseHint::Future => reference.checked_add_signed(Duration::days(ahead)),
+            _ => reference.checked_sub_signed(Duration::days(back)),
         },
     }
 }
@@ -330,7 +341,7 @@ fn holiday_date(rule: HolidayRule, year: i32) -> Option<NaiveDate> {
             if nth > 0 {
                 NaiveDate::from_weekday_of_month_opt(year, month, wd, u8::try_from(nth).ok()?)
             } else {
-                let (ny, nm) = add_months(year, month, 1);
+                let (ny, nm) = add_months(year, month, 1)?;
                 let mut d = NaiveDate::from_ymd_opt(ny, nm, 1)?.pred_opt()?;
                 while d.weekday() != wd {
                     d = d.pred_opt()?;
@@ -420,27 +431,37 @@ fn shifted_point(anchor: NaiveDate, unit: Unit, by: i64) -> Option<Resolved> {
                 Unit::Hour => by / 24,
                 _ => 0,
             };
-            day_value(anchor.checked_add_signed(Duration::days(days))?)
+            day_value(anchor.checked_add_signed(Duration::try_days(days)?)?)
         }
         Unit::Week | Unit::Weekend => {
-            week_value(anchor.checked_add_signed(Duration::weeks(by))?, "")
+            week_value(anchor.checked_add_signed(Duration::try_weeks(by)?)?, "")
         }
         Unit::Month => {
-            let (y, m) = add_months(anchor.year(), anchor.month(), i32::try_from(by).ok()?);
+            let (y, m) = add_months(anchor.year(), anchor.month(), i32::try_from(by).ok()?)?;
             month_value(y, m)?
         }
         Unit::Quarter => {
             let q = anchor.month0() / 3;
-            let (y, m) = add_months(anchor.year(), q * 3 + 1, i32::try_from(by * 3).ok()?);
+            let (y, m) = add_months(
+                anchor.year(),
+                q * 3 + 1,
+                i32::try_from(by.checked_mul(3)?).ok()?,
+            )?;
             quarter_value(y, (m - 1) / 3 + 1)?
         }
-        Unit::Year => year_value(anchor.year() + i32::try_from(by).ok()?)?,
+        Unit::Year => year_value(anchor.year().checked_add(i32::try_from(by).ok()?)?)?,
         Unit::Decade => {
-            let decade = anchor.year().div_euclid(10) + i32::try_from(by).ok()?;
+            let decade = anchor
+                .year()
+                .div_euclid(10)
+                .checked_add(i32::try_from(by).ok()?)?;
             Resolved::literal(TimexType::Date, format!("{decade:03}"))
         }
         Unit::Century => {
-            let century = anchor.year().div_euclid(100) + i32::try_from(by).ok()?;
+            let century = anchor
+                .year()
+                .div_euclid(100)
+                .checked_add(i32::try_from(by).ok()?)?;
             Resolved::literal(TimexType::Date, format!("{century:02}"))
         }
     })
@@ -570,7 +591,7 @@ fn resolve(
             part,
             clock,
         } => {
-            let date = resolve_weekday(reference, *weekday, *shift, tense);
+            let date = resolve_weekday(reference, *weekday, *shift, tense)?;
             match (part, clock) {
                 (Some(p), _) => day_with_part(date, p),
                 (None, Some((h, m))) => day_with_clock(date, *h, *m),

@@ -62,3 +62,12 @@ fn hostile_inputs() {
         check(text);
     }
 }
+
+#[test]
+fn extreme_references() {
+    let text = "On Friday, 99999999999999999 days ago, last week, the weekend, next year, Jan. 7, \
+        Christmas, 10 p.m. Sunday, the following day, a year earlier, the third quarter.";
+    for date in [chrono::NaiveDate::MIN, chrono::NaiveDate::MAX] {
+        let _ = tag(text, Reference::date(date), &NoHints);
+    }
+}
