@@ -56,6 +56,8 @@ pub(crate) enum Lex {
         from_reference: bool,
     },
     Fiscal,
+    /// A time zone after a clock time; minutes east of UTC (`None`: local time).
+    Zone(Option<i32>),
     Holiday(HolidayRule),
     Fixed {
         kind: String,
@@ -257,6 +259,11 @@ fn parse_line(line: &str) -> Option<(String, Lex)> {
             from_reference: has("ref"),
         },
         "fiscal" => Lex::Fiscal,
+        "zone" => Lex::Zone(if has("local") {
+            None
+        } else {
+            Some(value.parse().ok()?)
+        }),
         "holiday" => Lex::Holiday(holiday_rule(value)?),
         "DATE" | "TIME" | "DURATION" | "SET" => Lex::Fixed {
             kind: category.to_string(),

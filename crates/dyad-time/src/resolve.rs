@@ -35,7 +35,15 @@ struct Discourse {
     last_quarter: Option<(i32, u32)>,
     /// The last calendar point mentioned, for "two days later".
     last_point: Option<DateValue>,
+    /// The last day mentioned and the token where its expression ended.
+    last_day: Option<(NaiveDate, usize)>,
+    /// For the expression being resolved: a day mentioned just before it
+    /// ("Jan. 1, at 3:30 p.m."), which a bare clock time belongs to.
+    day_nearby: Option<NaiveDate>,
 }
+
+/// How close (in tokens) a day must stand before a bare clock time to be its day.
+const CLOCK_DAY_WINDOW: usize = 6;
 
 struct Context<'a> {
     reference: Reference,
@@ -81,6 +89,10 @@ pub(crate) fn resolve_all(
             tense_used = Some(t);
             t
         };
+        discourse.day_nearby = discourse
+            .last_day
+            .filter(|(_, end)| f.start.saturating_sub(*end) <= CLOCK_DAY_WINDOW)
+            .map(|(d, _)| d);
         let r = match resolve(&f.sem, &context, &discourse, &mut tense) {
             Some(r) => r,
             // "Feb. 30": keep what is sound (the month) and say so.
@@ -127,6 +139,9 @@ pub(crate) fn resolve_all(
                     discourse.last_quarter = Some((point.date.year(), point.date.month0() / 3 + 1));
                 }
                 discourse.last_point = Some(point);
+                if point.grain >= Grain::Day {
+                    discourse.last_day = Some((point.date, f.end));
+                }
             }
         }
         out.push(Timex {
@@ -369,7 +384,7 @@ fn unit_code(unit: Unit) -> &'static str {
 }
 
 /// TIMEX3 duration value: `P3Y`, `PT5H30M`, `P2Y6M`, `PXY`.
-fn duration_value(amount: Amount, unit: Unit) -> String {
+pub(crate) fn duration_value(amount: Amount, unit: Unit) -> String {
     let clock = matches!(unit, Unit::Second | Unit::Minute | Unit::Hour);
     let prefix = if clock { "PT" } else { "P" };
     let count = match amount {
@@ -622,7 +637,7 @@ fn resolve(
                 Some(inner) => resolve(inner, context, discourse, tense)?
                     .resolved
                     .map(|p| p.date)?,
-                None => reference,
+                None => discourse.day_nearby.unwrap_or(reference),
             };
             day_with_clock(date, *hour, *minute)
         }

@@ -1380,11 +1380,23 @@ impl<'a> Scanner<'a> {
 
     /// "10:35 a.m.", "10 p.m. Wednesday", "noon Thursday", "midnight".
     fn clock(&self, i: usize) -> Option<Found> {
-        let (hour, minute, mut e) = if self.is(i, "noon") || self.is(i, "midday") {
+        let (hour, minute, e) = if self.is(i, "noon") || self.is(i, "midday") {
             (12, 0, i + 1)
         } else if self.is(i, "midnight") {
             (24, 0, i + 1)
         } else {
+            // "0600 GMT": a 24-hour time, only with a zone after it.
+            if let Some(d) = self.digits(i).filter(|d| d.len() == 4) {
+                let zone_after = self.find(i + 1, |l| matches!(l, Lex::Zone(_)).then_some(()));
+                let (h, m) = (
+                    d.get(..2)?.parse::<u32>().ok()?,
+                    d.get(2..)?.parse::<u32>().ok()?,
+                );
+                if zone_after.is_none() || h > 24 || m > 59 {
+                    return None;
+                }
+                return self.clock_tail(i, h, m, i + 1);
+            }
             let h = self
                 .number_value(i)
                 .filter(|h| *h <= 24 && self.digits(i).is_some_and(|d| d.len() <= 2))?;
@@ -1405,12 +1417,15 @@ impl<'a> Scanner<'a> {
             };
             (h, m, e)
         };
-        // Time zone abbreviations ride along.
-        if matches!(
-            self.lower(e),
-            "est" | "edt" | "cst" | "cdt" | "pst" | "pdt" | "mst" | "mdt" | "gmt" | "utc" | "bst"
-        ) {
-            e += 1;
+        self.clock_tail(i, hour, minute, e)
+    }
+
+    /// The rest of a clock time from token `e`: a zone, then an attached day.
+    fn clock_tail(&self, i: usize, hour: u32, minute: u32, e: usize) -> Option<Found> {
+        let mut e = e;
+        // Time zones ride along.
+        if let Some((_, z)) = self.find(e, |l| matches!(l, Lex::Zone(_)).then_some(())) {
+            e = z;
         }
         // An attached day: "10 p.m. Wednesday", "5 p.m. EST, Nov. 9", "noon today".
         let k = if self.is(e, ",") { e + 1 } else { e };
@@ -1454,6 +1469,22 @@ impl<'a> Scanner<'a> {
     fn set(&self, i: usize) -> Option<Found> {
         if !(self.is(i, "every") || self.is(i, "each")) {
             return None;
+        }
+        // "every two years": a recurring stretch.
+        if let Some((Amount::Count(n), k)) = self.amount(i + 1) {
+            if let Some(((unit, _), e)) = self.unit_at(k) {
+                if n >= 1.0 && n.fract() == 0.0 {
+                    return Some(Found {
+                        start: i,
+                        end: e,
+                        sem: Sem::Literal {
+                            kind: crate::TimexType::Set,
+                            value: crate::resolve::duration_value(Amount::Count(n), unit),
+                        },
+                        modifier: None,
+                    });
+                }
+            }
         }
         if let Some(((weekday, _), e)) = self.weekday_at(i + 1) {
             return Some(Found {
