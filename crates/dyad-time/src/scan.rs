@@ -683,7 +683,10 @@ impl<'a> Scanner<'a> {
                     | "beginning"
             );
             let year_after = self.year_shift(e).is_some() || self.year_at(e, true).is_some();
-            if self.digits(e).is_none() && !datey_before && !year_after {
+            let day_before = i.checked_sub(1).is_some_and(|p| {
+                self.digits(p).is_some() || matches!(self.lower(p), "st" | "nd" | "rd" | "th")
+            });
+            if self.digits(e).is_none() && !datey_before && !year_after && !day_before {
                 return None;
             }
         }
@@ -822,63 +825,74 @@ impl<'a> Scanner<'a> {
                 }
             }
         }
-        let j = i;
-        // Month first: "Jan. 7", "Jan. 7, 2022", "January 2022", "March next year".
-        if let Some((month, e)) = self.month_at(j) {
-            let (day, e) = match self.day_number(e) {
-                Some((d, e2)) => (Some(d), e2),
-                None => (None, e),
-            };
-            let of = if day.is_none() && self.is(e, "of") {
-                e + 1
-            } else {
-                e
-            };
-            let (year, e) = if let Some((y, e3)) = self.year_at(of, true) {
-                (YearSpec::Given(y), e3)
-            } else if let Some((shift, e3)) = self.year_shift(e) {
-                (YearSpec::Shift(shift), e3)
-            } else {
-                (YearSpec::Infer, e)
-            };
-            best = better(
-                best,
-                Some(Found {
-                    start: i,
-                    end: e,
-                    sem: Sem::Calendar { year, month, day },
-                    modifier: None,
-                }),
-            );
+        // "Friday, Oct. 27", "Friday 22 March": a weekday before a full date
+        // joins it (the date decides the value).
+        let mut starts = vec![i];
+        if let Some((_, k)) = self.find(i, |l| {
+            matches!(l, Lex::Weekday { plural: false, .. }).then_some(())
+        }) {
+            starts.push(if self.is(k, ",") { k + 1 } else { k });
         }
-        // Day first: "7 January", "the 7th of January 2022".
-        let mut j = i;
-        if self.is(j, "the") {
-            j += 1;
-        }
-        if let Some((day, e)) = self.day_number(j) {
-            let e = if self.is(e, "of") { e + 1 } else { e };
-            if let Some((month, e)) = self.month_at(e) {
-                let (year, e) = match self.year_at(e, true) {
-                    Some((y, e2)) => (YearSpec::Given(y), e2),
-                    None => (YearSpec::Infer, e),
-                };
-                best = better(
-                    best,
-                    Some(Found {
-                        start: i,
-                        end: e,
-                        sem: Sem::Calendar {
-                            year,
-                            month,
-                            day: Some(day),
-                        },
-                        modifier: None,
-                    }),
-                );
+        for (n, &j) in starts.iter().enumerate() {
+            let after_weekday = n > 0;
+            let found = better(self.month_first(i, j), self.day_first(i, j));
+            if let Some(f) = found {
+                if after_weekday && !matches!(f.sem, Sem::Calendar { day: Some(_), .. }) {
+                    continue;
+                }
+                best = better(best, Some(f));
             }
         }
         best
+    }
+
+    /// Month first: "Jan. 7", "Jan. 7, 2022", "January 2022", "March next year".
+    fn month_first(&self, start: usize, j: usize) -> Option<Found> {
+        let (month, e) = self.month_at(j)?;
+        let (day, e) = match self.day_number(e) {
+            Some((d, e2)) => (Some(d), e2),
+            None => (None, e),
+        };
+        let of = if day.is_none() && self.is(e, "of") {
+            e + 1
+        } else {
+            e
+        };
+        let (year, e) = if let Some((y, e3)) = self.year_at(of, true) {
+            (YearSpec::Given(y), e3)
+        } else if let Some((shift, e3)) = self.year_shift(e) {
+            (YearSpec::Shift(shift), e3)
+        } else {
+            (YearSpec::Infer, e)
+        };
+        Some(Found {
+            start,
+            end: e,
+            sem: Sem::Calendar { year, month, day },
+            modifier: None,
+        })
+    }
+
+    /// Day first: "7 January", "the 7th of January 2022".
+    fn day_first(&self, start: usize, j: usize) -> Option<Found> {
+        let j = if self.is(j, "the") { j + 1 } else { j };
+        let (day, e) = self.day_number(j)?;
+        let e = if self.is(e, "of") { e + 1 } else { e };
+        let (month, e) = self.month_at(e)?;
+        let (year, e) = match self.year_at(e, true) {
+            Some((y, e2)) => (YearSpec::Given(y), e2),
+            None => (YearSpec::Infer, e),
+        };
+        Some(Found {
+            start,
+            end: e,
+            sem: Sem::Calendar {
+                year,
+                month,
+                day: Some(day),
+            },
+            modifier: None,
+        })
     }
 
     /// "next year", "last year", "this year" after a month.

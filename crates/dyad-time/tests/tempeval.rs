@@ -267,19 +267,19 @@ fn tempeval3_train_floors() {
         "gold TIMEX3 count differs from the scorer's"
     );
     assert!(
-        all.relaxed_f1() >= 0.925,
+        all.relaxed_f1() >= 0.935,
         "relaxed F1 {:.3}",
         all.relaxed_f1()
     );
-    assert!(all.strict_f1() >= 0.850, "strict F1 {:.3}", all.strict_f1());
-    assert!(all.value_f1() >= 0.770, "value F1 {:.3}", all.value_f1());
+    assert!(all.strict_f1() >= 0.860, "strict F1 {:.3}", all.strict_f1());
+    assert!(all.value_f1() >= 0.785, "value F1 {:.3}", all.value_f1());
     assert!(
-        all.type_accuracy() >= 0.940,
+        all.type_accuracy() >= 0.942,
         "type accuracy {:.3}",
         all.type_accuracy()
     );
     assert!(
-        dev.value_f1() >= 0.750,
+        dev.value_f1() >= 0.765,
         "dev value F1 {:.3}",
         dev.value_f1()
     );
