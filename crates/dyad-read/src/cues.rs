@@ -73,6 +73,13 @@ pub struct Cues {
     pub(crate) stopwords: Vec<(String, HashSet<String>)>,
 }
 
+/// Word boundaries in the reader's patterns are ASCII ones: a Unicode boundary
+/// stops the regex engine's fast DFA at the first non-ASCII character, and news
+/// text is full of curly quotes and dashes.
+pub(crate) fn ascii_boundaries(pat: &str) -> String {
+    pat.replace(r"\b", r"(?-u:\b)")
+}
+
 impl Cues {
     /// The built-in cues, compiled once per process.
     pub fn builtin() -> &'static Cues {
@@ -133,6 +140,7 @@ impl Cues {
                         let [k, pat] = cols[..] else {
                             return Err(bad("expected KIND<TAB>PATTERN".into()));
                         };
+                        let pat = &ascii_boundaries(pat);
                         let rx = |p: &str| {
                             RegexBuilder::new(p)
                                 .case_insensitive(true)
@@ -209,7 +217,7 @@ impl Cues {
                                 .map_err(|e| bad(format!("bad date `{s}`: {e}")))
                         };
                         let phrase = cols[0].trim().to_string();
-                        let pattern = RegexBuilder::new(&format!(r"\b{}\b", regex::escape(&phrase)))
+                        let pattern = RegexBuilder::new(&ascii_boundaries(&format!(r"\b{}\b", regex::escape(&phrase))))
                             .case_insensitive(true)
                             .build()
                             .map_err(|e| bad(format!("bad phrase: {e}")))?;

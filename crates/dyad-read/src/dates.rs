@@ -91,7 +91,7 @@ fn lexicon() -> &'static DateLexicon {
         );
         let wd = format!(r"(?:(?P<wd>{weekday})\.?,?\s+)?");
         let build = |p: String| {
-            RegexBuilder::new(&p).case_insensitive(true).build().expect("date patterns compile")
+            RegexBuilder::new(&crate::cues::ascii_boundaries(&p)).case_insensitive(true).build().expect("date patterns compile")
         };
         DateLexicon {
             mdy: build(format!(

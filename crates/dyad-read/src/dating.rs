@@ -140,13 +140,13 @@ fn published(value: DateValue, from: PublishedFrom, confidence: f32, evidence: &
 
 fn year_rx() -> &'static Regex {
     static RX: OnceLock<Regex> = OnceLock::new();
-    RX.get_or_init(|| Regex::new(r"\b(19[5-9]\d|20\d\d)\b").expect("year pattern compiles"))
+    RX.get_or_init(|| Regex::new(r"(?-u:\b)(19[5-9]\d|20\d\d)(?-u:\b)").expect("year pattern compiles"))
 }
 
 fn rel_month_rx() -> &'static Regex {
     static RX: OnceLock<Regex> = OnceLock::new();
     RX.get_or_init(|| {
-        Regex::new(r"(?i)\b(next|last|this|later this|earlier this) month\b")
+        Regex::new(r"(?i)(?-u:\b)(next|last|this|later this|earlier this) month(?-u:\b)")
             .expect("relative month pattern compiles")
     })
 }

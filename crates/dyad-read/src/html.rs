@@ -96,16 +96,16 @@ fn nesting_depth(html: &str) -> usize {
         if e == s {
             continue;
         }
-        let name = html[s..e].to_ascii_lowercase();
-        if !closing && (name == "script" || name == "style") {
-            let end = format!("</{name}");
-            match find_ci(&b[e..], end.as_bytes()) {
+        let name = &html[s..e];
+        let raw_text = ["script", "style"].into_iter().find(|t| name.eq_ignore_ascii_case(t));
+        if let (false, Some(t)) = (closing, raw_text) {
+            match find_close_tag(&b[e..], t) {
                 Some(p) => i = e + p,
                 None => break,
             }
             continue;
         }
-        if NON_NESTING.contains(&name.as_str()) {
+        if NON_NESTING.iter().any(|t| name.eq_ignore_ascii_case(t)) {
             continue;
         }
         let tag_end = memchr(b'>', &b[e..]).map_or(b.len(), |p| e + p);
@@ -121,18 +121,90 @@ fn nesting_depth(html: &str) -> usize {
     max
 }
 
+/// The page without the bodies of scripts (except JSON-LD), styles, inline SVG
+/// and comments. None of them is text a reader sees, and they are often most of a
+/// page's bytes: the parser need not tokenize them character by character.
+fn strip_inert(html: &str) -> String {
+    let b = html.as_bytes();
+    let mut out = String::with_capacity(html.len() / 2);
+    let mut copied = 0;
+    let mut i = 0;
+    while let Some(off) = memchr(b'<', &b[i..]) {
+        let at = i + off;
+        i = at + 1;
+        let rest = &b[at + 1..];
+        if rest.starts_with(b"!--") {
+            let Some(end) = find(&rest[3..], b"-->") else { break };
+            out.push_str(&html[copied..at]);
+            i = at + 1 + 3 + end + 3;
+            copied = i;
+            continue;
+        }
+        let tag = ["script", "style", "svg"].into_iter().find(|t| {
+            rest.len() > t.len()
+                && rest[..t.len()].eq_ignore_ascii_case(t.as_bytes())
+                && matches!(rest[t.len()], b' ' | b'>' | b'\t' | b'\n' | b'\r' | b'/')
+        });
+        let Some(tag) = tag else { continue };
+        let Some(open_end) = memchr(b'>', rest) else { break };
+        let open = &html[at..at + 1 + open_end + 1];
+        if tag == "script" && open.to_ascii_lowercase().contains("ld+json") {
+            continue;
+        }
+        let body_start = at + 1 + open_end + 1;
+        let Some(close_at) = find_close_tag(&b[body_start..], tag) else { break };
+        out.push_str(&html[copied..body_start]);
+        i = body_start + close_at;
+        copied = i;
+    }
+    out.push_str(&html[copied..]);
+    out
+}
+
 fn memchr(c: u8, hay: &[u8]) -> Option<usize> {
-    hay.iter().position(|&x| x == c)
+    memchr::memchr(c, hay)
 }
 fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    hay.windows(needle.len()).position(|w| w == needle)
+    memchr::memmem::find(hay, needle)
 }
-fn find_ci(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    hay.windows(needle.len()).position(|w| w.eq_ignore_ascii_case(needle))
+/// The offset of `</tag` (any case) in `hay`.
+fn find_close_tag(hay: &[u8], tag: &str) -> Option<usize> {
+    let mut from = 0;
+    while let Some(p) = memchr::memmem::find(&hay[from..], b"</") {
+        let at = from + p;
+        let name = &hay[at + 2..];
+        if name.len() >= tag.len() && name[..tag.len()].eq_ignore_ascii_case(tag.as_bytes()) {
+            return Some(at);
+        }
+        from = at + 2;
+    }
+    None
 }
+
+/// Hashes a node id as the number it is: ids are small, distinct integers, and
+/// SipHash's protection is not needed for them.
+#[derive(Default)]
+struct IdHasher(u64);
+
+impl std::hash::Hasher for IdHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 << 8 | u64::from(b)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        }
+    }
+    fn write_usize(&mut self, n: usize) {
+        self.0 = (n as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
+}
+
+type NodeMap<V> = HashMap<NodeId, V, std::hash::BuildHasherDefault<IdHasher>>;
 
 #[derive(Default, Clone, Copy)]
 struct Stats {
+    commas: u32,
     text: u32,
     link_text: u32,
     /// Text inside `<p>` elements, links excluded: the prose a node holds.
@@ -146,7 +218,8 @@ pub fn extract(html: &str, _cues: &Cues) -> Result<PageLines, ReadError> {
     if depth > MAX_HTML_DEPTH {
         return Err(ReadError::TooDeep { depth, limit: MAX_HTML_DEPTH });
     }
-    let doc = Html::parse_document(html);
+    let lean = strip_inert(html);
+    let doc = Html::parse_document(&lean);
     let hc = html_cues();
     let mut meta = PageMeta::default();
     let mut json_ld_body: Option<String> = None;
@@ -154,7 +227,7 @@ pub fn extract(html: &str, _cues: &Cues) -> Result<PageLines, ReadError> {
 
     // Post-order statistics: text and link-text lengths per element.
     let root = doc.tree.root();
-    let mut stats: HashMap<NodeId, Stats> = HashMap::new();
+    let mut stats: NodeMap<Stats> = NodeMap::default();
     let mut order: Vec<NodeRef<'_, Node>> = Vec::new();
     let mut skipping: Option<NodeId> = None;
     for edge in root.traverse() {
@@ -183,6 +256,7 @@ pub fn extract(html: &str, _cues: &Cues) -> Result<PageLines, ReadError> {
                 match n.value() {
                     Node::Text(t) => {
                         s.text = count_text(t);
+                        s.commas = t.matches(',').count() as u32;
                     }
                     Node::Element(el) => {
                         for c in n.children() {
@@ -191,6 +265,7 @@ pub fn extract(html: &str, _cues: &Cues) -> Result<PageLines, ReadError> {
                                 s.link_text += cs.link_text;
                                 s.paragraphs += cs.paragraphs;
                                 s.ptext += cs.ptext;
+                                s.commas += cs.commas;
                             }
                         }
                         if el.name() == "a" {
@@ -209,7 +284,7 @@ pub fn extract(html: &str, _cues: &Cues) -> Result<PageLines, ReadError> {
     }
 
     // Paragraph-like blocks vote for their ancestors.
-    let mut votes: HashMap<NodeId, f32> = HashMap::new();
+    let mut votes: NodeMap<f32> = NodeMap::default();
     for n in &order {
         let Node::Element(el) = n.value() else { continue };
         let name = el.name();
@@ -227,7 +302,7 @@ pub fn extract(html: &str, _cues: &Cues) -> Result<PageLines, ReadError> {
         if ld > 0.5 {
             continue;
         }
-        let commas = count_commas(*n) as f32;
+        let commas = s.commas as f32;
         let vote = (1.0 + commas.min(10.0) + (text_chars / 100.0).min(3.0)) * (1.0 - ld);
         // A `<p>` votes for its container; a container holding prose directly (text
         // and inline elements mixed with `<br>`) is its own container.
@@ -358,14 +433,6 @@ fn count_text(t: &scraper::node::Text) -> u32 {
     s.split_whitespace().map(|w| w.chars().count() as u32 + 1).sum()
 }
 
-fn count_commas(n: NodeRef<'_, Node>) -> usize {
-    n.descendants()
-        .filter_map(|d| match d.value() {
-            Node::Text(t) => Some(t.matches(',').count()),
-            _ => None,
-        })
-        .sum()
-}
 
 /// Inline elements: their text belongs to the enclosing block's running text.
 const INLINE: &[&str] = &[
@@ -375,7 +442,7 @@ const INLINE: &[&str] = &[
 
 /// Whether `n` holds at least `min` characters of running text of its own (text
 /// and inline elements, not text inside child blocks).
-fn has_direct_text(n: NodeRef<'_, Node>, min: usize, stats: &HashMap<NodeId, Stats>) -> bool {
+fn has_direct_text(n: NodeRef<'_, Node>, min: usize, stats: &NodeMap<Stats>) -> bool {
     let mut total = 0usize;
     for c in n.children() {
         total += match c.value() {
@@ -392,17 +459,23 @@ fn has_direct_text(n: NodeRef<'_, Node>, min: usize, stats: &HashMap<NodeId, Sta
     false
 }
 
-fn words_of(el: &scraper::node::Element) -> impl Iterator<Item = String> + '_ {
+fn words_of(el: &scraper::node::Element) -> impl Iterator<Item = std::borrow::Cow<'_, str>> + '_ {
     let class = el.attr("class").unwrap_or("");
     let id = el.attr("id").unwrap_or("");
-    class.split_whitespace().chain(id.split_whitespace()).map(str::to_lowercase)
+    class.split_whitespace().chain(id.split_whitespace()).map(|w| {
+        if w.bytes().any(|b| b.is_ascii_uppercase()) {
+            std::borrow::Cow::Owned(w.to_ascii_lowercase())
+        } else {
+            std::borrow::Cow::Borrowed(w)
+        }
+    })
 }
 
 fn word_hits(token: &str, set: &HashSet<String>) -> bool {
     if set.contains(token) {
         return true;
     }
-    token.split(['-', '_']).any(|p| set.contains(p))
+    token.contains(['-', '_']) && token.split(['-', '_']).any(|p| set.contains(p))
 }
 
 /// +1 for article-ish class/id words, −1 for furniture words.
@@ -423,9 +496,12 @@ fn is_hidden(el: &scraper::node::Element) -> bool {
         return true;
     }
     if let Some(style) = el.attr("style") {
-        let s: String = style.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_lowercase();
-        if s.contains("display:none") || s.contains("visibility:hidden") {
-            return true;
+        if style.contains("none") || style.contains("hidden") {
+            let s: String =
+                style.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_lowercase();
+            if s.contains("display:none") || s.contains("visibility:hidden") {
+                return true;
+            }
         }
     }
     false
@@ -440,7 +516,7 @@ fn emit_lines(
     part: NodeRef<'_, Node>,
     top: NodeId,
     hc: &HtmlCues,
-    stats: &HashMap<NodeId, Stats>,
+    stats: &NodeMap<Stats>,
     lines: &mut Vec<Line>,
 ) {
     let mut cur = String::new();
@@ -471,8 +547,7 @@ fn emit_lines(
                         let s = stats.get(&n.id()).copied().unwrap_or_default();
                         // Furniture: class words against it (unless it holds the article),
                         // or a block that is mostly links.
-                        let holds_top = n.id() == top || n.descendants().any(|d| d.id() == top) && false;
-                        let negative = class_weight(el, hc) < 0 && !holds_top && n.id() != top;
+                        let negative = class_weight(el, hc) < 0 && n.id() != top;
                         let linky = s.text > 0
                             && s.link_text as f32 / s.text as f32 > 0.6
                             && matches!(name, "ul" | "ol" | "div" | "section" | "table" | "dl" | "p" | "li");

@@ -37,6 +37,9 @@ use thiserror::Error;
 
 /// Inputs larger than this are refused unless [`ReadOptions::max_bytes`] says otherwise.
 pub const DEFAULT_MAX_BYTES: usize = 16 * 1024 * 1024;
+/// A corpus file may be this many times [`ReadOptions::max_bytes`] (the limit is
+/// per row within it).
+pub const CORPUS_SIZE_FACTOR: usize = 64;
 /// HTML nested deeper than this is refused: no real article needs it, and walking it
 /// costs memory for nothing.
 pub const MAX_HTML_DEPTH: usize = 2_000;
@@ -160,10 +163,10 @@ impl Reader {
     ) -> Vec<ReadResult> {
         let format = Self::detect_format(source, bytes);
         if format == InputFormat::Jsonl {
-            if bytes.len() > opts.max_bytes.saturating_mul(64) {
+            if bytes.len() > opts.max_bytes.saturating_mul(CORPUS_SIZE_FACTOR) {
                 return vec![Err(ReadError::TooLarge {
                     size: bytes.len(),
-                    limit: opts.max_bytes.saturating_mul(64),
+                    limit: opts.max_bytes.saturating_mul(CORPUS_SIZE_FACTOR),
                 })];
             }
             return jsonl::read_jsonl(self, source, bytes, opts);

@@ -80,6 +80,13 @@ pub fn id_of(path: &Path) -> String {
     }
 }
 
+/// Whether a path names a JSON Lines corpus by its extension.
+pub fn is_corpus(path: &Path) -> bool {
+    let name = path.to_string_lossy().to_ascii_lowercase();
+    let name = name.strip_suffix(".gz").unwrap_or(&name);
+    name.ends_with(".jsonl") || name.ends_with(".ndjson")
+}
+
 /// Reads one input, decompressing `.gz`, refusing more than `max_bytes`
 /// (after decompression).
 pub fn load(path: &Path, max_bytes: usize) -> Result<Input, String> {

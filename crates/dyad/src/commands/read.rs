@@ -40,7 +40,13 @@ pub fn for_each_document(
     }
     let today = chrono::Local::now().date_naive();
     for f in files {
-        let inp = match input::load(&f, args.max_bytes) {
+        // A corpus holds many reports: its limit is per row, and the file may be larger.
+        let limit = if input::is_corpus(&f) {
+            args.max_bytes.saturating_mul(dyad_read::CORPUS_SIZE_FACTOR)
+        } else {
+            args.max_bytes
+        };
+        let inp = match input::load(&f, limit) {
             Ok(i) => i,
             Err(reason) => {
                 eprintln!("dyad: {}: {reason}", f.display());
