@@ -36,8 +36,14 @@ pub fn run(args: BenchArgs) -> anyhow::Result<ExitCode> {
     let mut results = Vec::new();
     for s in &stages {
         let r = match s.as_str() {
-            "read-text" => bench_read_text(&args.data.join("news-corpus/reuters21578.jsonl"), args.limit, args.rounds)?,
-            "read-html" => bench_read_html(&args.data.join("article-extraction/html"), args.rounds)?,
+            "read-text" => bench_read_text(
+                &args.data.join("news-corpus/reuters21578.jsonl"),
+                args.limit,
+                args.rounds,
+            )?,
+            "read-html" => {
+                bench_read_html(&args.data.join("article-extraction/html"), args.rounds)?
+            }
             other => anyhow::bail!("unknown stage {other:?}; known: {}", STAGES.join(", ")),
         };
         eprintln!("{r}");
@@ -102,7 +108,10 @@ fn bench_read_html(dir: &Path, rounds: usize) -> anyhow::Result<Value> {
     let opts = ReadOptions::default();
     let bytes: usize = pages.iter().map(String::len).sum();
     let (secs, ok) = best_of(rounds, || {
-        pages.iter().filter(|h| reader.read_html("bench", "bench", h, &opts).is_ok()).count()
+        pages
+            .iter()
+            .filter(|h| reader.read_html("bench", "bench", h, &opts).is_ok())
+            .count()
     });
     Ok(json!({
         "stage": "read-html", "docs": pages.len(), "read_ok": ok, "mb": bytes as f64 / 1e6,

@@ -77,7 +77,13 @@ pub fn run(args: ReadArgs) -> anyhow::Result<ExitCode> {
     let reader = Reader::new();
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
-    let bad = for_each_document(&args, &reader, |doc| output::emit(&mut out, &output::document_json(&doc)))?;
+    let bad = for_each_document(&args, &reader, |doc| {
+        output::emit(&mut out, &output::document_json(&doc))
+    })?;
     out.flush()?;
-    Ok(if bad > 0 { ExitCode::from(2) } else { ExitCode::SUCCESS })
+    Ok(if bad > 0 {
+        ExitCode::from(2)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
