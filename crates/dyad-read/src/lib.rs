@@ -28,7 +28,7 @@ mod jsonl;
 mod lang;
 mod lines;
 
-pub use cues::{CueError, Cues};
+pub use cues::{CueError, CueFile, Cues};
 pub use dates::{parse_date_text, DateMatch};
 pub use jsonl::{parse_published, read_jsonl};
 
