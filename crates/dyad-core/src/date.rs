@@ -49,18 +49,36 @@ pub struct DateValue {
 
 impl DateValue {
     pub fn day(date: NaiveDate) -> Self {
-        DateValue { date, time: None, offset_minutes: None, grain: Grain::Day }
+        DateValue {
+            date,
+            time: None,
+            offset_minutes: None,
+            grain: Grain::Day,
+        }
     }
     pub fn month(year: i32, month: u32) -> Option<Self> {
-        NaiveDate::from_ymd_opt(year, month, 1)
-            .map(|date| DateValue { date, time: None, offset_minutes: None, grain: Grain::Month })
+        NaiveDate::from_ymd_opt(year, month, 1).map(|date| DateValue {
+            date,
+            time: None,
+            offset_minutes: None,
+            grain: Grain::Month,
+        })
     }
     pub fn year(year: i32) -> Option<Self> {
-        NaiveDate::from_ymd_opt(year, 1, 1)
-            .map(|date| DateValue { date, time: None, offset_minutes: None, grain: Grain::Year })
+        NaiveDate::from_ymd_opt(year, 1, 1).map(|date| DateValue {
+            date,
+            time: None,
+            offset_minutes: None,
+            grain: Grain::Year,
+        })
     }
     pub fn datetime(dt: NaiveDateTime, offset_minutes: Option<i32>, grain: Grain) -> Self {
-        DateValue { date: dt.date(), time: Some(dt.time()), offset_minutes, grain }
+        DateValue {
+            date: dt.date(),
+            time: Some(dt.time()),
+            offset_minutes,
+            grain,
+        }
     }
 
     /// ISO 8601 text at this value's grain: `2022`, `2022-Q1`, `2022-01`,
@@ -126,6 +144,9 @@ mod tests {
             DateValue::datetime(dt, Some(330), Grain::Second).to_iso(),
             "2022-01-07T07:35:00+05:30"
         );
-        assert_eq!(DateValue::datetime(dt, None, Grain::Minute).to_iso(), "2022-01-07T07:35");
+        assert_eq!(
+            DateValue::datetime(dt, None, Grain::Minute).to_iso(),
+            "2022-01-07T07:35"
+        );
     }
 }

@@ -20,7 +20,9 @@ pub use date::{DateValue, Grain};
 pub use offsets::CharOffsets;
 
 /// A half-open byte range `[start, end)` into a text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Default)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Default,
+)]
 pub struct Span {
     pub start: usize,
     pub end: usize,
@@ -70,10 +72,18 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     pub fn warning(message: impl Into<String>) -> Self {
-        Diagnostic { severity: Severity::Warning, message: message.into(), span: None }
+        Diagnostic {
+            severity: Severity::Warning,
+            message: message.into(),
+            span: None,
+        }
     }
     pub fn error(message: impl Into<String>) -> Self {
-        Diagnostic { severity: Severity::Error, message: message.into(), span: None }
+        Diagnostic {
+            severity: Severity::Error,
+            message: message.into(),
+            span: None,
+        }
     }
     pub fn at(mut self, span: Span) -> Self {
         self.span = Some(span);
@@ -141,4 +151,27 @@ pub struct Document {
     pub removed: Vec<String>,
     /// What the reader noticed but could not fix.
     pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Where the project's shared data sets are (`<workspace>/../shared`), for tests
+/// and benchmarks. `manifest_dir` is the calling crate's `CARGO_MANIFEST_DIR`.
+///
+/// Returns `None` when the folder is missing, so that a user's machine can skip
+/// the tests that need it — except under CI (`CI=true`), where missing data is a
+/// failure, never a skip.
+pub fn shared_dir(manifest_dir: &str) -> Option<std::path::PathBuf> {
+    // crates/<name> → crates → the workspace → the folder holding `shared`.
+    let found = std::path::Path::new(manifest_dir)
+        .ancestors()
+        .take(4)
+        .map(|d| d.join("shared"))
+        .find(|c| c.join("data").is_dir());
+    if found.is_some() {
+        return found;
+    }
+    if std::env::var("CI").is_ok_and(|v| v == "true") {
+        panic!("CI=true but the shared data folder (../shared beside the checkout) is missing");
+    }
+    eprintln!("skipping: the shared data folder (../shared beside the checkout) is missing");
+    None
 }

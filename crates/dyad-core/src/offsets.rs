@@ -22,7 +22,10 @@ impl CharOffsets {
                 wide.push((i, extra));
             }
         }
-        CharOffsets { wide, len: text.len() }
+        CharOffsets {
+            wide,
+            len: text.len(),
+        }
     }
 
     /// The character offset of byte offset `byte` (clamped to the text's length).

@@ -15,7 +15,10 @@ fn main() {
     match dyad_read::html_lines(&html) {
         Ok(lines) => {
             for (role, text) in lines {
-                println!("{role:>10} | {}", text.chars().take(110).collect::<String>());
+                println!(
+                    "{role:>10} | {}",
+                    text.chars().take(110).collect::<String>()
+                );
             }
         }
         Err(e) => {

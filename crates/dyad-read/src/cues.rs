@@ -21,7 +21,11 @@ const STOPWORDS: &str = include_str!("../data/stopwords.tsv");
 #[derive(Debug, Error, Clone, PartialEq)]
 pub enum CueError {
     #[error("{file}:{line}: {reason}")]
-    Invalid { file: String, line: usize, reason: String },
+    Invalid {
+        file: String,
+        line: usize,
+        reason: String,
+    },
 }
 
 /// Which of the reader's data files a text is.
@@ -73,17 +77,40 @@ pub struct Cues {
     pub(crate) stopwords: Vec<(String, HashSet<String>)>,
 }
 
+/// Word boundaries in the reader's patterns are ASCII ones: a Unicode boundary
+/// stops the regex engine's fast DFA at the first non-ASCII character, and news
+/// text is full of curly quotes and dashes.
+pub(crate) fn ascii_boundaries(pat: &str) -> String {
+    pat.replace(r"\b", r"(?-u:\b)")
+}
+
 impl Cues {
     /// The built-in cues, compiled once per process.
     pub fn builtin() -> &'static Cues {
         static BUILTIN: OnceLock<Cues> = OnceLock::new();
         BUILTIN.get_or_init(|| {
             let sources = vec![
-                (CueFile::Boilerplate, "boilerplate.tsv".to_string(), BOILERPLATE.to_string()),
-                (CueFile::Outlets, "outlets.tsv".to_string(), OUTLETS.to_string()),
-                (CueFile::MediaWords, "media_words.txt".to_string(), MEDIA_WORDS.to_string()),
+                (
+                    CueFile::Boilerplate,
+                    "boilerplate.tsv".to_string(),
+                    BOILERPLATE.to_string(),
+                ),
+                (
+                    CueFile::Outlets,
+                    "outlets.tsv".to_string(),
+                    OUTLETS.to_string(),
+                ),
+                (
+                    CueFile::MediaWords,
+                    "media_words.txt".to_string(),
+                    MEDIA_WORDS.to_string(),
+                ),
                 (CueFile::Eras, "eras.tsv".to_string(), ERAS.to_string()),
-                (CueFile::Stopwords, "stopwords.tsv".to_string(), STOPWORDS.to_string()),
+                (
+                    CueFile::Stopwords,
+                    "stopwords.tsv".to_string(),
+                    STOPWORDS.to_string(),
+                ),
             ];
             // The built-in files are tested (`builtin_cues_compile`); an error here is a
             // bug in the shipped data, not in user input.
@@ -133,6 +160,7 @@ impl Cues {
                         let [k, pat] = cols[..] else {
                             return Err(bad("expected KIND<TAB>PATTERN".into()));
                         };
+                        let pat = &ascii_boundaries(pat);
                         let rx = |p: &str| {
                             RegexBuilder::new(p)
                                 .case_insensitive(true)
@@ -198,7 +226,9 @@ impl Cues {
                     }
                     CueFile::Eras => {
                         if cols.len() != 4 {
-                            return Err(bad("expected PHRASE<TAB>NOT_BEFORE<TAB>NOT_AFTER<TAB>WHY".into()));
+                            return Err(bad(
+                                "expected PHRASE<TAB>NOT_BEFORE<TAB>NOT_AFTER<TAB>WHY".into(),
+                            ));
                         }
                         let date = |s: &str| -> Result<Option<NaiveDate>, CueError> {
                             if s.trim() == "-" {
@@ -209,10 +239,13 @@ impl Cues {
                                 .map_err(|e| bad(format!("bad date `{s}`: {e}")))
                         };
                         let phrase = cols[0].trim().to_string();
-                        let pattern = RegexBuilder::new(&format!(r"\b{}\b", regex::escape(&phrase)))
-                            .case_insensitive(true)
-                            .build()
-                            .map_err(|e| bad(format!("bad phrase: {e}")))?;
+                        let pattern = RegexBuilder::new(&ascii_boundaries(&format!(
+                            r"\b{}\b",
+                            regex::escape(&phrase)
+                        )))
+                        .case_insensitive(true)
+                        .build()
+                        .map_err(|e| bad(format!("bad phrase: {e}")))?;
                         eras.push(Era {
                             phrase,
                             pattern,
@@ -324,19 +357,28 @@ impl Cues {
         if self.outlet_alias.contains_key(&name.to_lowercase()) {
             return true;
         }
-        name.split_whitespace().any(|w| self.media_words.contains(w))
+        name.split_whitespace()
+            .any(|w| self.media_words.contains(w))
     }
 
     /// The canonical name of an outlet ("Agence France-Presse" → "AFP"), or the
     /// name as given.
     pub fn normalise_outlet(&self, name: &str) -> String {
         let n = name.trim();
-        self.outlet_alias.get(&n.to_lowercase()).cloned().unwrap_or_else(|| n.to_string())
+        self.outlet_alias
+            .get(&n.to_lowercase())
+            .cloned()
+            .unwrap_or_else(|| n.to_string())
     }
 
     /// The outlet whose web domain serves `url`.
     pub fn outlet_for_url(&self, url: &str) -> Option<String> {
-        let host = url.split("://").nth(1).unwrap_or(url).split(['/', ':', '?', '#']).next()?;
+        let host = url
+            .split("://")
+            .nth(1)
+            .unwrap_or(url)
+            .split(['/', ':', '?', '#'])
+            .next()?;
         let mut host = host.to_lowercase();
         loop {
             if let Some(n) = self.outlet_domain.get(&host) {
@@ -363,8 +405,14 @@ mod tests {
         assert!(c.classify("Getty Images").contains(&LineCue::Credit));
         assert!(c.classify("Updated at 5:27 p.m.").contains(&LineCue::Stamp));
         assert!(c.classify("Japan-US ties").is_empty());
-        assert_eq!(c.byline("Reported by: Aparna Shandilya").as_deref(), Some("Aparna Shandilya"));
-        assert_eq!(c.outlet_for_url("https://www.thehill.com/x/y").as_deref(), Some("The Hill"));
+        assert_eq!(
+            c.byline("Reported by: Aparna Shandilya").as_deref(),
+            Some("Aparna Shandilya")
+        );
+        assert_eq!(
+            c.outlet_for_url("https://www.thehill.com/x/y").as_deref(),
+            Some("The Hill")
+        );
     }
 
     #[test]

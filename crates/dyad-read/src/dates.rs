@@ -91,7 +91,7 @@ fn lexicon() -> &'static DateLexicon {
         );
         let wd = format!(r"(?:(?P<wd>{weekday})\.?,?\s+)?");
         let build = |p: String| {
-            RegexBuilder::new(&p).case_insensitive(true).build().expect("date patterns compile")
+            RegexBuilder::new(&crate::cues::ascii_boundaries(&p)).case_insensitive(true).build().expect("date patterns compile")
         };
         DateLexicon {
             mdy: build(format!(
@@ -130,11 +130,6 @@ fn parse_offset(s: &str) -> Option<i32> {
     Some(sign * (h * 60 + m))
 }
 
-/// The weekday number (1 = Monday) of a weekday name, if `word` is one.
-pub fn weekday_number(word: &str) -> Option<u32> {
-    lexicon().weekdays.get(&word.to_lowercase().trim_end_matches('.').to_string()).copied()
-}
-
 /// Every weekday name in `text` with its byte offset (whole words, full names only
 /// — "Sun" and "Sat" are too often something else).
 pub fn weekday_mentions(text: &str) -> Vec<(usize, u32)> {
@@ -157,7 +152,9 @@ pub fn parse_date_text(text: &str) -> Vec<DateMatch> {
     let mut out: Vec<DateMatch> = Vec::new();
     for c in lex.iso.captures_iter(text) {
         let num = |n: &str| c.name(n).and_then(|m| m.as_str().parse::<u32>().ok());
-        let (Some(y), Some(mo), Some(d)) = (num("y"), num("mo"), num("d")) else { continue };
+        let (Some(y), Some(mo), Some(d)) = (num("y"), num("mo"), num("d")) else {
+            continue;
+        };
         if NaiveDate::from_ymd_opt(y as i32, mo, d).is_none() {
             continue;
         }
@@ -188,9 +185,13 @@ pub fn parse_date_text(text: &str) -> Vec<DateMatch> {
             {
                 continue;
             }
-            let Some(&month) = lex.months.get(&mon_word) else { continue };
+            let Some(&month) = lex.months.get(&mon_word) else {
+                continue;
+            };
             let day = c.name("d").and_then(|m| m.as_str().parse::<u32>().ok());
-            let Some(day) = day.filter(|d| (1..=31).contains(d)) else { continue };
+            let Some(day) = day.filter(|d| (1..=31).contains(d)) else {
+                continue;
+            };
             let year = c.name("y").and_then(|m| m.as_str().parse::<i32>().ok());
             if let Some(y) = year {
                 if NaiveDate::from_ymd_opt(y, month, day).is_none() {
@@ -209,13 +210,18 @@ pub fn parse_date_text(text: &str) -> Vec<DateMatch> {
                         h = 0;
                     }
                 }
-                let s = c.name("s").and_then(|m| m.as_str().parse().ok()).unwrap_or(0);
+                let s = c
+                    .name("s")
+                    .and_then(|m| m.as_str().parse().ok())
+                    .unwrap_or(0);
                 time = NaiveTime::from_hms_opt(h, mi, s);
             }
-            let offset =
-                c.name("zone").and_then(|z| lex.zones.get(&z.as_str().to_uppercase()).copied());
-            let weekday =
-                c.name("wd").and_then(|w| lex.weekdays.get(&w.as_str().to_lowercase()).copied());
+            let offset = c
+                .name("zone")
+                .and_then(|z| lex.zones.get(&z.as_str().to_uppercase()).copied());
+            let weekday = c
+                .name("wd")
+                .and_then(|w| lex.weekdays.get(&w.as_str().to_lowercase()).copied());
             let mut end = all.end();
             // The zone group may have consumed one trailing non-letter.
             if let Some(z) = c.name("zone") {
@@ -242,7 +248,10 @@ pub fn parse_date_text(text: &str) -> Vec<DateMatch> {
 
 /// Month number of a month name ("Jan", "january").
 pub fn month_number(word: &str) -> Option<u32> {
-    lexicon().months.get(&word.to_lowercase().trim_end_matches('.').to_string()).copied()
+    lexicon()
+        .months
+        .get(word.to_lowercase().trim_end_matches('.'))
+        .copied()
 }
 
 #[cfg(test)]

@@ -49,10 +49,18 @@ impl DateCandidate {
             Some(t) => DateValue::datetime(date.and_time(t), m.offset_minutes, Grain::Minute),
             None => DateValue::day(date),
         };
-        DateCandidate { value, source, evidence: line.trim().to_string() }
+        DateCandidate {
+            value,
+            source,
+            evidence: line.trim().to_string(),
+        }
     }
     pub fn given(value: DateValue, source: DateSource, evidence: String) -> DateCandidate {
-        DateCandidate { value, source, evidence }
+        DateCandidate {
+            value,
+            source,
+            evidence,
+        }
     }
 }
 
@@ -89,12 +97,22 @@ pub struct DatingContext<'a> {
 pub fn decide(ctx: &DatingContext<'_>) -> (Option<Published>, Vec<Diagnostic>) {
     let mut notes = Vec::new();
     // 1. Metadata the input carries.
-    if let Some(c) = ctx.candidates.iter().find(|c| c.source == DateSource::Metadata) {
-        return (Some(published(c.value, PublishedFrom::Input, 0.98, &c.evidence)), notes);
+    if let Some(c) = ctx
+        .candidates
+        .iter()
+        .find(|c| c.source == DateSource::Metadata)
+    {
+        return (
+            Some(published(c.value, PublishedFrom::Input, 0.98, &c.evidence)),
+            notes,
+        );
     }
     // 2. Stated in the text.
-    let mut stated: Vec<&DateCandidate> =
-        ctx.candidates.iter().filter(|c| c.source != DateSource::Metadata).collect();
+    let mut stated: Vec<&DateCandidate> = ctx
+        .candidates
+        .iter()
+        .filter(|c| c.source != DateSource::Metadata)
+        .collect();
     stated.sort_by_key(|c| c.source);
     if let Some(best) = stated.first() {
         let mut confidence = match best.source {
@@ -109,7 +127,10 @@ pub fn decide(ctx: &DatingContext<'_>) -> (Option<Published>, Vec<Diagnostic>) {
             if lead_weekdays(ctx.body).contains(&wd) {
                 confidence = 0.85;
             }
-            let others = stated.iter().filter(|c| c.value.date != best.value.date).count();
+            let others = stated
+                .iter()
+                .filter(|c| c.value.date != best.value.date)
+                .count();
             if others > 0 {
                 notes.push(Diagnostic::warning(format!(
                     "captions give {} different dates; took {}",
@@ -118,43 +139,84 @@ pub fn decide(ctx: &DatingContext<'_>) -> (Option<Published>, Vec<Diagnostic>) {
                 )));
             }
         }
-        return (Some(published(best.value, PublishedFrom::Text, confidence, &best.evidence)), notes);
+        return (
+            Some(published(
+                best.value,
+                PublishedFrom::Text,
+                confidence,
+                &best.evidence,
+            )),
+            notes,
+        );
     }
     // 3. The caller's flag.
     if let Some(v) = ctx.given {
-        return (Some(published(v, PublishedFrom::Input, 0.95, "given with the input")), notes);
+        return (
+            Some(published(
+                v,
+                PublishedFrom::Input,
+                0.95,
+                "given with the input",
+            )),
+            notes,
+        );
     }
     // 4. Inference.
     match infer(ctx) {
         Some(p) => (Some(p), notes),
         None => {
-            notes.push(Diagnostic::warning("no publication date given, stated or inferable"));
+            notes.push(Diagnostic::warning(
+                "no publication date given, stated or inferable",
+            ));
             (None, notes)
         }
     }
 }
 
 fn published(value: DateValue, from: PublishedFrom, confidence: f32, evidence: &str) -> Published {
-    Published { value, from, confidence, evidence: Some(evidence.to_string()), span: None }
+    Published {
+        value,
+        from,
+        confidence,
+        evidence: Some(evidence.to_string()),
+        span: None,
+    }
 }
 
 fn year_rx() -> &'static Regex {
     static RX: OnceLock<Regex> = OnceLock::new();
-    RX.get_or_init(|| Regex::new(r"\b(19[5-9]\d|20\d\d)\b").expect("year pattern compiles"))
+    RX.get_or_init(|| {
+        Regex::new(r"(?-u:\b)(19[5-9]\d|20\d\d)(?-u:\b)").expect("year pattern compiles")
+    })
 }
 
 fn rel_month_rx() -> &'static Regex {
     static RX: OnceLock<Regex> = OnceLock::new();
     RX.get_or_init(|| {
-        Regex::new(r"(?i)\b(next|last|this|later this|earlier this) month\b")
+        Regex::new(r"(?i)(?-u:\b)(next|last|this|later this|earlier this) month(?-u:\b)")
             .expect("relative month pattern compiles")
     })
 }
 
 const FUTURE_CUES: &[&str] = &[
-    " will ", " would ", " to be held", " due to ", " due ", " plan", " planned", " scheduled",
-    " expected", " upcoming", " next ", " set to ", " is to ", " are to ", " ahead of",
-    " considering", " aims to", " intends",
+    " will ",
+    " would ",
+    " to be held",
+    " due to ",
+    " due ",
+    " plan",
+    " planned",
+    " scheduled",
+    " expected",
+    " upcoming",
+    " next ",
+    " set to ",
+    " is to ",
+    " are to ",
+    " ahead of",
+    " considering",
+    " aims to",
+    " intends",
 ];
 
 /// The sentence of `text` around byte `at`.
@@ -182,6 +244,40 @@ fn sentence_around(text: &str, at: usize) -> &str {
     &text[start..end]
 }
 
+/// The tense of a date mention from the words just before it ("last November",
+/// "since 2018", "next month", "by 2030"), when they say.
+fn local_tense(text: &str, at: usize) -> Option<bool> {
+    let before = &text[..at];
+    let words: Vec<String> = before
+        .rsplit(|c: char| c.is_whitespace())
+        .filter(|w| !w.is_empty())
+        .take(3)
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .collect();
+    const PAST: &[&str] = &[
+        "last", "since", "earlier", "previous", "past", "ago", "late", "early",
+    ];
+    const FUTURE: &[&str] = &["next", "coming", "until", "by", "upcoming"];
+    match words.first().map(String::as_str) {
+        Some(w) if PAST.contains(&w) && w != "late" && w != "early" => return Some(false),
+        Some(w) if FUTURE.contains(&w) => return Some(true),
+        _ => {}
+    }
+    if words.iter().take(2).any(|w| w == "last" || w == "since") {
+        return Some(false);
+    }
+    None
+}
+
+/// Whether the mention at `at` speaks of something ahead: the words just before
+/// it, else the sentence's tense cues.
+fn is_ahead(text: &str, at: usize) -> bool {
+    local_tense(text, at).unwrap_or_else(|| is_future(sentence_around(text, at)))
+}
+
 fn is_future(sentence: &str) -> bool {
     let s = format!(" {} ", sentence.to_lowercase());
     FUTURE_CUES.iter().any(|c| s.contains(c))
@@ -195,7 +291,10 @@ fn is_future_headline(title: &str) -> bool {
 /// Weekdays the lead paragraph names (the report's day, or the day before).
 fn lead_weekdays(body: &str) -> Vec<u32> {
     let lead = body.split("\n\n").next().unwrap_or("");
-    dates::weekday_mentions(lead).into_iter().map(|(_, d)| d).collect()
+    dates::weekday_mentions(lead)
+        .into_iter()
+        .map(|(_, d)| d)
+        .collect()
 }
 
 struct Window {
@@ -229,25 +328,41 @@ fn infer(ctx: &DatingContext<'_>) -> Option<Published> {
     }
     let mut max_past_year = None;
     for m in year_rx().find_iter(text) {
-        let Ok(y) = m.as_str().parse::<i32>() else { continue };
-        // Not a part of a larger number ("1,2016") or an amount.
+        let Ok(y) = m.as_str().parse::<i32>() else {
+            continue;
+        };
+        // Not a part of a larger number ("1,2016") or an amount ("$2020").
         let before = &text[..m.start()];
-        if before.ends_with([',', '$', '.']) || text[m.end()..].starts_with(['%', ',']) && false {
+        if before.ends_with([',', '$', '.']) || text[m.end()..].starts_with('%') {
             continue;
         }
-        let sentence = sentence_around(text, m.start());
         let near = before[before.len().saturating_sub(24)..].to_lowercase();
-        let starts = ["beginning in", "starting in", "from", "effective", "beginning", "starting"]
-            .iter()
-            .any(|c| near.trim_end().trim_end_matches("fiscal year").trim_end().trim_end_matches("fiscal").trim_end().ends_with(c));
-        if starts && is_future(sentence) || starts && near.contains("beginning") {
+        let starts = [
+            "beginning in",
+            "starting in",
+            "from",
+            "effective",
+            "beginning",
+            "starting",
+        ]
+        .iter()
+        .any(|c| {
+            near.trim_end()
+                .trim_end_matches("fiscal year")
+                .trim_end()
+                .trim_end_matches("fiscal")
+                .trim_end()
+                .ends_with(c)
+        });
+        let ahead = is_ahead(text, m.start());
+        if starts && (ahead || near.contains("beginning")) {
             windows.push(Window {
                 lo: min,
                 hi: NaiveDate::from_ymd_opt(y - 1, 12, 31)?,
                 weight: 0.6,
                 reason: format!("something begins in {y}, still ahead"),
             });
-        } else if is_future(sentence) {
+        } else if ahead {
             windows.push(Window {
                 lo: min,
                 hi: NaiveDate::from_ymd_opt(y, 12, 31)?,
@@ -292,7 +407,7 @@ fn infer(ctx: &DatingContext<'_>) -> Option<Published> {
     if month_day.is_none() {
         // A plan for a day this month ("will hold talks on July 28").
         for m in dates::parse_date_text(text) {
-            if m.year.is_none() && m.day.is_some() && is_future(sentence_around(text, m.start)) {
+            if m.year.is_none() && m.day.is_some() && is_ahead(text, m.start) {
                 month_day = Some((m.month, None, "a plan's day"));
                 break;
             }
@@ -300,7 +415,11 @@ fn infer(ctx: &DatingContext<'_>) -> Option<Published> {
     }
     let lead_wd = lead_weekdays(ctx.body);
 
-    let first_year = windows.iter().map(|w| w.lo.year()).filter(|&y| y > 1950).min();
+    let first_year = windows
+        .iter()
+        .map(|w| w.lo.year())
+        .filter(|&y| y > 1950)
+        .min();
     let last_year = today.year();
     let mut best: Option<(f32, i32, Vec<String>)> = None;
     let mut second = 0.0f32;
@@ -308,15 +427,22 @@ fn infer(ctx: &DatingContext<'_>) -> Option<Published> {
     for y in years_from..=last_year {
         let (lo, hi) = match month_day {
             Some((mo, Some(d), _)) => {
-                let Some(day) = NaiveDate::from_ymd_opt(y, mo, d) else { continue };
+                let Some(day) = NaiveDate::from_ymd_opt(y, mo, d) else {
+                    continue;
+                };
                 (day, day)
             }
             Some((mo, None, _)) => {
-                let Some(first) = NaiveDate::from_ymd_opt(y, mo, 1) else { continue };
+                let Some(first) = NaiveDate::from_ymd_opt(y, mo, 1) else {
+                    continue;
+                };
                 let last = first.checked_add_months(Months::new(1))?.pred_opt()?;
                 (first, last)
             }
-            None => (NaiveDate::from_ymd_opt(y, 1, 1)?, NaiveDate::from_ymd_opt(y, 12, 31)?),
+            None => (
+                NaiveDate::from_ymd_opt(y, 1, 1)?,
+                NaiveDate::from_ymd_opt(y, 12, 31)?,
+            ),
         };
         if lo > today {
             continue;
@@ -391,7 +517,7 @@ fn relative_month(text: &str, title: Option<&str>) -> Option<u32> {
             let ahead = if at < title_len {
                 title.is_some_and(is_future_headline)
             } else {
-                is_future(sentence_around(text, at))
+                is_ahead(text, at)
             };
             if ahead {
                 future.push(n);

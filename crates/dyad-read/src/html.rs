@@ -32,6 +32,7 @@ struct HtmlCues {
     positive: HashSet<String>,
     caption: HashSet<String>,
     article_types: HashSet<String>,
+    byline: HashSet<String>,
 }
 
 fn html_cues() -> &'static HtmlCues {
@@ -44,12 +45,15 @@ fn html_cues() -> &'static HtmlCues {
             positive: HashSet::new(),
             caption: HashSet::new(),
             article_types: HashSet::new(),
+            byline: HashSet::new(),
         };
         for line in HTML_CUES.lines() {
             if line.starts_with('#') {
                 continue;
             }
-            let Some((k, v)) = line.split_once('\t') else { continue };
+            let Some((k, v)) = line.split_once('\t') else {
+                continue;
+            };
             let v = v.trim().to_string();
             match k {
                 "skip-tag" => c.skip.insert(v),
@@ -58,6 +62,7 @@ fn html_cues() -> &'static HtmlCues {
                 "positive" => c.positive.insert(v.to_lowercase()),
                 "caption-word" => c.caption.insert(v.to_lowercase()),
                 "article-type" => c.article_types.insert(v),
+                "byline-word" => c.byline.insert(v.to_lowercase()),
                 _ => false,
             };
         }
@@ -96,16 +101,18 @@ fn nesting_depth(html: &str) -> usize {
         if e == s {
             continue;
         }
-        let name = html[s..e].to_ascii_lowercase();
-        if !closing && (name == "script" || name == "style") {
-            let end = format!("</{name}");
-            match find_ci(&b[e..], end.as_bytes()) {
+        let name = &html[s..e];
+        let raw_text = ["script", "style"]
+            .into_iter()
+            .find(|t| name.eq_ignore_ascii_case(t));
+        if let (false, Some(t)) = (closing, raw_text) {
+            match find_close_tag(&b[e..], t) {
                 Some(p) => i = e + p,
                 None => break,
             }
             continue;
         }
-        if NON_NESTING.contains(&name.as_str()) {
+        if NON_NESTING.iter().any(|t| name.eq_ignore_ascii_case(t)) {
             continue;
         }
         let tag_end = memchr(b'>', &b[e..]).map_or(b.len(), |p| e + p);
@@ -121,18 +128,96 @@ fn nesting_depth(html: &str) -> usize {
     max
 }
 
+/// The page without the bodies of scripts (except JSON-LD), styles, inline SVG
+/// and comments. None of them is text a reader sees, and they are often most of a
+/// page's bytes: the parser need not tokenize them character by character.
+fn strip_inert(html: &str) -> String {
+    let b = html.as_bytes();
+    let mut out = String::with_capacity(html.len() / 2);
+    let mut copied = 0;
+    let mut i = 0;
+    while let Some(off) = memchr(b'<', &b[i..]) {
+        let at = i + off;
+        i = at + 1;
+        let rest = &b[at + 1..];
+        if rest.starts_with(b"!--") {
+            let Some(end) = find(&rest[3..], b"-->") else {
+                break;
+            };
+            out.push_str(&html[copied..at]);
+            i = at + 1 + 3 + end + 3;
+            copied = i;
+            continue;
+        }
+        let tag = ["script", "style", "svg"].into_iter().find(|t| {
+            rest.len() > t.len()
+                && rest[..t.len()].eq_ignore_ascii_case(t.as_bytes())
+                && matches!(rest[t.len()], b' ' | b'>' | b'\t' | b'\n' | b'\r' | b'/')
+        });
+        let Some(tag) = tag else { continue };
+        let Some(open_end) = memchr(b'>', rest) else {
+            break;
+        };
+        let open = &html[at..at + 1 + open_end + 1];
+        if tag == "script" && open.to_ascii_lowercase().contains("ld+json") {
+            continue;
+        }
+        let body_start = at + 1 + open_end + 1;
+        let Some(close_at) = find_close_tag(&b[body_start..], tag) else {
+            break;
+        };
+        out.push_str(&html[copied..body_start]);
+        i = body_start + close_at;
+        copied = i;
+    }
+    out.push_str(&html[copied..]);
+    out
+}
+
 fn memchr(c: u8, hay: &[u8]) -> Option<usize> {
-    hay.iter().position(|&x| x == c)
+    memchr::memchr(c, hay)
 }
 fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    hay.windows(needle.len()).position(|w| w == needle)
+    memchr::memmem::find(hay, needle)
 }
-fn find_ci(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    hay.windows(needle.len()).position(|w| w.eq_ignore_ascii_case(needle))
+/// The offset of `</tag` (any case) in `hay`.
+fn find_close_tag(hay: &[u8], tag: &str) -> Option<usize> {
+    let mut from = 0;
+    while let Some(p) = memchr::memmem::find(&hay[from..], b"</") {
+        let at = from + p;
+        let name = &hay[at + 2..];
+        if name.len() >= tag.len() && name[..tag.len()].eq_ignore_ascii_case(tag.as_bytes()) {
+            return Some(at);
+        }
+        from = at + 2;
+    }
+    None
 }
+
+/// Hashes a node id as the number it is: ids are small, distinct integers, and
+/// SipHash's protection is not needed for them.
+#[derive(Default)]
+struct IdHasher(u64);
+
+impl std::hash::Hasher for IdHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 << 8 | u64::from(b)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        }
+    }
+    fn write_usize(&mut self, n: usize) {
+        self.0 = (n as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
+}
+
+type NodeMap<V> = HashMap<NodeId, V, std::hash::BuildHasherDefault<IdHasher>>;
 
 #[derive(Default, Clone, Copy)]
 struct Stats {
+    commas: u32,
     text: u32,
     link_text: u32,
     /// Text inside `<p>` elements, links excluded: the prose a node holds.
@@ -144,9 +229,13 @@ struct Stats {
 pub fn extract(html: &str, _cues: &Cues) -> Result<PageLines, ReadError> {
     let depth = nesting_depth(html);
     if depth > MAX_HTML_DEPTH {
-        return Err(ReadError::TooDeep { depth, limit: MAX_HTML_DEPTH });
+        return Err(ReadError::TooDeep {
+            depth,
+            limit: MAX_HTML_DEPTH,
+        });
     }
-    let doc = Html::parse_document(html);
+    let lean = strip_inert(html);
+    let doc = Html::parse_document(&lean);
     let hc = html_cues();
     let mut meta = PageMeta::default();
     let mut json_ld_body: Option<String> = None;
@@ -154,7 +243,7 @@ pub fn extract(html: &str, _cues: &Cues) -> Result<PageLines, ReadError> {
 
     // Post-order statistics: text and link-text lengths per element.
     let root = doc.tree.root();
-    let mut stats: HashMap<NodeId, Stats> = HashMap::new();
+    let mut stats: NodeMap<Stats> = NodeMap::default();
     let mut order: Vec<NodeRef<'_, Node>> = Vec::new();
     let mut skipping: Option<NodeId> = None;
     for edge in root.traverse() {
@@ -183,6 +272,7 @@ pub fn extract(html: &str, _cues: &Cues) -> Result<PageLines, ReadError> {
                 match n.value() {
                     Node::Text(t) => {
                         s.text = count_text(t);
+                        s.commas = t.matches(',').count() as u32;
                     }
                     Node::Element(el) => {
                         for c in n.children() {
@@ -191,6 +281,7 @@ pub fn extract(html: &str, _cues: &Cues) -> Result<PageLines, ReadError> {
                                 s.link_text += cs.link_text;
                                 s.paragraphs += cs.paragraphs;
                                 s.ptext += cs.ptext;
+                                s.commas += cs.commas;
                             }
                         }
                         if el.name() == "a" {
@@ -209,25 +300,33 @@ pub fn extract(html: &str, _cues: &Cues) -> Result<PageLines, ReadError> {
     }
 
     // Paragraph-like blocks vote for their ancestors.
-    let mut votes: HashMap<NodeId, f32> = HashMap::new();
+    let mut votes: NodeMap<f32> = NodeMap::default();
     for n in &order {
-        let Node::Element(el) = n.value() else { continue };
+        let Node::Element(el) = n.value() else {
+            continue;
+        };
         let name = el.name();
         let is_block = matches!(name, "p" | "pre" | "blockquote" | "td" | "li" | "dd")
             || (matches!(name, "div" | "section" | "article") && has_direct_text(*n, 40, &stats));
         if !is_block {
             continue;
         }
-        let Some(s) = stats.get(&n.id()) else { continue };
+        let Some(s) = stats.get(&n.id()) else {
+            continue;
+        };
         if s.text < 25 {
             continue;
         }
         let text_chars = s.text as f32;
-        let ld = if s.text > 0 { s.link_text as f32 / s.text as f32 } else { 0.0 };
+        let ld = if s.text > 0 {
+            s.link_text as f32 / s.text as f32
+        } else {
+            0.0
+        };
         if ld > 0.5 {
             continue;
         }
-        let commas = count_commas(*n) as f32;
+        let commas = s.commas as f32;
         let vote = (1.0 + commas.min(10.0) + (text_chars / 100.0).min(3.0)) * (1.0 - ld);
         // A `<p>` votes for its container; a container holding prose directly (text
         // and inline elements mixed with `<br>`) is its own container.
@@ -253,10 +352,18 @@ pub fn extract(html: &str, _cues: &Cues) -> Result<PageLines, ReadError> {
     }
     let mut best: Option<(NodeId, f32)> = None;
     for (&id, &v) in &votes {
-        let Some(node) = doc.tree.get(id) else { continue };
-        let Node::Element(el) = node.value() else { continue };
+        let Some(node) = doc.tree.get(id) else {
+            continue;
+        };
+        let Node::Element(el) = node.value() else {
+            continue;
+        };
         let s = stats.get(&id).copied().unwrap_or_default();
-        let ld = if s.text > 0 { s.link_text as f32 / s.text as f32 } else { 0.0 };
+        let ld = if s.text > 0 {
+            s.link_text as f32 / s.text as f32
+        } else {
+            0.0
+        };
         let mut score = v * (1.0 - ld);
         score *= match class_weight(el, hc) {
             w if w < 0 => 0.3,
@@ -280,12 +387,18 @@ pub fn extract(html: &str, _cues: &Cues) -> Result<PageLines, ReadError> {
             let mut anc = doc.tree.get(top).and_then(|n| n.parent());
             for _ in 0..6 {
                 let Some(a) = anc else { break 'climb };
-                let Node::Element(ael) = a.value() else { break 'climb };
+                let Node::Element(ael) = a.value() else {
+                    break 'climb;
+                };
                 if matches!(ael.name(), "body" | "html") || class_weight(ael, hc) < 0 {
                     break 'climb;
                 }
                 let s = stats.get(&a.id()).copied().unwrap_or_default();
-                let ld = if s.text > 0 { s.link_text as f32 / s.text as f32 } else { 1.0 };
+                let ld = if s.text > 0 {
+                    s.link_text as f32 / s.text as f32
+                } else {
+                    1.0
+                };
                 if ld >= 0.35 {
                     break 'climb;
                 }
@@ -301,7 +414,9 @@ pub fn extract(html: &str, _cues: &Cues) -> Result<PageLines, ReadError> {
     });
     let mut lines = Vec::new();
     if let Some((top, top_score)) = best {
-        let Some(top_node) = doc.tree.get(top) else { return Err(ReadError::NoText) };
+        let Some(top_node) = doc.tree.get(top) else {
+            return Err(ReadError::NoText);
+        };
         // The article: the top node, and siblings that score well or are plain prose.
         let mut parts = Vec::new();
         match top_node.parent() {
@@ -311,13 +426,19 @@ pub fn extract(html: &str, _cues: &Cues) -> Result<PageLines, ReadError> {
                         parts.push(sib);
                         continue;
                     }
-                    let Node::Element(el) = sib.value() else { continue };
+                    let Node::Element(el) = sib.value() else {
+                        continue;
+                    };
                     if hc.skip.contains(el.name()) || class_weight(el, hc) < 0 {
                         continue;
                     }
                     let v = votes.get(&sib.id()).copied().unwrap_or(0.0);
                     let s = stats.get(&sib.id()).copied().unwrap_or_default();
-                    let ld = if s.text > 0 { s.link_text as f32 / s.text as f32 } else { 1.0 };
+                    let ld = if s.text > 0 {
+                        s.link_text as f32 / s.text as f32
+                    } else {
+                        1.0
+                    };
                     let prose = el.name() == "p" && s.text > 80 && ld < 0.25;
                     if v >= (top_score * 0.2).max(10.0) && ld < 0.3 || prose {
                         parts.push(sib);
@@ -339,31 +460,43 @@ pub fn extract(html: &str, _cues: &Cues) -> Result<PageLines, ReadError> {
                 .split('\n')
                 .map(str::trim)
                 .filter(|l| !l.is_empty())
-                .map(|l| Line { text: l.to_string(), role: LineRole::Plain, note: None })
+                .map(|l| Line {
+                    text: l.to_string(),
+                    role: LineRole::Plain,
+                })
                 .collect();
         }
     }
-    // The headline is metadata, not body.
-    if let Some(first) = lines.iter_mut().find(|l| l.role != LineRole::Furniture) {
-        if first.role == LineRole::Headline {
-            meta.title.get_or_insert_with(|| first.text.clone());
-        }
+    // The headline is metadata, not body: the article's own `<h1>` names it best;
+    // else the page's title, without the site's name.
+    if let Some(h1) = lines.iter().find(|l| l.role == LineRole::Headline) {
+        meta.title = Some(h1.text.clone());
+    } else if let Some(t) = meta.title.take() {
+        meta.title = Some(strip_site_suffix(&t, meta.site_name.as_deref()));
     }
     lines.retain(|l| l.role != LineRole::Headline);
     Ok(PageLines { lines, meta })
 }
 
-fn count_text(t: &scraper::node::Text) -> u32 {
-    let s: &str = t;
-    s.split_whitespace().map(|w| w.chars().count() as u32 + 1).sum()
+/// "Talks end | The Gazette" → "Talks end": a page title's trailing site name.
+fn strip_site_suffix(title: &str, site: Option<&str>) -> String {
+    for sep in [" | ", " - ", " – ", " — ", " :: ", " · "] {
+        if let Some((head, tail)) = title.rsplit_once(sep) {
+            let tail = tail.trim();
+            let is_site = site.is_some_and(|s| s.eq_ignore_ascii_case(tail))
+                || tail.split_whitespace().count() <= 4 && head.split_whitespace().count() >= 3;
+            if is_site && !head.trim().is_empty() {
+                return head.trim().to_string();
+            }
+        }
+    }
+    title.to_string()
 }
 
-fn count_commas(n: NodeRef<'_, Node>) -> usize {
-    n.descendants()
-        .filter_map(|d| match d.value() {
-            Node::Text(t) => Some(t.matches(',').count()),
-            _ => None,
-        })
+fn count_text(t: &scraper::node::Text) -> u32 {
+    let s: &str = t;
+    s.split_whitespace()
+        .map(|w| w.chars().count() as u32 + 1)
         .sum()
 }
 
@@ -375,7 +508,7 @@ const INLINE: &[&str] = &[
 
 /// Whether `n` holds at least `min` characters of running text of its own (text
 /// and inline elements, not text inside child blocks).
-fn has_direct_text(n: NodeRef<'_, Node>, min: usize, stats: &HashMap<NodeId, Stats>) -> bool {
+fn has_direct_text(n: NodeRef<'_, Node>, min: usize, stats: &NodeMap<Stats>) -> bool {
     let mut total = 0usize;
     for c in n.children() {
         total += match c.value() {
@@ -392,17 +525,26 @@ fn has_direct_text(n: NodeRef<'_, Node>, min: usize, stats: &HashMap<NodeId, Sta
     false
 }
 
-fn words_of(el: &scraper::node::Element) -> impl Iterator<Item = String> + '_ {
+fn words_of(el: &scraper::node::Element) -> impl Iterator<Item = std::borrow::Cow<'_, str>> + '_ {
     let class = el.attr("class").unwrap_or("");
     let id = el.attr("id").unwrap_or("");
-    class.split_whitespace().chain(id.split_whitespace()).map(str::to_lowercase)
+    class
+        .split_whitespace()
+        .chain(id.split_whitespace())
+        .map(|w| {
+            if w.bytes().any(|b| b.is_ascii_uppercase()) {
+                std::borrow::Cow::Owned(w.to_ascii_lowercase())
+            } else {
+                std::borrow::Cow::Borrowed(w)
+            }
+        })
 }
 
 fn word_hits(token: &str, set: &HashSet<String>) -> bool {
     if set.contains(token) {
         return true;
     }
-    token.split(['-', '_']).any(|p| set.contains(p))
+    token.contains(['-', '_']) && token.split(['-', '_']).any(|p| set.contains(p))
 }
 
 /// +1 for article-ish class/id words, −1 for furniture words.
@@ -423,9 +565,15 @@ fn is_hidden(el: &scraper::node::Element) -> bool {
         return true;
     }
     if let Some(style) = el.attr("style") {
-        let s: String = style.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_lowercase();
-        if s.contains("display:none") || s.contains("visibility:hidden") {
-            return true;
+        if style.contains("none") || style.contains("hidden") {
+            let s: String = style
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .collect::<String>()
+                .to_lowercase();
+            if s.contains("display:none") || s.contains("visibility:hidden") {
+                return true;
+            }
         }
     }
     false
@@ -440,7 +588,7 @@ fn emit_lines(
     part: NodeRef<'_, Node>,
     top: NodeId,
     hc: &HtmlCues,
-    stats: &HashMap<NodeId, Stats>,
+    stats: &NodeMap<Stats>,
     lines: &mut Vec<Line>,
 ) {
     let mut cur = String::new();
@@ -450,7 +598,7 @@ fn emit_lines(
         let t = cur.split_whitespace().collect::<Vec<_>>().join(" ");
         cur.clear();
         if !t.is_empty() {
-            lines.push(Line { text: t, role, note: None });
+            lines.push(Line { text: t, role });
         }
     };
     let role_now = |stack: &Vec<(NodeId, LineRole)>| stack.last().map_or(LineRole::Plain, |r| r.1);
@@ -471,11 +619,13 @@ fn emit_lines(
                         let s = stats.get(&n.id()).copied().unwrap_or_default();
                         // Furniture: class words against it (unless it holds the article),
                         // or a block that is mostly links.
-                        let holds_top = n.id() == top || n.descendants().any(|d| d.id() == top) && false;
-                        let negative = class_weight(el, hc) < 0 && !holds_top && n.id() != top;
+                        let negative = class_weight(el, hc) < 0 && n.id() != top;
                         let linky = s.text > 0
                             && s.link_text as f32 / s.text as f32 > 0.6
-                            && matches!(name, "ul" | "ol" | "div" | "section" | "table" | "dl" | "p" | "li");
+                            && matches!(
+                                name,
+                                "ul" | "ol" | "div" | "section" | "table" | "dl" | "p" | "li"
+                            );
                         if hc.block.contains(name) {
                             flush(&mut cur, role_now(&role_stack), lines);
                         }
@@ -486,6 +636,10 @@ fn emit_lines(
                             Some(LineRole::Furniture)
                         } else if is_caption(el, hc) {
                             Some(LineRole::Caption)
+                        } else if words_of(el).any(|t| hc.byline.contains(t.as_ref()))
+                            && s.text < 120
+                        {
+                            Some(LineRole::Byline)
                         } else if name == "h1" {
                             Some(LineRole::Headline)
                         } else if matches!(name, "h2" | "h3" | "h4" | "h5" | "h6") {
@@ -496,7 +650,11 @@ fn emit_lines(
                         if let Some(r) = role {
                             // Furniture dominates whatever it contains.
                             let inherited = role_now(&role_stack);
-                            let r = if inherited == LineRole::Furniture { inherited } else { r };
+                            let r = if inherited == LineRole::Furniture {
+                                inherited
+                            } else {
+                                r
+                            };
                             role_stack.push((n.id(), r));
                         }
                     }
@@ -531,7 +689,11 @@ fn parse_meta_date(s: &str) -> Option<DateValue> {
         Some(t) => DateValue::datetime(
             d.and_time(t),
             m.offset_minutes,
-            if m.offset_minutes.is_some() { Grain::Second } else { Grain::Minute },
+            if m.offset_minutes.is_some() {
+                Grain::Second
+            } else {
+                Grain::Minute
+            },
         ),
         None => DateValue::day(d),
     })
@@ -541,7 +703,9 @@ fn read_meta(doc: &Html, hc: &HtmlCues, meta: &mut PageMeta, json_ld_body: &mut 
     let mut og_title = None;
     let mut title_tag = None;
     for n in doc.tree.root().descendants() {
-        let Node::Element(el) = n.value() else { continue };
+        let Node::Element(el) = n.value() else {
+            continue;
+        };
         match el.name() {
             "html" => {
                 if let Some(l) = el.attr("lang") {
@@ -549,7 +713,10 @@ fn read_meta(doc: &Html, hc: &HtmlCues, meta: &mut PageMeta, json_ld_body: &mut 
                 }
             }
             "title" if title_tag.is_none() => {
-                let t: String = n.descendants().filter_map(|d| d.value().as_text().map(|t| t.to_string())).collect();
+                let t: String = n
+                    .descendants()
+                    .filter_map(|d| d.value().as_text().map(|t| t.to_string()))
+                    .collect();
                 let t = t.split_whitespace().collect::<Vec<_>>().join(" ");
                 if !t.is_empty() {
                     title_tag = Some(t);
@@ -582,20 +749,28 @@ fn read_meta(doc: &Html, hc: &HtmlCues, meta: &mut PageMeta, json_ld_body: &mut 
                         let a = content.trim_start_matches("By ").trim_start_matches("by ");
                         meta.author.get_or_insert_with(|| a.to_string());
                     }
-                    "article:published_time" | "datepublished" | "pubdate" | "publishdate"
-                    | "date" | "dc.date" | "dc.date.issued" | "sailthru.date" | "parsely-pub-date"
-                    | "og:published_time" | "article.published" => {
-                        if meta.published.is_none() {
-                            if let Some(v) = parse_meta_date(content) {
-                                meta.published = Some((v, format!("<meta {key}> {content}")));
-                            }
+                    "article:published_time"
+                    | "datepublished"
+                    | "pubdate"
+                    | "publishdate"
+                    | "date"
+                    | "dc.date"
+                    | "dc.date.issued"
+                    | "sailthru.date"
+                    | "parsely-pub-date"
+                    | "og:published_time"
+                    | "article.published"
+                        if meta.published.is_none() =>
+                    {
+                        if let Some(v) = parse_meta_date(content) {
+                            meta.published = Some((v, format!("<meta {key}> {content}")));
                         }
                     }
-                    "article:modified_time" | "datemodified" | "og:updated_time" => {
-                        if meta.modified.is_none() {
-                            if let Some(v) = parse_meta_date(content) {
-                                meta.modified = Some((v, format!("<meta {key}> {content}")));
-                            }
+                    "article:modified_time" | "datemodified" | "og:updated_time"
+                        if meta.modified.is_none() =>
+                    {
+                        if let Some(v) = parse_meta_date(content) {
+                            meta.modified = Some((v, format!("<meta {key}> {content}")));
                         }
                     }
                     _ => {}
@@ -607,15 +782,19 @@ fn read_meta(doc: &Html, hc: &HtmlCues, meta: &mut PageMeta, json_ld_body: &mut 
                 }
             }
             "script" if el.attr("type").is_some_and(|t| t.contains("ld+json")) => {
-                let raw: String =
-                    n.children().filter_map(|c| c.value().as_text().map(|t| t.to_string())).collect();
+                let raw: String = n
+                    .children()
+                    .filter_map(|c| c.value().as_text().map(|t| t.to_string()))
+                    .collect();
                 if let Ok(v) = serde_json::from_str::<serde_json::Value>(raw.trim()) {
                     json_ld(&v, hc, meta, json_ld_body, 0);
                 }
             }
             "time" if meta.published.is_none() => {
                 if let Some(dt) = el.attr("datetime") {
-                    if el.attr("itemprop").is_some_and(|p| p.eq_ignore_ascii_case("datePublished"))
+                    if el
+                        .attr("itemprop")
+                        .is_some_and(|p| p.eq_ignore_ascii_case("datePublished"))
                         || el.attr("pubdate").is_some()
                     {
                         if let Some(v) = parse_meta_date(dt) {
@@ -679,7 +858,9 @@ fn json_ld(
                         serde_json::Value::String(s) => Some(s.clone()),
                         serde_json::Value::Object(o) => o.get("name")?.as_str().map(str::to_string),
                         serde_json::Value::Array(a) => a.iter().find_map(|y| match y {
-                            serde_json::Value::Object(o) => o.get("name")?.as_str().map(str::to_string),
+                            serde_json::Value::Object(o) => {
+                                o.get("name")?.as_str().map(str::to_string)
+                            }
                             serde_json::Value::String(s) => Some(s.clone()),
                             _ => None,
                         }),

@@ -9,18 +9,29 @@ use serde_json::Value;
 
 /// Reads every row of a corpus. Results are in row order; a bad row is an
 /// `Err(ReadError::MalformedRow)` with its line number.
-pub fn read_jsonl(reader: &Reader, source: &str, bytes: &[u8], opts: &ReadOptions) -> Vec<ReadResult> {
+pub fn read_jsonl(
+    reader: &Reader,
+    source: &str,
+    bytes: &[u8],
+    opts: &ReadOptions,
+) -> Vec<ReadResult> {
     let mut out = Vec::new();
     for (i, raw) in bytes.split(|&b| b == b'\n').enumerate() {
         let line_no = i + 1;
         if raw.iter().all(|b| b.is_ascii_whitespace()) {
             continue;
         }
-        let bad = |reason: String| ReadError::MalformedRow { line: line_no, reason };
+        let bad = |reason: String| ReadError::MalformedRow {
+            line: line_no,
+            reason,
+        };
         let text = match std::str::from_utf8(raw) {
             Ok(t) => t,
             Err(e) => {
-                out.push(Err(bad(format!("invalid UTF-8 at byte {}", e.valid_up_to()))));
+                out.push(Err(bad(format!(
+                    "invalid UTF-8 at byte {}",
+                    e.valid_up_to()
+                ))));
                 continue;
             }
         };
@@ -44,10 +55,19 @@ pub fn read_jsonl(reader: &Reader, source: &str, bytes: &[u8], opts: &ReadOption
 }
 
 fn field<'v>(row: &'v Value, k: &str) -> Option<&'v str> {
-    row.get(k).and_then(Value::as_str).map(str::trim).filter(|s| !s.is_empty())
+    row.get(k)
+        .and_then(Value::as_str)
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
 }
 
-fn read_row(reader: &Reader, source: &str, line: usize, row: &Value, opts: &ReadOptions) -> ReadResult {
+fn read_row(
+    reader: &Reader,
+    source: &str,
+    line: usize,
+    row: &Value,
+    opts: &ReadOptions,
+) -> ReadResult {
     let bad = |reason: String| ReadError::MalformedRow { line, reason };
     let id = match row.get("id") {
         Some(Value::String(s)) if !s.trim().is_empty() => s.trim().to_string(),
@@ -58,18 +78,24 @@ fn read_row(reader: &Reader, source: &str, line: usize, row: &Value, opts: &Read
     let mut row_opts = opts.clone();
     row_opts.url = field(row, "url").map(str::to_string).or(row_opts.url);
     let given = match field(row, "published") {
-        Some(p) => Some(parse_published(p).ok_or_else(|| bad(format!("`published` is not a date: {p:?}")))?),
+        Some(p) => Some(
+            parse_published(p).ok_or_else(|| bad(format!("`published` is not a date: {p:?}")))?,
+        ),
         None => None,
     };
     let src = format!("{source}#{line}");
     let mut doc = match (field(row, "text"), field(row, "html")) {
         (_, Some(html)) => {
             check_text(html.as_bytes(), opts.max_bytes).map_err(|e| bad(e.to_string()))?;
-            reader.read_html(&id, &src, html, &row_opts).map_err(|e| bad(e.to_string()))?
+            reader
+                .read_html(&id, &src, html, &row_opts)
+                .map_err(|e| bad(e.to_string()))?
         }
         (Some(text), None) => {
             check_text(text.as_bytes(), opts.max_bytes).map_err(|e| bad(e.to_string()))?;
-            reader.read_text(&id, &src, text, &row_opts).map_err(|e| bad(e.to_string()))?
+            reader
+                .read_text(&id, &src, text, &row_opts)
+                .map_err(|e| bad(e.to_string()))?
         }
         (None, None) => return Err(bad("row has neither `text` nor `html`".into())),
     };
@@ -115,7 +141,11 @@ pub fn parse_published(s: &str) -> Option<DateValue> {
             Grain::Second,
         ));
     }
-    for f in ["%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M:%S%.f"] {
+    for f in [
+        "%Y-%m-%dT%H:%M:%S",
+        "%Y-%m-%d %H:%M:%S",
+        "%Y-%m-%dT%H:%M:%S%.f",
+    ] {
         if let Ok(dt) = chrono::NaiveDateTime::parse_from_str(s, f) {
             return Some(DateValue::datetime(dt, None, Grain::Second));
         }

@@ -8,7 +8,11 @@ use crate::Cues;
 pub fn identify(text: &str, cues: &Cues) -> Option<String> {
     let mut counts = vec![0usize; cues.stopwords.len()];
     let mut words = 0usize;
-    for w in text.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).take(400) {
+    for w in text
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .take(400)
+    {
         words += 1;
         let lw = w.to_lowercase();
         for (i, (_, set)) in cues.stopwords.iter().enumerate() {

@@ -21,14 +21,14 @@
 //! [`dating::DateEvidence`] without the reader knowing about them.
 
 mod cues;
-pub mod dating;
 mod dates;
+pub mod dating;
 mod html;
 mod jsonl;
 mod lang;
 mod lines;
 
-pub use cues::{CueError, Cues};
+pub use cues::{CueError, CueFile, Cues};
 pub use dates::{parse_date_text, DateMatch};
 pub use jsonl::{parse_published, read_jsonl};
 
@@ -37,6 +37,9 @@ use thiserror::Error;
 
 /// Inputs larger than this are refused unless [`ReadOptions::max_bytes`] says otherwise.
 pub const DEFAULT_MAX_BYTES: usize = 16 * 1024 * 1024;
+/// A corpus file may be this many times [`ReadOptions::max_bytes`] (the limit is
+/// per row within it).
+pub const CORPUS_SIZE_FACTOR: usize = 64;
 /// HTML nested deeper than this is refused: no real article needs it, and walking it
 /// costs memory for nothing.
 pub const MAX_HTML_DEPTH: usize = 2_000;
@@ -83,7 +86,12 @@ pub struct ReadOptions {
 
 impl Default for ReadOptions {
     fn default() -> Self {
-        ReadOptions { published: None, max_bytes: DEFAULT_MAX_BYTES, url: None, today: None }
+        ReadOptions {
+            published: None,
+            max_bytes: DEFAULT_MAX_BYTES,
+            url: None,
+            today: None,
+        }
     }
 }
 
@@ -100,12 +108,18 @@ pub type ReadResult = Result<Document, ReadError>;
 impl Reader {
     /// A reader with the built-in cues.
     pub fn new() -> Self {
-        Reader { cues: Cues::builtin().clone(), evidence: None }
+        Reader {
+            cues: Cues::builtin().clone(),
+            evidence: None,
+        }
     }
 
     /// A reader with the given cues (built-in cues with a user's layer, say).
     pub fn with_cues(cues: Cues) -> Self {
-        Reader { cues, evidence: None }
+        Reader {
+            cues,
+            evidence: None,
+        }
     }
 
     /// This reader, also weighing `evidence` from later stages (office terms…) when
@@ -132,7 +146,11 @@ impl Reader {
         let head = &bytes[..bytes.len().min(2048)];
         let head = String::from_utf8_lossy(head);
         let start = head.trim_start_matches('\u{feff}').trim_start();
-        if start.starts_with('{') && start.lines().next().is_some_and(|l| l.trim_end().ends_with('}'))
+        if start.starts_with('{')
+            && start
+                .lines()
+                .next()
+                .is_some_and(|l| l.trim_end().ends_with('}'))
         {
             return InputFormat::Jsonl;
         }
@@ -160,10 +178,10 @@ impl Reader {
     ) -> Vec<ReadResult> {
         let format = Self::detect_format(source, bytes);
         if format == InputFormat::Jsonl {
-            if bytes.len() > opts.max_bytes.saturating_mul(64) {
+            if bytes.len() > opts.max_bytes.saturating_mul(CORPUS_SIZE_FACTOR) {
                 return vec![Err(ReadError::TooLarge {
                     size: bytes.len(),
-                    limit: opts.max_bytes.saturating_mul(64),
+                    limit: opts.max_bytes.saturating_mul(CORPUS_SIZE_FACTOR),
                 })];
             }
             return jsonl::read_jsonl(self, source, bytes, opts);
@@ -233,7 +251,10 @@ impl Default for Reader {
 /// Checks that `bytes` are a text we can read, and returns it.
 pub fn check_text(bytes: &[u8], max_bytes: usize) -> Result<&str, ReadError> {
     if bytes.len() > max_bytes {
-        return Err(ReadError::TooLarge { size: bytes.len(), limit: max_bytes });
+        return Err(ReadError::TooLarge {
+            size: bytes.len(),
+            limit: max_bytes,
+        });
     }
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return Err(ReadError::Empty);
@@ -248,11 +269,15 @@ pub fn check_text(bytes: &[u8], max_bytes: usize) -> Result<&str, ReadError> {
         .filter(|&&b| b < 0x20 && b != b'\n' && b != b'\r' && b != b'\t' && b != 0x0c)
         .count();
     if controls * 20 > head.len().max(1) {
-        let offset =
-            head.iter().position(|&b| b < 0x20 && !b"\n\r\t\x0c".contains(&b)).unwrap_or(0);
+        let offset = head
+            .iter()
+            .position(|&b| b < 0x20 && !b"\n\r\t\x0c".contains(&b))
+            .unwrap_or(0);
         return Err(ReadError::Binary { offset });
     }
-    std::str::from_utf8(bytes).map_err(|e| ReadError::InvalidUtf8 { offset: e.valid_up_to() })
+    std::str::from_utf8(bytes).map_err(|e| ReadError::InvalidUtf8 {
+        offset: e.valid_up_to(),
+    })
 }
 
 /// The lines the HTML reader sees in a page, with the structural role of each
@@ -260,5 +285,9 @@ pub fn check_text(bytes: &[u8], max_bytes: usize) -> Result<&str, ReadError> {
 /// A tool for studying pages the reader gets wrong.
 pub fn html_lines(html: &str) -> Result<Vec<(String, String)>, ReadError> {
     let page = html::extract(html, Cues::builtin())?;
-    Ok(page.lines.into_iter().map(|l| (format!("{:?}", l.role), l.text)).collect())
+    Ok(page
+        .lines
+        .into_iter()
+        .map(|l| (format!("{:?}", l.role), l.text))
+        .collect())
 }

@@ -24,16 +24,14 @@ pub enum LineRole {
     Caption,
     /// Structure says this is not article text (low text density, link lists, …).
     Furniture,
-    /// A standfirst / summary element near the headline.
-    Standfirst,
+    /// The author line (a `byline` element).
+    Byline,
 }
 
 #[derive(Debug, Clone)]
 pub struct Line {
     pub text: String,
     pub role: LineRole,
-    /// Why structure flagged the line as furniture, for `removed`.
-    pub note: Option<&'static str>,
 }
 
 /// Metadata an HTML page declares about itself.
@@ -68,21 +66,30 @@ impl PageLines {
             // Hard-wrapped prose: three or more lines, none very long, most of them
             // filling the width and breaking mid-sentence.
             let wrapped = block.len() >= 3 && {
-                let widths: Vec<usize> = block.iter().map(|l| l.trim_end().chars().count()).collect();
+                let widths: Vec<usize> =
+                    block.iter().map(|l| l.trim_end().chars().count()).collect();
                 let max = widths.iter().copied().max().unwrap_or(0);
-                let full = widths[..widths.len() - 1].iter().filter(|&&w| w * 10 >= max * 6).count();
+                let full = widths[..widths.len() - 1]
+                    .iter()
+                    .filter(|&&w| w * 10 >= max * 6)
+                    .count();
                 let open = block
                     .iter()
                     .filter(|l| !l.trim_end().ends_with(['.', '!', '?', '"', '”', ':']))
                     .count();
-                (40..=100).contains(&max) && full * 10 >= (widths.len() - 1) * 7 && open * 2 >= block.len()
+                (40..=100).contains(&max)
+                    && full * 10 >= (widths.len() - 1) * 7
+                    && open * 2 >= block.len()
             };
             if wrapped {
                 let mut para = String::new();
                 for l in block.iter() {
                     let indented = l.starts_with("  ") || l.starts_with('\t');
                     if indented && !para.is_empty() {
-                        lines.push(Line { text: std::mem::take(&mut para), role: LineRole::Plain, note: None });
+                        lines.push(Line {
+                            text: std::mem::take(&mut para),
+                            role: LineRole::Plain,
+                        });
                     }
                     if !para.is_empty() {
                         para.push(' ');
@@ -90,11 +97,17 @@ impl PageLines {
                     para.push_str(l.trim());
                 }
                 if !para.is_empty() {
-                    lines.push(Line { text: para, role: LineRole::Plain, note: None });
+                    lines.push(Line {
+                        text: para,
+                        role: LineRole::Plain,
+                    });
                 }
             } else {
                 for l in block.iter() {
-                    lines.push(Line { text: l.trim().to_string(), role: LineRole::Plain, note: None });
+                    lines.push(Line {
+                        text: l.trim().to_string(),
+                        role: LineRole::Plain,
+                    });
                 }
             }
             block.clear();
@@ -108,7 +121,10 @@ impl PageLines {
             }
         }
         flush(&mut block, &mut lines);
-        PageLines { lines, meta: PageMeta::default() }
+        PageLines {
+            lines,
+            meta: PageMeta::default(),
+        }
     }
 }
 
@@ -157,7 +173,8 @@ fn place_name(s: &str) -> String {
 }
 
 fn ends_sentence(s: &str) -> bool {
-    s.trim_end().ends_with(['.', '!', '?', '"', '”', '’', '\'', ')', ':', ';'])
+    s.trim_end()
+        .ends_with(['.', '!', '?', '"', '”', '’', '\'', ')', ':', ';'])
 }
 
 /// Body-like: a sentence of several words ending in sentence punctuation.
@@ -206,6 +223,7 @@ pub fn assemble(
         }
         if lines[i].role == LineRole::Furniture {
             verdict[i] = Verdict::Removed;
+            continue;
         }
         if cs.contains(&LineCue::Stamp) && !sentence {
             verdict[i] = Verdict::Removed;
@@ -245,16 +263,30 @@ pub fn assemble(
             }
             continue;
         }
-        if (cs.contains(&LineCue::Drop) && !sentence) || cs.contains(&LineCue::Notice) {
-            verdict[i] = Verdict::Removed;
-            continue;
-        }
         if let Some(name) = cues.byline(text) {
-            if text.chars().count() < 120 && !sentence {
+            if text.chars().count() < 160 {
                 verdict[i] = Verdict::Removed;
                 doc.byline.get_or_insert(name);
                 continue;
             }
+        }
+        if lines[i].role == LineRole::Byline {
+            verdict[i] = Verdict::Removed;
+            let name = text
+                .trim_start_matches("By ")
+                .trim_start_matches("by ")
+                .trim();
+            if !name.is_empty() && name.split_whitespace().count() <= 8 {
+                doc.byline.get_or_insert_with(|| name.to_string());
+            }
+            continue;
+        }
+        // A whole-line cue is specific enough to trust, except on a long paragraph
+        // that merely begins like furniture.
+        let long = text.split_whitespace().count() >= 25;
+        if (cs.contains(&LineCue::Drop) && !long) || cs.contains(&LineCue::Notice) {
+            verdict[i] = Verdict::Removed;
+            continue;
         }
     }
 
@@ -300,15 +332,19 @@ pub fn assemble(
             }
         }
     }
-    // A dateline opening the first body paragraph.
-    let lead = (0..n).find(|&i| verdict[i] == Verdict::Body);
+    // A dateline opening one of the first body paragraphs (a standfirst may come first).
+    let lead = (0..n)
+        .filter(|&i| verdict[i] == Verdict::Body)
+        .take(3)
+        .find(|&i| sentence_like(&lines[i].text) && dateline_lead_rx().is_match(&lines[i].text));
     if let Some(li) = lead {
         let t = lines[li].text.as_str();
         if let Some(c) = dateline_lead_rx().captures(t) {
             let place = c.name("place").map_or("", |m| m.as_str());
             // Mixed-case openers need a date or wire to count ("Japan – …" is not a dateline).
             let upper = !place.chars().any(|ch| ch.is_lowercase());
-            if upper || c.name("date").is_some() || c.name("wire").is_some() {
+            let dashed = t[place.len()..].trim_start().starts_with(['–', '—']);
+            if upper || dashed || c.name("date").is_some() || c.name("wire").is_some() {
                 if doc.dateline.is_none() {
                     doc.dateline = Some(place_name(place));
                 }
@@ -360,7 +396,9 @@ pub fn assemble(
             Verdict::Title => {}
         }
     }
-    doc.title = title_idx.map(|i| lines[i].text.clone()).or_else(|| meta.title.clone());
+    doc.title = title_idx
+        .map(|i| lines[i].text.clone())
+        .or_else(|| meta.title.clone());
     if doc.byline.is_none() {
         doc.byline = meta.author.clone();
     }
@@ -372,7 +410,11 @@ pub fn assemble(
         candidates.push(DateCandidate::given(*v, DateSource::Metadata, ev.clone()));
     }
     if let Some((v, ev)) = &meta.modified {
-        candidates.push(DateCandidate::given(*v, DateSource::UpdatedStamp, ev.clone()));
+        candidates.push(DateCandidate::given(
+            *v,
+            DateSource::UpdatedStamp,
+            ev.clone(),
+        ));
     }
     // Later stages' evidence costs time: ask for it only when the date must be inferred.
     let external = match evidence {

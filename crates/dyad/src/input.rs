@@ -34,7 +34,10 @@ pub fn expand(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Rejected>) {
         match fs::metadata(p) {
             Ok(m) if m.is_dir() => walk(p, &mut files, &mut rejected),
             Ok(_) => files.push(p.clone()),
-            Err(e) => rejected.push(Rejected { source: p.display().to_string(), reason: e.to_string() }),
+            Err(e) => rejected.push(Rejected {
+                source: p.display().to_string(),
+                reason: e.to_string(),
+            }),
         }
     }
     (files, rejected)
@@ -47,13 +50,19 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>, rejected: &mut Vec<Rejected>) {
         let entries = match fs::read_dir(&d) {
             Ok(e) => e,
             Err(e) => {
-                rejected.push(Rejected { source: d.display().to_string(), reason: e.to_string() });
+                rejected.push(Rejected {
+                    source: d.display().to_string(),
+                    reason: e.to_string(),
+                });
                 continue;
             }
         };
         let mut here: Vec<PathBuf> = entries
             .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| !p.file_name().is_some_and(|n| n.to_string_lossy().starts_with('.')))
+            .filter(|p| {
+                !p.file_name()
+                    .is_some_and(|n| n.to_string_lossy().starts_with('.'))
+            })
             .collect();
         here.sort();
         let mut subdirs = Vec::new();
@@ -72,12 +81,22 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>, rejected: &mut Vec<Rejected>) {
 
 /// The document id a path gives: its file name without `.gz` and the extension.
 pub fn id_of(path: &Path) -> String {
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
     let name = name.strip_suffix(".gz").unwrap_or(&name);
     match name.rsplit_once('.') {
         Some((stem, _)) if !stem.is_empty() => stem.to_string(),
         _ => name.to_string(),
     }
+}
+
+/// Whether a path names a JSON Lines corpus by its extension.
+pub fn is_corpus(path: &Path) -> bool {
+    let name = path.to_string_lossy().to_ascii_lowercase();
+    let name = name.strip_suffix(".gz").unwrap_or(&name);
+    name.ends_with(".jsonl") || name.ends_with(".ndjson")
 }
 
 /// Reads one input, decompressing `.gz`, refusing more than `max_bytes`
@@ -87,18 +106,26 @@ pub fn load(path: &Path, max_bytes: usize) -> Result<Input, String> {
     let limit = max_bytes as u64 + 1;
     let mut raw = Vec::new();
     if path.as_os_str() == "-" {
-        std::io::stdin().lock().take(limit).read_to_end(&mut raw).map_err(|e| e.to_string())?;
+        std::io::stdin()
+            .lock()
+            .take(limit)
+            .read_to_end(&mut raw)
+            .map_err(|e| e.to_string())?;
         return finish("stdin".into(), "-".into(), raw, max_bytes);
     }
     let file = fs::File::open(path).map_err(|e| e.to_string())?;
-    let gz = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("gz"));
+    let gz = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("gz"));
     if gz {
         flate2::read::MultiGzDecoder::new(file)
             .take(limit)
             .read_to_end(&mut raw)
             .map_err(|e| format!("cannot decompress gzip: {e}"))?;
     } else {
-        file.take(limit).read_to_end(&mut raw).map_err(|e| e.to_string())?;
+        file.take(limit)
+            .read_to_end(&mut raw)
+            .map_err(|e| e.to_string())?;
     }
     finish(id_of(path), source, raw, max_bytes)
 }

@@ -1,10 +1,128 @@
-//! `dyad bench`.
+//! `dyad bench`: throughput of each stage on real corpora, single-threaded, as
+//! JSON. Speed targets live here, not in timed tests.
+
 use clap::Args;
+use dyad_read::{ReadOptions, Reader};
+use serde_json::{json, Value};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::time::Instant;
 
 #[derive(Args)]
-pub struct BenchArgs {}
+pub struct BenchArgs {
+    /// Stages to measure: read-text, read-html (default: every stage available).
+    #[arg(long, value_delimiter = ',')]
+    pub stage: Vec<String>,
+    /// The shared data folder (holds news-corpus/ and article-extraction/).
+    #[arg(long, default_value = "../shared/data")]
+    pub data: PathBuf,
+    /// Documents to use from the news corpus.
+    #[arg(long, default_value_t = 5000)]
+    pub limit: usize,
+    /// Repeat each measurement this many times and keep the fastest.
+    #[arg(long, default_value_t = 3)]
+    pub rounds: usize,
+}
 
-pub fn run(_args: BenchArgs) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("`dyad bench` is not built yet")
+/// The stages `dyad bench` knows, in pipeline order.
+const STAGES: &[&str] = &["read-text", "read-html"];
+
+pub fn run(args: BenchArgs) -> anyhow::Result<ExitCode> {
+    let stages: Vec<String> = if args.stage.is_empty() {
+        STAGES.iter().map(|s| s.to_string()).collect()
+    } else {
+        args.stage.clone()
+    };
+    let mut results = Vec::new();
+    for s in &stages {
+        let r = match s.as_str() {
+            "read-text" => bench_read_text(
+                &args.data.join("news-corpus/reuters21578.jsonl"),
+                args.limit,
+                args.rounds,
+            )?,
+            "read-html" => {
+                bench_read_html(&args.data.join("article-extraction/html"), args.rounds)?
+            }
+            other => anyhow::bail!("unknown stage {other:?}; known: {}", STAGES.join(", ")),
+        };
+        eprintln!("{r}");
+        results.push(r);
+    }
+    let out = json!({ "bench": results, "peak_rss_mb": peak_rss_mb() });
+    println!("{}", serde_json::to_string_pretty(&out)?);
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Texts of the news corpus (`text` field of each row), up to `limit`.
+pub fn corpus_texts(path: &Path, limit: usize) -> anyhow::Result<Vec<String>> {
+    let raw = std::fs::read_to_string(path)
+        .map_err(|e| anyhow::anyhow!("{}: {e} (is ../shared/data there?)", path.display()))?;
+    Ok(raw
+        .lines()
+        .filter_map(|l| serde_json::from_str::<Value>(l).ok())
+        .filter_map(|v| v.get("text").and_then(Value::as_str).map(str::to_string))
+        .take(limit)
+        .collect())
+}
+
+fn best_of<T>(rounds: usize, mut f: impl FnMut() -> T) -> (f64, T) {
+    let mut best = f64::MAX;
+    let mut last = None;
+    for _ in 0..rounds.max(1) {
+        let t = Instant::now();
+        let r = f();
+        best = best.min(t.elapsed().as_secs_f64());
+        last = Some(r);
+    }
+    (best, last.expect("at least one round"))
+}
+
+fn bench_read_text(corpus: &Path, limit: usize, rounds: usize) -> anyhow::Result<Value> {
+    let texts = corpus_texts(corpus, limit)?;
+    let reader = Reader::new();
+    let opts = ReadOptions::default();
+    let bytes: usize = texts.iter().map(String::len).sum();
+    let (secs, chars) = best_of(rounds, || {
+        texts
+            .iter()
+            .filter_map(|t| reader.read_text("bench", "bench", t, &opts).ok())
+            .map(|d| d.text.len())
+            .sum::<usize>()
+    });
+    Ok(json!({
+        "stage": "read-text", "docs": texts.len(), "mb": bytes as f64 / 1e6,
+        "seconds": secs, "docs_per_s": texts.len() as f64 / secs, "body_bytes": chars,
+    }))
+}
+
+fn bench_read_html(dir: &Path, rounds: usize) -> anyhow::Result<Value> {
+    let mut pages = Vec::new();
+    for e in std::fs::read_dir(dir).map_err(|e| anyhow::anyhow!("{}: {e}", dir.display()))? {
+        let p = e?.path();
+        if p.extension().is_some_and(|x| x == "html") {
+            pages.push(std::fs::read_to_string(&p)?);
+        }
+    }
+    let reader = Reader::new();
+    let opts = ReadOptions::default();
+    let bytes: usize = pages.iter().map(String::len).sum();
+    let (secs, ok) = best_of(rounds, || {
+        pages
+            .iter()
+            .filter(|h| reader.read_html("bench", "bench", h, &opts).is_ok())
+            .count()
+    });
+    Ok(json!({
+        "stage": "read-html", "docs": pages.len(), "read_ok": ok, "mb": bytes as f64 / 1e6,
+        "seconds": secs, "docs_per_s": pages.len() as f64 / secs, "mb_per_s": bytes as f64 / 1e6 / secs,
+    }))
+}
+
+/// Peak resident memory of this process, in MB (Linux; null elsewhere).
+pub fn peak_rss_mb() -> Option<f64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kb: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kb / 1024.0)
 }

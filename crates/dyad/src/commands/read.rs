@@ -19,6 +19,31 @@ pub struct ReadArgs {
     /// Refuse inputs larger than this many bytes (after decompression).
     #[arg(long, default_value_t = dyad_read::DEFAULT_MAX_BYTES)]
     pub max_bytes: usize,
+    /// Layer a cue file of your own over the built-in ones: KIND=FILE, where KIND is
+    /// boilerplate, outlets, media-words, eras or stopwords (formats: crates/dyad-read/data/README.md).
+    #[arg(long = "cues", value_name = "KIND=FILE")]
+    pub cues: Vec<String>,
+}
+
+/// The reader with the user's cue files layered over the built-in cues.
+pub fn reader_for(args: &ReadArgs) -> anyhow::Result<Reader> {
+    let mut cues = dyad_read::Cues::builtin().clone();
+    for spec in &args.cues {
+        let (kind, file) = spec
+            .split_once('=')
+            .ok_or_else(|| anyhow::anyhow!("--cues {spec:?}: expected KIND=FILE"))?;
+        let kind = match kind {
+            "boilerplate" => dyad_read::CueFile::Boilerplate,
+            "outlets" => dyad_read::CueFile::Outlets,
+            "media-words" => dyad_read::CueFile::MediaWords,
+            "eras" => dyad_read::CueFile::Eras,
+            "stopwords" => dyad_read::CueFile::Stopwords,
+            other => anyhow::bail!("--cues: unknown kind {other:?} (boilerplate, outlets, media-words, eras, stopwords)"),
+        };
+        let text = std::fs::read_to_string(file).map_err(|e| anyhow::anyhow!("{file}: {e}"))?;
+        cues = cues.with_layer(kind, file, &text)?;
+    }
+    Ok(Reader::with_cues(cues))
 }
 
 pub fn parse_date(s: &str) -> Result<dyad_core::DateValue, String> {
@@ -40,7 +65,13 @@ pub fn for_each_document(
     }
     let today = chrono::Local::now().date_naive();
     for f in files {
-        let inp = match input::load(&f, args.max_bytes) {
+        // A corpus holds many reports: its limit is per row, and the file may be larger.
+        let limit = if input::is_corpus(&f) {
+            args.max_bytes.saturating_mul(dyad_read::CORPUS_SIZE_FACTOR)
+        } else {
+            args.max_bytes
+        };
+        let inp = match input::load(&f, limit) {
             Ok(i) => i,
             Err(reason) => {
                 eprintln!("dyad: {}: {reason}", f.display());
@@ -68,10 +99,16 @@ pub fn for_each_document(
 }
 
 pub fn run(args: ReadArgs) -> anyhow::Result<ExitCode> {
-    let reader = Reader::new();
+    let reader = reader_for(&args)?;
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
-    let bad = for_each_document(&args, &reader, |doc| output::emit(&mut out, &output::document_json(&doc)))?;
+    let bad = for_each_document(&args, &reader, |doc| {
+        output::emit(&mut out, &output::document_json(&doc))
+    })?;
     out.flush()?;
-    Ok(if bad > 0 { ExitCode::from(2) } else { ExitCode::SUCCESS })
+    Ok(if bad > 0 {
+        ExitCode::from(2)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
