@@ -265,7 +265,7 @@ pub struct Timex {
 /// or carry a diagnostic.
 pub fn tag(text: &str, reference: Reference, hints: &dyn TenseHints) -> Vec<Timex> {
     let tokens = tokens::tokenize(text);
-    let found = scan::scan(text, &tokens);
+    let found = scan::scan(&tokens);
     resolve::resolve_all(text, &tokens, found, reference, hints)
 }
 

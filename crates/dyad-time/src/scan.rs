@@ -119,14 +119,13 @@ pub(crate) struct Found {
 }
 
 struct Scanner<'a> {
-    text: &'a str,
     tokens: &'a [Token],
     /// Per token: the lexicon entries that match starting there, with the token
     /// index after the phrase. Longest first.
     hits: Vec<Vec<(&'static Lex, usize)>>,
 }
 
-pub(crate) fn scan(text: &str, tokens: &[Token]) -> Vec<Found> {
+pub(crate) fn scan(tokens: &[Token]) -> Vec<Found> {
     let lexicon = lexicon();
     let mut hits: Vec<Vec<(&'static Lex, usize)>> = Vec::with_capacity(tokens.len());
     for (i, token) in tokens.iter().enumerate() {
@@ -144,7 +143,7 @@ pub(crate) fn scan(text: &str, tokens: &[Token]) -> Vec<Found> {
         }
         hits.push(here);
     }
-    let scanner = Scanner { text, tokens, hits };
+    let scanner = Scanner { tokens, hits };
     let mut found = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
@@ -568,8 +567,6 @@ impl<'a> Scanner<'a> {
                     });
                 }
             }
-            // "year-earlier", "year-ago" after a hyphenated amount is rare; skip.
-            let _ = has_the;
             // "the 14-day period": the adjective alone is the expression.
             let start = if hyphen && has_the && !span_word {
                 i + 1
@@ -961,14 +958,15 @@ impl<'a> Scanner<'a> {
             } => Some((*weekday, *plural, *ambiguous)),
             _ => None,
         })?;
-        let short = self.lower(i).len() <= 5 && !self.lower(i).ends_with("day");
-        if short {
-            if !(self.capitalised(i) && self.is(e, ".") && self.glued(e)) {
+        // An abbreviation ("Tues.") needs its full stop; one that is also a word
+        // ("Sun.", "Wed.") a capital as well.
+        let abbreviation = self.lower(i).len() <= 5 && !self.lower(i).ends_with("day");
+        if abbreviation {
+            if !(self.is(e, ".") && self.glued(e)) || ambiguous && !self.capitalised(i) {
                 return None;
             }
             e += 1;
         }
-        let _ = ambiguous;
         Some(((weekday, plural), e))
     }
 
@@ -1523,14 +1521,6 @@ impl<'a> Scanner<'a> {
             });
         }
         None
-    }
-
-    #[allow(dead_code)]
-    fn text_of(&self, i: usize) -> &str {
-        self.tokens
-            .get(i)
-            .and_then(|t| t.span.slice(self.text))
-            .unwrap_or("")
     }
 }
 
