@@ -126,7 +126,13 @@ fn import_countries(json: &str, diags: &mut Vec<Diagnostic>) -> String {
         return out;
     };
     let s = |v: &serde_json::Value| v.as_str().map(str::to_string);
-    for c in items {
+    // Independent states first, so a demonym that a territory shares
+    // ("American", "Indian", "French") belongs to the state.
+    let mut ordered: Vec<&serde_json::Value> = items.iter().collect();
+    ordered.sort_by_key(|c| !c["independent"].as_bool().unwrap_or(false));
+    let mut claimed: std::collections::HashSet<String> = std::collections::HashSet::new();
+    let mut lines: Vec<String> = Vec::new();
+    for c in ordered {
         let Some(code) = s(&c["cca3"]) else { continue };
         let name = s(&c["name"]["common"]).unwrap_or_default();
         let mut aliases: Vec<String> = Vec::new();
@@ -151,7 +157,12 @@ fn import_countries(json: &str, diags: &mut Vec<Diagnostic>) -> String {
         let mut adjectives = Vec::new();
         for g in ["m", "f"] {
             if let Some(d) = s(&c["demonyms"]["eng"][g]) {
-                push(&mut adjectives, d);
+                // "Antiguan, Barbudan" and "Kittitian or Nevisian" are two words each.
+                for one in d.split(',').flat_map(|x| x.split(" or ")) {
+                    if claimed.insert(key(one)) {
+                        push(&mut adjectives, one.trim().to_string());
+                    }
+                }
             }
         }
         let mut capitals = Vec::new();
@@ -160,7 +171,7 @@ fn import_countries(json: &str, diags: &mut Vec<Diagnostic>) -> String {
                 push(&mut capitals, cap.to_string());
             }
         }
-        out.push_str(&format!(
+        lines.push(format!(
             "{code}\t{}\t{}\t{}\t{}\tmledoze-countries\n",
             clean(&name),
             aliases.join("|"),
@@ -168,6 +179,8 @@ fn import_countries(json: &str, diags: &mut Vec<Diagnostic>) -> String {
             capitals.join("|")
         ));
     }
+    lines.sort();
+    out.extend(lines);
     out
 }
 

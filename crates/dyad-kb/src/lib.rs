@@ -416,8 +416,15 @@ impl KnowledgeBase {
                     .entry(pkey.0.clone())
                     .or_default()
                     .push(p);
-                self.add_entry(name, EntryKind::Person(p), layer, source);
                 let words: Vec<&str> = pkey.0.split(' ').collect();
+                // A one-word name from an import is a bare surname (REIGN's
+                // "May"): too ambiguous to match on its own in text; curated
+                // mononyms ("Naruhito", "Sugiono") are meant to match.
+                if words.len() >= 2 || source_rank(source) == 0 {
+                    self.add_entry(name, EntryKind::Person(p), layer, source);
+                } else {
+                    self.surnames.entry(pkey.0.clone()).or_default().push(p);
+                }
                 if words.len() >= 2 {
                     if let Some(last) = words.last() {
                         self.surnames

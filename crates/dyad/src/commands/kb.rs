@@ -32,6 +32,18 @@ pub enum KbCommand {
     ImportCameo(ImportCameoArgs),
     /// Rebuild the imported data files from the open sources in shared/data.
     ImportSources(ImportSourcesArgs),
+    /// Measure load time, alias look-ups/s and mentions resolved/s (JSON).
+    Bench(KbBenchArgs),
+}
+
+#[derive(Args)]
+pub struct KbBenchArgs {
+    /// A JSONL corpus with a `text` field.
+    #[arg(long, default_value = "../shared/data/news-corpus/reuters21578.jsonl")]
+    pub corpus: PathBuf,
+    /// How many texts to resolve.
+    #[arg(long, default_value_t = 2000)]
+    pub limit: usize,
 }
 
 /// Layers over the built-in knowledge base, shared by the resolving commands.
@@ -142,6 +154,10 @@ pub fn run(args: KbArgs) -> anyhow::Result<ExitCode> {
         KbCommand::Check(a) => check(a),
         KbCommand::ImportCameo(a) => import_cameo(a),
         KbCommand::ImportSources(a) => import_sources(a),
+        KbCommand::Bench(a) => {
+            println!("{}", bench(&a.corpus, a.limit)?);
+            Ok(ExitCode::SUCCESS)
+        }
     }
 }
 
@@ -369,8 +385,6 @@ fn import_sources(a: ImportSourcesArgs) -> anyhow::Result<ExitCode> {
 /// Speed of the knowledge base: load time of a fresh compile of the built-in
 /// files, exact alias look-ups per second (one core), and mentions resolved per
 /// second over the first `limit` texts of a JSONL corpus (`text` field).
-// Called by `dyad bench` once the lead wires it in.
-#[allow(dead_code)]
 pub fn bench(corpus: &Path, limit: usize) -> anyhow::Result<serde_json::Value> {
     let started = std::time::Instant::now();
     let kb = KnowledgeBase::with_layers(&[])?;
