@@ -14,9 +14,14 @@ use serde::{Deserialize, Serialize};
 use std::fmt;
 
 mod date;
+mod event;
 mod offsets;
 
 pub use date::{DateValue, Grain};
+pub use event::{
+    ActorRef, Anachronism, EventDate, EventLocation, EventMention, EventStatus, EventType,
+    Participant,
+};
 pub use offsets::CharOffsets;
 
 /// A half-open byte range `[start, end)` into a text.
