@@ -8,6 +8,7 @@ use std::process::ExitCode;
 mod commands;
 mod input;
 mod output;
+mod pipeline;
 
 /// dyad turns raw news reports into political event data: who did what to whom,
 /// when, where — according to whom.
@@ -30,6 +31,14 @@ enum Command {
     Time(commands::time::TimeArgs),
     /// The actor knowledge base: office-holders, resolution, checks and imports.
     Kb(commands::kb::KbArgs),
+    /// Read, analyse, resolve, code and fuse reports into the store (embedded or PostgreSQL).
+    Ingest(commands::ingest::IngestArgs),
+    /// Canonical events from the store, with filters and exports (JSONL, CSV, TSV, Parquet).
+    Events(commands::events::EventsArgs),
+    /// Event mentions (one per report sentence) from the store.
+    Mentions(commands::mentions::MentionsArgs),
+    /// Full-text search over documents and events in the store.
+    Search(commands::search::SearchArgs),
     /// Run the main job on the bundled sample corpus and show what was found.
     Demo(commands::demo::DemoArgs),
     /// Measure throughput (docs/s, words/s, peak memory) and print it as JSON.
@@ -44,6 +53,10 @@ fn main() -> ExitCode {
         Command::Train(a) => commands::parse::train(a),
         Command::Time(a) => commands::time::run(a),
         Command::Kb(a) => commands::kb::run(a),
+        Command::Ingest(a) => commands::ingest::run(a),
+        Command::Events(a) => commands::events::run(a),
+        Command::Mentions(a) => commands::mentions::run(a),
+        Command::Search(a) => commands::search::run(a),
         Command::Demo(a) => commands::demo::run(a),
         Command::Bench(a) => commands::bench::run(a),
     };

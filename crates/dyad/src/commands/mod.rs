@@ -3,7 +3,11 @@
 //! 0 all inputs handled, 2 some inputs rejected, 1 nothing could be done.
 pub mod bench;
 pub mod demo;
+pub mod events;
+pub mod ingest;
 pub mod kb;
+pub mod mentions;
 pub mod parse;
 pub mod read;
+pub mod search;
 pub mod time;
