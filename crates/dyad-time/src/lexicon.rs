@@ -90,7 +90,7 @@ pub(crate) enum HolidayRule {
     NthWeekday { month: u32, weekday: u32, nth: i32 },
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub(crate) struct Entry {
     /// The phrase's tokens after the first one.
     pub rest: Vec<String>,
@@ -98,7 +98,7 @@ pub(crate) struct Entry {
 }
 
 /// All lexicons, keyed by the phrase's first token.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub(crate) struct Lexicon {
     by_first: HashMap<String, Vec<Entry>>,
     /// Problems found while parsing the data files (reported, never fatal).
@@ -116,15 +116,10 @@ const FILES: &[(&str, &str)] = &[
     ("stopwords.txt", include_str!("../data/stopwords.txt")),
 ];
 
+/// The bundled lexicons, parsed once.
 pub(crate) fn lexicon() -> &'static Lexicon {
     static LEXICON: OnceLock<Lexicon> = OnceLock::new();
-    LEXICON.get_or_init(|| {
-        let mut lexicon = Lexicon::default();
-        for (name, text) in FILES {
-            lexicon.add_file(name, text);
-        }
-        lexicon
-    })
+    LEXICON.get_or_init(Lexicon::builtin)
 }
 
 fn static_mod(value: &str) -> Option<&'static str> {
@@ -177,7 +172,19 @@ fn holiday_rule(value: &str) -> Option<HolidayRule> {
 }
 
 impl Lexicon {
-    fn add_file(&mut self, name: &str, text: &str) {
+    /// The data files bundled in `data/`.
+    pub(crate) fn builtin() -> Lexicon {
+        let mut lexicon = Lexicon::default();
+        for (name, text) in FILES {
+            lexicon.add_file(name, text);
+        }
+        lexicon
+    }
+
+    /// Adds the entries of one data file (same format as `data/`); lines that
+    /// cannot be read are recorded in `problems`. Entries added later win over
+    /// earlier ones for the same phrase.
+    pub(crate) fn add_file(&mut self, name: &str, text: &str) {
         for (n, line) in text.lines().enumerate() {
             let line = line.trim();
             if line.is_empty() || line.starts_with('#') {
@@ -197,8 +204,9 @@ impl Lexicon {
         let Some(first) = tokens.next() else { return };
         let rest: Vec<String> = tokens.collect();
         let list = self.by_first.entry(first).or_default();
-        list.push(Entry { rest, lex });
-        // Longest phrase first, so the first match found is the longest.
+        // Newest first, then (stable sort) longest first: the first match found
+        // is the longest, and among equals the one added last.
+        list.insert(0, Entry { rest, lex });
         list.sort_by_key(|e| std::cmp::Reverse(e.rest.len()));
     }
 

@@ -260,13 +260,56 @@ pub struct Timex {
     pub diagnostics: Vec<Diagnostic>,
 }
 
-/// Finds and normalises every temporal expression in `text`, in text order, with
-/// non-overlapping spans. Never fails: expressions it cannot resolve are left out
-/// or carry a diagnostic.
+/// A tagger with its lexicons: the bundled data files, plus any the caller
+/// layers on top (same format as `data/`, see its README). Build it once and
+/// share it; tagging takes `&self` and the tagger is `Send + Sync`.
+#[derive(Debug, Clone)]
+pub struct Tagger {
+    lexicon: lexicon::Lexicon,
+}
+
+impl Default for Tagger {
+    fn default() -> Self {
+        Tagger {
+            lexicon: lexicon::lexicon().clone(),
+        }
+    }
+}
+
+impl Tagger {
+    /// The bundled lexicons only.
+    pub fn new() -> Self {
+        Tagger::default()
+    }
+
+    /// Layers one more data file over the lexicons: its phrases add to the
+    /// bundled ones, and for the same phrase the later entry wins. `name` only
+    /// labels problems (see [`Tagger::problems`]).
+    pub fn with_data(mut self, name: &str, text: &str) -> Self {
+        self.lexicon.add_file(name, text);
+        self
+    }
+
+    /// Lines of the data files that could not be read, as `file:line: reason`.
+    pub fn problems(&self) -> &[String] {
+        &self.lexicon.problems
+    }
+
+    /// Finds and normalises every temporal expression in `text`, in text order,
+    /// with non-overlapping spans. Never fails: expressions it cannot resolve are
+    /// left out or carry a diagnostic.
+    pub fn tag(&self, text: &str, reference: Reference, hints: &dyn TenseHints) -> Vec<Timex> {
+        let tokens = tokens::tokenize(text);
+        let found = scan::scan(&self.lexicon, &tokens);
+        resolve::resolve_all(&self.lexicon, text, &tokens, found, reference, hints)
+    }
+}
+
+/// Finds and normalises every temporal expression in `text` with the bundled
+/// lexicons (see [`Tagger::tag`]).
 pub fn tag(text: &str, reference: Reference, hints: &dyn TenseHints) -> Vec<Timex> {
-    let tokens = tokens::tokenize(text);
-    let found = scan::scan(&tokens);
-    resolve::resolve_all(text, &tokens, found, reference, hints)
+    static TAGGER: std::sync::OnceLock<Tagger> = std::sync::OnceLock::new();
+    TAGGER.get_or_init(Tagger::new).tag(text, reference, hints)
 }
 
 /// Problems found in the bundled data files (empty when they are sound).

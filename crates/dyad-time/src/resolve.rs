@@ -1,7 +1,7 @@
 //! Turns what the scanner found into TIMEX3 values, resolved against the
 //! reference date, the tense, and what the text mentioned before (discourse).
 
-use crate::lexicon::{HolidayRule, Unit};
+use crate::lexicon::{HolidayRule, Lexicon, Unit};
 use crate::scan::{Amount, Found, Sem, YearSpec};
 use crate::tense::cue_tense;
 use crate::tokens::Token;
@@ -46,12 +46,14 @@ struct Discourse {
 const CLOCK_DAY_WINDOW: usize = 6;
 
 struct Context<'a> {
+    lexicon: &'a Lexicon,
     reference: Reference,
     tokens: &'a [Token],
     hints: &'a dyn TenseHints,
 }
 
 pub(crate) fn resolve_all(
+    lexicon: &Lexicon,
     text: &str,
     tokens: &[Token],
     found: Vec<Found>,
@@ -59,6 +61,7 @@ pub(crate) fn resolve_all(
     hints: &dyn TenseHints,
 ) -> Vec<Timex> {
     let context = Context {
+        lexicon,
         reference,
         tokens,
         hints,
@@ -161,7 +164,7 @@ pub(crate) fn resolve_all(
 impl Context<'_> {
     fn tense(&self, span: Span, start: usize, end: usize) -> TenseHint {
         match self.hints.tense_at(span) {
-            TenseHint::Unknown => cue_tense(self.tokens, start, end),
+            TenseHint::Unknown => cue_tense(self.lexicon, self.tokens, start, end),
             t => t,
         }
     }

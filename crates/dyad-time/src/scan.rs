@@ -4,7 +4,7 @@
 //! that starts there; it then moves past it, so expressions never overlap. Rules
 //! only read the lexicons (`data/`); which words mean what lives there.
 
-use crate::lexicon::{lexicon, HolidayRule, Lex, Unit};
+use crate::lexicon::{HolidayRule, Lex, Lexicon, Unit};
 use crate::tokens::{Token, TokenKind};
 
 /// How the year of a partly given date is found.
@@ -118,16 +118,15 @@ pub(crate) struct Found {
     pub modifier: Option<&'static str>,
 }
 
-struct Scanner<'a> {
+struct Scanner<'a, 'l> {
     tokens: &'a [Token],
     /// Per token: the lexicon entries that match starting there, with the token
     /// index after the phrase. Longest first.
-    hits: Vec<Vec<(&'static Lex, usize)>>,
+    hits: Vec<Vec<(&'l Lex, usize)>>,
 }
 
-pub(crate) fn scan(tokens: &[Token]) -> Vec<Found> {
-    let lexicon = lexicon();
-    let mut hits: Vec<Vec<(&'static Lex, usize)>> = Vec::with_capacity(tokens.len());
+pub(crate) fn scan<'l>(lexicon: &'l Lexicon, tokens: &[Token]) -> Vec<Found> {
+    let mut hits: Vec<Vec<(&'l Lex, usize)>> = Vec::with_capacity(tokens.len());
     for (i, token) in tokens.iter().enumerate() {
         let mut here = Vec::new();
         for entry in lexicon.entries(&token.lower) {
@@ -165,7 +164,7 @@ fn better(best: Option<Found>, candidate: Option<Found>) -> Option<Found> {
     }
 }
 
-impl<'a> Scanner<'a> {
+impl<'l> Scanner<'_, 'l> {
     fn lower(&self, i: usize) -> &str {
         self.tokens.get(i).map(|t| t.lower.as_str()).unwrap_or("")
     }
@@ -185,7 +184,7 @@ impl<'a> Scanner<'a> {
         }
     }
 
-    fn hits(&self, i: usize) -> &[(&'static Lex, usize)] {
+    fn hits(&self, i: usize) -> &[(&'l Lex, usize)] {
         self.hits.get(i).map(Vec::as_slice).unwrap_or(&[])
     }
 
@@ -202,7 +201,7 @@ impl<'a> Scanner<'a> {
             .and_then(|d| d.parse().ok())
     }
 
-    fn find<T>(&self, i: usize, pick: impl Fn(&'static Lex) -> Option<T>) -> Option<(T, usize)> {
+    fn find<T>(&self, i: usize, pick: impl Fn(&'l Lex) -> Option<T>) -> Option<(T, usize)> {
         self.hits(i)
             .iter()
             .find_map(|(lex, end)| pick(lex).map(|v| (v, *end)))
@@ -1292,7 +1291,7 @@ impl<'a> Scanner<'a> {
 
     /// "last year", "next month", "this week", "the year", "the past year".
     fn shifted(&self, i: usize) -> Option<Found> {
-        let pick = |l: &'static Lex| match l {
+        let pick = |l: &'l Lex| match l {
             Lex::Shift {
                 by, span, anchor, ..
             } => Some((*by, *span, *anchor)),

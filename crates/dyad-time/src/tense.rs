@@ -1,7 +1,7 @@
 //! Tense from cue words, for when the caller cannot tell: the nearest cue before
 //! the expression in its sentence, else the nearest one shortly after it.
 
-use crate::lexicon::{lexicon, Lex};
+use crate::lexicon::{Lex, Lexicon};
 use crate::tokens::{Token, TokenKind};
 use crate::TenseHint;
 
@@ -33,9 +33,9 @@ fn is_sentence_end(tokens: &[Token], k: usize) -> bool {
 
 /// The tense cue starting at token `k` that ends at or before `limit`, if any.
 /// `Some(Unknown)` marks a word known to be no cue.
-fn cue_at(tokens: &[Token], k: usize, limit: usize) -> Option<TenseHint> {
+fn cue_at(lexicon: &Lexicon, tokens: &[Token], k: usize, limit: usize) -> Option<TenseHint> {
     let token = tokens.get(k)?;
-    for entry in lexicon().entries(&token.lower) {
+    for entry in lexicon.entries(&token.lower) {
         if let Lex::Tense(t) = entry.lex {
             let end = k + 1 + entry.rest.len();
             if end <= limit
@@ -57,7 +57,12 @@ fn cue_at(tokens: &[Token], k: usize, limit: usize) -> Option<TenseHint> {
 }
 
 /// The tense the words around tokens `[start, end)` suggest.
-pub(crate) fn cue_tense(tokens: &[Token], start: usize, end: usize) -> TenseHint {
+pub(crate) fn cue_tense(
+    lexicon: &Lexicon,
+    tokens: &[Token],
+    start: usize,
+    end: usize,
+) -> TenseHint {
     let mut k = start;
     let lowest = start.saturating_sub(LOOK_BACK);
     while k > lowest {
@@ -65,7 +70,7 @@ pub(crate) fn cue_tense(tokens: &[Token], start: usize, end: usize) -> TenseHint
         if is_sentence_end(tokens, k) {
             break;
         }
-        match cue_at(tokens, k, start) {
+        match cue_at(lexicon, tokens, k, start) {
             Some(TenseHint::Unknown) | None => {}
             // "will be held", "to be signed": a participle, the auxiliary decides.
             Some(TenseHint::Past)
@@ -84,7 +89,7 @@ pub(crate) fn cue_tense(tokens: &[Token], start: usize, end: usize) -> TenseHint
         if is_sentence_end(tokens, k) || clause_end {
             break;
         }
-        match cue_at(tokens, k, tokens.len()) {
+        match cue_at(lexicon, tokens, k, tokens.len()) {
             Some(TenseHint::Unknown) | None => {}
             Some(t) => return t,
         }

@@ -422,3 +422,24 @@ fn impossible_days_keep_the_month() {
         "{found:?}"
     );
 }
+
+#[test]
+fn layered_lexicons() {
+    let tagger = dyad_time::Tagger::new().with_data(
+        "mine.txt",
+        "# a user's own words\nthe festival | holiday | 08-15\nhogmanay | holiday | 12-31\nnot a line\n",
+    );
+    assert_eq!(tagger.problems().len(), 1, "{:?}", tagger.problems());
+    let r = reference(2022, 1, 7);
+    let found = tagger.tag("They met at Hogmanay.", r, &NoHints);
+    assert_eq!(found[0].value, "2021-12-31");
+    assert!(dyad_time::tag("They met at Hogmanay.", r, &NoHints).is_empty());
+    assert!(dyad_time::data_problems().is_empty());
+}
+
+#[test]
+fn tagger_is_shareable_across_threads() {
+    fn shareable<T: Send + Sync>() {}
+    shareable::<dyad_time::Tagger>();
+    shareable::<Timex>();
+}
