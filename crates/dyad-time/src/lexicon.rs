@@ -86,8 +86,19 @@ pub(crate) enum Unit {
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(crate) enum HolidayRule {
-    Fixed { month: u32, day: u32 },
-    NthWeekday { month: u32, weekday: u32, nth: i32 },
+    Fixed {
+        month: u32,
+        day: u32,
+    },
+    NthWeekday {
+        month: u32,
+        weekday: u32,
+        nth: i32,
+    },
+    /// Days from Western Easter Sunday.
+    FromEaster {
+        days: i32,
+    },
 }
 
 #[derive(Debug, Clone)]
@@ -154,6 +165,12 @@ fn unit_of(code: &str) -> Option<Unit> {
 }
 
 fn holiday_rule(value: &str) -> Option<HolidayRule> {
+    if let Some(days) = value.strip_prefix("easter") {
+        let days = days.strip_prefix('+').unwrap_or(days);
+        return Some(HolidayRule::FromEaster {
+            days: days.parse().ok()?,
+        });
+    }
     if let Some((m, d)) = value.split_once('-').filter(|_| !value.contains(' ')) {
         return Some(HolidayRule::Fixed {
             month: m.trim().parse().ok()?,

@@ -353,8 +353,30 @@ fn year_of(spec: YearSpec, reference: NaiveDate, infer: impl FnOnce() -> i32) ->
     }
 }
 
+/// Western Easter Sunday of `year` (the anonymous Gregorian computus).
+fn easter_sunday(year: i32) -> Option<NaiveDate> {
+    let a = year.rem_euclid(19);
+    let b = year.div_euclid(100);
+    let c = year.rem_euclid(100);
+    let d = b.div_euclid(4);
+    let e = b.rem_euclid(4);
+    let f = (b + 8).div_euclid(25);
+    let g = (b - f + 1).div_euclid(3);
+    let h = (19 * a + b - d - g + 15).rem_euclid(30);
+    let i = c.div_euclid(4);
+    let k = c.rem_euclid(4);
+    let l = (32 + 2 * e + 2 * i - h - k).rem_euclid(7);
+    let m = (a + 11 * h + 22 * l).div_euclid(451);
+    let month = (h + l - 7 * m + 114).div_euclid(31);
+    let day = (h + l - 7 * m + 114).rem_euclid(31) + 1;
+    NaiveDate::from_ymd_opt(year, u32::try_from(month).ok()?, u32::try_from(day).ok()?)
+}
+
 fn holiday_date(rule: HolidayRule, year: i32) -> Option<NaiveDate> {
     match rule {
+        HolidayRule::FromEaster { days } => {
+            easter_sunday(year)?.checked_add_signed(Duration::days(i64::from(days)))
+        }
         HolidayRule::Fixed { month, day } => NaiveDate::from_ymd_opt(year, month, day),
         HolidayRule::NthWeekday {
             month,

@@ -443,3 +443,48 @@ fn tagger_is_shareable_across_threads() {
     shareable::<dyad_time::Tagger>();
     shareable::<Timex>();
 }
+
+#[test]
+fn holidays() {
+    let r = reference(2013, 3, 22);
+    check(
+        "Services will be held on Easter Sunday.",
+        "Easter Sunday",
+        r,
+        TenseHint::Unknown,
+        TimexType::Date,
+        "2013-03-31",
+    );
+    check(
+        "Markets close on Good Friday.",
+        "Good Friday",
+        r,
+        TenseHint::Future,
+        TimexType::Date,
+        "2013-03-29",
+    );
+    check(
+        "Parades were held on St. Patrick's Day.",
+        "St. Patrick's Day",
+        r,
+        TenseHint::Unknown,
+        TimexType::Date,
+        "2013-03-17",
+    );
+    check(
+        "He was elected on Thanksgiving Day.",
+        "Thanksgiving Day",
+        r,
+        TenseHint::Past,
+        TimexType::Date,
+        "2012-11-22",
+    );
+    check(
+        "Easter 2024 fell early.",
+        "Easter 2024",
+        r,
+        TenseHint::Unknown,
+        TimexType::Date,
+        "2024-03-31",
+    );
+}
