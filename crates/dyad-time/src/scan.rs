@@ -1270,7 +1270,12 @@ impl<'l> Scanner<'_, 'l> {
                 modifier: None,
             });
         }
-        if self.is(e, "of") || !determiner {
+        // "late spring", "mid-summer": a position word serves as determiner.
+        let after_position = (i.saturating_sub(2)..i).any(|p| {
+            self.find(p, |l| matches!(l, Lex::Position { .. }).then_some(()))
+                .is_some_and(|(_, end)| end == i || end + 1 == i && self.is(end, "-"))
+        });
+        if self.is(e, "of") || !(determiner || after_position) {
             return None;
         }
         if ambiguous && shift.is_none() && self.is(i, "the") {
