@@ -1357,8 +1357,9 @@ impl<'l> Scanner<'_, 'l> {
             });
         }
         if has_the && k == j {
-            // "the year", "the week": this one. Only calendar units.
-            if !matches!(unit, Unit::Year | Unit::Month | Unit::Week | Unit::Day) {
+            // "the year", "the month": this one. "The day" and "the week" are too often
+            // some other day or week to count.
+            if !matches!(unit, Unit::Year | Unit::Month) {
                 return None;
             }
             // "the year 2000" is a year, "the day before" a relative day.
