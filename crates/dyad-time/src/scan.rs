@@ -555,7 +555,7 @@ impl<'l> Scanner<'_, 'l> {
                 // "an hour later": a stretch of hours counted from some event,
                 // not a calendar point; the duration alone is the expression.
                 let clock_unit = matches!(unit, Unit::Second | Unit::Minute | Unit::Hour);
-                if !span_word && !(clock_unit && !from_reference) {
+                if !span_word && (!clock_unit || from_reference) {
                     return Some(Found {
                         start: i,
                         end: after,
