@@ -577,6 +577,7 @@ fn resolve(
             month_value(year, *month)?
         }
         Sem::Year(y) => year_value(*y)?,
+        Sem::Century(c) => Resolved::literal(TimexType::Date, format!("{c:02}")),
         Sem::Decade(y) => Resolved::literal(TimexType::Date, format!("{:03}", y.div_euclid(10))),
         Sem::Quarter { year, quarter } => {
             let current = reference.month0() / 3 + 1;

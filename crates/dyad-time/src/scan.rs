@@ -49,6 +49,8 @@ pub(crate) enum Sem {
     },
     Year(i32),
     Decade(i32),
+    /// A century by its TIMEX3 number: the 20th century is `19`.
+    Century(i32),
     Quarter {
         year: YearSpec,
         quarter: u32,
@@ -1042,15 +1044,63 @@ impl<'l> Scanner<'_, 'l> {
                 context = true;
             }
         }
-        // Decades: "the 1990s", "1990s", "the '90s"
+        // Centuries: "the 20th century", "the twentieth century"
+        let ordinal = if let Some(n) = self
+            .number_value(j)
+            .filter(|_| matches!(self.lower(j + 1), "st" | "nd" | "rd" | "th") && self.glued(j + 1))
+        {
+            Some((n as i32, j + 2))
+        } else {
+            self.find(j, |l| match l {
+                Lex::Ordinal(n) if *n > 0 => Some(*n),
+                _ => None,
+            })
+        };
+        if let Some((n, k)) = ordinal {
+            let k = if self.is(k, "-") && self.glued(k) {
+                k + 1
+            } else {
+                k
+            };
+            if let Some(((Unit::Century, false), e)) = self.unit_at(k) {
+                if (1..=30).contains(&n) {
+                    return Some(Found {
+                        start: i,
+                        end: e,
+                        sem: Sem::Century(n - 1),
+                        modifier: None,
+                    });
+                }
+            }
+        }
+        // Decades: "the 1990s", "1990s"; "the 1800s" is a century.
         if let Some(d) = self.digits(j).filter(|d| d.len() == 4) {
             if self.is(j + 1, "s") && self.glued(j + 1) {
                 let y: i32 = d.parse().ok()?;
                 if y % 10 == 0 {
+                    let sem = if y % 100 == 0 {
+                        Sem::Century(y / 100)
+                    } else {
+                        Sem::Decade(y)
+                    };
                     return Some(Found {
                         start: i,
                         end: j + 2,
-                        sem: Sem::Decade(y),
+                        sem,
+                        modifier: None,
+                    });
+                }
+            }
+        }
+        // "the 90s" (after "the" only: "in his 90s" is an age).
+        if i < j {
+            if let Some(d) = self.digits(j).filter(|d| d.len() == 2) {
+                let y: i32 = d.parse().ok()?;
+                if y % 10 == 0 && self.is(j + 1, "s") && self.glued(j + 1) {
+                    return Some(Found {
+                        start: i,
+                        end: j + 2,
+                        sem: Sem::Decade(1900 + y),
                         modifier: None,
                     });
                 }
@@ -1362,7 +1412,10 @@ impl<'l> Scanner<'_, 'l> {
         if has_the && k == j {
             // "the year", "the month": this one. "The day" and "the week" are too often
             // some other day or week to count.
-            if !matches!(unit, Unit::Year | Unit::Month) {
+            if !matches!(
+                unit,
+                Unit::Year | Unit::Month | Unit::Decade | Unit::Century
+            ) {
                 return None;
             }
             // "the year 2000" is a year, "the day before" a relative day.
