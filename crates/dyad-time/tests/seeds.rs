@@ -488,3 +488,49 @@ fn holidays() {
         "2024-03-31",
     );
 }
+
+#[test]
+fn decades_centuries_and_full_dates() {
+    let r = reference(2013, 3, 22);
+    check(
+        "It was built in the 20th century.",
+        "the 20th century",
+        r,
+        TenseHint::Unknown,
+        TimexType::Date,
+        "19",
+    );
+    check(
+        "Prices soared in the 1990s.",
+        "the 1990s",
+        r,
+        TenseHint::Unknown,
+        TimexType::Date,
+        "199",
+    );
+    check(
+        "The vote on Friday 22 March was close.",
+        "Friday 22 March",
+        r,
+        TenseHint::Unknown,
+        TimexType::Date,
+        "2013-03-22",
+    );
+    check(
+        "It closed on Thursday, Jan. 6, 2011.",
+        "Thursday, Jan. 6, 2011",
+        r,
+        TenseHint::Unknown,
+        TimexType::Date,
+        "2011-01-06",
+    );
+    let t = check(
+        "It opens in late spring.",
+        "late spring",
+        r,
+        TenseHint::Unknown,
+        TimexType::Date,
+        "2013-SP",
+    );
+    assert_eq!(t.modifier, Some(Mod::End));
+}
