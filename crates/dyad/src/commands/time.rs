@@ -16,7 +16,8 @@ use std::time::Instant;
 #[derive(Args)]
 pub struct TimeArgs {
     /// The reference date or date-time (the publication date): `2022-01-07`,
-    /// `2022-01-07T09:30`, `2022-01-07T09:30:00+09:00`. Required with TEXT.
+    /// `2022-01-07T09:30`, `2022-01-07T09:30:00+09:00`. Required with TEXT;
+    /// with `--jsonl`, the reference for rows that carry none.
     #[arg(long = "ref", value_name = "DATETIME")]
     pub reference: Option<String>,
     /// Read JSON Lines rows `{"id","text","reference"}` on stdin instead.
