@@ -519,6 +519,10 @@ impl<'l> Scanner<'_, 'l> {
             let Some(((unit, plural), mut e)) = self.unit_at(k) else {
                 return self.bare_plural(i);
             };
+            // "a year-earlier loss": the adjective stands on its own.
+            if self.is(e, "-") && self.glued(e) && matches!(self.lower(e + 1), "earlier" | "ago") {
+                return None;
+            }
             // "a 6-year-old": an age, not a stretch of time.
             if self.is(e, "-") && self.is(e + 1, "old") || self.is(e, "old") {
                 return None;
@@ -556,8 +560,14 @@ impl<'l> Scanner<'_, 'l> {
             }) {
                 // "an hour later": a stretch of hours counted from some event,
                 // not a calendar point; the duration alone is the expression.
-                let clock_unit = matches!(unit, Unit::Second | Unit::Minute | Unit::Hour);
-                if !span_word && (!clock_unit || from_reference) {
+                // "three days later" likewise: TimeML tags the stretch, and
+                // "later" is a signal; only years and quarters ("a year
+                // earlier") name a period of their own.
+                let short_unit = !matches!(
+                    unit,
+                    Unit::Year | Unit::Quarter | Unit::Decade | Unit::Century
+                );
+                if !span_word && (!short_unit || from_reference) {
                     return Some(Found {
                         start: i,
                         end: after,
