@@ -293,6 +293,22 @@ fn lead_weekdays(body: &str) -> Vec<u32> {
     let lead = body.split("\n\n").next().unwrap_or("");
     dates::weekday_mentions(lead)
         .into_iter()
+        // "next Wednesday", "last Friday" name another week's day.
+        .filter(|&(at, _)| {
+            let before = lead[..at].trim_end().to_lowercase();
+            ![
+                "next",
+                "last",
+                "this",
+                "coming",
+                "following",
+                "previous",
+                "until",
+                "by",
+            ]
+            .iter()
+            .any(|w| before.ends_with(w))
+        })
         .map(|(_, d)| d)
         .collect()
 }

@@ -6,6 +6,7 @@ use clap::{Parser, Subcommand};
 use std::process::ExitCode;
 
 mod commands;
+mod evidence;
 mod input;
 mod output;
 mod pipeline;

@@ -3,7 +3,6 @@
 
 use crate::commands::read::{for_each_document, ReadArgs};
 use clap::Args;
-use dyad_read::Reader;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -29,13 +28,13 @@ pub fn run(args: DemoArgs) -> anyhow::Result<ExitCode> {
             args.sample.display()
         );
     }
-    let reader = Reader::new();
     let read = ReadArgs {
         paths: vec![args.sample.clone()],
         published: None,
         max_bytes: dyad_read::DEFAULT_MAX_BYTES,
         cues: vec![],
     };
+    let reader = crate::commands::read::reader_for(&read)?;
     let mut docs = Vec::new();
     let bad = for_each_document(&read, &reader, |d| {
         docs.push(d);
@@ -47,8 +46,8 @@ pub fn run(args: DemoArgs) -> anyhow::Result<ExitCode> {
     );
     println!("READ  {} documents ({} inputs rejected)\n", docs.len(), bad);
     println!(
-        "  {:<28} {:<22} {:<9} {:<18} {}",
-        "document", "published", "from", "outlet", "title"
+        "  {:<28} {:<22} {:<9} {:<18} title",
+        "document", "published", "from", "outlet"
     );
     let (mut words, mut removed) = (0, 0);
     for d in &docs {

@@ -43,7 +43,9 @@ pub fn reader_for(args: &ReadArgs) -> anyhow::Result<Reader> {
         let text = std::fs::read_to_string(file).map_err(|e| anyhow::anyhow!("{file}: {e}"))?;
         cues = cues.with_layer(kind, file, &text)?;
     }
-    Ok(Reader::with_cues(cues))
+    // Office terms from the knowledge base help date reports that state no date.
+    let evidence = crate::evidence::OfficeTermEvidence::new(dyad_kb::KnowledgeBase::builtin());
+    Ok(Reader::with_cues(cues).with_evidence(std::sync::Arc::new(evidence)))
 }
 
 pub fn parse_date(s: &str) -> Result<dyad_core::DateValue, String> {

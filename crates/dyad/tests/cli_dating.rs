@@ -1,0 +1,86 @@
+//! Publication dates through the whole binary, where the knowledge base's office
+//! terms help the reader infer dates a report does not state.
+
+use serde_json::Value;
+use std::collections::HashMap;
+use std::path::Path;
+use std::process::Command;
+
+fn read(paths: &[&Path]) -> HashMap<String, Value> {
+    let out = Command::new(env!("CARGO_BIN_EXE_dyad"))
+        .arg("read")
+        .args(paths)
+        .output()
+        .expect("run dyad");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|l| serde_json::from_str::<Value>(l).expect("json"))
+        .map(|d| (d["id"].as_str().unwrap_or_default().to_string(), d))
+        .collect()
+}
+
+/// Share of gold documents whose publication month dyad gets right, over the
+/// documents that do not state their date (`published_in_text: false`) and carry
+/// no metadata date.
+fn inferred_months(gold: &Path, docs: &HashMap<String, Value>) -> (usize, usize) {
+    let (mut ok, mut n) = (0, 0);
+    for l in std::fs::read_to_string(gold)
+        .expect("gold")
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+    {
+        let g: Value = serde_json::from_str(l).expect("gold row");
+        let d = &docs[g["id"].as_str().expect("id")];
+        if g["published_in_text"] == Value::Bool(true) || d["published_from"] == "input" {
+            continue;
+        }
+        n += 1;
+        let (gp, sp) = (
+            g["published"].as_str().unwrap_or(""),
+            d["published"].as_str().unwrap_or(""),
+        );
+        ok += usize::from(!sp.is_empty() && sp.get(..7) == gp.get(..7));
+    }
+    (ok, n)
+}
+
+#[test]
+fn seed_dates_are_inferred_with_office_terms() {
+    let Some(shared) = dyad_core::shared_dir(env!("CARGO_MANIFEST_DIR")) else {
+        return;
+    };
+    let docs = read(&[&shared.join("seeds")]);
+    let (ok, n) = inferred_months(&shared.join("gold/seeds.docs.jsonl"), &docs);
+    eprintln!("seeds: publication month inferred for {ok}/{n}");
+    assert_eq!((ok, n), (3, 3));
+    let d = &docs["004_8c5feeb864fb7e6a"];
+    assert_eq!(d["published_from"], "inferred");
+    assert!(d["published_evidence"]
+        .as_str()
+        .unwrap_or("")
+        .contains("Kamikawa"));
+}
+
+#[test]
+fn sample_dates_are_inferred_or_left_unknown() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples");
+    let docs = read(&[&root.join("sample")]);
+    let (ok, n) = inferred_months(&root.join("gold/sample.docs.jsonl"), &docs);
+    eprintln!("sample: publication month inferred for {ok}/{n}");
+    assert!(ok * 2 >= n, "only {ok}/{n} inferred");
+    // Where dyad cannot tell, it says nothing rather than guess wrong.
+    let gold = std::fs::read_to_string(root.join("gold/sample.docs.jsonl")).expect("gold");
+    for l in gold.lines().filter(|l| !l.trim().is_empty()) {
+        let g: Value = serde_json::from_str(l).expect("row");
+        let d = &docs[g["id"].as_str().expect("id")];
+        if let Some(sp) = d["published"].as_str() {
+            let gp = g["published"].as_str().unwrap_or("");
+            assert_eq!(sp.get(..7), gp.get(..7), "{}: {sp} vs gold {gp}", g["id"]);
+        }
+    }
+}
