@@ -37,6 +37,8 @@ pub(crate) enum Lex {
         article: bool,
     },
     Vague,
+    /// "the nineties": tens of a decade of the 1900s.
+    DecadeWord(i32),
     Ordinal(i32),
     Position {
         modifier: &'static str,
@@ -267,6 +269,7 @@ fn parse_line(line: &str) -> Option<(String, Lex)> {
             article: has("article"),
         },
         "vague" => Lex::Vague,
+        "decade" => Lex::DecadeWord(value.parse().ok()?),
         "ordinal" => Lex::Ordinal(value.parse().ok()?),
         "position" => Lex::Position {
             modifier: static_mod(value)?,

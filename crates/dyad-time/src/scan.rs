@@ -1102,6 +1102,20 @@ impl<'l> Scanner<'_, 'l> {
                 }
             }
         }
+        // "the nineties", "the late sixties"
+        if i < j || self.after_position(i) {
+            if let Some((tens, e)) = self.find(j, |l| match l {
+                Lex::DecadeWord(t) => Some(*t),
+                _ => None,
+            }) {
+                return Some(Found {
+                    start: i,
+                    end: e,
+                    sem: Sem::Decade(1900 + 10 * tens),
+                    modifier: None,
+                });
+            }
+        }
         // "the 90s" (after "the" only: "in his 90s" is an age).
         if i < j {
             if let Some(d) = self.digits(j).filter(|d| d.len() == 2) {
@@ -1300,6 +1314,14 @@ impl<'l> Scanner<'_, 'l> {
         })
     }
 
+    /// Token `i` follows a position word ("late", "mid-").
+    fn after_position(&self, i: usize) -> bool {
+        (i.saturating_sub(2)..i).any(|p| {
+            self.find(p, |l| matches!(l, Lex::Position { .. }).then_some(()))
+                .is_some_and(|(_, end)| end == i || end + 1 == i && self.is(end, "-"))
+        })
+    }
+
     /// "last fall", "this summer", "the spring of 1990", "summer 1990".
     fn season(&self, i: usize) -> Option<Found> {
         let mut j = i;
@@ -1334,11 +1356,7 @@ impl<'l> Scanner<'_, 'l> {
             });
         }
         // "late spring", "mid-summer": a position word serves as determiner.
-        let after_position = (i.saturating_sub(2)..i).any(|p| {
-            self.find(p, |l| matches!(l, Lex::Position { .. }).then_some(()))
-                .is_some_and(|(_, end)| end == i || end + 1 == i && self.is(end, "-"))
-        });
-        if self.is(e, "of") || !(determiner || after_position) {
+        if self.is(e, "of") || !(determiner || self.after_position(i)) {
             return None;
         }
         if ambiguous && shift.is_none() && self.is(i, "the") {
