@@ -1,0 +1,287 @@
+//! Fusion: event mentions from many reports → canonical (real-world) events.
+//!
+//! A canonical event gathers every mention of one real-world event, keeps what
+//! each report said at its time (`status_history`, oldest report first), decides
+//! the current status, date and place from the latest reports, and records a
+//! `conflict` with a resolution and a reason wherever reports disagree, or a report
+//! disagrees with the knowledge base.
+//!
+//! Cost: mentions are **blocked** by event type and actor set ([`block_key`]);
+//! inside a block they are compared only with events whose dates fall within a
+//! window of months, so the work grows near-linearly with the corpus.
+//!
+//! Determinism: the events of a block are a function of the *set* of its
+//! mentions (they are visited in a fixed order: report publication, document id,
+//! mention id), and event ids hash the block key with the id of the event's first
+//! mention. So adding mentions one at a time ([`Fusion`]) gives exactly what fusing
+//! everything at once ([`fuse`]) gives, in whatever order the documents arrive,
+//! and several processes agree on ids.
+
+mod dates;
+mod merge;
+mod score;
+
+pub use dates::{parse_value, DayRange};
+pub use score::{content_words, surname_key, Weights};
+
+use dyad_core::{EventMention, EventStatus, EventType};
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// `{"value", "grain"}` of a canonical event or of one report's account.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FusedDate {
+    pub value: String,
+    pub grain: String,
+}
+
+/// `{"name", "country", "text"}`: where the event took place (`name` is `virtual`
+/// for a video conference).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FusedLocation {
+    pub name: String,
+    pub country: Option<String>,
+    /// The words of the report the place was read from.
+    pub text: Option<String>,
+}
+
+/// `{"text", "actor", "country", "sector"}`: a party as the latest report naming it gives it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FusedActor {
+    pub text: String,
+    pub actor: Option<String>,
+    pub country: Option<String>,
+    pub sector: Option<String>,
+}
+
+/// A person taking part, merged across reports.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FusedParticipant {
+    pub name: String,
+    pub actor: Option<String>,
+    pub country: Option<String>,
+    pub role: Option<String>,
+    /// The reports naming this person.
+    pub docs: Vec<String>,
+}
+
+/// What one report said about the event at its time.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StatusEntry {
+    pub doc: String,
+    pub published: Option<String>,
+    pub status: String,
+    pub date: Option<FusedDate>,
+    pub location: Option<FusedLocation>,
+}
+
+/// One mention of the event: the evidence, `{"doc", "mention", "sentence"}` plus
+/// the sentence's byte span in the document's text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MentionRef {
+    pub doc: String,
+    pub mention: String,
+    pub sentence: String,
+    pub sentence_span: [usize; 2],
+}
+
+/// One value reports gave, and which reports gave it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ConflictValue {
+    pub value: String,
+    pub docs: Vec<String>,
+}
+
+/// Where reports disagree (or a report disagrees with the knowledge base): the
+/// values, what the engine believes, and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Conflict {
+    pub field: String,
+    pub values: Vec<ConflictValue>,
+    pub resolution: String,
+    pub reason: String,
+}
+
+/// One real-world event, fused from every mention of it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CanonicalEvent {
+    /// Deterministic: `ev_` + a hash of the block key and the first mention's id.
+    pub id: String,
+    #[serde(rename = "type")]
+    pub event_type: EventType,
+    pub mode: Option<String>,
+    pub status: EventStatus,
+    pub status_history: Vec<StatusEntry>,
+    pub date: Option<FusedDate>,
+    pub location: Option<FusedLocation>,
+    pub actors: Vec<String>,
+    pub source: Option<FusedActor>,
+    pub target: Option<FusedActor>,
+    pub participants: Vec<FusedParticipant>,
+    pub mentions: Vec<MentionRef>,
+    pub conflicts: Vec<Conflict>,
+    /// The blocking key the event was fused under (type and actors).
+    pub block: String,
+    /// A one-line description for search and listings.
+    pub summary: String,
+}
+
+/// The blocking key of a mention: its type and state-level actor set. Only
+/// mentions sharing a key are ever compared. A mention without any resolved actor
+/// is compared only within its own report, since nothing else anchors it.
+pub fn block_key(m: &EventMention) -> String {
+    let mut actors: Vec<String> = m
+        .actors
+        .iter()
+        .map(|a| a.trim().to_uppercase())
+        .filter(|a| !a.is_empty())
+        .collect();
+    actors.sort();
+    actors.dedup();
+    if actors.is_empty() {
+        format!("{}|~{}", m.event_type.as_str(), m.doc)
+    } else {
+        format!("{}|{}", m.event_type.as_str(), actors.join(","))
+    }
+}
+
+/// The order mentions are visited in: oldest report first (reports without a
+/// date first), then document id, then mention id. Total, so fusion is
+/// independent of input order.
+pub fn visit_order(a: &EventMention, b: &EventMention) -> std::cmp::Ordering {
+    let pa = a.published.map(|p| (p.date, p.time));
+    let pb = b.published.map(|p| (p.date, p.time));
+    pa.cmp(&pb)
+        .then_with(|| a.doc.cmp(&b.doc))
+        .then_with(|| a.id.cmp(&b.id))
+        .then_with(|| a.sentence.cmp(&b.sentence))
+        .then_with(|| a.trigger.cmp(&b.trigger))
+}
+
+/// Fuses every mention at once. Events come out sorted by id.
+pub fn fuse(mentions: &[EventMention]) -> Vec<CanonicalEvent> {
+    let mut blocks: BTreeMap<String, Vec<&EventMention>> = BTreeMap::new();
+    for m in mentions {
+        blocks.entry(block_key(m)).or_default().push(m);
+    }
+    let mut out: Vec<CanonicalEvent> = blocks
+        .into_iter()
+        .flat_map(|(key, ms)| fuse_block_refs(&key, ms))
+        .collect();
+    out.sort_by(|a, b| a.id.cmp(&b.id));
+    out
+}
+
+/// Fuses the mentions of one block (all sharing `block_key`). Mentions with
+/// another key are fused under their own key. Events come out sorted by id.
+pub fn fuse_block(mentions: &[EventMention]) -> Vec<CanonicalEvent> {
+    fuse(mentions)
+}
+
+fn fuse_block_refs(key: &str, mut ms: Vec<&EventMention>) -> Vec<CanonicalEvent> {
+    ms.sort_by(|a, b| visit_order(a, b));
+    // The same mention given twice (a document ingested twice) counts once.
+    ms.dedup_by(|a, b| a.id == b.id && a.doc == b.doc);
+    let clusters = merge::cluster(Weights::bundled(), &ms);
+    clusters
+        .into_iter()
+        .map(|members| merge::build_event(key, &members))
+        .collect()
+}
+
+/// Incremental fusion: add (or take away) reports one at a time; each change
+/// re-fuses only the blocks it touches. The events are always those [`fuse`]
+/// gives for the mentions held.
+#[derive(Debug, Default, Clone)]
+pub struct Fusion {
+    blocks: BTreeMap<String, Vec<EventMention>>,
+    events: BTreeMap<String, Vec<CanonicalEvent>>,
+    dirty: BTreeSet<String>,
+}
+
+impl Fusion {
+    pub fn new() -> Self {
+        Fusion::default()
+    }
+
+    /// Adds a mention (a mention with the same document and id replaces the old one).
+    /// Returns its block key.
+    pub fn add(&mut self, m: EventMention) -> String {
+        let key = block_key(&m);
+        let block = self.blocks.entry(key.clone()).or_default();
+        block.retain(|x| !(x.id == m.id && x.doc == m.doc));
+        block.push(m);
+        self.dirty.insert(key.clone());
+        key
+    }
+
+    /// Takes away every mention of a document (a report withdrawn or changed).
+    /// Returns the block keys touched.
+    pub fn remove_doc(&mut self, doc: &str) -> Vec<String> {
+        let mut touched = Vec::new();
+        for (key, block) in self.blocks.iter_mut() {
+            let before = block.len();
+            block.retain(|x| x.doc != doc);
+            if block.len() != before {
+                touched.push(key.clone());
+            }
+        }
+        for k in &touched {
+            self.dirty.insert(k.clone());
+        }
+        touched
+    }
+
+    /// Re-fuses the blocks changed since the last call; returns their keys.
+    pub fn refresh(&mut self) -> Vec<String> {
+        let dirty = std::mem::take(&mut self.dirty);
+        for key in &dirty {
+            let fused = match self.blocks.get(key) {
+                Some(block) if !block.is_empty() => fuse_block_refs(key, block.iter().collect()),
+                _ => Vec::new(),
+            };
+            if fused.is_empty() {
+                self.events.remove(key);
+                self.blocks.remove(key);
+            } else {
+                self.events.insert(key.clone(), fused);
+            }
+        }
+        dirty.into_iter().collect()
+    }
+
+    /// The canonical events of one block (after [`Fusion::refresh`]).
+    pub fn block_events(&self, key: &str) -> &[CanonicalEvent] {
+        self.events.get(key).map_or(&[], Vec::as_slice)
+    }
+
+    /// Every canonical event, sorted by id.
+    pub fn events(&mut self) -> Vec<CanonicalEvent> {
+        self.refresh();
+        let mut out: Vec<CanonicalEvent> = self.events.values().flatten().cloned().collect();
+        out.sort_by(|a, b| a.id.cmp(&b.id));
+        out
+    }
+
+    pub fn mention_count(&self) -> usize {
+        self.blocks.values().map(Vec::len).sum()
+    }
+}
+
+/// FNV-1a, 64 bits: a stable hash (unlike std's, the same on every run and
+/// machine) for ids and content fingerprints.
+pub fn stable_hash(parts: &[&str]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for (i, p) in parts.iter().enumerate() {
+        if i > 0 {
+            // A separator byte no text contains, so ("ab","c") ≠ ("a","bc").
+            h ^= 0xff;
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        for b in p.bytes() {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    h
+}

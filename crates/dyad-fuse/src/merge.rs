@@ -1,0 +1,691 @@
+//! Clustering the mentions of one block into events, and building each
+//! canonical event (history, current values, conflicts) from its members.
+
+use crate::dates::{iso, DayRange};
+use crate::score::{
+    content_words, is_plan, join_score, location_key, participant_keys, surname_key, ClusterView,
+    MentionView, Weights,
+};
+use crate::{
+    stable_hash, CanonicalEvent, Conflict, ConflictValue, FusedActor, FusedDate, FusedLocation,
+    FusedParticipant, MentionRef, StatusEntry,
+};
+use dyad_core::{ActorRef, EventMention, EventStatus};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// A month bucket for mentions with neither a date nor a publication date.
+const NO_MONTH: i32 = i32::MIN;
+/// A year-grain date is indexed under each of its months; longer periods are
+/// capped so that a vague date cannot make a block quadratic.
+const MAX_INDEXED_MONTHS: i32 = 24;
+
+struct Cluster<'a> {
+    members: Vec<&'a EventMention>,
+    dates: Vec<Option<DayRange>>,
+    published: Vec<Option<DayRange>>,
+    words: Vec<BTreeSet<String>>,
+    participants: BTreeSet<(String, String)>,
+    location: Option<String>,
+    mode: Option<String>,
+}
+
+fn mention_date(m: &EventMention) -> Option<DayRange> {
+    m.date.as_ref().and_then(DayRange::of_event_date)
+}
+
+fn published_day(m: &EventMention) -> Option<DayRange> {
+    m.published.as_ref().and_then(|p| {
+        let mut day = *p;
+        day.grain = day.grain.min(dyad_core::Grain::Day);
+        DayRange::of_value(&day)
+    })
+}
+
+fn anchor_months(date: Option<DayRange>, published: Option<DayRange>) -> (i32, i32) {
+    match date.or(published) {
+        Some(r) => {
+            let (lo, hi) = r.months();
+            (lo, hi.min(lo.saturating_add(MAX_INDEXED_MONTHS)))
+        }
+        None => (NO_MONTH, NO_MONTH),
+    }
+}
+
+/// Groups the block's mentions (already in visit order) into events. Each mention
+/// joins the best-scoring event within reach, or starts a new one.
+pub fn cluster<'a>(w: &Weights, ms: &[&'a EventMention]) -> Vec<Vec<&'a EventMention>> {
+    let reach_months = (w.moved_days.max(w.window_days) / 30 + 1) as i32;
+    let mut clusters: Vec<Cluster<'a>> = Vec::new();
+    let mut by_month: BTreeMap<i32, Vec<usize>> = BTreeMap::new();
+    for &m in ms {
+        let date = mention_date(m);
+        let published = published_day(m);
+        let words = content_words(&m.sentence_text);
+        let view = MentionView {
+            mention: m,
+            date,
+            published,
+            words: &words,
+            participants: participant_keys(m),
+        };
+        let (lo, hi) = anchor_months(date, published);
+        let candidates: BTreeSet<usize> = if lo == NO_MONTH {
+            by_month
+                .get(&NO_MONTH)
+                .into_iter()
+                .flatten()
+                .copied()
+                .collect()
+        } else {
+            by_month
+                .range(lo.saturating_sub(reach_months)..=hi.saturating_add(reach_months))
+                .flat_map(|(_, v)| v.iter().copied())
+                .collect()
+        };
+        let mut best: Option<(f32, usize)> = None;
+        for ci in candidates {
+            let Some(c) = clusters.get(ci) else { continue };
+            let cv = ClusterView {
+                members: &c.members,
+                dates: &c.dates,
+                published: &c.published,
+                words: &c.words,
+                participants: &c.participants,
+                location: c.location.clone(),
+                mode: c.mode.clone(),
+            };
+            if let Some(s) = join_score(w, &view, &cv) {
+                if s >= w.join_threshold && best.is_none_or(|(b, _)| s > b) {
+                    best = Some((s, ci));
+                }
+            }
+        }
+        let ci = match best {
+            Some((_, ci)) => ci,
+            None => {
+                clusters.push(Cluster {
+                    members: Vec::new(),
+                    dates: Vec::new(),
+                    published: Vec::new(),
+                    words: Vec::new(),
+                    participants: BTreeSet::new(),
+                    location: None,
+                    mode: None,
+                });
+                clusters.len() - 1
+            }
+        };
+        if let Some(c) = clusters.get_mut(ci) {
+            c.members.push(m);
+            c.dates.push(date);
+            c.published.push(published);
+            c.participants.extend(view.participants);
+            c.words.push(words);
+            if let Some(l) = location_key(m) {
+                c.location = Some(l);
+            }
+            if let Some(md) = &m.mode {
+                c.mode = Some(md.clone());
+            }
+        }
+        let slots = if lo == NO_MONTH {
+            vec![NO_MONTH]
+        } else {
+            (lo..=hi).collect()
+        };
+        for month in slots {
+            let v = by_month.entry(month).or_default();
+            if !v.contains(&ci) {
+                v.push(ci);
+            }
+        }
+    }
+    clusters.into_iter().map(|c| c.members).collect()
+}
+
+/// How decisive a status is when one report gives several for the same event:
+/// a change of plan outweighs the plan it changes.
+fn status_rank(s: EventStatus) -> u8 {
+    match s {
+        EventStatus::Cancelled => 6,
+        EventStatus::Postponed => 5,
+        EventStatus::Denied => 4,
+        EventStatus::Occurred => 3,
+        EventStatus::Ongoing => 2,
+        EventStatus::Planned => 1,
+        EventStatus::Hypothetical => 0,
+    }
+}
+
+/// One report's account of the event, from its mentions.
+struct Report<'a> {
+    doc: &'a str,
+    published: Option<String>,
+    status: EventStatus,
+    date: Option<(DayRange, FusedDate)>,
+    location: Option<(String, FusedLocation)>,
+}
+
+fn fused_date(m: &EventMention, r: DayRange) -> FusedDate {
+    match &m.date {
+        Some(d) if !d.value.trim().is_empty() => FusedDate {
+            value: d.value.clone(),
+            grain: d.grain.as_str().to_string(),
+        },
+        _ => FusedDate {
+            value: iso(&r),
+            grain: r.grain.as_str().to_string(),
+        },
+    }
+}
+
+fn fused_location(m: &EventMention) -> Option<(String, FusedLocation)> {
+    let key = location_key(m)?;
+    let l = m.location.as_ref()?;
+    let virtual_place = key == "virtual";
+    Some((
+        key,
+        FusedLocation {
+            name: if virtual_place {
+                "virtual".into()
+            } else {
+                l.name.clone()
+            },
+            country: if virtual_place {
+                None
+            } else {
+                l.country.clone()
+            },
+            text: Some(l.text.clone()),
+        },
+    ))
+}
+
+fn reports<'a>(members: &[&'a EventMention]) -> Vec<Report<'a>> {
+    let mut out: Vec<Report<'a>> = Vec::new();
+    for &m in members {
+        let date = mention_date(m).map(|r| (r, fused_date(m, r)));
+        let loc = fused_location(m);
+        match out.iter_mut().find(|r| r.doc == m.doc) {
+            Some(r) => {
+                if status_rank(m.status) > status_rank(r.status) {
+                    r.status = m.status;
+                }
+                // The finest date the report gives.
+                if let Some((d, fd)) = date {
+                    let finer = r
+                        .date
+                        .as_ref()
+                        .is_none_or(|(old, _)| d.len_days() < old.len_days());
+                    if finer {
+                        r.date = Some((d, fd));
+                    }
+                }
+                if r.location.is_none() {
+                    r.location = loc;
+                }
+            }
+            None => out.push(Report {
+                doc: &m.doc,
+                published: m.published.map(|p| p.to_iso()),
+                status: m.status,
+                date,
+                location: loc,
+            }),
+        }
+    }
+    out
+}
+
+fn actor_of(a: &ActorRef) -> FusedActor {
+    FusedActor {
+        text: a.text.clone(),
+        actor: a.actor.clone(),
+        country: a.country.clone(),
+        sector: a.sector.clone(),
+    }
+}
+
+fn group_values(items: impl IntoIterator<Item = (String, String)>) -> Vec<ConflictValue> {
+    let mut out: Vec<ConflictValue> = Vec::new();
+    for (value, doc) in items {
+        match out.iter_mut().find(|v| v.value == value) {
+            Some(v) => {
+                if !v.docs.contains(&doc) {
+                    v.docs.push(doc);
+                }
+            }
+            None => out.push(ConflictValue {
+                value,
+                docs: vec![doc],
+            }),
+        }
+    }
+    out
+}
+
+/// Builds the canonical event from its members (in visit order: oldest report first).
+pub fn build_event(block: &str, members: &[&EventMention]) -> CanonicalEvent {
+    let first_id = members.first().map_or("", |m| m.id.as_str());
+    let id = format!("ev_{:016x}", stable_hash(&[block, first_id]));
+    let reps = reports(members);
+    let latest = reps.last();
+    let event_type = members
+        .first()
+        .map_or(dyad_core::EventType::Consult, |m| m.event_type);
+
+    // Current status: the latest report's, except that a later plan does not undo
+    // an earlier report of the event having taken place.
+    let mut status = latest.map_or(EventStatus::Occurred, |r| r.status);
+    let ever_occurred = reps.iter().any(|r| r.status == EventStatus::Occurred);
+    if ever_occurred && matches!(status, EventStatus::Planned | EventStatus::Hypothetical) {
+        status = EventStatus::Occurred;
+    }
+
+    // Date: the latest report's, refined by older reports' finer dates inside it.
+    let mut date: Option<(DayRange, FusedDate)> = None;
+    for r in reps.iter().rev() {
+        if let Some((d, fd)) = &r.date {
+            match &date {
+                None => date = Some((*d, fd.clone())),
+                Some((cur, _)) if d.overlaps(cur) && d.len_days() < cur.len_days() => {
+                    date = Some((*d, fd.clone()))
+                }
+                _ => {}
+            }
+        }
+    }
+
+    // Place: the latest report's.
+    let location = reps.iter().rev().find_map(|r| r.location.clone());
+
+    let mut conflicts = Vec::new();
+    status_conflict(&reps, status, &mut conflicts);
+    date_conflict(&reps, date.as_ref(), &mut conflicts);
+    location_conflict(&reps, location.as_ref(), &mut conflicts);
+    let participants = participants_and_conflicts(members, &mut conflicts);
+
+    let mut actors: Vec<String> = members
+        .iter()
+        .flat_map(|m| m.actors.iter().map(|a| a.trim().to_uppercase()))
+        .filter(|a| !a.is_empty())
+        .collect();
+    actors.sort();
+    actors.dedup();
+    let mode = members.iter().rev().find_map(|m| m.mode.clone());
+    let source = members
+        .iter()
+        .rev()
+        .find_map(|m| m.source.as_ref().map(actor_of));
+    let target = members
+        .iter()
+        .rev()
+        .find_map(|m| m.target.as_ref().map(actor_of));
+
+    let status_history = reps
+        .iter()
+        .map(|r| StatusEntry {
+            doc: r.doc.to_string(),
+            published: r.published.clone(),
+            status: r.status.as_str().to_string(),
+            date: r.date.as_ref().map(|(_, d)| d.clone()),
+            location: r.location.as_ref().map(|(_, l)| l.clone()),
+        })
+        .collect();
+    let mentions = members
+        .iter()
+        .map(|m| MentionRef {
+            doc: m.doc.clone(),
+            mention: m.id.clone(),
+            sentence: m.sentence_text.clone(),
+            sentence_span: [m.sentence.start, m.sentence.end],
+        })
+        .collect();
+    let date = date.map(|(_, d)| d);
+    let location = location.map(|(_, l)| l);
+    let summary = summary_line(
+        event_type.as_str(),
+        &actors,
+        status,
+        date.as_ref(),
+        location.as_ref(),
+        &participants,
+        members.first().map_or("", |m| m.sentence_text.as_str()),
+    );
+    CanonicalEvent {
+        id,
+        event_type,
+        mode,
+        status,
+        status_history,
+        date,
+        location,
+        actors,
+        source,
+        target,
+        participants,
+        mentions,
+        conflicts,
+        block: block.to_string(),
+        summary,
+    }
+}
+
+fn summary_line(
+    ty: &str,
+    actors: &[String],
+    status: EventStatus,
+    date: Option<&FusedDate>,
+    location: Option<&FusedLocation>,
+    participants: &[FusedParticipant],
+    sentence: &str,
+) -> String {
+    let mut s = format!("{ty} {} ({status})", actors.join("-"));
+    if let Some(d) = date {
+        s.push_str(&format!(" {}", d.value));
+    }
+    if let Some(l) = location {
+        s.push_str(&format!(" in {}", l.name));
+    }
+    if !participants.is_empty() {
+        let names: Vec<&str> = participants.iter().map(|p| p.name.as_str()).collect();
+        s.push_str(&format!(" with {}", names.join(", ")));
+    }
+    s.push_str(": ");
+    s.push_str(sentence.trim());
+    s
+}
+
+/// A plain planned → occurred sequence is the normal life of an event; any other
+/// change between reports (a plan postponed, cancelled, denied, or a plan reported
+/// after the event took place) is recorded with what the engine believes.
+fn status_conflict(reps: &[Report], current: EventStatus, out: &mut Vec<Conflict>) {
+    let distinct: BTreeSet<EventStatus> = reps.iter().map(|r| r.status).collect();
+    if distinct.len() < 2 {
+        return;
+    }
+    let ordinary = distinct.iter().all(|s| {
+        matches!(
+            s,
+            EventStatus::Planned | EventStatus::Occurred | EventStatus::Ongoing
+        )
+    });
+    let regressed = reps
+        .windows(2)
+        .any(|w| matches!(w, [a, b] if a.status == EventStatus::Occurred && is_plan(b.status)));
+    if ordinary && !regressed {
+        return;
+    }
+    let latest_changes_plan = reps
+        .last()
+        .is_some_and(|l| l.status == current && reps.iter().any(|r| r.status != current));
+    let reason = if current == EventStatus::Occurred && regressed {
+        "a report that the event took place outweighs a later report of it as a plan".to_string()
+    } else if latest_changes_plan {
+        "later report supersedes plan".to_string()
+    } else {
+        "latest report".to_string()
+    };
+    out.push(Conflict {
+        field: "status".into(),
+        values: group_values(
+            reps.iter()
+                .map(|r| (r.status.as_str().to_string(), r.doc.to_string())),
+        ),
+        resolution: current.as_str().to_string(),
+        reason,
+    });
+}
+
+/// Dates disagree when a report's date does not even overlap the event's date
+/// (different grains of one date — January and 7 January — agree).
+fn date_conflict(
+    reps: &[Report],
+    current: Option<&(DayRange, FusedDate)>,
+    out: &mut Vec<Conflict>,
+) {
+    let Some((cur, cur_value)) = current else {
+        return;
+    };
+    let clashing: Vec<&Report> = reps
+        .iter()
+        .filter(|r| r.date.as_ref().is_some_and(|(d, _)| !d.overlaps(cur)))
+        .collect();
+    if clashing.is_empty() {
+        return;
+    }
+    let all_plans = clashing.iter().all(|r| is_plan(r.status));
+    let values = group_values(reps.iter().filter_map(|r| {
+        let (d, fd) = r.date.as_ref()?;
+        let v = if d.overlaps(cur) {
+            cur_value.value.clone()
+        } else {
+            fd.value.clone()
+        };
+        Some((v, r.doc.to_string()))
+    }));
+    out.push(Conflict {
+        field: "date".into(),
+        values,
+        resolution: cur_value.value.clone(),
+        reason: if all_plans {
+            "later report supersedes plan".into()
+        } else {
+            "latest report".into()
+        },
+    });
+}
+
+/// Places disagree when reports name different countries, or one says in person
+/// and another virtual; two names in one country are the same place in other words.
+fn location_conflict(
+    reps: &[Report],
+    current: Option<&(String, FusedLocation)>,
+    out: &mut Vec<Conflict>,
+) {
+    let Some((cur_key, cur_loc)) = current else {
+        return;
+    };
+    let keys: BTreeSet<&str> = reps
+        .iter()
+        .filter_map(|r| r.location.as_ref().map(|(k, _)| k.as_str()))
+        .collect();
+    if keys.len() < 2 {
+        return;
+    }
+    let others_plans = reps
+        .iter()
+        .filter(|r| r.location.as_ref().is_some_and(|(k, _)| k != cur_key))
+        .all(|r| is_plan(r.status));
+    let describe = |l: &FusedLocation| match &l.country {
+        Some(c) if !l.name.eq_ignore_ascii_case(c) => format!("{} ({c})", l.name),
+        _ => l.name.clone(),
+    };
+    out.push(Conflict {
+        field: "location".into(),
+        // One value per place (country or virtual), worded as the first report put it.
+        values: {
+            let mut first_words: BTreeMap<&str, String> = BTreeMap::new();
+            group_values(reps.iter().filter_map(|r| {
+                let (k, l) = r.location.as_ref()?;
+                let v = first_words.entry(k.as_str()).or_insert_with(|| describe(l));
+                Some((v.clone(), r.doc.to_string()))
+            }))
+        },
+        resolution: describe(cur_loc),
+        reason: if others_plans {
+            "later report supersedes plan".into()
+        } else {
+            "latest report".into()
+        },
+    });
+}
+
+/// Reports naming a person to an office the knowledge base gives another:
+/// (the reports, the true holder, the reason).
+type KbClash = (Vec<String>, Option<String>, String);
+
+/// Participants merged across reports (the latest report's wording of each
+/// person wins), leaving out people the knowledge base rules out; conflicts for
+/// those, and for reports that give one office to different people.
+fn participants_and_conflicts(
+    members: &[&EventMention],
+    out: &mut Vec<Conflict>,
+) -> Vec<FusedParticipant> {
+    let mut people: Vec<(String, FusedParticipant)> = Vec::new();
+    // (claimed name, claimed role) → (docs, holder, reason)
+    let mut anachronisms: BTreeMap<(String, String), KbClash> = BTreeMap::new();
+    for m in members.iter().rev() {
+        for p in &m.participants {
+            if let Some(a) = &p.anachronism {
+                let entry = anachronisms
+                    .entry((p.name.clone(), a.claimed_role.clone()))
+                    .or_insert_with(|| (Vec::new(), a.holder.clone(), kb_reason(&p.name, a)));
+                if !entry.0.contains(&m.doc) {
+                    entry.0.push(m.doc.clone());
+                }
+                continue;
+            }
+            let key = surname_key(&p.name);
+            if key.is_empty() {
+                continue;
+            }
+            let country = p.country.clone();
+            let found = people.iter_mut().find(|(k, q)| {
+                *k == key && (q.country.is_none() || country.is_none() || q.country == country)
+            });
+            match found {
+                Some((_, q)) => {
+                    if !q.docs.contains(&m.doc) {
+                        q.docs.push(m.doc.clone());
+                    }
+                    // Keep the fullest name and fill what the latest report left out.
+                    if p.name.len() > q.name.len() {
+                        q.name = p.name.clone();
+                    }
+                    if q.role.is_none() {
+                        q.role = p.role.clone();
+                    }
+                    if q.actor.is_none() {
+                        q.actor = p.actor.clone();
+                    }
+                    if q.country.is_none() {
+                        q.country = p.country.clone();
+                    }
+                }
+                None => people.push((
+                    key,
+                    FusedParticipant {
+                        name: p.name.clone(),
+                        actor: p.actor.clone(),
+                        country: p.country.clone(),
+                        role: p.role.clone(),
+                        docs: vec![m.doc.clone()],
+                    },
+                )),
+            }
+        }
+    }
+    for ((name, role), (docs, holder, reason)) in anachronisms {
+        let mut values = vec![ConflictValue {
+            value: format!("{name}, {role}"),
+            docs: docs.clone(),
+        }];
+        let resolution = match &holder {
+            Some(h) => {
+                let hk = surname_key(h);
+                let holder_docs: Vec<String> = people
+                    .iter()
+                    .find(|(k, _)| *k == hk)
+                    .map(|(_, q)| q.docs.clone())
+                    .unwrap_or_default();
+                values.push(ConflictValue {
+                    value: format!("{h}, {role}"),
+                    docs: holder_docs,
+                });
+                h.clone()
+            }
+            None => format!("not {name}"),
+        };
+        out.push(Conflict {
+            field: "participants".into(),
+            values,
+            resolution,
+            reason,
+        });
+    }
+    role_conflicts(&people, out);
+    let mut list: Vec<FusedParticipant> = people.into_iter().map(|(_, p)| p).collect();
+    list.sort_by(|a, b| a.country.cmp(&b.country).then_with(|| a.name.cmp(&b.name)));
+    for p in &mut list {
+        p.docs.sort();
+    }
+    list
+}
+
+fn kb_reason(name: &str, a: &dyad_core::Anachronism) -> String {
+    let term = |t: &Option<(Option<String>, Option<String>)>| -> String {
+        match t {
+            Some((Some(s), Some(e))) => format!("from {s} to {e}"),
+            Some((Some(s), None)) => format!("from {s}"),
+            Some((None, Some(e))) => format!("until {e}"),
+            _ => String::new(),
+        }
+    };
+    let mut reason = match (&a.holder, term(&a.holder_term)) {
+        (Some(h), t) if !t.is_empty() => format!("knowledge base: {h} held the post {t}"),
+        (Some(h), _) => format!("knowledge base: {h} held the post"),
+        (None, _) => format!("knowledge base: {name} did not hold the post"),
+    };
+    let pt = term(&a.person_term);
+    if !pt.is_empty() {
+        reason.push_str(&format!("; {name} held it {pt}"));
+    }
+    if let Some(src) = &a.source {
+        reason.push_str(&format!(" ({src})"));
+    }
+    reason
+}
+
+/// Reports disagree on who held a part when they give one office of one country to
+/// different people and neither report names the other person.
+fn role_conflicts(people: &[(String, FusedParticipant)], out: &mut Vec<Conflict>) {
+    let mut by_role: BTreeMap<(String, String), Vec<&FusedParticipant>> = BTreeMap::new();
+    for (_, p) in people {
+        if let (Some(r), Some(c)) = (&p.role, &p.country) {
+            by_role
+                .entry((c.clone(), r.trim().to_lowercase()))
+                .or_default()
+                .push(p);
+        }
+    }
+    for ((_, role), ps) in by_role {
+        if ps.len() < 2 {
+            continue;
+        }
+        let disjoint = ps.iter().enumerate().all(|(i, a)| {
+            ps.iter()
+                .skip(i + 1)
+                .all(|b| a.docs.iter().all(|d| !b.docs.contains(d)))
+        });
+        if !disjoint {
+            continue;
+        }
+        // The person named by the latest report (docs are in newest-first order
+        // before sorting) is kept as the resolution.
+        let values: Vec<ConflictValue> = ps
+            .iter()
+            .map(|p| ConflictValue {
+                value: format!("{}, {}", p.name, p.role.clone().unwrap_or(role.clone())),
+                docs: p.docs.clone(),
+            })
+            .collect();
+        let resolution = ps.first().map(|p| p.name.clone()).unwrap_or_default();
+        out.push(Conflict {
+            field: "participants".into(),
+            values,
+            resolution,
+            reason: "latest report".into(),
+        });
+    }
+}

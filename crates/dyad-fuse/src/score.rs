@@ -1,0 +1,288 @@
+//! How strongly an event mention belongs to a canonical event in the making:
+//! evidence from dates (at their grains), participants, place, mode and wording.
+
+use crate::dates::DayRange;
+use dyad_core::{EventMention, EventStatus};
+use std::collections::{BTreeSet, HashMap};
+use std::sync::OnceLock;
+
+/// The weights of `data/weights.tsv`.
+#[derive(Debug, Clone)]
+pub struct Weights {
+    pub date_same: f32,
+    pub date_nested: f32,
+    pub date_undated: f32,
+    pub date_moved: f32,
+    pub date_postponed: f32,
+    pub participants_shared: f32,
+    pub participants_disjoint: f32,
+    pub location_same: f32,
+    pub location_clash: f32,
+    pub mode_clash: f32,
+    pub wording: f32,
+    pub join_threshold: f32,
+    pub window_days: i64,
+    pub moved_days: i64,
+}
+
+const WEIGHTS_TSV: &str = include_str!("../data/weights.tsv");
+const STOPWORDS_TXT: &str = include_str!("../data/stopwords.txt");
+
+fn data_lines(text: &str) -> impl Iterator<Item = &str> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+impl Weights {
+    /// The bundled weights. A name missing from the file keeps a neutral value
+    /// (0, or a threshold no score reaches), which the crate's tests would catch.
+    pub fn bundled() -> &'static Weights {
+        static W: OnceLock<Weights> = OnceLock::new();
+        W.get_or_init(|| {
+            let table: HashMap<&str, f64> = data_lines(WEIGHTS_TSV)
+                .filter_map(|l| {
+                    let (k, v) = l.split_once('\t')?;
+                    Some((k.trim(), v.trim().parse().ok()?))
+                })
+                .collect();
+            let f = |k: &str| table.get(k).copied().unwrap_or(0.0) as f32;
+            Weights {
+                date_same: f("date_same"),
+                date_nested: f("date_nested"),
+                date_undated: f("date_undated"),
+                date_moved: f("date_moved"),
+                date_postponed: f("date_postponed"),
+                participants_shared: f("participants_shared"),
+                participants_disjoint: f("participants_disjoint"),
+                location_same: f("location_same"),
+                location_clash: f("location_clash"),
+                mode_clash: f("mode_clash"),
+                wording: f("wording"),
+                join_threshold: table.get("join_threshold").map_or(f32::MAX, |v| *v as f32),
+                window_days: table.get("window_days").copied().unwrap_or(0.0) as i64,
+                moved_days: table.get("moved_days").copied().unwrap_or(0.0) as i64,
+            }
+        })
+    }
+}
+
+fn stopwords() -> &'static BTreeSet<&'static str> {
+    static S: OnceLock<BTreeSet<&'static str>> = OnceLock::new();
+    S.get_or_init(|| data_lines(STOPWORDS_TXT).collect())
+}
+
+/// Content words of a sentence: lowercase alphanumeric runs of three or more
+/// characters that are not stopwords.
+pub fn content_words(text: &str) -> BTreeSet<String> {
+    let stop = stopwords();
+    text.split(|c: char| !c.is_alphanumeric() && c != '+')
+        .filter(|w| w.chars().count() >= 3 || w.contains('+'))
+        .map(|w| w.to_lowercase())
+        .filter(|w| !stop.contains(w.as_str()))
+        .collect()
+}
+
+pub fn jaccard<T: Ord>(a: &BTreeSet<T>, b: &BTreeSet<T>) -> f32 {
+    if a.is_empty() && b.is_empty() {
+        return 0.0;
+    }
+    let inter = a.intersection(b).count() as f32;
+    let union = (a.len() + b.len()) as f32 - inter;
+    if union <= 0.0 {
+        0.0
+    } else {
+        inter / union
+    }
+}
+
+/// A person's key for matching across reports: lowercase surname (the last
+/// word, as reports shorten "Antony Blinken" to "Blinken").
+pub fn surname_key(name: &str) -> String {
+    name.split_whitespace()
+        .rfind(|w| w.chars().any(char::is_alphabetic))
+        .unwrap_or("")
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase()
+}
+
+/// Where an event took place, reduced to what tells places apart: the country
+/// (or `virtual`), else the lowercase name. Two names in one country are the
+/// same place said two ways, never a disagreement.
+pub fn location_key(m: &EventMention) -> Option<String> {
+    let l = m.location.as_ref()?;
+    let name = l.name.trim().to_lowercase();
+    if is_virtual(&name) {
+        return Some("virtual".into());
+    }
+    match &l.country {
+        Some(c) if !c.trim().is_empty() => Some(c.trim().to_uppercase()),
+        _ if !name.is_empty() => Some(name),
+        _ => None,
+    }
+}
+
+pub fn is_virtual(name: &str) -> bool {
+    matches!(
+        name.trim().to_lowercase().as_str(),
+        "virtual" | "video conference" | "videoconference" | "online" | "video link"
+    )
+}
+
+/// Whether a status describes something not (yet) done, whose date and place may change.
+pub fn is_plan(s: EventStatus) -> bool {
+    matches!(
+        s,
+        EventStatus::Planned | EventStatus::Postponed | EventStatus::Hypothetical
+    )
+}
+
+/// What a canonical event under construction offers for comparison.
+pub struct ClusterView<'a> {
+    pub members: &'a [&'a EventMention],
+    pub dates: &'a [Option<DayRange>],
+    pub published: &'a [Option<DayRange>],
+    pub words: &'a [BTreeSet<String>],
+    pub participants: &'a BTreeSet<(String, String)>,
+    /// The latest member's place key and mode.
+    pub location: Option<String>,
+    pub mode: Option<String>,
+}
+
+/// What one mention offers for comparison.
+pub struct MentionView<'a> {
+    pub mention: &'a EventMention,
+    pub date: Option<DayRange>,
+    pub published: Option<DayRange>,
+    pub words: &'a BTreeSet<String>,
+    pub participants: BTreeSet<(String, String)>,
+}
+
+/// The participant keys (surname, country) a mention names, leaving out people the
+/// knowledge base says did not hold the office the report gives them.
+pub fn participant_keys(m: &EventMention) -> BTreeSet<(String, String)> {
+    m.participants
+        .iter()
+        .filter(|p| p.anachronism.is_none())
+        .map(|p| (surname_key(&p.name), p.country.clone().unwrap_or_default()))
+        .filter(|(s, _)| !s.is_empty())
+        .collect()
+}
+
+/// The score of `m` joining `c`, or `None` where the two cannot be one event.
+pub fn join_score(w: &Weights, m: &MentionView, c: &ClusterView) -> Option<f32> {
+    let mut score = date_score(w, m, c)?;
+
+    let shared = m
+        .participants
+        .iter()
+        .filter(|(s, k)| {
+            c.participants
+                .iter()
+                .any(|(s2, k2)| s == s2 && (k.is_empty() || k2.is_empty() || k == k2))
+        })
+        .count();
+    // Reports often name only one side of a meeting: people only contradict each
+    // other when both name someone of the same country and nobody is shared.
+    let same_country_named = m
+        .participants
+        .iter()
+        .any(|(_, k)| !k.is_empty() && c.participants.iter().any(|(_, k2)| k == k2));
+    if shared > 0 {
+        score += w.participants_shared;
+    } else if same_country_named {
+        score += w.participants_disjoint;
+    }
+
+    if let (Some(a), Some(b)) = (location_key(m.mention), c.location.as_deref()) {
+        if a == b {
+            score += w.location_same;
+        } else if a != "virtual" && b != "virtual" {
+            let all_occurred = m.mention.status == EventStatus::Occurred
+                && c.members.iter().all(|x| x.status == EventStatus::Occurred);
+            if all_occurred {
+                // Two things that both took place in different countries are two events.
+                return None;
+            }
+            score += w.location_clash;
+        }
+    }
+
+    if let (Some(a), Some(b)) = (m.mention.mode.as_deref(), c.mode.as_deref()) {
+        if !a.eq_ignore_ascii_case(b) {
+            score += w.mode_clash;
+        }
+    }
+
+    let wording = c
+        .words
+        .iter()
+        .map(|ws| jaccard(m.words, ws))
+        .fold(0.0f32, f32::max);
+    score += w.wording * wording;
+    Some(score)
+}
+
+/// Date evidence: the best over the event's members.
+fn date_score(w: &Weights, m: &MentionView, c: &ClusterView) -> Option<f32> {
+    let mut best: Option<f32> = None;
+    for (i, other) in c.members.iter().enumerate() {
+        let od = c.dates.get(i).copied().flatten();
+        let s = match (m.date, od) {
+            (Some(a), Some(b)) if a.overlaps(&b) => {
+                if a == b {
+                    Some(w.date_same)
+                } else {
+                    Some(w.date_nested)
+                }
+            }
+            (Some(a), Some(b)) => {
+                let plan = is_plan(m.mention.status) || is_plan(other.status);
+                let postpones = matches!(
+                    m.mention.status,
+                    EventStatus::Postponed | EventStatus::Cancelled
+                ) && is_plan(other.status);
+                let weight = if postpones {
+                    w.date_postponed
+                } else {
+                    w.date_moved
+                };
+                (plan && a.gap_days(&b) <= w.moved_days).then_some(weight)
+            }
+            (Some(d), None) => {
+                undated_in_reach(w, d, other.status, c.published.get(i).copied().flatten())
+            }
+            (None, Some(d)) => undated_in_reach(w, d, m.mention.status, m.published),
+            (None, None) => {
+                let near = match (m.published, c.published.get(i).copied().flatten()) {
+                    (Some(a), Some(b)) => a.gap_days(&b) <= w.window_days,
+                    _ => false,
+                };
+                near.then_some(w.date_undated)
+            }
+        };
+        if let Some(s) = s {
+            best = Some(best.map_or(s, |b: f32| b.max(s)));
+        }
+    }
+    best
+}
+
+/// An undated mention can be the event dated `d` when the report's publication
+/// date puts `d` in reach: before publication for what occurred, after it for a plan.
+fn undated_in_reach(
+    w: &Weights,
+    d: DayRange,
+    undated_status: EventStatus,
+    published: Option<DayRange>,
+) -> Option<f32> {
+    let p = published?;
+    let days_after = (d.start - p.start).num_days();
+    let days_before = (p.start - d.end).num_days();
+    let ok = if is_plan(undated_status) {
+        days_after > -(w.window_days / 4) && days_after <= w.window_days
+    } else {
+        days_before <= w.window_days && days_after <= 1
+    };
+    ok.then_some(w.date_undated)
+}

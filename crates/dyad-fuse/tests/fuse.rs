@@ -1,0 +1,512 @@
+//! Fusion through the public API, on hand-built mentions shaped like the seed
+//! reports (US–Japan "2+2" talks of 2021, 2022 and 2024).
+
+use chrono::NaiveDate;
+use dyad_core::{
+    Anachronism, DateValue, EventDate, EventLocation, EventMention, EventStatus, EventType, Grain,
+    Participant, Span,
+};
+use dyad_fuse::{fuse, CanonicalEvent, Fusion};
+use proptest::prelude::*;
+
+fn published(s: &str) -> DateValue {
+    let parts: Vec<u32> = s.split('-').map(|p| p.parse().unwrap()).collect();
+    match parts.as_slice() {
+        [y, m] => DateValue::month(*y as i32, *m).unwrap(),
+        [y, m, d] => DateValue::day(NaiveDate::from_ymd_opt(*y as i32, *m, *d).unwrap()),
+        _ => panic!("bad date {s}"),
+    }
+}
+
+fn date(value: &str) -> EventDate {
+    let grain = match value.len() {
+        4 => Grain::Year,
+        7 => Grain::Month,
+        _ => Grain::Day,
+    };
+    EventDate {
+        text: Some(value.into()),
+        span: None,
+        value: value.into(),
+        grain,
+        start: None,
+    }
+}
+
+fn place(name: &str, country: Option<&str>) -> EventLocation {
+    EventLocation {
+        text: name.into(),
+        span: Span::new(0, 1),
+        name: name.into(),
+        country: country.map(str::to_string),
+    }
+}
+
+fn person(name: &str, country: &str, role: &str) -> Participant {
+    Participant {
+        name: name.into(),
+        span: Span::new(0, 1),
+        actor: None,
+        country: Some(country.into()),
+        role: Some(role.into()),
+        anachronism: None,
+    }
+}
+
+struct M {
+    doc: &'static str,
+    n: usize,
+    published: &'static str,
+    ty: EventType,
+    status: EventStatus,
+    actors: &'static [&'static str],
+    date: Option<&'static str>,
+    location: Option<EventLocation>,
+    participants: Vec<Participant>,
+    sentence: &'static str,
+    mode: Option<&'static str>,
+}
+
+fn mention(m: M) -> EventMention {
+    EventMention {
+        id: format!("{}:{}:0", m.doc, m.n * 100),
+        doc: m.doc.into(),
+        sentence: Span::new(m.n * 100, m.n * 100 + m.sentence.len()),
+        sentence_text: m.sentence.into(),
+        trigger: Span::new(m.n * 100, m.n * 100 + 4),
+        event_type: m.ty,
+        mode: m.mode.map(str::to_string),
+        context: None,
+        cameo: None,
+        status: m.status,
+        source: None,
+        target: None,
+        actors: m.actors.iter().map(|s| s.to_string()).collect(),
+        participants: m.participants,
+        date: m.date.map(date),
+        location: m.location,
+        according_to: None,
+        confidence: 0.9,
+        published: Some(published(m.published)),
+    }
+}
+
+fn consult(
+    doc: &'static str,
+    n: usize,
+    pubd: &'static str,
+    status: EventStatus,
+    date: Option<&'static str>,
+    location: Option<EventLocation>,
+    sentence: &'static str,
+) -> M {
+    M {
+        doc,
+        n,
+        published: pubd,
+        ty: EventType::Consult,
+        status,
+        actors: &["JPN", "USA"],
+        date,
+        location,
+        participants: vec![],
+        sentence,
+        mode: None,
+    }
+}
+
+const D000: &str = "000_a";
+const D001: &str = "001_b";
+const D002: &str = "002_c";
+const D003: &str = "003_d";
+const D004: &str = "004_e";
+
+/// Mentions shaped like the five seed reports.
+fn seed_like() -> Vec<EventMention> {
+    use EventStatus::*;
+    let mut out = Vec::new();
+    let mut m = consult(D001, 1, "2021-11-29", Planned, Some("2022-01"), Some(place("United States", Some("USA"))),
+        "Japan and the United States are arranging to hold security talks with their foreign and defence ministers in January");
+    m.participants = vec![
+        person("Yoshimasa Hayashi", "JPN", "Minister for Foreign Affairs"),
+        person("Nobuo Kishi", "JPN", "Minister of Defense"),
+    ];
+    out.push(mention(m));
+    out.push(mention(consult(D001, 2, "2021-11-29", Occurred, Some("2021-03"), Some(place("Tokyo", Some("JPN"))),
+        "Japan and the United States last met in Tokyo in March for a two-plus-two security meeting")));
+    let mut m = consult(
+        D001,
+        3,
+        "2021-11-29",
+        Planned,
+        Some("2022-01"),
+        None,
+        "Biden and Kishida are planning a summit meeting, although no date has been determined yet",
+    );
+    m.participants = vec![
+        person("Joe Biden", "USA", "President"),
+        person("Fumio Kishida", "JPN", "Prime Minister"),
+    ];
+    out.push(mention(m));
+    let mut m = consult(D000, 1, "2021-12-21", Planned, Some("2022-01-07"), Some(place("Washington", Some("USA"))),
+        "The meeting on Jan. 7, called the 2+2 dialogue, will include Secretary of State Antony Blinken");
+    m.participants = vec![person("Antony Blinken", "USA", "Secretary of State")];
+    out.push(mention(m));
+    out.push(mention(consult(
+        D000,
+        2,
+        "2021-12-21",
+        Occurred,
+        Some("2021-03"),
+        Some(place("Tokyo", Some("JPN"))),
+        "The last 2+2 ministerial was held in Tokyo in March",
+    )));
+    let mut m = consult(
+        D003,
+        1,
+        "2022-01-07",
+        Occurred,
+        Some("2022-01-07"),
+        Some(place("virtual", None)),
+        "Japan and the United States began a virtual ministerial security meeting Friday",
+    );
+    m.mode = Some("phone");
+    m.participants = vec![
+        person("Antony Blinken", "USA", "Secretary of State"),
+        person("Lloyd Austin", "USA", "Secretary of Defense"),
+        person("Yoshimasa Hayashi", "JPN", "Minister for Foreign Affairs"),
+        person("Nobuo Kishi", "JPN", "Minister of Defense"),
+    ];
+    out.push(mention(m));
+    out.push(mention(consult(
+        D003,
+        2,
+        "2022-01-07",
+        Occurred,
+        Some("2021-03"),
+        Some(place("Tokyo, Japan", Some("JPN"))),
+        "the talks, which were last held in person in Tokyo in March",
+    )));
+    // 2024: 004 (published July 2024) names Kishi as defence minister, an anachronism.
+    let mut m = consult(
+        D004,
+        1,
+        "2024-07",
+        Planned,
+        Some("2024-07-28"),
+        None,
+        "Japan and the US will hold high-level security talks on July 28",
+    );
+    let mut kishi = person("Nobuo Kishi", "JPN", "Minister of Defense");
+    kishi.anachronism = Some(Anachronism {
+        claimed_role: "Defense Minister".into(),
+        holder: Some("Minoru Kihara".into()),
+        person_term: Some((Some("2020-09-16".into()), Some("2022-08-10".into()))),
+        holder_term: Some((Some("2023-09-13".into()), Some("2024-10-01".into()))),
+        source: None,
+    });
+    m.participants = vec![
+        person("Yoko Kamikawa", "JPN", "Minister for Foreign Affairs"),
+        kishi,
+    ];
+    out.push(mention(m));
+    let mut m = consult(
+        D002,
+        1,
+        "2024-07-28",
+        Planned,
+        Some("2024-07-28"),
+        Some(place("Tokyo", Some("JPN"))),
+        "Blinken and Austin were due later Sunday to hold 2+2 talks with Kamikawa and Kihara",
+    );
+    m.participants = vec![
+        person("Antony Blinken", "USA", "Secretary of State"),
+        person("Yoko Kamikawa", "JPN", "Minister for Foreign Affairs"),
+        person("Minoru Kihara", "JPN", "Minister of Defense"),
+    ];
+    out.push(mention(m));
+    // Agreement signing, 9.2 vs 9 billion: the same agreement said two ways.
+    let mut a = consult(D000, 3, "2021-12-21", Planned, None, None,
+        "The text of the new cost-sharing agreement, up to $9.2 billion over five years, will be released after the agreement is concluded");
+    a.ty = EventType::Agree;
+    out.push(mention(a));
+    let mut a = consult(D003, 3, "2022-01-07", Planned, Some("2022-01-07"), Some(place("Tokyo", Some("JPN"))),
+        "Hayashi and Greene will sign an agreement in Tokyo on host nation support, 1.05 trillion yen ($9 billion) over five years");
+    a.ty = EventType::Agree;
+    out.push(mention(a));
+    out
+}
+
+fn find<'a>(
+    events: &'a [CanonicalEvent],
+    ty: EventType,
+    date_prefix: &str,
+) -> Vec<&'a CanonicalEvent> {
+    events
+        .iter()
+        .filter(|e| {
+            e.event_type == ty
+                && e.date
+                    .as_ref()
+                    .is_some_and(|d| d.value.starts_with(date_prefix))
+        })
+        .collect()
+}
+
+fn docs(e: &CanonicalEvent) -> Vec<&str> {
+    let mut d: Vec<&str> = e.mentions.iter().map(|m| m.doc.as_str()).collect();
+    d.sort();
+    d.dedup();
+    d
+}
+
+#[test]
+fn three_reports_one_event_with_history_and_conflicts() {
+    let events = fuse(&seed_like());
+    let talks = find(&events, EventType::Consult, "2022-01");
+    // The 2+2 and the Biden–Kishida summit (different people) stay apart.
+    assert_eq!(talks.len(), 2, "{talks:#?}");
+    let two_plus_two = talks
+        .iter()
+        .find(|e| e.mentions.len() == 3)
+        .expect("the 2+2 from three reports");
+    assert_eq!(docs(two_plus_two), vec![D000, D001, D003]);
+    assert_eq!(two_plus_two.status, EventStatus::Occurred);
+    assert_eq!(two_plus_two.date.as_ref().unwrap().value, "2022-01-07");
+    assert_eq!(two_plus_two.location.as_ref().unwrap().name, "virtual");
+    assert_eq!(two_plus_two.mode.as_deref(), Some("phone"));
+    // Oldest report first.
+    let hist: Vec<(&str, &str)> = two_plus_two
+        .status_history
+        .iter()
+        .map(|h| (h.doc.as_str(), h.status.as_str()))
+        .collect();
+    assert_eq!(
+        hist,
+        vec![(D001, "planned"), (D000, "planned"), (D003, "occurred")]
+    );
+    assert_eq!(
+        two_plus_two.status_history[0].date.as_ref().unwrap().value,
+        "2022-01"
+    );
+    // In person → virtual is a change of plan, flagged and resolved by the later report;
+    // planned → occurred is ordinary (no status conflict); January vs 7 January agree.
+    let fields: Vec<&str> = two_plus_two
+        .conflicts
+        .iter()
+        .map(|c| c.field.as_str())
+        .collect();
+    assert_eq!(fields, vec!["location"], "{:#?}", two_plus_two.conflicts);
+    let loc = &two_plus_two.conflicts[0];
+    assert_eq!(loc.resolution, "virtual");
+    assert_eq!(loc.reason, "later report supersedes plan");
+    assert_eq!(loc.values.len(), 2);
+    let names: Vec<&str> = two_plus_two
+        .participants
+        .iter()
+        .map(|p| p.name.as_str())
+        .collect();
+    assert!(
+        names.contains(&"Antony Blinken") && names.contains(&"Nobuo Kishi"),
+        "{names:?}"
+    );
+    assert_eq!(two_plus_two.participants.len(), 4);
+}
+
+#[test]
+fn talks_of_2021_and_2024_stay_apart() {
+    let events = fuse(&seed_like());
+    let march = find(&events, EventType::Consult, "2021-03");
+    assert_eq!(march.len(), 1);
+    assert_eq!(docs(march[0]), vec![D000, D001, D003]);
+    // "Tokyo" and "Tokyo, Japan" are one place in two wordings.
+    assert!(march[0].conflicts.is_empty(), "{:#?}", march[0].conflicts);
+    let y2024 = find(&events, EventType::Consult, "2024-07");
+    assert_eq!(y2024.len(), 1);
+    assert_eq!(docs(y2024[0]), vec![D002, D004]);
+    assert_eq!(y2024[0].status, EventStatus::Planned);
+}
+
+#[test]
+fn knowledge_base_disagreement_is_a_participants_conflict() {
+    let events = fuse(&seed_like());
+    let e = find(&events, EventType::Consult, "2024-07")[0];
+    let c = e
+        .conflicts
+        .iter()
+        .find(|c| c.field == "participants")
+        .expect("Kishi as defence minister in 2024 is flagged");
+    assert_eq!(c.resolution, "Minoru Kihara");
+    assert!(
+        c.reason
+            .starts_with("knowledge base: Minoru Kihara held the post from 2023-09-13"),
+        "{}",
+        c.reason
+    );
+    assert_eq!(c.values[0].docs, vec![D004.to_string()]);
+    assert_eq!(c.values[1].docs, vec![D002.to_string()]);
+    // The person ruled out is not a participant.
+    assert!(e.participants.iter().all(|p| p.name != "Nobuo Kishi"));
+}
+
+#[test]
+fn rounding_look_alikes_are_not_conflicts() {
+    let events = fuse(&seed_like());
+    let agree: Vec<&CanonicalEvent> = events
+        .iter()
+        .filter(|e| e.event_type == EventType::Agree)
+        .collect();
+    assert_eq!(agree.len(), 1, "{agree:#?}");
+    assert_eq!(docs(agree[0]), vec![D000, D003]);
+    assert!(agree[0].conflicts.is_empty(), "{:#?}", agree[0].conflicts);
+}
+
+#[test]
+fn postponement_is_a_status_change() {
+    use EventStatus::*;
+    let ms = vec![
+        mention(consult(
+            "r1",
+            1,
+            "2022-01-02",
+            Planned,
+            Some("2022-01-20"),
+            Some(place("Tokyo", Some("JPN"))),
+            "Ministers will meet in Tokyo on Jan. 20 for security talks",
+        )),
+        mention(consult(
+            "r2",
+            1,
+            "2022-01-15",
+            Postponed,
+            Some("2022-03"),
+            Some(place("Tokyo", Some("JPN"))),
+            "The security talks in Tokyo have been postponed to March",
+        )),
+    ];
+    let events = fuse(&ms);
+    assert_eq!(events.len(), 1, "{events:#?}");
+    let e = &events[0];
+    assert_eq!(e.status, Postponed);
+    assert_eq!(e.date.as_ref().unwrap().value, "2022-03");
+    let status = e
+        .conflicts
+        .iter()
+        .find(|c| c.field == "status")
+        .expect("status change");
+    assert_eq!(status.resolution, "postponed");
+    assert_eq!(status.reason, "later report supersedes plan");
+    let d = e
+        .conflicts
+        .iter()
+        .find(|c| c.field == "date")
+        .expect("date change");
+    assert_eq!(d.resolution, "2022-03");
+}
+
+#[test]
+fn occurred_events_in_different_countries_stay_apart() {
+    use EventStatus::*;
+    let ms = vec![
+        mention(consult(
+            "a",
+            1,
+            "2022-05-02",
+            Occurred,
+            Some("2022-05-01"),
+            Some(place("Tokyo", Some("JPN"))),
+            "Officials met in Tokyo",
+        )),
+        mention(consult(
+            "b",
+            1,
+            "2022-05-02",
+            Occurred,
+            Some("2022-05-01"),
+            Some(place("Washington", Some("USA"))),
+            "Officials met in Washington",
+        )),
+    ];
+    assert_eq!(fuse(&ms).len(), 2);
+}
+
+#[test]
+fn incremental_equals_batch() {
+    let all = seed_like();
+    let batch = fuse(&all);
+    let mut inc = Fusion::new();
+    for m in all.iter().rev() {
+        inc.add(m.clone());
+        // Refresh after every report, as the store does.
+        inc.refresh();
+    }
+    assert_eq!(inc.events(), batch);
+    assert_eq!(inc.mention_count(), all.len());
+    // Taking a report away and adding it back gives the same events again.
+    inc.remove_doc(D003);
+    let without = inc.events();
+    assert_ne!(without, batch);
+    let others: Vec<EventMention> = all.iter().filter(|m| m.doc != D003).cloned().collect();
+    assert_eq!(without, fuse(&others));
+    for m in all.iter().filter(|m| m.doc == D003) {
+        inc.add(m.clone());
+    }
+    assert_eq!(inc.events(), batch);
+}
+
+#[test]
+fn ids_are_stable_and_duplicates_count_once() {
+    let all = seed_like();
+    let a = fuse(&all);
+    let mut twice = all.clone();
+    twice.extend(all.iter().cloned());
+    assert_eq!(fuse(&twice), a);
+    let ids: std::collections::BTreeSet<&str> = a.iter().map(|e| e.id.as_str()).collect();
+    assert_eq!(ids.len(), a.len());
+    assert!(a
+        .iter()
+        .all(|e| e.id.starts_with("ev_") && e.id.len() == 19));
+}
+
+#[test]
+fn contract_shape() {
+    let events = fuse(&seed_like());
+    let v = serde_json::to_value(&events[0]).unwrap();
+    for key in [
+        "id",
+        "type",
+        "mode",
+        "status",
+        "status_history",
+        "date",
+        "location",
+        "actors",
+        "source",
+        "target",
+        "participants",
+        "mentions",
+        "conflicts",
+    ] {
+        assert!(v.get(key).is_some(), "missing {key}");
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+    /// Any arrival order gives the same events.
+    #[test]
+    fn order_independent(seed in any::<u64>()) {
+        let mut all = seed_like();
+        let batch = fuse(&all);
+        // A deterministic shuffle from the seed.
+        let mut s = seed | 1;
+        for i in (1..all.len()).rev() {
+            s ^= s << 13; s ^= s >> 7; s ^= s << 17;
+            all.swap(i, (s % (i as u64 + 1)) as usize);
+        }
+        prop_assert_eq!(fuse(&all), batch.clone());
+        let mut inc = Fusion::new();
+        for m in all { inc.add(m); inc.refresh(); }
+        prop_assert_eq!(inc.events(), batch);
+    }
+}
