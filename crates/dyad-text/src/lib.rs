@@ -1,1 +1,282 @@
-//! (being built)
+//! dyad's understanding stage for English news text: sentences, tokens with
+//! byte spans, part-of-speech tags (UPOS and Penn XPOS), lemmas, morphological
+//! features, Universal Dependencies syntax and named mentions.
+//!
+//! Everything runs from one model trained by [`train::train`] on UD English
+//! EWT and embedded in the library (`models/en_ewt.model`), so analysis needs
+//! no files and no network: [`analyze`] is all a caller needs.
+//!
+//! ```
+//! let text = dyad_text::analyze("Japanese Foreign Minister Yoshimasa Hayashi met Blinken in Washington.");
+//! assert_eq!(text.sentences.len(), 1);
+//! ```
+
+use dyad_core::{Diagnostic, Span};
+use serde::Serialize;
+use std::sync::OnceLock;
+
+mod binary;
+pub mod conllu;
+mod hash;
+mod keys;
+mod lemma;
+pub mod mentions;
+mod model;
+mod parser;
+mod perceptron;
+mod sentences;
+mod tagger;
+pub mod tokenize;
+pub mod train;
+
+pub use mentions::{Mention, MentionKind};
+pub use tokenize::{tokenize, Gap, RawToken};
+
+/// The model shipped with the library (see `models/README.md`).
+static BUILTIN_MODEL: &[u8] = include_bytes!("../models/en_ewt.model");
+
+/// Why a model could not be decoded or trained.
+#[derive(Debug, Clone, thiserror::Error, PartialEq, Eq)]
+pub enum ModelError {
+    #[error("model data is truncated")]
+    Truncated,
+    #[error("model data is corrupt: {0}")]
+    Corrupt(&'static str),
+    #[error("no training sentences found")]
+    NoData,
+}
+
+/// One analysed word.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Token {
+    /// Byte span in the analysed text.
+    pub span: Span,
+    pub text: String,
+    pub lemma: String,
+    /// Universal part of speech (`NOUN`, `PROPN`, `VERB`, …).
+    pub upos: String,
+    /// Penn Treebank tag (`NN`, `NNP`, `VBD`, …).
+    pub xpos: String,
+    /// UD features, `|`-separated (`Mood=Ind|Tense=Past|VerbForm=Fin`), or `_`.
+    pub feats: String,
+    /// Index of the head token within the sentence; `None` for the root.
+    pub head: Option<usize>,
+    /// UD relation to the head (`nsubj`, `obl:tmod`, `root`, …).
+    pub deprel: String,
+}
+
+impl Token {
+    /// The value of one feature (`token.feat("Tense") == Some("Past")`).
+    pub fn feat(&self, name: &str) -> Option<&str> {
+        self.feats
+            .split('|')
+            .find_map(|f| f.strip_prefix(name)?.strip_prefix('='))
+    }
+}
+
+/// One sentence: its span and its tokens in order.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Sentence {
+    pub span: Span,
+    pub tokens: Vec<Token>,
+}
+
+/// The analysis of one text.
+#[derive(Debug, Clone, PartialEq, Serialize, Default)]
+pub struct AnalyzedText {
+    pub sentences: Vec<Sentence>,
+    /// Named mentions of people, organisations and places, in text order.
+    pub mentions: Vec<Mention>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// The analyser: a decoded model. Thread-safe (`&self` only).
+#[derive(Debug, Clone)]
+pub struct Analyzer {
+    model: model::Model,
+}
+
+impl Analyzer {
+    /// Decodes a model produced by [`train::train`].
+    pub fn from_bytes(bytes: &[u8]) -> Result<Self, ModelError> {
+        Ok(Analyzer {
+            model: model::Model::from_bytes(bytes)?,
+        })
+    }
+
+    /// The embedded model, decoded once per process.
+    pub fn builtin() -> Result<&'static Analyzer, ModelError> {
+        static BUILTIN: OnceLock<Result<Analyzer, ModelError>> = OnceLock::new();
+        BUILTIN
+            .get_or_init(|| Analyzer::from_bytes(BUILTIN_MODEL))
+            .as_ref()
+            .map_err(Clone::clone)
+    }
+
+    /// Splits `text` into sentences and tokens and analyses them.
+    pub fn analyze(&self, text: &str) -> AnalyzedText {
+        let raw = tokenize(text);
+        let keys: Vec<keys::TokenKeys> = raw
+            .iter()
+            .map(|t| keys::TokenKeys::new(t.span.slice(text).unwrap_or("")))
+            .collect();
+        let gaps: Vec<Gap> = raw.iter().map(|t| t.gap).collect();
+        let mut scratch = Vec::with_capacity(160);
+        let ends = sentences::split(&self.model.splitter, &keys, &gaps, &mut scratch);
+        let mut out = AnalyzedText {
+            sentences: Vec::with_capacity(ends.len()),
+            ..Default::default()
+        };
+        let mut start = 0;
+        for end in ends {
+            let (Some(toks), Some(ks)) = (raw.get(start..end), keys.get(start..end)) else {
+                break;
+            };
+            let spans: Vec<Span> = toks.iter().map(|t| t.span).collect();
+            out.sentences
+                .push(self.sentence(text, &spans, ks, &mut scratch));
+            start = end;
+        }
+        out.mentions = mentions::find(text, &out.sentences);
+        out
+    }
+
+    /// Analyses pre-tokenised sentences. Spans refer to the text formed by
+    /// joining each sentence's tokens with single spaces and the sentences
+    /// with line breaks (returned as the second value).
+    pub fn analyze_tokens(&self, sentences: &[Vec<&str>]) -> (AnalyzedText, String) {
+        let mut text = String::new();
+        let mut spans_by_sentence = Vec::with_capacity(sentences.len());
+        for (si, s) in sentences.iter().enumerate() {
+            if si > 0 {
+                text.push('\n');
+            }
+            let mut spans = Vec::with_capacity(s.len());
+            for (i, t) in s.iter().enumerate() {
+                if i > 0 {
+                    text.push(' ');
+                }
+                let start = text.len();
+                text.push_str(t);
+                spans.push(Span::new(start, text.len()));
+            }
+            spans_by_sentence.push(spans);
+        }
+        let mut out = AnalyzedText::default();
+        let mut scratch = Vec::with_capacity(160);
+        for (si, (s, spans)) in sentences.iter().zip(&spans_by_sentence).enumerate() {
+            if s.is_empty() {
+                out.diagnostics.push(Diagnostic::warning(format!(
+                    "sentence {} has no tokens",
+                    si + 1
+                )));
+                continue;
+            }
+            let ks: Vec<keys::TokenKeys> = s.iter().map(|t| keys::TokenKeys::new(t)).collect();
+            out.sentences
+                .push(self.sentence(&text, spans, &ks, &mut scratch));
+        }
+        out.mentions = mentions::find(&text, &out.sentences);
+        (out, text)
+    }
+
+    fn sentence(
+        &self,
+        text: &str,
+        spans: &[Span],
+        keys: &[keys::TokenKeys],
+        scratch: &mut Vec<u64>,
+    ) -> Sentence {
+        let words = self.model.analyze_words(keys, scratch);
+        let m = &self.model;
+        let tokens = spans
+            .iter()
+            .zip(words)
+            .map(|(&span, w)| {
+                let form = span.slice(text).unwrap_or("");
+                let t = usize::from(w.tag);
+                Token {
+                    span,
+                    text: form.to_string(),
+                    lemma: m.lemma(form, w.tag),
+                    upos: m.upos.get(t).cloned().unwrap_or_else(|| "X".into()),
+                    xpos: m.xpos.get(t).cloned().unwrap_or_else(|| "_".into()),
+                    feats: m.feats(form, w.tag).to_string(),
+                    head: w.head,
+                    deprel: if w.head.is_none() {
+                        "root".to_string()
+                    } else {
+                        m.labels
+                            .get(usize::from(w.label))
+                            .cloned()
+                            .unwrap_or_else(|| "dep".into())
+                    },
+                }
+            })
+            .collect();
+        let span = match (spans.first(), spans.last()) {
+            (Some(a), Some(b)) => Span::new(a.start, b.end),
+            _ => Span::default(),
+        };
+        Sentence { span, tokens }
+    }
+}
+
+/// Analyses `text` with the embedded model. If the embedded model cannot be
+/// decoded (a broken build), the text is still split into sentences of
+/// tokens, untagged, and a diagnostic says why.
+pub fn analyze(text: &str) -> AnalyzedText {
+    match Analyzer::builtin() {
+        Ok(a) => a.analyze(text),
+        Err(e) => fallback(text, &e),
+    }
+}
+
+/// [`Analyzer::analyze_tokens`] with the embedded model.
+pub fn analyze_tokens(sentences: &[Vec<&str>]) -> (AnalyzedText, String) {
+    match Analyzer::builtin() {
+        Ok(a) => a.analyze_tokens(sentences),
+        Err(e) => {
+            let text = sentences
+                .iter()
+                .map(|s| s.join(" "))
+                .collect::<Vec<_>>()
+                .join("\n");
+            (fallback(&text, &e), text)
+        }
+    }
+}
+
+fn fallback(text: &str, error: &ModelError) -> AnalyzedText {
+    let tokens: Vec<Token> = tokenize(text)
+        .into_iter()
+        .map(|t| {
+            let form = t.span.slice(text).unwrap_or("").to_string();
+            Token {
+                span: t.span,
+                lemma: form.clone(),
+                text: form,
+                upos: "X".into(),
+                xpos: "_".into(),
+                feats: "_".into(),
+                head: None,
+                deprel: "dep".into(),
+            }
+        })
+        .collect();
+    let span = match (tokens.first(), tokens.last()) {
+        (Some(a), Some(b)) => Span::new(a.span.start, b.span.end),
+        _ => Span::default(),
+    };
+    AnalyzedText {
+        sentences: if tokens.is_empty() {
+            Vec::new()
+        } else {
+            vec![Sentence { span, tokens }]
+        },
+        mentions: Vec::new(),
+        diagnostics: vec![Diagnostic::error(format!(
+            "the embedded analysis model is unusable: {error}"
+        ))],
+    }
+}

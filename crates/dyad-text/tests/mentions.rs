@@ -1,0 +1,53 @@
+//! Named mentions on news sentences.
+use dyad_text::{analyze, MentionKind};
+
+#[test]
+fn titled_person_with_nationality() {
+    let text = "Japanese Foreign Minister Yoshimasa Hayashi met U.S. Secretary of State Antony Blinken in Washington on Wednesday.";
+    let a = analyze(text);
+    let hayashi = a
+        .mentions
+        .iter()
+        .find(|m| m.text.contains("Hayashi"))
+        .expect("Hayashi mention");
+    assert_eq!(hayashi.kind, MentionKind::Person);
+    assert_eq!(hayashi.modifier.as_deref(), Some("Japanese"));
+    assert_eq!(hayashi.modifier_place.as_deref(), Some("Japan"));
+    assert_eq!(hayashi.title.as_deref(), Some("Foreign Minister"));
+    assert_eq!(hayashi.name.as_deref(), Some("Yoshimasa Hayashi"));
+    assert_eq!(hayashi.name_parts, ["Yoshimasa", "Hayashi"]);
+    assert_eq!(
+        &text[hayashi.span.start..hayashi.span.end],
+        "Japanese Foreign Minister Yoshimasa Hayashi"
+    );
+    let blinken = a
+        .mentions
+        .iter()
+        .find(|m| m.text.contains("Blinken"))
+        .expect("Blinken mention");
+    assert_eq!(blinken.kind, MentionKind::Person);
+    assert_eq!(blinken.title.as_deref(), Some("Secretary of State"));
+    assert_eq!(blinken.modifier.as_deref(), Some("U.S."));
+    let washington = a
+        .mentions
+        .iter()
+        .find(|m| m.text == "Washington")
+        .expect("Washington mention");
+    assert_eq!(washington.kind, MentionKind::Gpe);
+    assert!(washington.may_be_government);
+    assert!(!a.mentions.iter().any(|m| m.text == "Wednesday"));
+}
+
+#[test]
+fn capitals_organisations_and_repeated_surnames() {
+    let text = "Tokyo and Beijing traded accusations. The Bank of Japan held rates. \
+                Fumio Kishida spoke first. Kishida later left for Seoul.";
+    let a = analyze(text);
+    let kind_of = |t: &str| a.mentions.iter().find(|m| m.text == t).map(|m| m.kind);
+    assert_eq!(kind_of("Tokyo"), Some(MentionKind::Gpe));
+    assert_eq!(kind_of("Beijing"), Some(MentionKind::Gpe));
+    assert_eq!(kind_of("Bank of Japan"), Some(MentionKind::Org));
+    assert_eq!(kind_of("Fumio Kishida"), Some(MentionKind::Person));
+    assert_eq!(kind_of("Kishida"), Some(MentionKind::Person));
+    assert_eq!(kind_of("Seoul"), Some(MentionKind::Gpe));
+}
