@@ -36,6 +36,9 @@ pub struct RawToken {
 struct Lexicon {
     abbreviations: HashSet<String>,
     hyphen_prefixes: HashSet<String>,
+    /// Lower-cased fused word → byte offset of the split ("dont" → 2).
+    fused: std::collections::HashMap<String, usize>,
+    emoticons: HashSet<String>,
 }
 
 fn words(data: &str) -> impl Iterator<Item = &str> {
@@ -52,6 +55,15 @@ fn lexicon() -> &'static Lexicon {
             .collect(),
         hyphen_prefixes: words(include_str!("../data/hyphen_prefixes.txt"))
             .map(str::to_lowercase)
+            .collect(),
+        fused: words(include_str!("../data/fused_words.txt"))
+            .filter_map(|w| {
+                let (a, b) = w.split_once('|')?;
+                Some((format!("{a}{b}").to_lowercase(), a.len()))
+            })
+            .collect(),
+        emoticons: words(include_str!("../data/emoticons.txt"))
+            .map(str::to_string)
             .collect(),
     })
 }
@@ -202,6 +214,10 @@ fn keeps_period(word: &str, lex: &Lexicon) -> bool {
 /// Splits the chunk `text[start..end]` (no whitespace inside) into spans.
 fn split_chunk(text: &str, mut start: usize, mut end: usize, lex: &Lexicon, out: &mut Vec<Span>) {
     let mut tail: Vec<Span> = Vec::new();
+    if lex.emoticons.contains(&text[start..end]) {
+        out.push(Span::new(start, end));
+        return;
+    }
     // Leading punctuation.
     while start < end {
         let rest = &text[start..end];
@@ -211,8 +227,12 @@ fn split_chunk(text: &str, mut start: usize, mut end: usize, lex: &Lexicon, out:
             let n = rest.bytes().take_while(|&b| b == b'-').count();
             out.push(Span::new(start, start + n));
             start += n;
-        } else if rest.starts_with("..") {
-            let n = rest.bytes().take_while(|&b| b == b'.').count();
+        } else if rest.starts_with("..") || rest.starts_with("**") {
+            let b0 = rest.as_bytes()[0];
+            let n = rest.bytes().take_while(|&b| b == b0).count();
+            if n == rest.len() {
+                break;
+            }
             out.push(Span::new(start, start + n));
             start += n;
         } else if is_dash(c) || c == '…' || (is_opening(c) && rest.len() > c.len_utf8()) {
@@ -247,6 +267,32 @@ fn split_chunk(text: &str, mut start: usize, mut end: usize, lex: &Lexicon, out:
             && !matches!(c, ')' | '"' | '”' | '>' | ';' | '!' | '?')
         {
             break;
+        }
+        // A run of sentence marks ("!!!", "?!", ".?") or asterisks is one token.
+        let marks = rest
+            .bytes()
+            .rev()
+            .take_while(|&b| matches!(b, b'!' | b'?' | b'.'))
+            .count();
+        if matches!(c, '!' | '?' | '.') && marks >= 2 && rest.bytes().rev().any(|b| b != b'.') {
+            let run = &rest[rest.len() - marks..];
+            if run.contains(['!', '?']) {
+                if marks == rest.len() {
+                    break;
+                }
+                tail.push(Span::new(end - marks, end));
+                end -= marks;
+                continue;
+            }
+        }
+        if c == '*' {
+            let n = rest.bytes().rev().take_while(|&b| b == b'*').count();
+            if n == rest.len() {
+                break;
+            }
+            tail.push(Span::new(end - n, end));
+            end -= n;
+            continue;
         }
         if c == '.' {
             let n = rest.bytes().rev().take_while(|&b| b == b'.').count();
@@ -309,12 +355,7 @@ fn split_core(text: &str, start: usize, end: usize, lex: &Lexicon, out: &mut Vec
     }
     // Clitics and fused forms.
     let lower = core.to_lowercase();
-    let fused: Option<usize> = match lower.as_str() {
-        "cannot" => Some(3),
-        "gonna" | "wanna" => Some(3),
-        "gotta" => Some(3),
-        _ => None,
-    };
+    let fused: Option<usize> = lex.fused.get(lower.as_str()).copied();
     if let Some(k) = fused {
         out.push(Span::new(start, start + k));
         out.push(Span::new(start + k, end));
@@ -333,7 +374,11 @@ fn split_core(text: &str, start: usize, end: usize, lex: &Lexicon, out: &mut Vec
         // Byte length of the clitic in the original (the apostrophe may be 3 bytes).
         let clitic_bytes: usize = core.chars().rev().take(n_chars).map(char::len_utf8).sum();
         let split = end - clitic_bytes;
-        if split > start {
+        let after_digit = text[start..split]
+            .chars()
+            .next_back()
+            .is_some_and(|c| c.is_ascii_digit());
+        if split > start && !after_digit {
             split_inner(text, start, split, lex, out);
             out.push(Span::new(split, end));
             return;
@@ -347,6 +392,16 @@ fn split_core(text: &str, start: usize, end: usize, lex: &Lexicon, out: &mut Vec
 /// quotes, ellipses and sentence marks glued between words.
 fn split_inner(text: &str, start: usize, end: usize, lex: &Lexicon, out: &mut Vec<Span>) {
     let core = &text[start..end];
+    // Dates like "01-Feb-02" stay whole.
+    let parts: Vec<&str> = core.split('-').collect();
+    if let [a, b, c] = parts.as_slice() {
+        let digits =
+            |s: &str| !s.is_empty() && s.len() <= 4 && s.bytes().all(|b| b.is_ascii_digit());
+        if digits(a) && digits(c) && b.len() == 3 && b.chars().all(|c| c.is_ascii_alphabetic()) {
+            out.push(Span::new(start, end));
+            return;
+        }
+    }
     let has_letter = core.chars().any(char::is_alphabetic);
     let mut piece_start = start;
     let mut iter = core.char_indices().peekable();

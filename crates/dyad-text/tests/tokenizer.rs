@@ -115,3 +115,15 @@ fn gaps_record_line_breaks() {
     let gaps: Vec<Gap> = t.iter().map(|t| t.gap).collect();
     assert_eq!(gaps, [Gap::None, Gap::None, Gap::Paragraph, Gap::Newline]);
 }
+
+#[test]
+fn web_text_conventions() {
+    assert_eq!(toks("great!!! really?!"), ["great", "!!!", "really", "?!"]);
+    assert_eq!(toks("nice :) thanks"), ["nice", ":)", "thanks"]);
+    assert_eq!(toks("I dont know"), ["I", "do", "nt", "know"]);
+    assert_eq!(toks("the 80's"), ["the", "80's"]);
+    assert_eq!(
+        toks("on 01-Feb-02 **note**"),
+        ["on", "01-Feb-02", "**", "note", "**"]
+    );
+}
