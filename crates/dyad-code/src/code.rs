@@ -1,0 +1,717 @@
+//! The coding itself: triggers → arguments → parties, status, date, place, mode.
+
+use crate::patterns::{Complement, CueWhere, Pattern, Roles, TriggerKind};
+use crate::tree::Tree;
+use crate::{CodeInput, Coder};
+use chrono::NaiveDate;
+use dyad_core::{
+    ActorRef, Anachronism, DateValue, EventDate, EventLocation, EventMention, EventStatus,
+    EventType, Grain, Participant, Span,
+};
+use dyad_kb::{DocContext, MentionKind, ResolvedMention};
+
+/// Speech verbs whose subject is the "according to" source of a reported event.
+const SPEECH: &[&str] = &[
+    "say", "tell", "report", "announce", "add", "state", "confirm", "claim", "note",
+];
+/// Verbs that gather participants into a meeting ("will include Blinken, …").
+const GATHER: &[&str] = &["include", "involve", "bring", "gather", "feature", "join"];
+
+pub fn code_document(coder: &Coder, input: &CodeInput<'_>) -> Vec<EventMention> {
+    let published = input.published.map(|p| p.date);
+    // Names resolve the same on any date; offices are checked again per event.
+    let anchor = published
+        .or_else(|| NaiveDate::from_ymd_opt(2024, 1, 1))
+        .unwrap_or_default();
+    let mut ctx = DocContext::new();
+    let resolved = input.kb.resolve_text_with(input.text, anchor, &mut ctx);
+    let mut out = Vec::new();
+    for sentence in &input.analysis.sentences {
+        let tree = Tree::new(sentence);
+        let in_sentence: Vec<&ResolvedMention> = resolved
+            .iter()
+            .filter(|m| sentence.span.contains(m.span))
+            .collect();
+        let timexes: Vec<&dyad_time::Timex> = input
+            .timexes
+            .iter()
+            .filter(|t| sentence.span.contains(t.span))
+            .collect();
+        let mut consumed = vec![false; tree.len()];
+        let mut n = 0;
+        for i in 0..tree.len() {
+            if consumed[i] {
+                continue;
+            }
+            let Some((pattern, complement_tok)) = match_trigger(coder, &tree, i) else {
+                continue;
+            };
+            if let Some(c) = complement_tok {
+                if let Some(slot) = consumed.get_mut(c) {
+                    *slot = true;
+                }
+            }
+            let s = SentenceCtx {
+                input,
+                tree: &tree,
+                mentions: &in_sentence,
+                timexes: &timexes,
+                published,
+                sentence,
+            };
+            if let Some(mut ev) = code_trigger(coder, &s, i, pattern, complement_tok) {
+                ev.id = format!("{}:{}:{}", input.doc_id, sentence.span.start, n);
+                n += 1;
+                out.push(ev);
+            }
+        }
+    }
+    out
+}
+
+struct SentenceCtx<'a, 'i> {
+    input: &'a CodeInput<'i>,
+    tree: &'a Tree<'a>,
+    mentions: &'a [&'a ResolvedMention],
+    timexes: &'a [&'a dyad_time::Timex],
+    published: Option<NaiveDate>,
+    sentence: &'a dyad_text::Sentence,
+}
+
+/// The pattern a token triggers, and the token its complement matched.
+fn match_trigger<'c>(
+    coder: &'c Coder,
+    tree: &Tree<'_>,
+    i: usize,
+) -> Option<(&'c Pattern, Option<usize>)> {
+    let tok = tree.tokens.get(i)?;
+    let kind = match tok.upos.as_str() {
+        "VERB" => TriggerKind::Verb,
+        "NOUN" | "PROPN" | "NUM" => TriggerKind::Noun,
+        _ => return None,
+    };
+    let lemma = tok.lemma.to_lowercase();
+    let mut candidates: Vec<String> = Vec::new();
+    for p in tree.children_with(i, &["compound:prt"]) {
+        candidates.push(format!("{lemma}_{}", tree.lemma(p)));
+    }
+    candidates.push(lemma);
+    // A noun governed by a verb trigger of its own is that verb's complement.
+    if kind == TriggerKind::Noun {
+        if let Some(h) = tree.head(i) {
+            let gov = tree.lemma(h);
+            if ["obj", "obl", "nmod"].contains(&tree.base_rel(i))
+                && coder
+                    .patterns
+                    .for_trigger(TriggerKind::Verb, &gov)
+                    .iter()
+                    .any(|p| match &p.with {
+                        Complement::Object(w) => *w == tree.lemma(i),
+                        _ => false,
+                    })
+            {
+                return None;
+            }
+        }
+    }
+    for lemma in candidates {
+        let pats = coder.patterns.for_trigger(kind, &lemma);
+        // Specific patterns first, in file order; then the general one.
+        for p in pats.iter().filter(|p| p.with != Complement::Any) {
+            match &p.with {
+                Complement::Object(w) => {
+                    let hit = tree
+                        .children_with(i, &["obj", "iobj", "obl", "nmod", "xcomp", "nsubj:pass"])
+                        .find(|&c| tree.lemma(c) == *w);
+                    if let Some(c) = hit {
+                        return Some((p, Some(c)));
+                    }
+                }
+                Complement::Prep(w) => {
+                    let hit = tree
+                        .children_with(i, &["obl", "nmod"])
+                        .find(|&c| tree.case_of(c).as_deref() == Some(w.as_str()));
+                    if hit.is_some() {
+                        return Some((p, None));
+                    }
+                }
+                Complement::Any => {}
+            }
+        }
+        if let Some(p) = pats.iter().find(|p| p.with == Complement::Any) {
+            return Some((p, None));
+        }
+    }
+    None
+}
+
+/// A party found in an argument: what the knowledge base made of the words.
+#[derive(Clone)]
+struct Party<'m> {
+    mention: &'m ResolvedMention,
+}
+
+impl Party<'_> {
+    fn actor_ref(&self) -> ActorRef {
+        ActorRef {
+            text: self.mention.text.clone(),
+            span: self.mention.span,
+            actor: self.mention.actor.clone(),
+            country: self.mention.country.clone(),
+            sector: self.mention.sector.clone(),
+        }
+    }
+    fn is_person(&self) -> bool {
+        self.mention.kind == MentionKind::Person || self.mention.person.is_some()
+    }
+}
+
+/// Parties standing in the subtree of `head` (and its conjuncts), in text order.
+fn parties_under<'m>(
+    s: &SentenceCtx<'_, '_>,
+    head: usize,
+    mentions: &[&'m ResolvedMention],
+) -> Vec<Party<'m>> {
+    let mut spans: Vec<Span> = Vec::new();
+    for h in s.tree.with_conjuncts(head) {
+        if let Some(sp) = s.tree.subtree_span(h) {
+            spans.push(sp);
+        }
+    }
+    let mut out: Vec<Party<'m>> = mentions
+        .iter()
+        .filter(|m| spans.iter().any(|sp| sp.contains(m.span)) && m.country.is_some())
+        .map(|m| Party { mention: m })
+        .collect();
+    out.sort_by_key(|p| p.mention.span.start);
+    out.dedup_by_key(|p| p.mention.span);
+    out
+}
+
+/// The subject of `i`, looking through control verbs ("plan to meet") and
+/// coordination ("arrived and met") when `i` has none of its own.
+fn subject_of(tree: &Tree<'_>, i: usize) -> Option<(usize, bool)> {
+    let mut x = i;
+    for _ in 0..4 {
+        if let Some(s) = tree.children_with(x, &["nsubj", "csubj"]).next() {
+            return Some((s, tree.rel(s).ends_with(":pass")));
+        }
+        let rel = tree.base_rel(x);
+        if !["xcomp", "conj", "acl", "advcl", "ccomp"].contains(&rel) {
+            // A noun's "subject" is the subject of the verb that takes it as object.
+            if ["obj", "obl"].contains(&rel) {
+                x = tree.head(x)?;
+                continue;
+            }
+            return None;
+        }
+        x = tree.head(x)?;
+    }
+    None
+}
+
+fn code_trigger(
+    coder: &Coder,
+    s: &SentenceCtx<'_, '_>,
+    i: usize,
+    pattern: &Pattern,
+    complement: Option<usize>,
+) -> Option<EventMention> {
+    let tree = s.tree;
+    let trig = tree.tokens.get(i)?;
+    let (event_type, table_mode, context) = coder.plover.lookup(&pattern.cameo)?.clone();
+    let mentions = s.mentions;
+
+    // Arguments.
+    let subject = subject_of(tree, i);
+    let mut source_side: Vec<Party<'_>> = Vec::new();
+    let mut target_side: Vec<Party<'_>> = Vec::new();
+    if let Some((subj, passive)) = subject {
+        let ps = parties_under(s, subj, mentions);
+        if passive {
+            target_side.extend(ps);
+        } else {
+            source_side.extend(ps);
+        }
+    }
+    for c in tree.children_with(i, &["obj", "iobj"]) {
+        target_side.extend(parties_under(s, c, mentions));
+    }
+    for c in tree.children_with(i, &["obl", "nmod"]) {
+        let case = tree.case_of(c).unwrap_or_default();
+        match case.as_str() {
+            "by" if subject.is_some_and(|(_, p)| p) => {
+                source_side.extend(parties_under(s, c, mentions))
+            }
+            "with" | "between" | "among" | "against" | "to" | "on" | "from" | "for" => {
+                target_side.extend(parties_under(s, c, mentions))
+            }
+            _ => {}
+        }
+    }
+    // A nominal event's own modifiers ("US-Japan talks", "Japanese officials' visit").
+    if pattern.kind == TriggerKind::Noun {
+        for c in tree.children_with(i, &["amod", "compound", "nmod:poss", "nmod"]) {
+            if tree.case_of(c).is_none() || tree.base_rel(c) != "nmod" {
+                source_side.extend(parties_under(s, c, mentions));
+            }
+        }
+    }
+    if let Some(c) = complement {
+        for g in tree.children_with(c, &["amod", "compound", "nmod", "nmod:poss"]) {
+            target_side.extend(parties_under(s, g, mentions));
+        }
+    }
+    // Persons and states among the parties.
+    let mut all: Vec<Party<'_>> = source_side
+        .iter()
+        .chain(target_side.iter())
+        .cloned()
+        .collect();
+    all.sort_by_key(|p| p.mention.span.start);
+    all.dedup_by_key(|p| p.mention.span);
+    if all.is_empty() && pattern.roles == Roles::Joint {
+        // The parse gave no arguments: a joint event between the states the sentence names.
+        all = mentions
+            .iter()
+            .filter(|m| m.country.is_some())
+            .map(|m| Party { mention: m })
+            .collect();
+    }
+    let countries = |ps: &[Party<'_>]| -> Vec<String> {
+        let mut c: Vec<String> = ps
+            .iter()
+            .filter_map(|p| p.mention.country.clone())
+            .collect();
+        c.sort();
+        c.dedup();
+        c
+    };
+    let actors = countries(&all);
+    if actors.is_empty() {
+        return None;
+    }
+
+    // Date.
+    let date = event_date(s, i);
+    let on = date
+        .as_ref()
+        .and_then(|d| d.start.map(|v| v.date))
+        .or(s.published);
+
+    // Status.
+    let status = event_status(coder, s, i, date.as_ref());
+
+    // Place and mode.
+    let (location, remote) = event_location(coder, s, i);
+    let mut mode = table_mode;
+    let mut cameo = pattern.cameo.clone();
+    let has_grouping = all
+        .iter()
+        .any(|p| p.mention.kind == MentionKind::Organisation)
+        || s.tree
+            .subtree(i)
+            .iter()
+            .any(|&t| coder.places.grouping_words.contains(&tree.lemma(t)));
+    if event_type == EventType::Consult {
+        if remote == Some(Remote::Phone) {
+            mode = Some("phone".into());
+            cameo = "041".into();
+        } else if has_grouping || actors.len() > 2 {
+            mode = Some("multilateral".into());
+        } else if remote == Some(Remote::Virtual) {
+            mode = Some("phone".into());
+        } else if let Some(lc) = location.as_ref().and_then(|l| l.country.clone()) {
+            if actors.contains(&lc) && actors.len() >= 2 {
+                mode = Some("visit".into());
+                cameo = "042".into();
+            } else if !actors.contains(&lc) && actors.len() >= 2 {
+                mode = Some("third-party".into());
+                cameo = "044".into();
+            }
+        }
+    }
+
+    // Source and target.
+    let (mut source, mut target) = match pattern.roles {
+        Roles::SubjObj => (
+            source_side.first().map(Party::actor_ref),
+            target_side.first().map(Party::actor_ref),
+        ),
+        Roles::ObjSubj => (
+            target_side.first().map(Party::actor_ref),
+            source_side.first().map(Party::actor_ref),
+        ),
+        Roles::Joint => {
+            let first = all.first();
+            let second = all
+                .iter()
+                .find(|p| p.mention.country != first.and_then(|f| f.mention.country.clone()));
+            (first.map(Party::actor_ref), second.map(Party::actor_ref))
+        }
+    };
+    // A visit: the visitor is the party from outside the host country.
+    if mode.as_deref() == Some("visit") {
+        if let Some(host) = location.as_ref().and_then(|l| l.country.clone()) {
+            let visitor = all
+                .iter()
+                .find(|p| p.mention.country.as_deref() != Some(host.as_str()));
+            let hosting = all
+                .iter()
+                .find(|p| p.mention.country.as_deref() == Some(host.as_str()));
+            if let (Some(v), Some(h)) = (visitor, hosting) {
+                source = Some(v.actor_ref());
+                target = Some(h.actor_ref());
+            }
+        }
+    }
+
+    // Participants: the people among the parties; for a meeting, everyone the
+    // sentence gathers into it.
+    let mut people: Vec<&ResolvedMention> = all
+        .iter()
+        .filter(|p| p.is_person())
+        .map(|p| p.mention)
+        .collect();
+    if event_type == EventType::Consult {
+        let gathered = tree
+            .head(i)
+            .filter(|&h| GATHER.contains(&tree.lemma(h).as_str()))
+            .map(|h| tree.subtree_span(h));
+        for m in mentions.iter().filter(|m| m.person.is_some()) {
+            let in_gather = gathered.flatten().is_some_and(|sp| sp.contains(m.span));
+            if in_gather || (people.len() < 2 && !people.iter().any(|p| p.span == m.span)) {
+                people.push(m);
+            }
+        }
+    }
+    people.sort_by_key(|m| m.span.start);
+    people.dedup_by(|a, b| a.person == b.person);
+    let participants = people.iter().map(|m| participant(s, m, on)).collect();
+
+    let according_to = speaker(s, i);
+    let confidence: f32 =
+        0.4 + if source.is_some() && target.is_some() {
+            0.25
+        } else {
+            0.0
+        } + if date.is_some() { 0.15 } else { 0.0 }
+            + if pattern.with != Complement::Any {
+                0.1
+            } else {
+                0.0
+            };
+    Some(EventMention {
+        id: String::new(),
+        doc: s.input.doc_id.to_string(),
+        sentence: s.sentence.span,
+        sentence_text: s
+            .sentence
+            .span
+            .slice(s.input.text)
+            .unwrap_or_default()
+            .to_string(),
+        trigger: trig.span,
+        event_type,
+        mode,
+        context,
+        cameo: Some(cameo),
+        status,
+        source,
+        target,
+        actors,
+        participants,
+        date,
+        location,
+        according_to,
+        confidence: confidence.min(0.95),
+        published: s.input.published,
+    })
+}
+
+fn participant(s: &SentenceCtx<'_, '_>, m: &ResolvedMention, on: Option<NaiveDate>) -> Participant {
+    // The office on the event's date, and whether the report's title contradicts it.
+    let again = on.and_then(|d| {
+        s.input
+            .kb
+            .resolve_span(s.input.text, m.span, d, &mut DocContext::new())
+    });
+    let m2 = again.as_ref().unwrap_or(m);
+    Participant {
+        name: m2.person.clone().unwrap_or_else(|| m2.text.clone()),
+        span: m.span,
+        actor: m2.actor.clone(),
+        country: m2.country.clone(),
+        role: m2.role_on_date.clone().or_else(|| m2.claimed_role.clone()),
+        anachronism: m2.anachronism.as_ref().map(|a| Anachronism {
+            claimed_role: a.claimed.role.clone(),
+            holder: a.holder.as_ref().map(|h| h.name.clone()),
+            person_term: a.term.as_ref().map(|t| (t.start.clone(), t.end.clone())),
+            holder_term: a.holder.as_ref().map(|t| (t.start.clone(), t.end.clone())),
+            source: a.holder.as_ref().map(|t| t.source.clone()),
+        }),
+    }
+}
+
+/// The temporal expression attached to the trigger: in its subtree, else in its
+/// governors' (nearest first); else the report's day for what it tells as news
+/// of the day (present or perfect tense).
+fn event_date(s: &SentenceCtx<'_, '_>, i: usize) -> Option<EventDate> {
+    let tree = s.tree;
+    let usable = |t: &&&dyad_time::Timex| {
+        matches!(
+            t.kind,
+            dyad_time::TimexType::Date | dyad_time::TimexType::Time
+        ) && t.grain.is_some()
+    };
+    let mut x = Some(i);
+    for _ in 0..3 {
+        let Some(node) = x else { break };
+        if let Some(span) = tree.subtree_span(node) {
+            if let Some(t) = s
+                .timexes
+                .iter()
+                .filter(usable)
+                .find(|t| span.contains(t.span))
+            {
+                return Some(EventDate {
+                    text: t.span.slice(s.input.text).map(str::to_string),
+                    span: Some(t.span),
+                    value: t.value.clone(),
+                    grain: t.grain.unwrap_or(Grain::Day),
+                    start: t.resolved,
+                });
+            }
+        }
+        x = tree.head(node);
+    }
+    let tok = tree.tokens.get(i)?;
+    let present = tok.feat("Tense") == Some("Pres")
+        || tree
+            .children_with(i, &["aux"])
+            .any(|a| tree.lemma(a) == "have");
+    match (present, s.published) {
+        (true, Some(p)) => Some(EventDate {
+            text: None,
+            span: None,
+            value: p.format("%Y-%m-%d").to_string(),
+            grain: Grain::Day,
+            start: Some(DateValue::day(p)),
+        }),
+        _ => None,
+    }
+}
+
+fn event_status(
+    coder: &Coder,
+    s: &SentenceCtx<'_, '_>,
+    i: usize,
+    date: Option<&EventDate>,
+) -> EventStatus {
+    let tree = s.tree;
+    let cues = &coder.status;
+    let negated = |x: usize| {
+        tree.children_with(x, &["advmod", "neg"])
+            .any(|c| ["not", "never", "n't"].contains(&tree.lemma(c).as_str()))
+    };
+    let mut found: Option<EventStatus> = None;
+    let mut neg = false;
+    // Nearest first: the trigger's own modifiers and auxiliaries, then each governor.
+    let mut x = i;
+    for step in 0..4 {
+        if step > 0 {
+            if let Some(st) = cues.get(CueWhere::Governor, &tree.lemma(x)) {
+                found = Some(st);
+            }
+        }
+        neg |= negated(x);
+        if found.is_none() {
+            for c in tree.children(x) {
+                let lem = tree.lemma(*c);
+                let st = match tree.base_rel(*c) {
+                    "aux" => cues.get(CueWhere::Aux, &lem),
+                    "mark" => cues.get(CueWhere::Mark, &lem),
+                    "amod" | "compound" if step == 0 => cues.get(CueWhere::Modifier, &lem),
+                    _ => None,
+                };
+                if st.is_some() {
+                    found = st;
+                    break;
+                }
+            }
+        }
+        if found.is_some() {
+            break;
+        }
+        let rel = tree.base_rel(x);
+        let Some(h) = tree.head(x) else { break };
+        if ![
+            "xcomp", "ccomp", "obj", "nsubj", "obl", "nmod", "csubj", "advcl", "acl", "conj",
+        ]
+        .contains(&rel)
+        {
+            break;
+        }
+        // A reported event keeps its own status: stop at a speech verb.
+        if SPEECH.contains(&tree.lemma(h).as_str()) && rel == "ccomp" {
+            break;
+        }
+        x = h;
+    }
+    let ahead = match (date.and_then(|d| d.start), s.published) {
+        (Some(d), Some(p)) => Some(d.date > p),
+        _ => None,
+    };
+    let status = match found {
+        Some(
+            st @ (EventStatus::Postponed
+            | EventStatus::Cancelled
+            | EventStatus::Hypothetical
+            | EventStatus::Denied),
+        ) => st,
+        Some(EventStatus::Planned) => {
+            if ahead == Some(false) && date.is_some_and(|d| d.grain == Grain::Day) {
+                // A plan for a day already past at the report's time reads as a plan
+                // still (the report may be late): keep it.
+                EventStatus::Planned
+            } else {
+                EventStatus::Planned
+            }
+        }
+        Some(st) => st,
+        None => {
+            let tok = &tree.tokens[i];
+            let progressive = tok.xpos == "VBG"
+                && tree
+                    .children_with(i, &["aux"])
+                    .any(|a| tree.lemma(a) == "be");
+            if ahead == Some(true) {
+                EventStatus::Planned
+            } else if progressive {
+                EventStatus::Ongoing
+            } else {
+                EventStatus::Occurred
+            }
+        }
+    };
+    if neg && status == EventStatus::Occurred {
+        EventStatus::Denied
+    } else {
+        status
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Remote {
+    Phone,
+    Virtual,
+}
+
+/// Where: a place introduced by "in/at" under the trigger or its governor, or
+/// "virtual" when the words say it was remote.
+fn event_location(
+    coder: &Coder,
+    s: &SentenceCtx<'_, '_>,
+    i: usize,
+) -> (Option<EventLocation>, Option<Remote>) {
+    let tree = s.tree;
+    let places = &coder.places;
+    let mut scope = vec![i];
+    if let Some(h) = tree.head(i) {
+        scope.push(h);
+    }
+    let mut remote = None;
+    for &x in &scope {
+        for t in std::iter::once(x).chain(tree.children(x).iter().copied()) {
+            let lem = tree.lemma(t);
+            if places.phone_words.contains(&lem) && t != i && tree.base_rel(t) != "conj" {
+                remote = remote.or(Some(Remote::Phone));
+            }
+            if places.virtual_words.contains(&lem) {
+                remote = Some(Remote::Virtual);
+                if let Some(tok) = tree.tokens.get(t) {
+                    return (
+                        Some(EventLocation {
+                            text: tok.text.clone(),
+                            span: tok.span,
+                            name: "virtual".into(),
+                            country: None,
+                        }),
+                        remote,
+                    );
+                }
+            }
+        }
+    }
+    // Phone calls have no place.
+    if tree.lemma(i) == "call" || tree.lemma(i) == "phone" {
+        return (None, Some(Remote::Phone));
+    }
+    for &x in &scope {
+        for c in tree.children_with(x, &["obl", "nmod"]) {
+            let Some(case) = tree.case_of(c) else {
+                continue;
+            };
+            if !places.at_words.contains(&case)
+                || (case == "to"
+                    && !["travel", "fly", "visit", "trip"].contains(&tree.lemma(x).as_str()))
+            {
+                continue;
+            }
+            let Some(span) = tree.subtree_span(c) else {
+                continue;
+            };
+            let place = s
+                .mentions
+                .iter()
+                .find(|m| span.contains(m.span) && m.person.is_none() && m.country.is_some());
+            if let Some(m) = place {
+                return (
+                    Some(EventLocation {
+                        text: m.text.clone(),
+                        span: m.span,
+                        name: m.text.clone(),
+                        country: m.country.clone(),
+                    }),
+                    remote,
+                );
+            }
+            if let Some(tok) = tree.tokens.get(c).filter(|t| t.upos == "PROPN") {
+                return (
+                    Some(EventLocation {
+                        text: tok.text.clone(),
+                        span: tok.span,
+                        name: tok.text.clone(),
+                        country: None,
+                    }),
+                    remote,
+                );
+            }
+        }
+    }
+    (None, remote)
+}
+
+/// The speaker of reported speech: the subject of the "say" verb governing the trigger.
+fn speaker(s: &SentenceCtx<'_, '_>, i: usize) -> Option<ActorRef> {
+    let tree = s.tree;
+    let mut x = i;
+    for _ in 0..4 {
+        let h = tree.head(x)?;
+        if SPEECH.contains(&tree.lemma(h).as_str()) && tree.base_rel(x) == "ccomp" {
+            let subj = tree.children_with(h, &["nsubj"]).next()?;
+            let span = tree.subtree_span(subj)?;
+            let m = s.mentions.iter().find(|m| span.contains(m.span));
+            return Some(match m {
+                Some(m) => Party { mention: m }.actor_ref(),
+                None => ActorRef {
+                    text: span.slice(s.input.text)?.to_string(),
+                    span,
+                    ..Default::default()
+                },
+            });
+        }
+        x = h;
+    }
+    None
+}

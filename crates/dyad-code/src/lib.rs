@@ -1,0 +1,123 @@
+//! Event coding: from analysed sentences to [`EventMention`]s.
+//!
+//! For each sentence the coder finds event triggers (verbs and nouns from the
+//! pattern file), reads their arguments from the dependency parse (subjects,
+//! objects, prepositional complements, compound subjects, passive agents, the
+//! modifiers of a nominal event), resolves them against the knowledge base as of
+//! the event's date, and decides the PLOVER type and mode, the CAMEO code, the
+//! status (occurred, planned, postponed, cancelled, …), the date (from the
+//! temporal expression attached to the trigger) and the place. Every field keeps
+//! its evidence: the byte span of the words it came from.
+//!
+//! What the coder knows is data: `data/patterns.tsv` (triggers, their
+//! complements and CAMEO codes), `data/cameo_plover.tsv` (CAMEO → PLOVER),
+//! `data/status.tsv` (status cues), `data/places.tsv` (remote and phone cues).
+//! Users layer their own patterns in dyad's format or as a PETRARCH/TABARI CAMEO
+//! verb dictionary ([`Coder::with_patterns`]).
+//!
+//! The coder does no I/O and never fails on messy input: a sentence it cannot
+//! read yields no events.
+
+mod code;
+mod patterns;
+mod tree;
+
+pub use patterns::{PatternError, PatternFormat};
+
+use dyad_core::{EventMention, EventType};
+use patterns::{Patterns, Plover, StatusCues};
+use std::sync::OnceLock;
+
+const PATTERNS: &str = include_str!("../data/patterns.tsv");
+const CAMEO_PLOVER: &str = include_str!("../data/cameo_plover.tsv");
+const STATUS: &str = include_str!("../data/status.tsv");
+const PLACES: &str = include_str!("../data/places.tsv");
+
+/// The coder: patterns and cues, compiled. Share it between threads.
+#[derive(Debug, Clone)]
+pub struct Coder {
+    patterns: Patterns,
+    plover: Plover,
+    status: StatusCues,
+    places: patterns::PlaceCues,
+}
+
+/// What the coder needs to code one document.
+pub struct CodeInput<'a> {
+    pub doc_id: &'a str,
+    /// The document's text (the reader's `Document::text`).
+    pub text: &'a str,
+    /// The report's publication date, where known.
+    pub published: Option<dyad_core::DateValue>,
+    pub analysis: &'a dyad_text::AnalyzedText,
+    /// Temporal expressions of `text`, resolved against the publication date.
+    pub timexes: &'a [dyad_time::Timex],
+    pub kb: &'a dyad_kb::KnowledgeBase,
+}
+
+impl Coder {
+    /// The built-in coder, compiled once per process.
+    pub fn builtin() -> &'static Coder {
+        static C: OnceLock<Coder> = OnceLock::new();
+        C.get_or_init(|| {
+            // The shipped files are checked by the test `builtin_data_is_valid`.
+            Coder::from_data(PATTERNS, CAMEO_PLOVER, STATUS, PLACES)
+                .expect("the built-in coder data files are valid")
+        })
+    }
+
+    fn from_data(
+        patterns: &str,
+        plover: &str,
+        status: &str,
+        places: &str,
+    ) -> Result<Coder, PatternError> {
+        Ok(Coder {
+            patterns: Patterns::parse("patterns.tsv", patterns)?,
+            plover: Plover::parse("cameo_plover.tsv", plover)?,
+            status: StatusCues::parse("status.tsv", status)?,
+            places: patterns::PlaceCues::parse("places.tsv", places)?,
+        })
+    }
+
+    /// This coder with a user's patterns layered on top: dyad's own format, or a
+    /// PETRARCH/TABARI CAMEO verb dictionary (detected from the content).
+    pub fn with_patterns(&self, name: &str, text: &str) -> Result<Coder, PatternError> {
+        let mut c = self.clone();
+        let extra = match PatternFormat::detect(text) {
+            PatternFormat::Dyad => Patterns::parse(name, text)?,
+            PatternFormat::CameoVerbs => Patterns::from_cameo_verbs(name, text)?,
+        };
+        c.patterns.layer(extra);
+        Ok(c)
+    }
+
+    /// The PLOVER type of a CAMEO code (by its longest known prefix).
+    pub fn plover_type(&self, cameo: &str) -> Option<EventType> {
+        self.plover.lookup(cameo).map(|p| p.0)
+    }
+
+    /// Codes every sentence of a document.
+    pub fn code(&self, input: &CodeInput<'_>) -> Vec<EventMention> {
+        code::code_document(self, input)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_data_is_valid() {
+        let c = Coder::builtin();
+        assert_eq!(c.plover_type("040"), Some(EventType::Consult));
+        assert_eq!(c.plover_type("0361"), Some(EventType::Agree));
+        assert_eq!(c.plover_type("057"), Some(EventType::Support));
+        for p in c.patterns.all() {
+            assert!(
+                c.plover.lookup(&p.cameo).is_some(),
+                "pattern {p:?} has no PLOVER type"
+            );
+        }
+    }
+}

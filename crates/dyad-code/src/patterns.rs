@@ -1,0 +1,402 @@
+//! The coder's data files, and the PETRARCH/TABARI verb-dictionary importer.
+
+use dyad_core::{EventStatus, EventType};
+use std::collections::HashMap;
+use thiserror::Error;
+
+/// A problem in a pattern or cue file, with its line.
+#[derive(Debug, Error, Clone, PartialEq)]
+#[error("{file}:{line}: {reason}")]
+pub struct PatternError {
+    pub file: String,
+    pub line: usize,
+    pub reason: String,
+}
+
+/// The formats [`crate::Coder::with_patterns`] reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PatternFormat {
+    /// dyad's own `patterns.tsv` format.
+    Dyad,
+    /// A PETRARCH/TABARI CAMEO verb dictionary (`--- NAME [code] ---` blocks).
+    CameoVerbs,
+}
+
+impl PatternFormat {
+    pub fn detect(text: &str) -> PatternFormat {
+        let cameo = text.lines().any(|l| {
+            let t = l.trim_start();
+            t.starts_with("---") && t.contains('[')
+        });
+        if cameo {
+            PatternFormat::CameoVerbs
+        } else {
+            PatternFormat::Dyad
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum TriggerKind {
+    Verb,
+    Noun,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Complement {
+    Any,
+    Object(String),
+    Prep(String),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Roles {
+    SubjObj,
+    ObjSubj,
+    Joint,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Pattern {
+    pub kind: TriggerKind,
+    pub trigger: String,
+    pub with: Complement,
+    pub cameo: String,
+    pub roles: Roles,
+}
+
+/// Patterns by trigger lemma. Later layers come first, so a user's pattern wins.
+#[derive(Debug, Clone, Default)]
+pub struct Patterns {
+    by_trigger: HashMap<(TriggerKind, String), Vec<Pattern>>,
+}
+
+fn err(file: &str, line: usize, reason: impl Into<String>) -> PatternError {
+    PatternError {
+        file: file.to_string(),
+        line,
+        reason: reason.into(),
+    }
+}
+
+impl Patterns {
+    pub fn parse(file: &str, text: &str) -> Result<Patterns, PatternError> {
+        let mut p = Patterns::default();
+        for (i, raw) in text.lines().enumerate() {
+            let line = raw.trim_end_matches('\r');
+            if line.trim().is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let cols: Vec<&str> = line.split('\t').map(str::trim).collect();
+            let [kind, trigger, with, cameo, roles] = cols[..] else {
+                return Err(err(
+                    file,
+                    i + 1,
+                    "expected KIND<TAB>TRIGGER<TAB>WITH<TAB>CAMEO<TAB>ROLES",
+                ));
+            };
+            let kind = match kind {
+                "verb" => TriggerKind::Verb,
+                "noun" => TriggerKind::Noun,
+                k => {
+                    return Err(err(
+                        file,
+                        i + 1,
+                        format!("unknown kind `{k}` (verb or noun)"),
+                    ))
+                }
+            };
+            let with = match with.split_once(':') {
+                None if with == "-" => Complement::Any,
+                Some(("obj", w)) if !w.is_empty() => Complement::Object(w.to_lowercase()),
+                Some(("prep", w)) if !w.is_empty() => Complement::Prep(w.to_lowercase()),
+                _ => {
+                    return Err(err(
+                        file,
+                        i + 1,
+                        format!("bad WITH `{with}` (-, obj:LEMMA or prep:WORD)"),
+                    ))
+                }
+            };
+            if cameo.is_empty() || !cameo.chars().all(|c| c.is_ascii_digit()) {
+                return Err(err(file, i + 1, format!("bad CAMEO code `{cameo}`")));
+            }
+            let roles = match roles {
+                "subj>obj" | "-" => Roles::SubjObj,
+                "obj>subj" => Roles::ObjSubj,
+                "joint" => Roles::Joint,
+                r => return Err(err(file, i + 1, format!("bad ROLES `{r}`"))),
+            };
+            p.add(Pattern {
+                kind,
+                trigger: trigger.to_lowercase(),
+                with,
+                cameo: cameo.to_string(),
+                roles,
+            });
+        }
+        Ok(p)
+    }
+
+    fn add(&mut self, pat: Pattern) {
+        self.by_trigger
+            .entry((pat.kind, pat.trigger.clone()))
+            .or_default()
+            .push(pat);
+    }
+
+    /// Puts `other`'s patterns before this set's, trigger by trigger.
+    pub fn layer(&mut self, other: Patterns) {
+        for (k, mut v) in other.by_trigger {
+            let old = self.by_trigger.remove(&k).unwrap_or_default();
+            v.extend(old);
+            self.by_trigger.insert(k, v);
+        }
+    }
+
+    pub fn for_trigger(&self, kind: TriggerKind, lemma: &str) -> &[Pattern] {
+        self.by_trigger
+            .get(&(kind, lemma.to_string()))
+            .map_or(&[], Vec::as_slice)
+    }
+
+    #[cfg(test)]
+    pub fn all(&self) -> impl Iterator<Item = &Pattern> {
+        self.by_trigger.values().flatten()
+    }
+
+    /// Reads a PETRARCH/TABARI CAMEO verb dictionary: each `--- NAME [code] ---`
+    /// block lists verbs (`WORD [code]`, `+PHRASAL_VERB [code]`, with optional
+    /// `{forms}`) and patterns (`- words * words [code]`). A verb takes its own code,
+    /// else the block's; a pattern whose first word after `*` is a plain word
+    /// becomes an `obj:` complement of the block's verbs. Codes `---` mean "not an
+    /// event" and are skipped.
+    pub fn from_cameo_verbs(file: &str, text: &str) -> Result<Patterns, PatternError> {
+        let mut p = Patterns::default();
+        let mut block_code: Option<String> = None;
+        let mut block_verbs: Vec<String> = Vec::new();
+        let code_of = |s: &str| -> Option<String> {
+            let open = s.find('[')?;
+            let close = s[open..].find(']')? + open;
+            let code: String = s[open + 1..close].split(':').next()?.trim().to_string();
+            (!code.is_empty() && code.chars().all(|c| c.is_ascii_digit())).then_some(code)
+        };
+        for (i, raw) in text.lines().enumerate() {
+            let line = raw.split('#').next().unwrap_or("").trim();
+            if line.is_empty() {
+                continue;
+            }
+            if line.starts_with("---") {
+                block_code = code_of(line);
+                block_verbs.clear();
+                let name = line
+                    .trim_matches('-')
+                    .split('[')
+                    .next()
+                    .unwrap_or("")
+                    .trim();
+                if !name.is_empty() {
+                    block_verbs.push(name.to_lowercase().replace(' ', "_"));
+                }
+                continue;
+            }
+            if let Some(rest) = line.strip_prefix('-') {
+                let Some(code) = code_of(rest).or_else(|| block_code.clone()) else {
+                    continue;
+                };
+                let Some(star) = rest.find('*') else { continue };
+                let after = rest[star + 1..].split('[').next().unwrap_or("");
+                let word = after
+                    .split_whitespace()
+                    .map(|w| w.trim_matches(|c: char| "(){}".contains(c)))
+                    .find(|w| {
+                        !w.is_empty()
+                            && w.chars().all(|c| c.is_alphabetic() || c == '_' || c == '-')
+                    });
+                let Some(word) = word else { continue };
+                for v in &block_verbs {
+                    p.add(Pattern {
+                        kind: TriggerKind::Verb,
+                        trigger: v.clone(),
+                        with: Complement::Object(word.to_lowercase()),
+                        cameo: code.clone(),
+                        roles: Roles::SubjObj,
+                    });
+                }
+                continue;
+            }
+            // A verb line: WORD or +PHRASAL_VERB, optional {forms}, optional [code].
+            let word = line
+                .split(['{', '['])
+                .next()
+                .unwrap_or("")
+                .trim()
+                .trim_start_matches('+');
+            if word.is_empty() || word.contains(' ') {
+                if !word.is_empty() {
+                    return Err(err(file, i + 1, format!("cannot read verb line `{line}`")));
+                }
+                continue;
+            }
+            let lemma = word.to_lowercase();
+            block_verbs.push(lemma.clone());
+            if let Some(code) = code_of(line).or_else(|| block_code.clone()) {
+                p.add(Pattern {
+                    kind: TriggerKind::Verb,
+                    trigger: lemma,
+                    with: Complement::Any,
+                    cameo: code,
+                    roles: Roles::SubjObj,
+                });
+            }
+        }
+        Ok(p)
+    }
+}
+
+/// CAMEO code → PLOVER type, mode, context.
+#[derive(Debug, Clone, Default)]
+pub struct Plover {
+    by_code: HashMap<String, (EventType, Option<String>, Option<String>)>,
+}
+
+impl Plover {
+    pub fn parse(file: &str, text: &str) -> Result<Plover, PatternError> {
+        let mut by_code = HashMap::new();
+        for (i, line) in text.lines().enumerate() {
+            if line.starts_with('#') || line.trim().is_empty() {
+                continue;
+            }
+            let cols: Vec<&str> = line.split('\t').map(str::trim).collect();
+            let [code, typ, mode, ctx] = cols[..] else {
+                return Err(err(
+                    file,
+                    i + 1,
+                    "expected CAMEO<TAB>TYPE<TAB>MODE<TAB>CONTEXT",
+                ));
+            };
+            let t = EventType::parse(typ)
+                .ok_or_else(|| err(file, i + 1, format!("unknown PLOVER type `{typ}`")))?;
+            let opt = |s: &str| (s != "-" && !s.is_empty()).then(|| s.to_string());
+            by_code.insert(code.to_string(), (t, opt(mode), opt(ctx)));
+        }
+        Ok(Plover { by_code })
+    }
+
+    /// The entry for `code`, or for its longest known prefix.
+    pub fn lookup(&self, code: &str) -> Option<&(EventType, Option<String>, Option<String>)> {
+        (2..=code.len())
+            .rev()
+            .find_map(|n| self.by_code.get(code.get(..n)?))
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum CueWhere {
+    Governor,
+    Aux,
+    Mark,
+    Modifier,
+}
+
+/// Status cues by place and lemma.
+#[derive(Debug, Clone, Default)]
+pub struct StatusCues {
+    by: HashMap<(CueWhere, String), EventStatus>,
+}
+
+impl StatusCues {
+    pub fn parse(file: &str, text: &str) -> Result<StatusCues, PatternError> {
+        let mut by = HashMap::new();
+        for (i, line) in text.lines().enumerate() {
+            if line.starts_with('#') || line.trim().is_empty() {
+                continue;
+            }
+            let cols: Vec<&str> = line.split('\t').map(str::trim).collect();
+            let [w, lemma, status] = cols[..] else {
+                return Err(err(file, i + 1, "expected WHERE<TAB>LEMMA<TAB>STATUS"));
+            };
+            let w = match w {
+                "governor" => CueWhere::Governor,
+                "aux" => CueWhere::Aux,
+                "mark" => CueWhere::Mark,
+                "modifier" => CueWhere::Modifier,
+                x => return Err(err(file, i + 1, format!("unknown place `{x}`"))),
+            };
+            let s = EventStatus::parse(status)
+                .ok_or_else(|| err(file, i + 1, format!("unknown status `{status}`")))?;
+            by.insert((w, lemma.to_lowercase()), s);
+        }
+        Ok(StatusCues { by })
+    }
+
+    pub fn get(&self, w: CueWhere, lemma: &str) -> Option<EventStatus> {
+        self.by.get(&(w, lemma.to_lowercase())).copied()
+    }
+}
+
+/// Words that say how and where a meeting takes place.
+#[derive(Debug, Clone, Default)]
+pub struct PlaceCues {
+    pub virtual_words: Vec<String>,
+    pub phone_words: Vec<String>,
+    pub grouping_words: Vec<String>,
+    pub at_words: Vec<String>,
+}
+
+impl PlaceCues {
+    pub fn parse(file: &str, text: &str) -> Result<PlaceCues, PatternError> {
+        let mut c = PlaceCues::default();
+        for (i, line) in text.lines().enumerate() {
+            if line.starts_with('#') || line.trim().is_empty() {
+                continue;
+            }
+            let Some((k, w)) = line.split_once('\t') else {
+                return Err(err(file, i + 1, "expected KIND<TAB>WORD"));
+            };
+            let w = w.trim().to_lowercase();
+            match k {
+                "virtual" => c.virtual_words.push(w),
+                "phone" => c.phone_words.push(w),
+                "trilateral" => c.grouping_words.push(w),
+                "at" => c.at_words.push(w),
+                x => return Err(err(file, i + 1, format!("unknown kind `{x}`"))),
+            }
+        }
+        Ok(c)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cameo_verb_dictionary_blocks() {
+        let dict = "--- MEET [040] ---\nMEET {MEETS MET MEETING}\nCONFER [040]\n- * TALKS [043]\n--- CANCEL [---] ---\n+CALL_OFF [160]\nSTOP\n";
+        assert_eq!(PatternFormat::detect(dict), PatternFormat::CameoVerbs);
+        let p = Patterns::from_cameo_verbs("v.txt", dict).expect("parses");
+        assert_eq!(p.for_trigger(TriggerKind::Verb, "meet")[0].cameo, "040");
+        assert_eq!(p.for_trigger(TriggerKind::Verb, "confer")[0].cameo, "040");
+        assert!(p
+            .for_trigger(TriggerKind::Verb, "confer")
+            .iter()
+            .any(|x| x.with == Complement::Object("talks".into())));
+        assert_eq!(p.for_trigger(TriggerKind::Verb, "call_off")[0].cameo, "160");
+        assert!(
+            p.for_trigger(TriggerKind::Verb, "stop").is_empty(),
+            "`[---]` is no event"
+        );
+    }
+
+    #[test]
+    fn bad_lines_are_named() {
+        let e = Patterns::parse(
+            "mine.tsv",
+            "verb\tmeet\t-\t040\tjoint\nverb\tgreet\tnope\t040\tjoint\n",
+        )
+        .unwrap_err();
+        assert_eq!(e.line, 2);
+        assert!(e.to_string().starts_with("mine.tsv:2:"));
+    }
+}

@@ -1,0 +1,257 @@
+//! Coding through the public API on hand-analysed sentences, so that the
+//! coder's rules are tested apart from the parser's accuracy.
+
+use chrono::NaiveDate;
+use dyad_code::{CodeInput, Coder};
+use dyad_core::{DateValue, EventMention, EventStatus, EventType, Span};
+use dyad_text::{AnalyzedText, Sentence, Token};
+
+/// (word, lemma, upos, xpos, feats, head 1-based or 0 for root, deprel)
+type Row<'a> = (&'a str, &'a str, &'a str, &'a str, &'a str, usize, &'a str);
+
+fn analysed(rows: &[Row<'_>]) -> (String, AnalyzedText) {
+    let mut text = String::new();
+    let mut tokens = Vec::new();
+    for (w, lemma, upos, xpos, feats, head, rel) in rows {
+        if !text.is_empty() && *upos != "PUNCT" {
+            text.push(' ');
+        }
+        let start = text.len();
+        text.push_str(w);
+        tokens.push(Token {
+            span: Span::new(start, text.len()),
+            text: w.to_string(),
+            lemma: lemma.to_string(),
+            upos: upos.to_string(),
+            xpos: xpos.to_string(),
+            feats: feats.to_string(),
+            head: head.checked_sub(1),
+            deprel: rel.to_string(),
+        });
+    }
+    let sentence = Sentence {
+        span: Span::new(0, text.len()),
+        tokens,
+    };
+    (
+        text,
+        AnalyzedText {
+            sentences: vec![sentence],
+            ..Default::default()
+        },
+    )
+}
+
+fn code(rows: &[Row<'_>], published: NaiveDate) -> Vec<EventMention> {
+    let (text, analysis) = analysed(rows);
+    let timexes = dyad_time::tag(
+        &text,
+        dyad_time::Reference::date(published),
+        &dyad_time::NoHints,
+    );
+    let input = CodeInput {
+        doc_id: "d",
+        text: &text,
+        published: Some(DateValue::day(published)),
+        analysis: &analysis,
+        timexes: &timexes,
+        kb: dyad_kb::KnowledgeBase::builtin(),
+    };
+    Coder::builtin().code(&input)
+}
+
+fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).expect("valid date")
+}
+
+#[test]
+fn a_virtual_meeting_that_began() {
+    let rows: Vec<Row<'_>> = vec![
+        ("Japanese", "Japanese", "ADJ", "JJ", "Degree=Pos", 4, "amod"),
+        ("and", "and", "CCONJ", "CC", "_", 3, "cc"),
+        ("U.S.", "U.S.", "PROPN", "NNP", "Number=Sing", 1, "conj"),
+        (
+            "ministers",
+            "minister",
+            "NOUN",
+            "NNS",
+            "Number=Plur",
+            5,
+            "nsubj",
+        ),
+        (
+            "began",
+            "begin",
+            "VERB",
+            "VBD",
+            "Mood=Ind|Tense=Past|VerbForm=Fin",
+            0,
+            "root",
+        ),
+        ("a", "a", "DET", "DT", "_", 8, "det"),
+        ("virtual", "virtual", "ADJ", "JJ", "Degree=Pos", 8, "amod"),
+        ("meeting", "meeting", "NOUN", "NN", "Number=Sing", 5, "obj"),
+        ("on", "on", "ADP", "IN", "_", 10, "case"),
+        ("Friday", "Friday", "PROPN", "NNP", "Number=Sing", 5, "obl"),
+        (".", ".", "PUNCT", ".", "_", 5, "punct"),
+    ];
+    let events = code(&rows, day(2022, 1, 7));
+    assert_eq!(events.len(), 1, "{events:#?}");
+    let e = &events[0];
+    assert_eq!(e.event_type, EventType::Consult);
+    assert_eq!(e.status, EventStatus::Occurred);
+    assert_eq!(e.actors, vec!["JPN".to_string(), "USA".to_string()]);
+    assert_eq!(
+        e.location.as_ref().map(|l| l.name.as_str()),
+        Some("virtual")
+    );
+    assert_eq!(
+        e.mode.as_deref(),
+        Some("phone"),
+        "a bilateral video meeting is PLOVER's remote mode"
+    );
+    assert_eq!(
+        e.date.as_ref().map(|d| d.value.as_str()),
+        Some("2022-01-07")
+    );
+    assert_eq!(&e.sentence_text[e.trigger.start..e.trigger.end], "meeting");
+}
+
+#[test]
+fn a_planned_visit_hosted_in_washington() {
+    let rows: Vec<Row<'_>> = vec![
+        (
+            "Antony",
+            "Antony",
+            "PROPN",
+            "NNP",
+            "Number=Sing",
+            4,
+            "nsubj",
+        ),
+        (
+            "Blinken",
+            "Blinken",
+            "PROPN",
+            "NNP",
+            "Number=Sing",
+            1,
+            "flat",
+        ),
+        ("will", "will", "AUX", "MD", "VerbForm=Fin", 4, "aux"),
+        ("host", "host", "VERB", "VB", "VerbForm=Inf", 0, "root"),
+        ("his", "he", "PRON", "PRP$", "Poss=Yes", 7, "nmod:poss"),
+        ("Japanese", "Japanese", "ADJ", "JJ", "Degree=Pos", 7, "amod"),
+        (
+            "counterpart",
+            "counterpart",
+            "NOUN",
+            "NN",
+            "Number=Sing",
+            4,
+            "obj",
+        ),
+        ("in", "in", "ADP", "IN", "_", 9, "case"),
+        (
+            "Washington",
+            "Washington",
+            "PROPN",
+            "NNP",
+            "Number=Sing",
+            4,
+            "obl",
+        ),
+        ("on", "on", "ADP", "IN", "_", 11, "case"),
+        ("Jan.", "January", "PROPN", "NNP", "Number=Sing", 4, "obl"),
+        ("7", "7", "NUM", "CD", "NumType=Card", 11, "nummod"),
+        (".", ".", "PUNCT", ".", "_", 4, "punct"),
+    ];
+    let events = code(&rows, day(2021, 12, 21));
+    assert_eq!(events.len(), 1, "{events:#?}");
+    let e = &events[0];
+    assert_eq!(e.event_type, EventType::Consult);
+    assert_eq!(e.status, EventStatus::Planned);
+    assert_eq!(e.mode.as_deref(), Some("visit"));
+    assert_eq!(
+        e.source.as_ref().and_then(|s| s.country.as_deref()),
+        Some("JPN"),
+        "the visitor is the source"
+    );
+    assert_eq!(
+        e.target.as_ref().and_then(|s| s.country.as_deref()),
+        Some("USA"),
+        "the host is the target"
+    );
+    assert_eq!(
+        e.date.as_ref().map(|d| d.value.as_str()),
+        Some("2022-01-07")
+    );
+    let p = e
+        .participants
+        .iter()
+        .find(|p| p.name == "Antony Blinken")
+        .expect("Blinken takes part");
+    assert!(p.role.is_some());
+}
+
+#[test]
+fn a_postponed_summit() {
+    let rows: Vec<Row<'_>> = vec![
+        ("The", "the", "DET", "DT", "_", 2, "det"),
+        (
+            "summit",
+            "summit",
+            "NOUN",
+            "NN",
+            "Number=Sing",
+            6,
+            "nsubj:pass",
+        ),
+        ("in", "in", "ADP", "IN", "_", 4, "case"),
+        ("Sydney", "Sydney", "PROPN", "NNP", "Number=Sing", 2, "nmod"),
+        ("was", "be", "AUX", "VBD", "Tense=Past", 6, "aux:pass"),
+        (
+            "postponed",
+            "postpone",
+            "VERB",
+            "VBN",
+            "Tense=Past|VerbForm=Part|Voice=Pass",
+            0,
+            "root",
+        ),
+        ("by", "by", "ADP", "IN", "_", 8, "case"),
+        (
+            "Australia",
+            "Australia",
+            "PROPN",
+            "NNP",
+            "Number=Sing",
+            6,
+            "obl",
+        ),
+        ("and", "and", "CCONJ", "CC", "_", 10, "cc"),
+        ("India", "India", "PROPN", "NNP", "Number=Sing", 8, "conj"),
+        (".", ".", "PUNCT", ".", "_", 6, "punct"),
+    ];
+    let events = code(&rows, day(2023, 5, 17));
+    let e = events
+        .iter()
+        .find(|e| e.event_type == EventType::Consult)
+        .expect("the summit is coded");
+    assert_eq!(e.status, EventStatus::Postponed, "{e:#?}");
+}
+
+#[test]
+fn messy_trees_never_panic() {
+    // Heads out of range, cycles, a sentence of one token.
+    let rows: Vec<Row<'_>> = vec![
+        ("meet", "meet", "VERB", "VB", "_", 2, "root"),
+        ("Japan", "Japan", "PROPN", "NNP", "_", 1, "nsubj"),
+        ("talks", "talk", "NOUN", "NNS", "_", 99, "obj"),
+    ];
+    let _ = code(&rows, day(2022, 1, 7));
+    let _ = code(
+        &[("talks", "talk", "NOUN", "NNS", "_", 0, "root")],
+        day(2022, 1, 7),
+    );
+}
