@@ -364,6 +364,10 @@ fn post_role(p: &str) -> Option<(&'static str, String)> {
         "first secretary",
         "secretary general",
         "parliamentary",
+        "delegate",
+        "state secretary",
+        "secretary of state to",
+        "in charge of",
     ];
     if excluded.iter().any(|x| p.contains(x)) {
         return None;
@@ -372,15 +376,21 @@ fn post_role(p: &str) -> Option<(&'static str, String)> {
         Some(("ambassador", "USA".into()))
     } else if p.starts_with("permanent representative to the un") {
         Some(("ambassador", "UN".into()))
-    } else if (p.contains("foreign") && (p.contains("minister") || p.contains("secretary")))
+    } else if ((p.contains("foreign affairs")
+        || p.contains("external affairs")
+        || p.contains("foreign relations")
+        || p.contains("external relations")
+        || p.contains("foreign minister")
+        || p.contains("foreign secretary"))
+        && (p.contains("minister") || p.contains("secretary")))
         || p == "secretary of state"
-        || (p.contains("external affairs") && p.contains("minister"))
     {
         Some(("foreign_minister", String::new()))
     } else if (p.contains("defense") || p.contains("defence"))
         && (p.contains("minister") || p.contains("secretary") || p.contains("defense agency"))
-        && !p.contains("industr")
-        && !p.contains("production")
+        && (p.starts_with("minister of defen")
+            || p.starts_with("minister of national defen")
+            || (!p.contains("industr") && !p.contains("production")))
     {
         Some(("defense_minister", String::new()))
     } else if p == "prime minister" || p == "premier" || p == "chancellor" {
@@ -435,7 +445,9 @@ fn import_countryinfo(tsv: &str, diags: &mut Vec<Diagnostic>) -> Vec<Term> {
         if !end.is_empty() && end.as_str() < KEEP_FROM {
             continue;
         }
-        let name = title_case(name.trim());
+        let (name, aliases) = brace_variants(name);
+        let name = title_case(&name);
+        let aliases: Vec<String> = aliases.iter().map(|a| title_case(a)).collect();
         if name.is_empty() || iso.len() != 3 || !iso.bytes().all(|b| b.is_ascii_uppercase()) {
             continue;
         }
@@ -446,11 +458,40 @@ fn import_countryinfo(tsv: &str, diags: &mut Vec<Diagnostic>) -> Vec<Term> {
             start: fix_day(&start),
             end: fix_day(&end),
             post,
-            aliases: Vec::new(),
+            aliases,
             source: format!("{source} ({})", title.replace('\t', " ")),
         });
     }
+    // Where a country's cabinet list has a minister for an office, its
+    // "Secretary of State for ..." rows are junior posts (France, Morocco);
+    // where it has none, they are the office itself (the Gambia, the
+    // Dominican Republic).
+    let has_minister: std::collections::HashSet<(String, String)> = out
+        .iter()
+        .filter(|t| t.source.starts_with("countryinfo:government (Minister"))
+        .map(|t| (t.country.clone(), t.role.clone()))
+        .collect();
+    out.retain(|t| {
+        !(t.source
+            .starts_with("countryinfo:government (Secretary of State for")
+            && has_minister.contains(&(t.country.clone(), t.role.clone())))
+    });
     dedupe(out)
+}
+
+/// Some names list spelling variants in braces: "{Rashid Mohamed Rashid }{Rachid
+/// Mohamed Rachid }". The first is the name, the others its aliases.
+fn brace_variants(raw: &str) -> (String, Vec<String>) {
+    let raw = raw.trim();
+    if !raw.starts_with('{') {
+        return (raw.to_string(), Vec::new());
+    }
+    let mut parts = raw
+        .split(['{', '}'])
+        .map(str::trim)
+        .filter(|p| !p.is_empty());
+    let first = parts.next().unwrap_or("").to_string();
+    (first, parts.map(str::to_string).collect())
 }
 
 /// Month-grain sources write the last day of every month as 31 ("09-31"):
@@ -599,12 +640,8 @@ fn import_reign(
         // REIGN gives surnames: take the full name from CountryInfo where a
         // leader of the same country has that surname.
         // Some names come wrapped in braces with variants: "{A B }{A C B }".
-        let leader = leader
-            .trim_start_matches('{')
-            .split('}')
-            .next()
-            .unwrap_or(leader)
-            .trim();
+        let (leader, _) = brace_variants(leader);
+        let leader = leader.as_str();
         let surname = key(leader).rsplit(' ').next().unwrap_or("").to_string();
         let start_n: i64 = start.replace('-', "").parse().unwrap_or(0);
         let full = ci

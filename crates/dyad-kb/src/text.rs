@@ -164,6 +164,9 @@ pub fn title_case(name: &str) -> String {
     }
     let mut out = String::with_capacity(name.len());
     let mut at_word_start = true;
+    // Letters since the word began: "D'ALEMA" and "O'BRIEN" capitalise after
+    // the apostrophe, "MU'IZZADIN" does not.
+    let mut letters = 0;
     for c in name.chars() {
         if c.is_alphabetic() {
             if at_word_start {
@@ -172,9 +175,13 @@ pub fn title_case(name: &str) -> String {
                 out.extend(c.to_lowercase());
             }
             at_word_start = false;
+            letters += 1;
         } else {
             out.push(c);
-            at_word_start = c != '\'';
+            at_word_start = c != '\'' || letters == 1;
+            if c != '\'' {
+                letters = 0;
+            }
         }
     }
     out

@@ -108,6 +108,9 @@ pub struct OfficeArgs {
     /// The day (YYYY-MM-DD; a month or year asks about its middle).
     #[arg(long)]
     pub on: String,
+    /// Only terms at this post (for ambassadors: the host country or organisation code).
+    #[arg(long)]
+    pub post: Option<String>,
     #[command(flatten)]
     pub layers: KbLayers,
 }
@@ -179,7 +182,14 @@ fn office(a: OfficeArgs) -> anyhow::Result<ExitCode> {
     let role = normalise_role(&kb, &a.role);
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
+    let post = a
+        .post
+        .as_deref()
+        .map(|p| kb.country_code(p).unwrap_or(p).to_string());
     for t in kb.office(&country, &role, date) {
+        if post.as_ref().is_some_and(|p| t.post.as_ref() != Some(p)) {
+            continue;
+        }
         let line = json!({
             "country": t.country, "role": t.role, "name": t.name,
             "start": t.start, "end": t.end, "source": t.source,
