@@ -390,16 +390,20 @@ impl KnowledgeBase {
             let Some(term) = self.terms.get(t) else {
                 continue;
             };
-            if term.covers(day)
-                && !out
+            if !term.covers(day)
+                || out
                     .iter()
                     .any(|o| o.role == term.role && o.country == term.country)
-                && self
-                    .office_on(&term.country, &term.role, day)
-                    .iter()
-                    .any(|h| h.person == p)
             {
-                out.push(term);
+                continue;
+            }
+            // The best-ranked record of the office answers, with its source.
+            if let Some(best) = self
+                .office_on(&term.country, &term.role, day)
+                .into_iter()
+                .find(|h| h.person == p)
+            {
+                out.push(best);
             }
         }
         out
@@ -677,8 +681,16 @@ impl KnowledgeBase {
                     let (Some(t), Some(false)) = (toks.get(end), covered.get(end).copied()) else {
                         break;
                     };
+                    // A period after a word longer than an initial ends the
+                    // sentence: "Prime Minister Abe. The ..." names "Abe".
+                    let sentence_end = end > th.last
+                        && toks.get(end - 1).is_some_and(|prev| {
+                            prev.key.chars().count() > 1
+                                && text.get(prev.end..t.start).is_some_and(|g| g.contains('.'))
+                        });
                     if !t.capitalised
                         || !t.joins_previous
+                        || sentence_end
                         || t.key.chars().all(|c| c.is_ascii_digit())
                     {
                         break;
@@ -732,6 +744,32 @@ impl KnowledgeBase {
                             token_end: end,
                         };
                     }
+                }
+                // A name the knowledge base does not know after the title:
+                // the mention is that person, with the office as claimed,
+                // never the holder the knowledge base has for the day.
+                if end > th.last && !org_modifier {
+                    let span = span_of(start_tok, end, false);
+                    let name_span = span_of(th.last, end, false);
+                    let sector = self.role_sector(role).to_string();
+                    let c = country.clone();
+                    out.push(ResolvedMention {
+                        span,
+                        text: span.slice(text).unwrap_or("").to_string(),
+                        kind: MentionKind::Person,
+                        actor: c.as_ref().map(|c| format!("{c}{sector}")),
+                        country: c,
+                        sector: Some(sector),
+                        person: name_span.slice(text).map(str::to_string),
+                        role_on_date: None,
+                        claimed_role: Some(role.clone()),
+                        anachronism: None,
+                        source: tentry.source.clone(),
+                    });
+                    return Consumed {
+                        hits: used_before + 1,
+                        token_end: end,
+                    };
                 }
                 // A title with a known country and no name stands for the
                 // holder on the day ("Japan's foreign minister").

@@ -385,3 +385,109 @@ fn petrarch_dictionaries_load_as_layers() {
     let m = kb.resolve_text("Naoto Kan spoke.", d("2010-01-01"));
     assert_eq!(m[0].actor.as_deref(), Some("JPNGOV"), "{m:?}");
 }
+
+/// The shipped imported files are exactly what the import makes from the
+/// shared sources (so the import is re-runnable and nobody edited its output).
+#[test]
+fn imported_files_regenerate_from_the_sources() {
+    let Some(shared) = shared() else { return };
+    let data = shared.join("data");
+    let read = |rel: &str| -> String {
+        let bytes = std::fs::read(data.join(rel)).expect("source file");
+        match String::from_utf8(bytes) {
+            Ok(s) => s,
+            Err(e) => e.into_bytes().iter().map(|&b| b as char).collect(),
+        }
+    };
+    let files = [
+        read("countries/countries.json"),
+        read("office-holders/countryinfo/CountryInfo.120116.txt"),
+        read("office-holders/countryinfo/countryinfo_terms.tsv"),
+        read("office-holders/reign/leaderlist_3_21.csv"),
+        read("office-holders/reign/regime_list.csv"),
+        read("office-holders/ifg-uk-ministers/person.csv"),
+        read("office-holders/ifg-uk-ministers/post.csv"),
+        read("office-holders/ifg-uk-ministers/appointment.csv"),
+    ];
+    let out = dyad_kb::import::import_sources(&dyad_kb::import::SourceFiles {
+        countries_json: &files[0],
+        countryinfo_txt: &files[1],
+        countryinfo_terms: &files[2],
+        reign_leaders: &files[3],
+        reign_regimes: &files[4],
+        ifg_person: &files[5],
+        ifg_post: &files[6],
+        ifg_appointment: &files[7],
+    });
+    assert_eq!(out.files.len(), 4);
+    for (rel, contents) in &out.files {
+        let shipped = dyad_kb::BUILTIN_FILES
+            .iter()
+            .find(|(n, _)| n == rel)
+            .map(|(_, c)| *c)
+            .unwrap_or_else(|| panic!("{rel} is not a built-in file"));
+        assert!(
+            shipped == contents.as_str(),
+            "{rel} differs from a fresh import: rerun `dyad kb import-sources`"
+        );
+    }
+}
+
+#[test]
+fn import_maps_titles_to_roles_and_closes_open_terms() {
+    let terms = "iso3\tcountry\tsection\trole\tcameo_code\tname\tstart\tend\tsource_line\n\
+        FRB\tFROBNIA\tLeaders\tPresidents\t\tANNA ONE\t2001-01-01\t>\tx\n\
+        FRB\tFROBNIA\tLeaders\tPresidents\t\tBEN TWO\t2005-06-01\t2009-01-01\tx\n\
+        FRB\tFROBNIA\tGovernment\tMinister of Foreign Affairs & Minister of Defense\tFRBGOVMIL\tCARL D'ARC\t2004-01-01\t2004-09-31\tx\n\
+        FRB\tFROBNIA\tGovernment\tMinister of Foreign Trade\tFRBGOV\tDORA FOUR\t2004-01-01\t2004-12-31\tx\n";
+    let out = dyad_kb::import::import_sources(&dyad_kb::import::SourceFiles {
+        countries_json: "[]",
+        countryinfo_txt: "",
+        countryinfo_terms: terms,
+        reign_leaders: "",
+        reign_regimes: "",
+        ifg_person: "",
+        ifg_post: "",
+        ifg_appointment: "",
+    });
+    let ci = &out
+        .files
+        .iter()
+        .find(|(n, _)| n.ends_with("countryinfo.tsv"))
+        .expect("file")
+        .1;
+    assert!(
+        ci.contains("FRB\thead_of_state\tAnna One\t2001-01-01\t2005-06-01\t"),
+        "{ci}"
+    );
+    assert!(
+        ci.contains("FRB\tdefense_minister\tCarl D'Arc\t2004-01-01\t2004-09-30\t"),
+        "{ci}"
+    );
+    assert!(
+        !ci.contains("Dora Four"),
+        "a foreign-trade minister is not the foreign minister: {ci}"
+    );
+    let kb = KnowledgeBase::with_layers(&[("ci.tsv", ci.as_str())]).expect("imported table loads");
+    assert_eq!(
+        kb.office("FRB", "head_of_state", d("2003-01-01"))[0].name,
+        "Anna One"
+    );
+    assert_eq!(
+        kb.office("FRB", "head_of_state", d("2006-01-01"))[0].name,
+        "Ben Two"
+    );
+}
+
+#[test]
+fn unknown_names_after_a_title_are_not_the_holder() {
+    let m = kb().resolve_text(
+        "Thai Foreign Minister Don Pramudwinai spoke.",
+        d("2015-01-01"),
+    );
+    assert_eq!(m[0].person.as_deref(), Some("Don Pramudwinai"));
+    assert_eq!(m[0].country.as_deref(), Some("THA"));
+    assert_eq!(m[0].role_on_date, None);
+    let m = kb().resolve_text("Prime Minister Abe. The talks", d("2015-01-01"));
+    assert_eq!(m[0].person.as_deref(), Some("Shinzo Abe"));
+}
