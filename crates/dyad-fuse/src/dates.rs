@@ -27,6 +27,16 @@ impl DayRange {
         }
     }
 
+    /// The first day (ISO `YYYY-MM-DD`) of the period an ISO date names, for filters.
+    pub fn parse_start(value: &str) -> Option<String> {
+        parse_value(value).map(|r| r.start.to_string())
+    }
+
+    /// The day after the period an ISO date names (`2022-01` → `2022-02-01`), for filters.
+    pub fn parse_end(value: &str) -> Option<String> {
+        parse_value(value).map(|r| r.end.to_string())
+    }
+
     pub fn overlaps(&self, other: &DayRange) -> bool {
         self.start < other.end && other.start < self.end
     }

@@ -350,7 +350,7 @@ pub fn build_event(block: &str, members: &[&EventMention]) -> CanonicalEvent {
         date.as_ref(),
         location.as_ref(),
         &participants,
-        members.first().map_or("", |m| m.sentence_text.as_str()),
+        members,
     );
     CanonicalEvent {
         id,
@@ -378,7 +378,7 @@ fn summary_line(
     date: Option<&FusedDate>,
     location: Option<&FusedLocation>,
     participants: &[FusedParticipant],
-    sentence: &str,
+    members: &[&EventMention],
 ) -> String {
     let mut s = format!("{ty} {} ({status})", actors.join("-"));
     if let Some(d) = date {
@@ -391,10 +391,20 @@ fn summary_line(
         let names: Vec<&str> = participants.iter().map(|p| p.name.as_str()).collect();
         s.push_str(&format!(" with {}", names.join(", ")));
     }
-    s.push_str(": ");
-    s.push_str(sentence.trim());
+    // Every report's wording, so that a search finds the event by any of them.
+    let mut seen: BTreeSet<&str> = BTreeSet::new();
+    for m in members.iter().take(MAX_SUMMARY_SENTENCES) {
+        let t = m.sentence_text.trim();
+        if seen.insert(t) {
+            s.push_str(if seen.len() == 1 { ": " } else { " | " });
+            s.push_str(t);
+        }
+    }
     s
 }
+
+/// Sentences quoted in an event's summary; more only lengthens the index.
+const MAX_SUMMARY_SENTENCES: usize = 8;
 
 /// A plain planned → occurred sequence is the normal life of an event; any other
 /// change between reports (a plan postponed, cancelled, denied, or a plan reported
