@@ -38,14 +38,23 @@ pub fn code_document(coder: &Coder, input: &CodeInput<'_>) -> Vec<EventMention> 
             .filter(|t| sentence.span.contains(t.span))
             .collect();
         let mut consumed = vec![false; tree.len()];
+        let matched: Vec<Option<(&Pattern, Option<usize>)>> = (0..tree.len())
+            .map(|i| match_trigger(coder, &tree, i))
+            .collect();
         let mut n = 0;
         for i in 0..tree.len() {
             if consumed[i] {
                 continue;
             }
-            let Some((pattern, complement_tok)) = match_trigger(coder, &tree, i) else {
+            let Some((pattern, complement_tok)) = matched[i] else {
                 continue;
             };
+            // One event, many words: a nominal trigger inside another trigger's
+            // phrase ("the 2+2 dialogue", "the meeting on Jan. 7, called the 2+2
+            // dialogue") names the same event.
+            if pattern.kind == TriggerKind::Noun && nested_in_trigger(&tree, i, &matched) {
+                continue;
+            }
             if let Some(c) = complement_tok {
                 if let Some(slot) = consumed.get_mut(c) {
                     *slot = true;
@@ -67,6 +76,29 @@ pub fn code_document(coder: &Coder, input: &CodeInput<'_>) -> Vec<EventMention> 
         }
     }
     out
+}
+
+/// Whether a nominal trigger stands within two steps below another trigger.
+fn nested_in_trigger(
+    tree: &Tree<'_>,
+    i: usize,
+    matched: &[Option<(&Pattern, Option<usize>)>],
+) -> bool {
+    let mut x = i;
+    for _ in 0..2 {
+        let Some(h) = tree.head(x) else { return false };
+        let rel = tree.base_rel(x);
+        if matched.get(h).is_some_and(|m| m.is_some())
+            && [
+                "compound", "appos", "nmod", "acl", "obj", "xcomp", "amod", "flat", "conj",
+            ]
+            .contains(&rel)
+        {
+            return true;
+        }
+        x = h;
+    }
+    false
 }
 
 struct SentenceCtx<'a, 'i> {
