@@ -708,12 +708,37 @@ fn event_location(
                     remote,
                 );
             }
-            if let Some(tok) = tree.tokens.get(c).filter(|t| t.upos == "PROPN") {
+            // A proper name the knowledge base does not know ("Camp David"): the
+            // name's own words, unless they are a date ("in March").
+            let is_date = s.timexes.iter().any(|t| span.overlaps(t.span));
+            if let Some(tok) = tree.tokens.get(c).filter(|t| t.upos == "PROPN" && !is_date) {
+                let words: Vec<usize> = std::iter::once(c)
+                    .chain(tree.children_with(c, &["compound", "flat"]))
+                    .filter(|&w| tree.tokens.get(w).is_some_and(|t| t.upos == "PROPN"))
+                    .collect();
+                let first = words
+                    .iter()
+                    .filter_map(|&w| tree.tokens.get(w))
+                    .map(|t| t.span.start)
+                    .min();
+                let last = words
+                    .iter()
+                    .filter_map(|&w| tree.tokens.get(w))
+                    .map(|t| t.span.end)
+                    .max();
+                let name_span = match (first, last) {
+                    (Some(a), Some(b)) => Span::new(a, b),
+                    _ => tok.span,
+                };
+                let name = name_span
+                    .slice(s.input.text)
+                    .unwrap_or(&tok.text)
+                    .to_string();
                 return (
                     Some(EventLocation {
-                        text: tok.text.clone(),
-                        span: tok.span,
-                        name: tok.text.clone(),
+                        text: name.clone(),
+                        span: name_span,
+                        name,
                         country: None,
                     }),
                     remote,
