@@ -99,7 +99,9 @@ pub fn run(args: DemoArgs) -> anyhow::Result<ExitCode> {
     {
         // The trigger's span is in the document; the sentence text starts at its own offset.
         let off = m.sentence.start;
-        let words = m.sentence_text.get(m.trigger.start.saturating_sub(off)..m.trigger.end.saturating_sub(off));
+        let words = m
+            .sentence_text
+            .get(m.trigger.start.saturating_sub(off)..m.trigger.end.saturating_sub(off));
         println!(
             "  {:<28} {:<10} {:<13} {:<12} {:<16} {:<12} {}",
             clip(doc, 28),
