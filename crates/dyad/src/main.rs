@@ -30,6 +30,8 @@ enum Command {
     Train(commands::parse::TrainArgs),
     /// Find and normalise temporal expressions (TIMEX3) against a reference date.
     Time(commands::time::TimeArgs),
+    /// Code events: PLOVER type, mode, CAMEO code, actors, status, date and place, with evidence.
+    Code(commands::code::CodeArgs),
     /// The actor knowledge base: office-holders, resolution, checks and imports.
     Kb(commands::kb::KbArgs),
     /// Read, analyse, resolve, code and fuse reports into the store (embedded or PostgreSQL).
@@ -53,6 +55,7 @@ fn main() -> ExitCode {
         Command::Parse(a) => commands::parse::run(a),
         Command::Train(a) => commands::parse::train(a),
         Command::Time(a) => commands::time::run(a),
+        Command::Code(a) => commands::code::run(a),
         Command::Kb(a) => commands::kb::run(a),
         Command::Ingest(a) => commands::ingest::run(a),
         Command::Events(a) => commands::events::run(a),

@@ -1,11 +1,191 @@
-//! The whole pipeline for one document: analyse → resolve → code. The binary
-//! wires the stage crates together here; `ingest` and `code` call it.
+//! The whole pipeline for one document: analyse → time → resolve → code. The
+//! binary wires the stage crates together here; `code`, `ingest` and `demo`
+//! call it.
 
-use dyad_core::{Document, EventMention};
+use dyad_code::{CodeInput, Coder};
+use dyad_core::{Document, EventMention, Span};
+use dyad_kb::KnowledgeBase;
+use dyad_text::{AnalyzedText, Analyzer};
+use dyad_time::{TenseHint, Timex};
+use std::sync::OnceLock;
 
-/// The event mentions a document reports. Until the coder stage lands this
-/// finds none, so that ingest stores documents without inventing events.
-#[allow(dead_code)] // called by `ingest`, which the store stage is building
-pub fn code_document(_doc: &Document) -> Vec<EventMention> {
-    Vec::new()
+/// The stages, loaded once: the analyser's model, the knowledge base (with any
+/// user layers), the coder (with any user patterns).
+pub struct Pipeline {
+    analyzer: &'static Analyzer,
+    kb: KbHandle,
+    coder: CoderHandle,
+}
+
+enum KbHandle {
+    Builtin(&'static KnowledgeBase),
+    Layered(Box<KnowledgeBase>),
+}
+
+enum CoderHandle {
+    Builtin(&'static Coder),
+    Layered(Box<Coder>),
+}
+
+/// One document, analysed and coded.
+pub struct Coded {
+    pub analysis: AnalyzedText,
+    pub timexes: Vec<Timex>,
+    pub mentions: Vec<EventMention>,
+}
+
+impl Pipeline {
+    /// The built-in pipeline.
+    pub fn builtin() -> anyhow::Result<Pipeline> {
+        Ok(Pipeline {
+            analyzer: Analyzer::builtin()
+                .map_err(|e| anyhow::anyhow!("the built-in language model: {e}"))?,
+            kb: KbHandle::Builtin(KnowledgeBase::builtin()),
+            coder: CoderHandle::Builtin(Coder::builtin()),
+        })
+    }
+
+    /// Layers user files: knowledge-base files (dyad's or CAMEO actor/agent
+    /// dictionaries) and a pattern file (dyad's or a CAMEO verb dictionary).
+    pub fn with_user_files(
+        mut self,
+        kb_files: &[std::path::PathBuf],
+        patterns: Option<&std::path::Path>,
+    ) -> anyhow::Result<Pipeline> {
+        if !kb_files.is_empty() {
+            let mut texts = Vec::new();
+            for f in kb_files {
+                let t = std::fs::read_to_string(f)
+                    .map_err(|e| anyhow::anyhow!("{}: {e}", f.display()))?;
+                texts.push((f.display().to_string(), t));
+            }
+            let layers: Vec<(&str, &str)> = texts
+                .iter()
+                .map(|(n, t)| (n.as_str(), t.as_str()))
+                .collect();
+            self.kb = KbHandle::Layered(Box::new(KnowledgeBase::with_layers(&layers)?));
+        }
+        if let Some(p) = patterns {
+            let t =
+                std::fs::read_to_string(p).map_err(|e| anyhow::anyhow!("{}: {e}", p.display()))?;
+            self.coder = CoderHandle::Layered(Box::new(
+                self.coder().with_patterns(&p.display().to_string(), &t)?,
+            ));
+        }
+        Ok(self)
+    }
+
+    pub fn kb(&self) -> &KnowledgeBase {
+        match &self.kb {
+            KbHandle::Builtin(k) => k,
+            KbHandle::Layered(k) => k,
+        }
+    }
+
+    pub fn coder(&self) -> &Coder {
+        match &self.coder {
+            CoderHandle::Builtin(c) => c,
+            CoderHandle::Layered(c) => c,
+        }
+    }
+
+    /// Analyses, dates and codes one document.
+    pub fn run(&self, doc: &Document) -> Coded {
+        let analysis = self.analyzer.analyze(&doc.text);
+        let timexes = match doc.published.as_ref() {
+            Some(p) => {
+                let reference = match p.value.time {
+                    Some(t) => dyad_time::Reference::datetime(
+                        p.value.date.and_time(t),
+                        p.value.offset_minutes,
+                    ),
+                    None => dyad_time::Reference::date(p.value.date),
+                };
+                let hints = ParseTense {
+                    analysis: &analysis,
+                };
+                dyad_time::tag(&doc.text, reference, &hints)
+            }
+            // Without a reference date relative expressions cannot be resolved.
+            None => Vec::new(),
+        };
+        let input = CodeInput {
+            doc_id: &doc.id,
+            text: &doc.text,
+            published: doc.published.as_ref().map(|p| p.value),
+            analysis: &analysis,
+            timexes: &timexes,
+            kb: self.kb(),
+        };
+        let mentions = self.coder().code(&input);
+        Coded {
+            analysis,
+            timexes,
+            mentions,
+        }
+    }
+}
+
+/// The tense of the clause a temporal expression stands in, read from the parse:
+/// the verb governing the expression, its auxiliaries and its tense feature.
+struct ParseTense<'a> {
+    analysis: &'a AnalyzedText,
+}
+
+impl dyad_time::TenseHints for ParseTense<'_> {
+    fn tense_at(&self, span: Span) -> TenseHint {
+        let Some(s) = self
+            .analysis
+            .sentences
+            .iter()
+            .find(|s| s.span.contains(span))
+        else {
+            return TenseHint::Unknown;
+        };
+        let Some(mut i) = s.tokens.iter().position(|t| t.span.overlaps(span)) else {
+            return TenseHint::Unknown;
+        };
+        for _ in 0..6 {
+            let Some(t) = s.tokens.get(i) else { break };
+            if t.upos == "VERB" || (t.upos == "AUX" && t.head.is_none()) {
+                let aux: Vec<&str> = s
+                    .tokens
+                    .iter()
+                    .filter(|a| a.head == Some(i) && a.deprel.starts_with("aux"))
+                    .map(|a| a.lemma.as_str())
+                    .collect();
+                if aux.iter().any(|a| ["will", "shall", "'ll"].contains(a)) {
+                    return TenseHint::Future;
+                }
+                if t.feat("Tense") == Some("Past") || aux.contains(&"have") {
+                    return TenseHint::Past;
+                }
+                if t.xpos == "VBG" && aux.contains(&"be") && t.feat("Tense") != Some("Past") {
+                    return TenseHint::Unknown;
+                }
+                return TenseHint::Present;
+            }
+            match t.head {
+                Some(h) if h != i => i = h,
+                _ => break,
+            }
+        }
+        TenseHint::Unknown
+    }
+}
+
+/// The event mentions a document reports, with the built-in pipeline.
+pub fn code_document(doc: &Document) -> Vec<EventMention> {
+    static P: OnceLock<Option<Pipeline>> = OnceLock::new();
+    let pipeline = P.get_or_init(|| match Pipeline::builtin() {
+        Ok(p) => Some(p),
+        Err(e) => {
+            eprintln!("dyad: error: {e:#}; no events can be coded");
+            None
+        }
+    });
+    pipeline
+        .as_ref()
+        .map(|p| p.run(doc).mentions)
+        .unwrap_or_default()
 }

@@ -10,7 +10,7 @@ use std::time::Instant;
 
 #[derive(Args)]
 pub struct BenchArgs {
-    /// Stages to measure: read-text, read-html (default: every stage available).
+    /// Stages to measure: read-text, read-html, parse, time, kb, code (default: all).
     #[arg(long, value_delimiter = ',')]
     pub stage: Vec<String>,
     /// The shared data folder (holds news-corpus/ and article-extraction/).
@@ -25,7 +25,7 @@ pub struct BenchArgs {
 }
 
 /// The stages `dyad bench` knows, in pipeline order.
-const STAGES: &[&str] = &["read-text", "read-html"];
+const STAGES: &[&str] = &["read-text", "read-html", "parse", "time", "kb", "code"];
 
 pub fn run(args: BenchArgs) -> anyhow::Result<ExitCode> {
     let stages: Vec<String> = if args.stage.is_empty() {
@@ -33,17 +33,18 @@ pub fn run(args: BenchArgs) -> anyhow::Result<ExitCode> {
     } else {
         args.stage.clone()
     };
+    let corpus = args.data.join("news-corpus/reuters21578.jsonl");
     let mut results = Vec::new();
     for s in &stages {
         let r = match s.as_str() {
-            "read-text" => bench_read_text(
-                &args.data.join("news-corpus/reuters21578.jsonl"),
-                args.limit,
-                args.rounds,
-            )?,
+            "read-text" => bench_read_text(&corpus, args.limit, args.rounds)?,
             "read-html" => {
                 bench_read_html(&args.data.join("article-extraction/html"), args.rounds)?
             }
+            "parse" => crate::commands::parse::bench(&corpus, args.limit)?,
+            "time" => crate::commands::time::bench(&corpus, args.limit)?,
+            "kb" => crate::commands::kb::bench(&corpus, args.limit)?,
+            "code" => bench_code(&corpus, args.limit)?,
             other => anyhow::bail!("unknown stage {other:?}; known: {}", STAGES.join(", ")),
         };
         eprintln!("{r}");
@@ -116,6 +117,51 @@ fn bench_read_html(dir: &Path, rounds: usize) -> anyhow::Result<Value> {
     Ok(json!({
         "stage": "read-html", "docs": pages.len(), "read_ok": ok, "mb": bytes as f64 / 1e6,
         "seconds": secs, "docs_per_s": pages.len() as f64 / secs, "mb_per_s": bytes as f64 / 1e6 / secs,
+    }))
+}
+
+/// The whole pipeline after reading (analysis, time, resolution, coding) on
+/// news-corpus texts dated by their corpus field: sentences coded per second.
+fn bench_code(corpus: &Path, limit: usize) -> anyhow::Result<Value> {
+    let raw = std::fs::read_to_string(corpus)
+        .map_err(|e| anyhow::anyhow!("{}: {e}", corpus.display()))?;
+    let mut docs = Vec::new();
+    for line in raw.lines().take(limit) {
+        let Ok(v) = serde_json::from_str::<Value>(line) else {
+            continue;
+        };
+        let (Some(text), Some(date)) = (v["text"].as_str(), v["published"].as_str()) else {
+            continue;
+        };
+        let Some(value) = dyad_read::parse_published(date) else {
+            continue;
+        };
+        docs.push(dyad_core::Document {
+            id: v["id"].as_str().unwrap_or("doc").to_string(),
+            text: text.to_string(),
+            published: Some(dyad_core::Published {
+                value,
+                from: dyad_core::PublishedFrom::Input,
+                confidence: 1.0,
+                evidence: None,
+                span: None,
+            }),
+            ..Default::default()
+        });
+    }
+    let pipeline = crate::pipeline::Pipeline::builtin()?;
+    let t = Instant::now();
+    let (mut sentences, mut events, mut timexes) = (0usize, 0usize, 0usize);
+    for d in &docs {
+        let coded = pipeline.run(d);
+        sentences += coded.analysis.sentences.len();
+        events += coded.mentions.len();
+        timexes += coded.timexes.len();
+    }
+    let secs = t.elapsed().as_secs_f64();
+    Ok(json!({
+        "stage": "code", "docs": docs.len(), "sentences": sentences, "event_mentions": events, "timexes": timexes,
+        "seconds": secs, "sentences_per_s": sentences as f64 / secs, "docs_per_s": docs.len() as f64 / secs,
     }))
 }
 

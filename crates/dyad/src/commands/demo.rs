@@ -67,10 +67,59 @@ pub fn run(args: DemoArgs) -> anyhow::Result<ExitCode> {
         removed += d.removed.len();
     }
     println!("\n  {words} words of article text kept; {removed} lines of furniture removed (captions, ads, stamps, bylines, navigation).");
+    // The rest of the pipeline: analysis, time, resolution, coding.
+    let pipeline = crate::pipeline::Pipeline::builtin()?;
+    let mut by_type: std::collections::BTreeMap<String, usize> = std::collections::BTreeMap::new();
+    let (mut sentences, mut timexes, mut events) = (0, 0, Vec::new());
+    for d in &docs {
+        let coded = pipeline.run(d);
+        sentences += coded.analysis.sentences.len();
+        timexes += coded.timexes.len();
+        for m in coded.mentions {
+            *by_type
+                .entry(m.event_type.as_str().to_string())
+                .or_default() += 1;
+            events.push((d.id.clone(), m));
+        }
+    }
+    println!(
+        "\nCODE  {} event mentions in {sentences} sentences ({timexes} temporal expressions resolved)",
+        events.len()
+    );
+    let summary: Vec<String> = by_type.iter().map(|(t, n)| format!("{t} {n}")).collect();
+    println!("  by type: {}", summary.join(", "));
+    println!("\n  the meetings (CONSULT) with a date, as each report tells them:");
+    println!(
+        "  {:<28} {:<10} {:<13} {:<12} {:<16} {:<12} words",
+        "document", "status", "mode", "date", "actors", "place"
+    );
+    for (doc, m) in events
+        .iter()
+        .filter(|(_, m)| m.event_type == dyad_core::EventType::Consult && m.date.is_some())
+    {
+        // The trigger's span is in the document; the sentence text starts at its own offset.
+        let off = m.sentence.start;
+        let words = m
+            .sentence_text
+            .get(m.trigger.start.saturating_sub(off)..m.trigger.end.saturating_sub(off));
+        println!(
+            "  {:<28} {:<10} {:<13} {:<12} {:<16} {:<12} {}",
+            clip(doc, 28),
+            m.status.as_str(),
+            m.mode.as_deref().unwrap_or("-"),
+            m.date.as_ref().map_or("-".to_string(), |d| d.value.clone()),
+            clip(&m.actors.join(","), 16),
+            clip(m.location.as_ref().map_or("-", |l| l.name.as_str()), 12),
+            words.unwrap_or("")
+        );
+    }
     println!("\nGo further:");
     println!("  dyad read examples/sample | jq .          every document as JSON, with the removed lines and the date's evidence");
     println!("  dyad read PATH...                        your own text, HTML or JSONL files (directories, .gz, - for stdin)");
-    println!("  dyad bench                               reading speed on the shared corpora");
+    println!(
+        "  dyad code examples/sample                every event mention with its evidence spans"
+    );
+    println!("  dyad bench                               throughput of every stage on the shared corpora");
     Ok(if bad > 0 {
         ExitCode::from(2)
     } else {

@@ -2,6 +2,7 @@
 //! function returning the exit status the contract prescribes:
 //! 0 all inputs handled, 2 some inputs rejected, 1 nothing could be done.
 pub mod bench;
+pub mod code;
 pub mod demo;
 pub mod events;
 pub mod ingest;

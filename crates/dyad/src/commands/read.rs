@@ -11,7 +11,6 @@ use std::process::ExitCode;
 pub struct ReadArgs {
     /// Files, directories (read recursively) or `-` for stdin: plain text, HTML,
     /// JSON Lines corpora, optionally gzip-compressed (`.gz`).
-    #[arg(required = true)]
     pub paths: Vec<PathBuf>,
     /// Publication date for inputs that carry none (ISO 8601: 2022-01-07, 2022-01-07T09:30+09:00).
     #[arg(long, value_parser = parse_date)]
@@ -101,6 +100,9 @@ pub fn for_each_document(
 }
 
 pub fn run(args: ReadArgs) -> anyhow::Result<ExitCode> {
+    if args.paths.is_empty() {
+        anyhow::bail!("give PATH... to read (files, directories, or - for stdin)");
+    }
     let reader = reader_for(&args)?;
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());

@@ -151,7 +151,6 @@ fn row(line: &str, fallback: Option<Reference>) -> Result<(Value, String, Refere
 /// Tags up to `limit` rows of a news corpus (JSON Lines with `text` and
 /// `published`) on one thread: tagging and normalising only, reading excluded.
 // Called by `dyad bench` (wired in by the bench command's owner).
-#[allow(dead_code)]
 pub fn bench(corpus: &Path, limit: usize) -> anyhow::Result<Value> {
     let file =
         std::fs::File::open(corpus).with_context(|| format!("opening {}", corpus.display()))?;

@@ -1,0 +1,112 @@
+//! `dyad code` through the binary: the contract's fields, evidence offsets that
+//! point at the words, and the seed reports' main events.
+
+use serde_json::Value;
+use std::process::Command;
+
+fn code(args: &[&str]) -> (Option<i32>, Vec<Value>, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_dyad"))
+        .arg("code")
+        .args(args)
+        .output()
+        .expect("run dyad");
+    let rows = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("each line is JSON"))
+        .collect();
+    (
+        out.status.code(),
+        rows,
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn one_sentence_with_every_contract_field() {
+    let sentence = "Japanese and U.S. foreign and defense ministers began a virtual ministerial security meeting Friday.";
+    let (status, rows, stderr) = code(&["--sentence", sentence, "--published", "2022-01-07"]);
+    assert_eq!(status, Some(0), "{stderr}");
+    let e = rows
+        .iter()
+        .find(|r| r["type"] == "CONSULT")
+        .expect("a CONSULT event");
+    for k in [
+        "id",
+        "doc",
+        "sentence",
+        "start",
+        "end",
+        "type",
+        "mode",
+        "context",
+        "cameo",
+        "status",
+        "source",
+        "target",
+        "actors",
+        "participants",
+        "date",
+        "location",
+        "confidence",
+    ] {
+        assert!(e.get(k).is_some(), "missing {k}");
+    }
+    assert_eq!(e["status"], "occurred");
+    assert_eq!(e["actors"], serde_json::json!(["JPN", "USA"]));
+    assert_eq!(e["date"]["value"], "2022-01-07");
+    assert_eq!(e["location"]["name"], "virtual");
+    // Evidence spans are character offsets that point at the words.
+    let chars: Vec<char> = sentence.chars().collect();
+    let span = &e["evidence"]["type"];
+    let (a, b) = (
+        span[0].as_u64().expect("start") as usize,
+        span[1].as_u64().expect("end") as usize,
+    );
+    assert_eq!(chars[a..b].iter().collect::<String>(), "meeting");
+}
+
+#[test]
+fn seed_reports_yield_the_2022_and_2024_talks() {
+    let Some(shared) = dyad_core::shared_dir(env!("CARGO_MANIFEST_DIR")) else {
+        return;
+    };
+    let (status, rows, stderr) = code(&[shared.join("seeds").to_str().expect("path")]);
+    assert_eq!(status, Some(0), "{stderr}");
+    let consult = |doc: &str, date: &str| {
+        rows.iter().any(|r| {
+            r["doc"].as_str().is_some_and(|d| d.starts_with(doc))
+                && r["type"] == "CONSULT"
+                && r["actors"] == serde_json::json!(["JPN", "USA"])
+                && r["date"]["value"]
+                    .as_str()
+                    .is_some_and(|v| v.starts_with(date))
+        })
+    };
+    assert!(
+        consult("000", "2022-01"),
+        "the planned January 2022 talks in 000"
+    );
+    assert!(
+        consult("003", "2022-01-07"),
+        "the held 7 January 2022 talks in 003"
+    );
+    assert!(
+        consult("002", "2024-07-28"),
+        "the 28 July 2024 talks in 002"
+    );
+    let virtual_meeting = rows.iter().any(|r| {
+        r["doc"].as_str().is_some_and(|d| d.starts_with("003"))
+            && r["status"] == "occurred"
+            && r["location"]["name"] == "virtual"
+    });
+    assert!(
+        virtual_meeting,
+        "003 reports a virtual meeting that took place"
+    );
+    // The anachronism of 004: Kishi called defence minister in July 2024.
+    let kishi = rows
+        .iter()
+        .flat_map(|r| r["participants"].as_array().cloned().unwrap_or_default())
+        .find(|p| p["name"] == "Nobuo Kishi" && !p["anachronism"].is_null());
+    assert!(kishi.is_some(), "Kishi's title in 004 is flagged");
+}
