@@ -28,9 +28,15 @@ pub enum Format {
 #[command(after_help = "JSON Lines output, one object per document:\n  \
 {\"id\", \"source\", \"sentences\": [{\"start\", \"end\", \"text\", \"tokens\": [{\"id\", \"text\", \"start\", \"end\", \
 \"lemma\", \"upos\", \"xpos\", \"feats\", \"head\", \"deprel\"}]}], \"mentions\": [{\"text\", \"start\", \"end\", \"type\", \
-\"sentence\", \"head\", \"title\", \"name\", \"name_parts\", \"modifier\", \"may_be_government\"}], \"diagnostics\"}\n\
+\"sentence\", \"tokens\", \"head\", \"modifier\", \"modifier_place\", \"title\", \"title_span\", \"name\", \"name_span\", \
+\"name_parts\", \"place_kind\", \"may_be_government\"}], \"diagnostics\"}\n\
 Offsets are character offsets into the document text; token `id`s count from 1 in each sentence and `head` \
-is the head's id (0 for the root), as in CoNLL-U.")]
+is the head's id (0 for the root), as in CoNLL-U. Mention `type` is PERSON, ORG, GPE (a place with a \
+government, which may stand for it), LOC or OTHER; a mention's `tokens` and `head` index its sentence's \
+tokens from 0.\n\n\
+CoNLL-U output carries `SpaceAfter=No` and `TokenRange=START:END` (character offsets) in MISC. With \
+--tokenized, the file's words, sentence breaks, comments and multiword-token lines are kept and every \
+other column is dyad's own analysis.")]
 pub struct ParseArgs {
     /// Plain-text files (one document each), directories (their files, recursively) or `-` for stdin.
     pub paths: Vec<PathBuf>,
@@ -200,10 +206,21 @@ pub fn document_json(id: &str, source: &str, text: &str, a: &AnalyzedText) -> Va
 
 fn mention_json(m: &dyad_text::Mention, co: &CharOffsets) -> Value {
     let mut v = serde_json::to_value(m).unwrap_or(Value::Null);
+    let chars =
+        |s: &dyad_core::Span| json!({"start": co.char_of(s.start), "end": co.char_of(s.end)});
     if let Value::Object(map) = &mut v {
         map.remove("span");
         map.insert("start".into(), json!(co.char_of(m.span.start)));
         map.insert("end".into(), json!(co.char_of(m.span.end)));
+        // The engine's spans are bytes; the contract speaks characters.
+        map.insert(
+            "title_span".into(),
+            m.title_span.as_ref().map_or(Value::Null, chars),
+        );
+        map.insert(
+            "name_span".into(),
+            m.name_span.as_ref().map_or(Value::Null, chars),
+        );
     }
     v
 }
