@@ -40,6 +40,8 @@ pub(crate) struct Model {
     pub special: SpecialLabels,
     /// First-pass margin above which the second tagging pass is skipped.
     pub confident: f32,
+    /// Tag id → universal POS id, for the parser.
+    pub coarse_of_tag: Vec<u16>,
 }
 
 /// One analysed word, as ids into the model's inventories.
@@ -155,6 +157,7 @@ impl Model {
             return Err(ModelError::Corrupt("string index out of range"));
         }
         let special = special_labels(&labels);
+        let coarse_of_tag = parser::coarse_map(&upos);
         Ok(Model {
             upos,
             xpos,
@@ -171,6 +174,7 @@ impl Model {
             tag_feats,
             special,
             confident: CONFIDENT_MARGIN,
+            coarse_of_tag,
         })
     }
 
@@ -192,10 +196,15 @@ impl Model {
             scratch,
         );
         let words = tagger::parser_words(&self.tag_dict, keys);
+        let coarse: Vec<u16> = tags
+            .iter()
+            .map(|&t| self.coarse_of_tag.get(usize::from(t)).copied().unwrap_or(0))
+            .collect();
         let input = parser::Input {
             keys,
             words: &words,
             tags: &tags,
+            coarse: &coarse,
         };
         let (heads, labels) =
             parser::parse(&self.parser, &self.labeler, self.special, &input, scratch);

@@ -27,6 +27,18 @@ pub(crate) struct Input<'a> {
     /// Word hashes as the parser sees them (rare words folded to shape and ending).
     pub words: &'a [u64],
     pub tags: &'a [u16],
+    /// Universal POS ids of the tags (coarser, so sparse combinations generalise).
+    pub coarse: &'a [u16],
+}
+
+/// Tag id → universal POS id (index among the distinct UPOS names, sorted).
+pub(crate) fn coarse_map(upos: &[String]) -> Vec<u16> {
+    let mut names: Vec<&String> = upos.iter().collect();
+    names.sort();
+    names.dedup();
+    upos.iter()
+        .map(|u| names.iter().position(|n| *n == u).unwrap_or(0) as u16)
+        .collect()
 }
 
 /// Label ids the parser treats specially.
@@ -53,6 +65,7 @@ struct State {
     marker: Vec<u64>,
     words: Vec<u64>,
     tags: Vec<u64>,
+    coarse: Vec<u64>,
     punct_before: Vec<u32>,
 }
 
@@ -63,6 +76,8 @@ impl State {
         words.push(ROOT_WORD);
         let mut tags: Vec<u64> = input.tags.iter().map(|&t| u64::from(t) + 1).collect();
         tags.push(0xffff);
+        let mut coarse: Vec<u64> = input.coarse.iter().map(|&t| u64::from(t) + 1).collect();
+        coarse.push(0xffff);
         let mut punct_before = Vec::with_capacity(n + 2);
         let mut count = 0u32;
         punct_before.push(0);
@@ -86,6 +101,7 @@ impl State {
             marker: vec![NO_WORD; n + 1],
             words,
             tags,
+            coarse,
             punct_before,
         }
     }
@@ -113,6 +129,9 @@ impl State {
 
     fn word(&self, x: u32) -> u64 {
         self.words.get(x as usize).copied().unwrap_or(NO_WORD)
+    }
+    fn coarse(&self, x: u32) -> u64 {
+        self.coarse.get(x as usize).copied().unwrap_or(0)
     }
     fn tag(&self, x: u32) -> u64 {
         self.tags.get(x as usize).copied().unwrap_or(0)
@@ -395,6 +414,22 @@ fn parse_features(st: &State, out: &mut Vec<u64>) {
         f3(121, s0p, s0rs, b0p),
         f3(122, s1p, s1rs, s0p),
     ]);
+    // Universal POS versions of the strongest tag combinations.
+    let (s0c, s1c, s2c) = (st.coarse(s0), st.coarse(s1), st.coarse(s2));
+    let (b0c, b1c, b2c) = (st.coarse(b0), st.coarse(b1), st.coarse(b2));
+    out.extend_from_slice(&[
+        f2(130, s0c, b0c),
+        f3(131, s1c, s0c, b0c),
+        f3(132, s0c, b0c, b1c),
+        f3(133, b0c, b1c, b2c),
+        f3(134, s2c, s1c, s0c),
+        f3(135, s0c, st.coarse(s0l), b0c),
+        f3(136, s0c, st.coarse(s0r), b0c),
+        f3(137, s0c, b0c, st.coarse(b0l)),
+        f2(138, s0w, b0c),
+        f2(139, s0c, b0w),
+        f3(140, s0c, b0c, d01),
+    ]);
 }
 
 fn label_features(st: &State, head: u32, dep: u32, out: &mut Vec<u64>) {
@@ -484,6 +519,7 @@ pub(crate) struct GoldSentence {
     pub keys: Vec<TokenKeys>,
     pub words: Vec<u64>,
     pub tags: Vec<u16>,
+    pub coarse: Vec<u16>,
     pub heads: Vec<u32>,
     pub labels: Vec<u16>,
 }
@@ -580,6 +616,7 @@ pub(crate) fn train_epoch(
             keys: &gold.keys,
             words: &gold.words,
             tags: &gold.tags,
+            coarse: &gold.coarse,
         };
         let oracle = Oracle::new(gold);
         let mut st = State::new(&input);

@@ -374,6 +374,7 @@ pub fn train(
     ));
 
     // Parser and labeler, on jackknifed tags.
+    let coarse_of_tag = parser::coarse_map(&upos);
     let parse_data: Vec<GoldSentence> = gold
         .iter()
         .zip(keys)
@@ -381,6 +382,10 @@ pub fn train(
         .map(|((s, k), p)| GoldSentence {
             words: tagger::parser_words(&tag_dict, &k),
             keys: k,
+            coarse: p
+                .iter()
+                .map(|&t| coarse_of_tag.get(usize::from(t)).copied().unwrap_or(0))
+                .collect(),
             tags: p,
             heads: s.iter().map(|w| w.head).collect(),
             labels: s.iter().map(|w| w.label).collect(),
@@ -424,6 +429,7 @@ pub fn train(
         tag_feats,
         special,
         confident: crate::model::CONFIDENT_MARGIN,
+        coarse_of_tag,
     };
     progress(&format!(
         "features (bytes): splitter {} ({}), tagger {} ({}), parser {} ({}), labeler {} ({})",
