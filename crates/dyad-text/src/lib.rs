@@ -242,6 +242,14 @@ pub fn analyze(text: &str) -> AnalyzedText {
     }
 }
 
+/// Analyses a read document's body ([`Document::text`]; spans point into it).
+/// Paragraph breaks (blank lines) always end a sentence.
+///
+/// [`Document::text`]: dyad_core::Document::text
+pub fn analyze_document(document: &dyad_core::Document) -> AnalyzedText {
+    analyze(&document.text)
+}
+
 /// [`Analyzer::analyze_tokens`] with the embedded model.
 pub fn analyze_tokens(sentences: &[Vec<&str>]) -> (AnalyzedText, String) {
     match Analyzer::builtin() {

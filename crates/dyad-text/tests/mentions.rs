@@ -51,3 +51,23 @@ fn capitals_organisations_and_repeated_surnames() {
     assert_eq!(kind_of("Kishida"), Some(MentionKind::Person));
     assert_eq!(kind_of("Seoul"), Some(MentionKind::Gpe));
 }
+
+#[test]
+fn documents_are_analysed_by_their_body() {
+    let doc = dyad_core::Document {
+        id: "d1".into(),
+        text: "Tokyo hosted the talks.\n\nWashington agreed.".into(),
+        ..Default::default()
+    };
+    let a = dyad_text::analyze_document(&doc);
+    assert_eq!(a.sentences.len(), 2);
+    let second = &a.sentences[1];
+    assert_eq!(
+        &doc.text[second.span.start..second.span.end],
+        "Washington agreed."
+    );
+    assert_eq!(second.tokens[1].lemma, "agree");
+    assert_eq!(second.tokens[1].feat("Tense"), Some("Past"));
+    assert_eq!(second.tokens[0].head, Some(1));
+    assert_eq!(second.tokens[0].deprel, "nsubj");
+}
