@@ -171,7 +171,7 @@ impl Patterns {
     /// else the block's; a pattern whose first word after `*` is a plain word
     /// becomes an `obj:` complement of the block's verbs. Codes `---` mean "not an
     /// event" and are skipped.
-    pub fn from_cameo_verbs(file: &str, text: &str) -> Result<Patterns, PatternError> {
+    pub fn from_cameo_verbs(_file: &str, text: &str) -> Result<Patterns, PatternError> {
         let mut p = Patterns::default();
         let mut block_code: Option<String> = None;
         let mut block_verbs: Vec<String> = Vec::new();
@@ -181,7 +181,7 @@ impl Patterns {
             let code: String = s[open + 1..close].split(':').next()?.trim().to_string();
             (!code.is_empty() && code.chars().all(|c| c.is_ascii_digit())).then_some(code)
         };
-        for (i, raw) in text.lines().enumerate() {
+        for raw in text.lines() {
             let line = raw.split('#').next().unwrap_or("").trim();
             if line.is_empty() {
                 continue;
@@ -225,6 +225,12 @@ impl Patterns {
                 }
                 continue;
             }
+            // Transformations (`~ a (a b ATTACK) SAY = a b 015`), macros and other
+            // constructs dyad does not read are skipped: the verbs and patterns are
+            // what it takes from such a dictionary.
+            if line.starts_with(['~', '&', '<']) || line.contains('=') {
+                continue;
+            }
             // A verb line: WORD or +PHRASAL_VERB, optional {forms}, optional [code].
             let word = line
                 .split(['{', '['])
@@ -233,9 +239,6 @@ impl Patterns {
                 .trim()
                 .trim_start_matches('+');
             if word.is_empty() || word.contains(' ') {
-                if !word.is_empty() {
-                    return Err(err(file, i + 1, format!("cannot read verb line `{line}`")));
-                }
                 continue;
             }
             let lemma = word.to_lowercase();

@@ -619,6 +619,10 @@ impl KnowledgeBase {
         }
         // Keep only the top layer of each phrase: a user's entry replaces the
         // built-in meaning of the same words rather than competing with it.
+        // A CAMEO dictionary, though, only knows codes: where it names a
+        // person or a title the knowledge base has terms for, the built-in
+        // person or title stays (and outranks the code), so terms, roles on
+        // the date and anachronism checks still work under such a layer.
         let entries = &self.entries;
         for ids in self.gazetteer.values_mut() {
             let top = ids
@@ -626,9 +630,19 @@ impl KnowledgeBase {
                 .filter_map(|&i| entries.get(i as usize))
                 .map(|e| e.layer)
                 .max();
-            if let Some(top) = top {
-                ids.retain(|&i| entries.get(i as usize).is_some_and(|e| e.layer == top));
-            }
+            let Some(top) = top else { continue };
+            let top_is_cameo = ids
+                .iter()
+                .filter_map(|&i| entries.get(i as usize))
+                .filter(|e| e.layer == top)
+                .all(|e| e.source.starts_with("cameo:"));
+            ids.retain(|&i| {
+                entries.get(i as usize).is_some_and(|e| {
+                    e.layer == top
+                        || (top_is_cameo
+                            && matches!(e.kind, EntryKind::Person(_) | EntryKind::Title { .. }))
+                })
+            });
         }
     }
 

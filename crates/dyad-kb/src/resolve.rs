@@ -556,7 +556,7 @@ impl KnowledgeBase {
         let mut title_hit = h;
         if let EntryKind::Country(c) | EntryKind::Adjective(c) = &entry.kind {
             if let Some(next) = hits.get(h + 1) {
-                let gap_ok = next.first == hit.last
+                let gap_ok = (next.first == hit.last && spaced(text, toks, hit.last, next.first))
                     || (next.first == hit.last + 1
                         && toks
                             .get(hit.last)
@@ -584,7 +584,10 @@ impl KnowledgeBase {
                     .first()
                     .and_then(|&id| self.entry(id))
                     .map(|e| &e.kind);
-                if next.first == hit.last && matches!(next_kind, Some(EntryKind::Title { .. })) {
+                if next.first == hit.last
+                    && spaced(text, toks, hit.last, next.first)
+                    && matches!(next_kind, Some(EntryKind::Title { .. }))
+                {
                     org_modifier = true;
                     title_hit = h + 1;
                 }
@@ -624,21 +627,23 @@ impl KnowledgeBase {
                 let start_tok = hit.first;
                 // The name after the title: a known person, or capitalised words.
                 let next = hits.get(title_hit + 1);
-                let next_person = next.filter(|n| n.first == th.last).and_then(|n| {
-                    let persons: Vec<usize> = n
-                        .entries
-                        .iter()
-                        .filter_map(|&id| match self.entry(id).map(|e| &e.kind) {
-                            Some(EntryKind::Person(p)) => Some(*p),
-                            _ => None,
-                        })
-                        .collect();
-                    if persons.is_empty() {
-                        None
-                    } else {
-                        Some((n, persons))
-                    }
-                });
+                let next_person = next
+                    .filter(|n| n.first == th.last && spaced(text, toks, th.last, n.first))
+                    .and_then(|n| {
+                        let persons: Vec<usize> = n
+                            .entries
+                            .iter()
+                            .filter_map(|&id| match self.entry(id).map(|e| &e.kind) {
+                                Some(EntryKind::Person(p)) => Some(*p),
+                                _ => None,
+                            })
+                            .collect();
+                        if persons.is_empty() {
+                            None
+                        } else {
+                            Some((n, persons))
+                        }
+                    });
                 if let Some((n, persons)) = next_person {
                     let allowed: Option<&str> = country.as_deref().or_else(|| {
                         if countries.is_empty() {
@@ -913,16 +918,33 @@ impl KnowledgeBase {
                     .collect();
                 if let Some(p) = self.choose_person(&persons, None, None, day) {
                     ctx.remember(self, p);
-                    out.push(self.person_mention(text, span, p, None, day));
+                    let mut m = self.person_mention(text, span, p, None, day);
+                    // Out of the offices the knowledge base tracks, a layered
+                    // CAMEO dictionary's dated code for the name says more.
+                    if m.role_on_date.is_none() {
+                        let coded = hit.entries.iter().find_map(|&id| {
+                            match self.entry(id).map(|e| (&e.kind, e.source.clone())) {
+                                Some((EntryKind::Coded { windows, .. }, src)) => {
+                                    code_on(windows, day).map(|c| (c, src))
+                                }
+                                _ => None,
+                            }
+                        });
+                        if let Some((code, src)) = coded {
+                            let (c, sector) = code.split_at(code.len().min(3));
+                            if self.countries.contains_key(c) {
+                                m.country = Some(c.to_string());
+                                m.sector = non_empty(sector.to_string());
+                            }
+                            m.actor = Some(code.clone());
+                            m.source = src;
+                        }
+                    }
+                    out.push(m);
                 }
             }
             EntryKind::Coded { windows, person } => {
-                let code = windows
-                    .iter()
-                    .filter(|(s, e, _)| *s <= day && day <= *e)
-                    .min_by_key(|(s, e, _)| e - s)
-                    .or_else(|| windows.iter().find(|(s, e, _)| *s == 0 && *e == 99_991_231))
-                    .map(|(_, _, c)| c.clone());
+                let code = code_on(windows, day);
                 let Some(code) = code else { return };
                 let (c, sector) = code.split_at(code.len().min(3));
                 let (country, sector) = if self.countries.contains_key(c) {
@@ -937,6 +959,28 @@ impl KnowledgeBase {
             EntryKind::Title { .. } | EntryKind::Agent(_) => {}
         }
     }
+}
+
+/// Whether only spaces separate token `b` from the token before it (index
+/// `a` is the end of the earlier phrase, `b` the start of the next): a
+/// country word and a title across a sentence break do not combine.
+fn spaced(text: &str, toks: &[Token], a: usize, b: usize) -> bool {
+    let (Some(prev), Some(next)) = (a.checked_sub(1).and_then(|i| toks.get(i)), toks.get(b)) else {
+        return false;
+    };
+    text.get(prev.end..next.start)
+        .is_some_and(|g| g.chars().all(char::is_whitespace) && !g.contains("\n\n"))
+}
+
+/// The code a dated CAMEO entry gives on `day`: the narrowest window that
+/// covers it, else the undated default.
+fn code_on(windows: &[(Day, Day, String)], day: Day) -> Option<String> {
+    windows
+        .iter()
+        .filter(|(s, e, _)| *s <= day && day <= *e)
+        .min_by_key(|(s, e, _)| e - s)
+        .or_else(|| windows.iter().find(|(s, e, _)| *s == 0 && *e == 99_991_231))
+        .map(|(_, _, c)| c.clone())
 }
 
 struct Consumed {

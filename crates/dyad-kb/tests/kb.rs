@@ -491,3 +491,33 @@ fn unknown_names_after_a_title_are_not_the_holder() {
     let m = kb().resolve_text("Prime Minister Abe. The talks", d("2015-01-01"));
     assert_eq!(m[0].person.as_deref(), Some("Shinzo Abe"));
 }
+
+#[test]
+fn sentence_breaks_separate_country_words_from_titles() {
+    let m = kb().resolve_text(
+        "They met in Tokyo. Defense Minister Nobuo Kishi said",
+        d("2022-01-07"),
+    );
+    assert_eq!(m[0].text, "Tokyo");
+    assert_eq!(m[1].text, "Defense Minister Nobuo Kishi");
+    assert_eq!(m[1].country.as_deref(), Some("JPN"));
+}
+
+#[test]
+fn cameo_layers_keep_builtin_people_and_titles() {
+    let agents = "PRIME_MINISTER [~GOV]\nTROOPS [~MIL]\n";
+    let actors = "NOBUO_KISHI_ # CountryInfo.txt\n\t[JPNELI]\n";
+    let kb = KnowledgeBase::with_layers(&[("a.txt", agents), ("b.txt", actors)]).expect("layers");
+    let m = kb.resolve_text(
+        "Prime Minister Fumio Kishida and Nobuo Kishi",
+        d("2022-01-07"),
+    );
+    assert_eq!(m[0].role_on_date.as_deref(), Some("head_of_government"));
+    assert_eq!(m[1].role_on_date.as_deref(), Some("defense_minister"));
+    let later = kb.resolve_text("Nobuo Kishi", d("2024-07-28"));
+    assert_eq!(
+        later[0].actor.as_deref(),
+        Some("JPNELI"),
+        "the layer's code fills in out of office"
+    );
+}

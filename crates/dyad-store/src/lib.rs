@@ -391,12 +391,22 @@ impl Store {
                 .ok_or_else(|| StoreError::Schema(format!("--until {until:?}: not an ISO date")))?;
             add(" AND date_start < $?", end.into(), &mut params);
         }
-        sql.push_str(" ORDER BY date_start, id");
         let rows = self.db.query(&sql, &params)?;
-        rows.iter()
+        let mut events: Vec<CanonicalEvent> = rows
+            .iter()
             .filter_map(|r| r.first().and_then(Value::text))
             .map(|j| serde_json::from_str(j).map_err(StoreError::from))
-            .collect()
+            .collect::<Result<_, _>>()?;
+        // Sorted here, not in SQL: the two databases order NULLs and text differently.
+        events.sort_by_cached_key(|e| {
+            let start = e
+                .date
+                .as_ref()
+                .and_then(|d| dyad_fuse::parse_value(&d.value))
+                .map(|r| r.start);
+            (start, e.id.clone())
+        });
+        Ok(events)
     }
 
     /// Event mentions, of one document or all, in document and position order.
@@ -412,7 +422,8 @@ impl Store {
                 &[],
             )?,
         };
-        rows.iter()
+        let mut out = rows
+            .iter()
             .map(|r| {
                 let get = |i: usize| r.get(i).and_then(Value::int).unwrap_or(0).max(0) as usize;
                 let json = r.first().and_then(Value::text).unwrap_or("null");
@@ -424,7 +435,16 @@ impl Store {
                     sentence_end_char: get(4),
                 })
             })
-            .collect()
+            .collect::<Result<Vec<StoredMention>, StoreError>>()?;
+        // Byte order in Rust: the databases' text collations differ.
+        out.sort_by(|a, b| {
+            (&a.mention.doc, a.sentence_start_char, &a.mention.id).cmp(&(
+                &b.mention.doc,
+                b.sentence_start_char,
+                &b.mention.id,
+            ))
+        });
+        Ok(out)
     }
 
     pub fn document(&mut self, id: &str) -> Result<Option<Document>, StoreError> {
@@ -440,9 +460,9 @@ impl Store {
 
     /// Ids of every stored document with its content hash, by id.
     pub fn document_hashes(&mut self) -> Result<Vec<(String, String)>, StoreError> {
-        Ok(self
+        let mut out: Vec<(String, String)> = self
             .db
-            .query("SELECT id, content_hash FROM documents ORDER BY id", &[])?
+            .query("SELECT id, content_hash FROM documents", &[])?
             .iter()
             .filter_map(|r| {
                 Some((
@@ -450,7 +470,9 @@ impl Store {
                     r.get(1)?.text()?.to_string(),
                 ))
             })
-            .collect())
+            .collect();
+        out.sort();
+        Ok(out)
     }
 
     pub fn counts(&mut self) -> Result<Counts, StoreError> {

@@ -35,6 +35,12 @@ impl Writer {
             self.buf.extend_from_slice(&x.to_le_bytes());
         }
     }
+    pub(crate) fn u16s(&mut self, v: &[u16]) {
+        self.u32(v.len() as u32);
+        for x in v {
+            self.buf.extend_from_slice(&x.to_le_bytes());
+        }
+    }
     pub(crate) fn u32s(&mut self, v: &[u32]) {
         self.u32(v.len() as u32);
         for x in v {
@@ -98,6 +104,14 @@ impl<'a> Reader<'a> {
                 a.copy_from_slice(c);
                 u64::from_le_bytes(a)
             })
+            .collect())
+    }
+    pub(crate) fn u16s(&mut self) -> Result<Vec<u16>, ModelError> {
+        let n = self.len(2)?;
+        let raw = self.take(n * 2)?;
+        Ok(raw
+            .chunks_exact(2)
+            .map(|c| u16::from_le_bytes([c[0], c[1]]))
             .collect())
     }
     pub(crate) fn u32s(&mut self) -> Result<Vec<u32>, ModelError> {

@@ -44,6 +44,8 @@ pub enum ModelError {
     Corrupt(&'static str),
     #[error("no training sentences found")]
     NoData,
+    #[error("{0} tags or relations: the model holds at most 128")]
+    TooManyClasses(usize),
 }
 
 /// One analysed word.

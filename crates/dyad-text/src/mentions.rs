@@ -71,6 +71,8 @@ struct Lists {
     not_names: HashSet<String>,
     event_words: HashSet<String>,
     longest_place: usize,
+    place_markers: HashSet<String>,
+    speech_verbs: HashSet<String>,
 }
 
 fn lines(data: &str) -> impl Iterator<Item = &str> {
@@ -103,7 +105,16 @@ fn lists() -> &'static Lists {
             .map(|p| p.split_whitespace().count())
             .max()
             .unwrap_or(1);
+        let cues = pairs(include_str!("../data/cues.txt"));
+        let cue_words = |kind: &str| -> HashSet<String> {
+            cues.iter()
+                .filter(|(_, k)| k.as_str() == kind)
+                .map(|(w, _)| w.clone())
+                .collect()
+        };
         Lists {
+            place_markers: cue_words("place_marker"),
+            speech_verbs: cue_words("speech_verb"),
             longest_place,
             event_words: lines(include_str!("../data/event_words.txt"))
                 .map(str::to_string)
@@ -418,6 +429,27 @@ fn classify(
         let full_name = capital_words && (2..=4).contains(&name_tokens.len());
         let known_surname = name_tokens.len() == 1 && person_words.contains(&name_tokens[0].text);
         if full_name || known_surname {
+            m.kind = MentionKind::Person;
+        }
+    }
+    if m.kind == MentionKind::Other && m.modifier.is_none() {
+        // Syntax as a last resort: "in Jutland" is a place; "Smith said" a person.
+        let head = m.head;
+        let marker = toks
+            .iter()
+            .find(|t| t.head == Some(head) && t.deprel == "case")
+            .map(|t| t.text.to_lowercase());
+        let head_token = toks.get(head);
+        let governor = head_token.and_then(|t| t.head).and_then(|g| toks.get(g));
+        if marker
+            .as_deref()
+            .is_some_and(|w| l.place_markers.contains(w))
+        {
+            m.kind = MentionKind::Loc;
+        } else if head_token.is_some_and(|t| t.deprel == "nsubj")
+            && governor.is_some_and(|g| l.speech_verbs.contains(g.lemma.as_str()))
+            && (k..end).all(|i| toks.get(i).is_some_and(|t| t.upos == "PROPN"))
+        {
             m.kind = MentionKind::Person;
         }
     }

@@ -154,40 +154,35 @@ impl Trainer {
 /// Classes up to this many are packed with a key fingerprint into one
 /// 64-bit slot (the parser's three moves).
 const PACKED: usize = 3;
-/// Marks a sparse payload that points into the entry array (no class is 255).
-const POINTER: u64 = 0xff;
-/// Marks a payload that points at a dense row of weights (no class is 254).
-const DENSE: u64 = 0xfe;
+/// Most classes a sparse table may have: class ids use 7 bits of a payload.
+pub(crate) const MAX_CLASSES: usize = 128;
 /// Rows with more entries than this are stored dense: adding a contiguous
 /// row vectorises, scattered adds do not.
 const DENSE_FROM: usize = 12;
-/// Most classes a sparse table may have (the dense rows and the accumulator).
-const MAX_CLASSES: usize = 254;
-
-/// One open-addressing slot of a sparse table: the feature key and its
-/// payload, side by side so a lookup touches one cache line.
-#[derive(Debug, Clone, Copy, PartialEq, Default)]
-struct Slot {
-    key: u64,
-    payload: u64,
-}
+/// Payload flag: the low 7 bits say what the upper bits point at.
+const POINTER: u32 = 0x80;
+const RUN: u32 = 0;
+const DENSE_ROW: u32 = 1;
 
 #[derive(Debug, Clone, PartialEq)]
 enum Table {
     /// Each slot: 16-bit key fingerprint (never 0) and three `i16` weights.
-    /// A false match needs a 1-in-65,536 fingerprint collision on a feature
-    /// the model never saw, and costs one feature's weights.
     Packed(Vec<u64>),
-    /// Packed `(class, 24-bit weight)` entries: rows of one or two entries
-    /// sit in the payload, longer rows in `entries`, which the payload points to.
+    /// Each slot: 32-bit key fingerprint (never 0) and a 32-bit payload,
+    /// either one entry (class in bits 0–6, `i16` weight in bits 8–23) or,
+    /// with bit 7 set, an index (bits 8–31) into `runs` (a length, then
+    /// that many entries) or into `dense` (one `i16` per class).
     Sparse {
-        slots: Vec<Slot>,
-        entries: Vec<u32>,
-        dense: Vec<i32>,
+        slots: Vec<u64>,
+        runs: Vec<u32>,
+        dense: Vec<i16>,
     },
 }
 
-/// The finished, read-only weight table (open addressing, linear probing).
+/// The finished, read-only weight table (open addressing, linear probing,
+/// 8-byte slots). A fingerprint can match a feature the model never saw with
+/// odds of 1 in 65,536 (parser) or 4 billion (others): the cost is one
+/// feature's weights added by mistake.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Weights {
     classes: usize,
@@ -201,8 +196,45 @@ fn slot_of(key: u64, capacity: usize) -> usize {
 }
 
 #[inline]
-fn fingerprint(key: u64) -> u64 {
+fn fingerprint16(key: u64) -> u64 {
     (key & 0xffff).max(1)
+}
+
+#[inline]
+fn fingerprint32(key: u64) -> u64 {
+    (key & 0xffff_ffff).max(1)
+}
+
+#[inline]
+fn entry(class: u8, q: i16) -> u32 {
+    u32::from(class & 0x7f) | u32::from(q as u16) << 8
+}
+
+#[inline]
+fn add_entry(acc: &mut [i32; MAX_CLASSES], e: u32) {
+    if let Some(a) = acc.get_mut((e & 0x7f) as usize) {
+        *a += i32::from((e >> 8) as u16 as i16);
+    }
+}
+
+/// Finds `key` in a table of `(fingerprint << shift) | payload` words.
+#[inline]
+fn probe(words: &[u64], key: u64, fp: u64, shift: u32) -> Option<u64> {
+    let capacity = words.len();
+    let mut slot = slot_of(key, capacity);
+    loop {
+        let w = *words.get(slot)?;
+        if w == 0 {
+            return None;
+        }
+        if w >> shift == fp {
+            return Some(w);
+        }
+        slot += 1;
+        if slot == capacity {
+            slot = 0;
+        }
+    }
 }
 
 impl Weights {
@@ -213,22 +245,23 @@ impl Weights {
             .flat_map(|(_, r)| r.iter().map(|&(_, w)| w.abs()))
             .fold(0f32, f32::max)
             .max(1e-6);
-        let packed = classes <= PACKED;
-        let levels = if packed { 32_767.0 } else { 8_388_607.0 };
-        let scale = max / levels;
-        let quantize = |w: f32| (w / scale).round().clamp(-levels, levels) as i32;
-        if packed {
-            let mut words = vec![0u64; capacity];
+        let scale = max / 32_767.0;
+        let quantize = |w: f32| (w / scale).round().clamp(-32_767.0, 32_767.0) as i16;
+        let mut words = vec![0u64; capacity];
+        let place = |words: &mut Vec<u64>, key: u64, word: u64| {
+            let mut slot = slot_of(key, capacity);
+            while words[slot] != 0 {
+                slot = (slot + 1) % capacity;
+            }
+            words[slot] = word;
+        };
+        if classes <= PACKED {
             for (key, row) in rows {
-                let mut slot = slot_of(*key, capacity);
-                while words[slot] != 0 {
-                    slot = (slot + 1) % capacity;
-                }
-                let mut w = fingerprint(*key) << 48;
+                let mut w = fingerprint16(*key) << 48;
                 for &(c, v) in row {
-                    w |= u64::from(quantize(v) as i16 as u16) << (16 * u32::from(c));
+                    w |= u64::from(quantize(v) as u16) << (16 * u32::from(c));
                 }
-                words[slot] = w;
+                place(&mut words, *key, w);
             }
             return Weights {
                 classes,
@@ -236,47 +269,46 @@ impl Weights {
                 table: Table::Packed(words),
             };
         }
-        let mut slots = vec![Slot::default(); capacity];
-        let mut entries = Vec::new();
-        let mut dense: Vec<i32> = Vec::new();
+        let mut runs: Vec<u32> = Vec::new();
+        let mut dense: Vec<i16> = Vec::new();
         for (key, row) in rows {
-            let packed: Vec<u32> = row
+            let kept: Vec<(u8, i16)> = row
                 .iter()
-                .filter(|&&(_, w)| quantize(w) != 0)
-                .map(|&(c, w)| ((quantize(w) as u32) << 8) | u32::from(c))
+                .map(|&(c, w)| (c, quantize(w)))
+                .filter(|&(_, q)| q != 0)
                 .collect();
-            let payload = match packed.as_slice() {
+            let payload = match kept.as_slice() {
                 [] => continue,
-                [a] => u64::from(*a),
-                [a, b] => u64::from(*a) | u64::from(*b) << 32,
-                _ if packed.len() > DENSE_FROM => {
-                    let start = dense.len() as u64;
+                [(c, q)] => entry(*c, *q),
+                _ if kept.len() > DENSE_FROM => {
+                    let start = dense.len() as u32;
                     dense.resize(dense.len() + classes, 0);
-                    for &(c, w) in row {
+                    for &(c, q) in &kept {
                         if let Some(d) = dense.get_mut(start as usize + usize::from(c)) {
-                            *d = quantize(w);
+                            *d = q;
                         }
                     }
-                    DENSE | start << 32
+                    POINTER | DENSE_ROW | start << 8
                 }
                 _ => {
-                    let start = entries.len() as u64;
-                    entries.extend_from_slice(&packed);
-                    POINTER | (packed.len() as u64) << 8 | start << 32
+                    let start = runs.len() as u32;
+                    runs.push(kept.len() as u32);
+                    runs.extend(kept.iter().map(|&(c, q)| entry(c, q)));
+                    POINTER | RUN | start << 8
                 }
             };
-            let mut slot = slot_of(*key, capacity);
-            while slots[slot].key != 0 {
-                slot = (slot + 1) % capacity;
-            }
-            slots[slot] = Slot { key: *key, payload };
+            place(
+                &mut words,
+                *key,
+                fingerprint32(*key) << 32 | u64::from(payload),
+            );
         }
         Weights {
             classes,
             scale,
             table: Table::Sparse {
-                slots,
-                entries,
+                slots: words,
+                runs,
                 dense,
             },
         }
@@ -289,8 +321,9 @@ impl Weights {
     /// Number of stored features.
     pub(crate) fn len(&self) -> usize {
         match &self.table {
-            Table::Packed(words) => words.iter().filter(|&&w| w != 0).count(),
-            Table::Sparse { slots, .. } => slots.iter().filter(|s| s.key != 0).count(),
+            Table::Packed(words) | Table::Sparse { slots: words, .. } => {
+                words.iter().filter(|&&w| w != 0).count()
+            }
         }
     }
 
@@ -298,11 +331,9 @@ impl Weights {
     pub(crate) fn bytes(&self) -> usize {
         match &self.table {
             Table::Packed(words) => words.len() * 8,
-            Table::Sparse {
-                slots,
-                entries,
-                dense,
-            } => slots.len() * 16 + entries.len() * 4 + dense.len() * 4,
+            Table::Sparse { slots, runs, dense } => {
+                slots.len() * 8 + runs.len() * 4 + dense.len() * 2
+            }
         }
     }
 
@@ -312,45 +343,34 @@ impl Weights {
         for s in scores.iter_mut() {
             *s = 0.0;
         }
-        match &self.table {
-            Table::Packed(words) => self.score_packed(words, features, scores),
-            Table::Sparse {
-                slots,
-                entries,
-                dense,
-            } => self.score_sparse(slots, entries, dense, features, scores),
-        }
-    }
-
-    fn score_packed(&self, words: &[u64], features: &[u64], scores: &mut [f32]) {
-        let capacity = words.len();
-        if capacity == 0 {
+        let words = match &self.table {
+            Table::Packed(words) | Table::Sparse { slots: words, .. } => words,
+        };
+        if words.is_empty() {
             return;
         }
         // Touch every slot first: the loads are independent, so the memory
         // system fetches them in parallel instead of one miss at a time.
+        let capacity = words.len();
         let mut touched = 0u64;
         for &f in features {
             touched ^= words.get(slot_of(f, capacity)).copied().unwrap_or(0);
         }
         std::hint::black_box(touched);
+        match &self.table {
+            Table::Packed(words) => self.score_packed(words, features, scores),
+            Table::Sparse { slots, runs, dense } => {
+                self.score_sparse(slots, runs, dense, features, scores)
+            }
+        }
+    }
+
+    fn score_packed(&self, words: &[u64], features: &[u64], scores: &mut [f32]) {
         let mut acc = [0i32; PACKED];
         for &f in features {
-            let fp = fingerprint(f);
-            let mut slot = slot_of(f, capacity);
-            while let Some(&w) = words.get(slot) {
-                if w == 0 {
-                    break;
-                }
-                if w >> 48 == fp {
-                    for (c, a) in acc.iter_mut().enumerate() {
-                        *a += i32::from((w >> (16 * c)) as u16 as i16);
-                    }
-                    break;
-                }
-                slot += 1;
-                if slot == capacity {
-                    slot = 0;
+            if let Some(w) = probe(words, f, fingerprint16(f), 48) {
+                for (c, a) in acc.iter_mut().enumerate() {
+                    *a += i32::from((w >> (16 * c)) as u16 as i16);
                 }
             }
         }
@@ -361,69 +381,37 @@ impl Weights {
 
     fn score_sparse(
         &self,
-        slots: &[Slot],
-        entries: &[u32],
-        dense: &[i32],
+        slots: &[u64],
+        runs: &[u32],
+        dense: &[i16],
         features: &[u64],
         scores: &mut [f32],
     ) {
-        let capacity = slots.len();
-        if capacity == 0 {
-            return;
-        }
-        let mut touched = 0u64;
-        for &f in features {
-            touched ^= slots.get(slot_of(f, capacity)).map_or(0, |s| s.key);
-        }
-        std::hint::black_box(touched);
         let classes = self.classes.min(MAX_CLASSES);
         let mut acc = [0i32; MAX_CLASSES];
-        let add = |acc: &mut [i32; MAX_CLASSES], e: u32| {
-            if let Some(a) = acc.get_mut((e & 0xff) as usize) {
-                *a += (e as i32) >> 8;
-            }
-        };
         for &f in features {
-            let mut slot = slot_of(f, capacity);
-            let payload = loop {
-                let Some(s) = slots.get(slot) else { break None };
-                if s.key == f {
-                    break Some(s.payload);
-                }
-                if s.key == 0 {
-                    break None;
-                }
-                slot += 1;
-                if slot == capacity {
-                    slot = 0;
-                }
+            let Some(w) = probe(slots, f, fingerprint32(f), 32) else {
+                continue;
             };
-            let Some(p) = payload else { continue };
-            match p & 0xff {
-                DENSE => {
-                    let start = (p >> 32) as usize;
-                    if let (Some(row), Some(a)) =
-                        (dense.get(start..start + classes), acc.get_mut(..classes))
-                    {
-                        for (a, &w) in a.iter_mut().zip(row) {
-                            *a += w;
-                        }
+            let p = w as u32;
+            if p & POINTER == 0 {
+                add_entry(&mut acc, p);
+                continue;
+            }
+            let start = (p >> 8) as usize;
+            if p & 0x7f == DENSE_ROW {
+                if let (Some(row), Some(a)) =
+                    (dense.get(start..start + classes), acc.get_mut(..classes))
+                {
+                    for (a, &q) in a.iter_mut().zip(row) {
+                        *a += i32::from(q);
                     }
                 }
-                POINTER => {
-                    let len = ((p >> 8) & 0xff_ffff) as usize;
-                    let start = (p >> 32) as usize;
-                    if let Some(run) = entries.get(start..start + len) {
-                        for &e in run {
-                            add(&mut acc, e);
-                        }
-                    }
-                }
-                _ => {
-                    add(&mut acc, p as u32);
-                    let second = (p >> 32) as u32;
-                    if second != 0 {
-                        add(&mut acc, second);
+            } else {
+                let len = runs.get(start).copied().unwrap_or(0) as usize;
+                if let Some(run) = runs.get(start + 1..start + 1 + len) {
+                    for &e in run {
+                        add_entry(&mut acc, e);
                     }
                 }
             }
@@ -439,22 +427,14 @@ impl Weights {
         match &self.table {
             Table::Packed(words) => {
                 w.u64s(words);
-                w.u64s(&[]);
                 w.u32s(&[]);
-                w.u32s(&[]);
+                w.u16s(&[]);
             }
-            Table::Sparse {
-                slots,
-                entries,
-                dense,
-            } => {
-                let keys: Vec<u64> = slots.iter().map(|s| s.key).collect();
-                let payload: Vec<u64> = slots.iter().map(|s| s.payload).collect();
-                w.u64s(&keys);
-                w.u64s(&payload);
-                w.u32s(entries);
-                let dense: Vec<u32> = dense.iter().map(|&d| d as u32).collect();
-                w.u32s(&dense);
+            Table::Sparse { slots, runs, dense } => {
+                w.u64s(slots);
+                w.u32s(runs);
+                let dense: Vec<u16> = dense.iter().map(|&d| d as u16).collect();
+                w.u16s(&dense);
             }
         }
     }
@@ -462,30 +442,21 @@ impl Weights {
     pub(crate) fn read(r: &mut Reader) -> Result<Self, ModelError> {
         let classes = r.u32()? as usize;
         let scale = r.f32()?;
-        let keys = r.u64s()?;
-        let payload = r.u64s()?;
-        let entries = r.u32s()?;
-        let dense: Vec<i32> = r.u32s()?.into_iter().map(|d| d as i32).collect();
+        let words = r.u64s()?;
+        let runs = r.u32s()?;
+        let dense: Vec<i16> = r.u16s()?.into_iter().map(|d| d as i16).collect();
         if !scale.is_finite() || classes == 0 || classes > MAX_CLASSES {
             return Err(ModelError::Corrupt("weight table shape"));
         }
         let table = if classes <= PACKED {
-            if !payload.is_empty() || !entries.is_empty() || !dense.is_empty() {
+            if !runs.is_empty() || !dense.is_empty() {
                 return Err(ModelError::Corrupt("packed table with payload"));
             }
-            Table::Packed(keys)
+            Table::Packed(words)
         } else {
-            if keys.len() != payload.len() {
-                return Err(ModelError::Corrupt("weight table shape"));
-            }
-            let slots = keys
-                .into_iter()
-                .zip(payload)
-                .map(|(key, payload)| Slot { key, payload })
-                .collect();
             Table::Sparse {
-                slots,
-                entries,
+                slots: words,
+                runs,
                 dense,
             }
         };

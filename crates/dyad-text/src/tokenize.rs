@@ -165,6 +165,10 @@ fn last_char(s: &str) -> Option<char> {
 
 /// A URL, e-mail address or bare domain name: kept as one token.
 fn is_web_address(core: &str) -> bool {
+    // Almost every chunk has none of these; answer without allocating.
+    if !core.contains(['.', '@', ':']) {
+        return false;
+    }
     let lower = core.to_ascii_lowercase();
     if lower.starts_with("http://")
         || lower.starts_with("https://")
@@ -180,11 +184,14 @@ fn is_web_address(core: &str) -> bool {
     const DOMAINS: [&str; 10] = [
         ".com", ".org", ".net", ".gov", ".edu", ".int", ".co.uk", ".co.jp", ".io", ".info",
     ];
+    const DOMAIN_PATHS: [&str; 10] = [
+        ".com/", ".org/", ".net/", ".gov/", ".edu/", ".int/", ".co.uk/", ".co.jp/", ".io/",
+        ".info/",
+    ];
     core.chars()
         .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '/' | '_'))
-        && DOMAINS
-            .iter()
-            .any(|d| lower.ends_with(d) || lower.contains(&format!("{d}/")))
+        && (DOMAINS.iter().any(|d| lower.ends_with(d))
+            || DOMAIN_PATHS.iter().any(|d| lower.contains(d)))
         && lower
             .chars()
             .next()

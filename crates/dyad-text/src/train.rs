@@ -7,7 +7,7 @@ use crate::keys::{normalize, TokenKeys};
 use crate::lemma::rule_lemma;
 use crate::model::{feats_key, lemma_key, special_labels, Model};
 use crate::parser::{self, GoldSentence};
-use crate::perceptron::{KeyMap, Trainer};
+use crate::perceptron::{KeyMap, Trainer, MAX_CLASSES};
 use crate::sentences::{self, Run};
 use crate::tagger::RARE;
 use crate::tokenize::Gap;
@@ -147,6 +147,9 @@ pub fn train(
     }
     let tags = inventory(&tag_counts);
     let labels = inventory(&label_counts);
+    if tags.len() > MAX_CLASSES || labels.len() > MAX_CLASSES {
+        return Err(ModelError::TooManyClasses(tags.len().max(labels.len())));
+    }
     let tag_id: HashMap<&str, u16> = tags
         .iter()
         .enumerate()
