@@ -6,7 +6,7 @@
 //! `conflict` with a resolution and a reason wherever reports disagree, or a report
 //! disagrees with the knowledge base.
 //!
-//! Cost: mentions are **blocked** by event type and actor set ([`block_key`]);
+//! Cost: mentions are **blocked** by event type and actor set ([`document_block_keys`]);
 //! inside a block they are compared only with events whose dates fall within a
 //! window of months, so the work grows near-linearly with the corpus.
 //!
@@ -126,10 +126,7 @@ pub struct CanonicalEvent {
     pub summary: String,
 }
 
-/// The blocking key of a mention: its type and state-level actor set. Only
-/// mentions sharing a key are ever compared. A mention without any resolved actor
-/// is compared only within its own report, since nothing else anchors it.
-pub fn block_key(m: &EventMention) -> String {
+fn actor_set(m: &EventMention) -> Vec<String> {
     let mut actors: Vec<String> = m
         .actors
         .iter()
@@ -138,11 +135,80 @@ pub fn block_key(m: &EventMention) -> String {
         .collect();
     actors.sort();
     actors.dedup();
+    actors
+}
+
+fn key_of(m: &EventMention, actors: &[String]) -> String {
     if actors.is_empty() {
         format!("{}|~{}", m.event_type.as_str(), m.doc)
     } else {
         format!("{}|{}", m.event_type.as_str(), actors.join(","))
     }
+}
+
+/// The blocking key of a mention on its own: its type and state-level actor set.
+/// Only mentions sharing a key are ever compared. A mention without any resolved
+/// actor is compared only within its own report, since nothing else anchors it.
+/// Inside a document, [`document_block_keys`] completes one-sided mentions.
+pub fn block_key(m: &EventMention) -> String {
+    key_of(m, &actor_set(m))
+}
+
+/// The blocking keys of one document's mentions, in order. A mention naming a
+/// single party (the coder found "Japan" but not whom Japan met) is blocked with
+/// that party's most frequent partner in the same report, so that it can meet the
+/// two-sided mentions of the same event; its own `actors` are left as they are.
+/// Keys depend on this document alone, so shards of a corpus agree on them.
+pub fn document_block_keys(mentions: &[EventMention]) -> Vec<String> {
+    let sets: Vec<Vec<String>> = mentions.iter().map(actor_set).collect();
+    let mut partners: BTreeMap<(&str, &str), usize> = BTreeMap::new();
+    for set in sets.iter().filter(|s| s.len() >= 2) {
+        for a in set {
+            for b in set {
+                if a != b {
+                    *partners.entry((a.as_str(), b.as_str())).or_default() += 1;
+                }
+            }
+        }
+    }
+    mentions
+        .iter()
+        .zip(&sets)
+        .map(|(m, set)| match set.as_slice() {
+            [only] => {
+                // Most frequent partner; ties go to the first code alphabetically.
+                let best = partners
+                    .range((only.as_str(), "")..)
+                    .take_while(|((a, _), _)| *a == only.as_str())
+                    .max_by(|x, y| x.1.cmp(y.1).then_with(|| y.0 .1.cmp(x.0 .1)))
+                    .map(|((_, b), _)| *b);
+                match best {
+                    Some(partner) => {
+                        let mut pair = vec![only.clone(), partner.to_string()];
+                        pair.sort();
+                        key_of(m, &pair)
+                    }
+                    None => key_of(m, set),
+                }
+            }
+            _ => key_of(m, set),
+        })
+        .collect()
+}
+
+/// Every mention with its blocking key, documents taken one at a time.
+fn keyed(mentions: &[EventMention]) -> Vec<(String, &EventMention)> {
+    let mut by_doc: BTreeMap<&str, Vec<&EventMention>> = BTreeMap::new();
+    for m in mentions {
+        by_doc.entry(m.doc.as_str()).or_default().push(m);
+    }
+    let mut out = Vec::with_capacity(mentions.len());
+    for (_, ms) in by_doc {
+        let owned: Vec<EventMention> = ms.iter().map(|m| (*m).clone()).collect();
+        let keys = document_block_keys(&owned);
+        out.extend(keys.into_iter().zip(ms));
+    }
+    out
 }
 
 /// The order mentions are visited in: oldest report first (reports without a
@@ -161,8 +227,8 @@ pub fn visit_order(a: &EventMention, b: &EventMention) -> std::cmp::Ordering {
 /// Fuses every mention at once. Events come out sorted by id.
 pub fn fuse(mentions: &[EventMention]) -> Vec<CanonicalEvent> {
     let mut blocks: BTreeMap<String, Vec<&EventMention>> = BTreeMap::new();
-    for m in mentions {
-        blocks.entry(block_key(m)).or_default().push(m);
+    for (key, m) in keyed(mentions) {
+        blocks.entry(key).or_default().push(m);
     }
     let mut out: Vec<CanonicalEvent> = blocks
         .into_iter()
@@ -172,10 +238,12 @@ pub fn fuse(mentions: &[EventMention]) -> Vec<CanonicalEvent> {
     out
 }
 
-/// Fuses the mentions of one block (all sharing `block_key`). Mentions with
-/// another key are fused under their own key. Events come out sorted by id.
-pub fn fuse_block(mentions: &[EventMention]) -> Vec<CanonicalEvent> {
-    fuse(mentions)
+/// Fuses the mentions of one block, all stored under `key` (from
+/// [`document_block_keys`]). Events come out sorted by id.
+pub fn fuse_block(key: &str, mentions: &[EventMention]) -> Vec<CanonicalEvent> {
+    let mut out = fuse_block_refs(key, mentions.iter().collect());
+    out.sort_by(|a, b| a.id.cmp(&b.id));
+    out
 }
 
 fn fuse_block_refs(key: &str, mut ms: Vec<&EventMention>) -> Vec<CanonicalEvent> {
@@ -204,15 +272,22 @@ impl Fusion {
         Fusion::default()
     }
 
-    /// Adds a mention (a mention with the same document and id replaces the old one).
-    /// Returns its block key.
-    pub fn add(&mut self, m: EventMention) -> String {
-        let key = block_key(&m);
-        let block = self.blocks.entry(key.clone()).or_default();
-        block.retain(|x| !(x.id == m.id && x.doc == m.doc));
-        block.push(m);
-        self.dirty.insert(key.clone());
-        key
+    /// Adds (or replaces) one report's mentions: any mentions held for `doc` are
+    /// taken away first. Returns the block keys touched.
+    pub fn add_document(&mut self, doc: &str, mentions: Vec<EventMention>) -> Vec<String> {
+        let mut touched: BTreeSet<String> = self.remove_doc(doc).into_iter().collect();
+        let keys = document_block_keys(&mentions);
+        for (key, m) in keys.into_iter().zip(mentions) {
+            if m.doc != doc {
+                continue;
+            }
+            let block = self.blocks.entry(key.clone()).or_default();
+            block.retain(|x| x.id != m.id);
+            block.push(m);
+            self.dirty.insert(key.clone());
+            touched.insert(key);
+        }
+        touched.into_iter().collect()
     }
 
     /// Takes away every mention of a document (a report withdrawn or changed).

@@ -17,6 +17,7 @@ pub struct Weights {
     pub participants_shared: f32,
     pub participants_disjoint: f32,
     pub location_same: f32,
+    pub same_report: f32,
     pub location_clash: f32,
     pub mode_clash: f32,
     pub wording: f32,
@@ -56,6 +57,7 @@ impl Weights {
                 participants_shared: f("participants_shared"),
                 participants_disjoint: f("participants_disjoint"),
                 location_same: f("location_same"),
+                same_report: f("same_report"),
                 location_clash: f("location_clash"),
                 mode_clash: f("mode_clash"),
                 wording: f("wording"),
@@ -214,6 +216,12 @@ pub fn join_score(w: &Weights, m: &MentionView, c: &ClusterView) -> Option<f32> 
         }
     }
 
+    // An undated mention leans on its own report: there the event is most likely
+    // the one the report already told with a date.
+    if m.date.is_none() && c.members.iter().any(|x| x.doc == m.mention.doc) {
+        score += w.same_report;
+    }
+
     let wording = c
         .words
         .iter()
@@ -223,49 +231,56 @@ pub fn join_score(w: &Weights, m: &MentionView, c: &ClusterView) -> Option<f32> 
     Some(score)
 }
 
-/// Date evidence: the best over the event's members.
+/// Date evidence. Where the event has dated members, only they count: an undated
+/// member must not bridge two differently dated events. Among them the best
+/// agreement decides; a date that clashes with all of them vetoes, unless a plan
+/// may have moved.
 fn date_score(w: &Weights, m: &MentionView, c: &ClusterView) -> Option<f32> {
-    let mut best: Option<f32> = None;
-    for (i, other) in c.members.iter().enumerate() {
-        let od = c.dates.get(i).copied().flatten();
-        let s = match (m.date, od) {
-            (Some(a), Some(b)) if a.overlaps(&b) => {
-                if a == b {
-                    Some(w.date_same)
-                } else {
-                    Some(w.date_nested)
-                }
+    let dated: Vec<(usize, DayRange)> = c
+        .dates
+        .iter()
+        .enumerate()
+        .filter_map(|(i, d)| d.map(|d| (i, d)))
+        .collect();
+    let best = |scores: &mut dyn Iterator<Item = Option<f32>>| {
+        scores
+            .flatten()
+            .fold(None, |b: Option<f32>, s| Some(b.map_or(s, |b| b.max(s))))
+    };
+    match m.date {
+        Some(a) if !dated.is_empty() => best(&mut dated.iter().map(|(i, b)| {
+            let other = c.members.get(*i)?;
+            if a.overlaps(b) {
+                return Some(if a == *b { w.date_same } else { w.date_nested });
             }
-            (Some(a), Some(b)) => {
-                let plan = is_plan(m.mention.status) || is_plan(other.status);
-                let postpones = matches!(
-                    m.mention.status,
-                    EventStatus::Postponed | EventStatus::Cancelled
-                ) && is_plan(other.status);
-                let weight = if postpones {
-                    w.date_postponed
-                } else {
-                    w.date_moved
-                };
-                (plan && a.gap_days(&b) <= w.moved_days).then_some(weight)
-            }
-            (Some(d), None) => {
-                undated_in_reach(w, d, other.status, c.published.get(i).copied().flatten())
-            }
-            (None, Some(d)) => undated_in_reach(w, d, m.mention.status, m.published),
-            (None, None) => {
-                let near = match (m.published, c.published.get(i).copied().flatten()) {
-                    (Some(a), Some(b)) => a.gap_days(&b) <= w.window_days,
-                    _ => false,
-                };
-                near.then_some(w.date_undated)
-            }
-        };
-        if let Some(s) = s {
-            best = Some(best.map_or(s, |b: f32| b.max(s)));
-        }
+            let plan = is_plan(m.mention.status) || is_plan(other.status);
+            let postpones = matches!(
+                m.mention.status,
+                EventStatus::Postponed | EventStatus::Cancelled
+            ) && is_plan(other.status);
+            let weight = if postpones {
+                w.date_postponed
+            } else {
+                w.date_moved
+            };
+            (plan && a.gap_days(b) <= w.moved_days).then_some(weight)
+        })),
+        Some(a) => best(&mut c.members.iter().enumerate().map(|(i, other)| {
+            undated_in_reach(w, a, other.status, c.published.get(i).copied().flatten())
+        })),
+        None if !dated.is_empty() => best(
+            &mut dated
+                .iter()
+                .map(|(_, d)| undated_in_reach(w, *d, m.mention.status, m.published)),
+        ),
+        None => best(&mut c.published.iter().map(|p| {
+            let near = match (m.published, p) {
+                (Some(a), Some(b)) => a.gap_days(b) <= w.window_days,
+                _ => false,
+            };
+            near.then_some(w.date_undated)
+        })),
     }
-    best
 }
 
 /// An undated mention can be the event dated `d` when the report's publication
@@ -277,12 +292,14 @@ fn undated_in_reach(
     published: Option<DayRange>,
 ) -> Option<f32> {
     let p = published?;
-    let days_after = (d.start - p.start).num_days();
-    let days_before = (p.start - d.end).num_days();
+    // A publication date known only to the month spans the month: compare with
+    // its whole period, not its first day.
+    let starts_after_publication = (d.start - p.end).num_days();
+    let ends_before_publication = (p.start - d.end).num_days();
     let ok = if is_plan(undated_status) {
-        days_after > -(w.window_days / 4) && days_after <= w.window_days
+        ends_before_publication < w.window_days / 4 && starts_after_publication <= w.window_days
     } else {
-        days_before <= w.window_days && days_after <= 1
+        ends_before_publication <= w.window_days && starts_after_publication <= 1
     };
     ok.then_some(w.date_undated)
 }

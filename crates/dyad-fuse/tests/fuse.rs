@@ -405,6 +405,52 @@ fn postponement_is_a_status_change() {
 }
 
 #[test]
+fn one_sided_mentions_meet_their_event() {
+    use EventStatus::*;
+    let mut one_sided = consult(
+        "x",
+        2,
+        "2022-01-08",
+        Occurred,
+        Some("2022-01-07"),
+        None,
+        "Japan held a virtual ministerial security meeting Friday",
+    );
+    one_sided.actors = &["JPN"];
+    let ms = vec![
+        mention(consult(
+            "x",
+            1,
+            "2022-01-08",
+            Occurred,
+            Some("2022-01-07"),
+            None,
+            "Japan and the United States held security talks on Friday",
+        )),
+        mention(one_sided),
+        mention(consult(
+            "y",
+            1,
+            "2022-01-08",
+            Occurred,
+            Some("2022-01-07"),
+            None,
+            "The US and Japan met by video on Friday",
+        )),
+    ];
+    let keys = dyad_fuse::document_block_keys(&ms[..2]);
+    assert_eq!(keys, vec!["CONSULT|JPN,USA", "CONSULT|JPN,USA"]);
+    let events = fuse(&ms);
+    assert_eq!(events.len(), 1, "{events:#?}");
+    assert_eq!(events[0].actors, vec!["JPN", "USA"]);
+    // Alone in its report, a one-sided mention keeps its own block.
+    assert_eq!(
+        dyad_fuse::document_block_keys(&ms[1..2]),
+        vec!["CONSULT|JPN"]
+    );
+}
+
+#[test]
 fn occurred_events_in_different_countries_stay_apart() {
     use EventStatus::*;
     let ms = vec![
@@ -435,8 +481,9 @@ fn incremental_equals_batch() {
     let all = seed_like();
     let batch = fuse(&all);
     let mut inc = Fusion::new();
-    for m in all.iter().rev() {
-        inc.add(m.clone());
+    for doc in [D004, D003, D002, D001, D000] {
+        let ms: Vec<EventMention> = all.iter().filter(|m| m.doc == doc).cloned().collect();
+        inc.add_document(doc, ms);
         // Refresh after every report, as the store does.
         inc.refresh();
     }
@@ -448,9 +495,11 @@ fn incremental_equals_batch() {
     assert_ne!(without, batch);
     let others: Vec<EventMention> = all.iter().filter(|m| m.doc != D003).cloned().collect();
     assert_eq!(without, fuse(&others));
-    for m in all.iter().filter(|m| m.doc == D003) {
-        inc.add(m.clone());
-    }
+    let d003: Vec<EventMention> = all.iter().filter(|m| m.doc == D003).cloned().collect();
+    inc.add_document(D003, d003.clone());
+    assert_eq!(inc.events(), batch);
+    // Adding the same report again changes nothing.
+    inc.add_document(D003, d003);
     assert_eq!(inc.events(), batch);
 }
 
@@ -506,7 +555,16 @@ proptest! {
         }
         prop_assert_eq!(fuse(&all), batch.clone());
         let mut inc = Fusion::new();
-        for m in all { inc.add(m); inc.refresh(); }
+        let mut docs: Vec<String> = all.iter().map(|m| m.doc.clone()).collect();
+        docs.dedup();
+        let mut seen = std::collections::BTreeSet::new();
+        for d in docs {
+            if seen.insert(d.clone()) {
+                let ms: Vec<EventMention> = all.iter().filter(|m| m.doc == d).cloned().collect();
+                inc.add_document(&d, ms);
+                inc.refresh();
+            }
+        }
         prop_assert_eq!(inc.events(), batch);
     }
 }

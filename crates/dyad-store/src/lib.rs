@@ -20,7 +20,7 @@ pub use backend::{Kind, Value};
 
 use backend::{Backend, Row};
 use dyad_core::{CharOffsets, Document, EventMention};
-use dyad_fuse::{block_key, stable_hash, CanonicalEvent, DayRange};
+use dyad_fuse::{document_block_keys, stable_hash, CanonicalEvent, DayRange};
 use std::collections::BTreeSet;
 use std::path::Path;
 
@@ -300,8 +300,8 @@ impl Store {
             db.exec("DELETE FROM documents WHERE id = $1", &[doc.id.as_str().into()])?;
             insert_document(db, kind, doc, &doc_json, &hash)?;
             let offsets = CharOffsets::new(&doc.text);
-            for (m, json) in mentions.iter().zip(&mentions_json) {
-                let key = block_key(m);
+            let keys = document_block_keys(mentions);
+            for ((m, json), key) in mentions.iter().zip(&mentions_json).zip(keys) {
                 insert_mention(db, m, json, &key, &offsets)?;
                 blocks.insert(key);
             }
@@ -712,7 +712,7 @@ fn refuse_block(db: &mut Backend, kind: Kind, key: &str) -> Result<(), StoreErro
         .filter_map(|r| r.first().and_then(Value::text))
         .map(serde_json::from_str)
         .collect::<Result<_, _>>()?;
-    let events = dyad_fuse::fuse_block(&mentions);
+    let events = dyad_fuse::fuse_block(key, &mentions);
 
     // Old events of the block, with their dependent rows.
     let old: Vec<String> = db

@@ -106,6 +106,14 @@ impl Analyzer {
         })
     }
 
+    /// Sets the first-pass margin above which the second tagging pass is
+    /// skipped (0 re-tags everything). For tuning speed against accuracy.
+    #[doc(hidden)]
+    pub fn with_tagger_margin(mut self, margin: f32) -> Self {
+        self.model.confident = margin;
+        self
+    }
+
     /// The embedded model, decoded once per process.
     pub fn builtin() -> Result<&'static Analyzer, ModelError> {
         static BUILTIN: OnceLock<Result<Analyzer, ModelError>> = OnceLock::new();

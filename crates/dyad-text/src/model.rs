@@ -12,6 +12,10 @@ use crate::{tagger, ModelError};
 
 const MAGIC: &[u8; 8] = b"DYADTXT1";
 
+/// First-pass score margin (in weight units) above which a token keeps its
+/// first-pass tag; chosen on EWT dev (see `models/README.md`).
+pub(crate) const CONFIDENT_MARGIN: f32 = 20.0;
+
 #[derive(Debug, Clone)]
 pub(crate) struct Model {
     pub upos: Vec<String>,
@@ -34,6 +38,8 @@ pub(crate) struct Model {
     /// Tag id → pool index of the tag's usual features.
     pub tag_feats: Vec<u32>,
     pub special: SpecialLabels,
+    /// First-pass margin above which the second tagging pass is skipped.
+    pub confident: f32,
 }
 
 /// One analysed word, as ids into the model's inventories.
@@ -164,6 +170,7 @@ impl Model {
             word_feats,
             tag_feats,
             special,
+            confident: CONFIDENT_MARGIN,
         })
     }
 
@@ -174,8 +181,16 @@ impl Model {
         scratch: &mut Vec<u64>,
     ) -> Vec<WordAnalysis> {
         let amb = tagger::ambiguity(&self.tag_dict, keys);
-        let first = tagger::tag(&self.tagger, keys, &amb, None, scratch);
-        let tags = tagger::tag(&self.tagger2, keys, &amb, Some(&first), scratch);
+        let (first, margins) = tagger::tag_with_margins(&self.tagger, keys, &amb, scratch);
+        let tags = tagger::retag(
+            &self.tagger2,
+            keys,
+            &amb,
+            &first,
+            &margins,
+            self.confident,
+            scratch,
+        );
         let words = tagger::parser_words(&self.tag_dict, keys);
         let input = parser::Input {
             keys,

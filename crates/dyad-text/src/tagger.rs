@@ -157,6 +157,73 @@ pub(crate) fn tag(
     tags
 }
 
+/// The first pass: tags and, for each, the margin of its score over the
+/// runner-up (how sure the tagger is).
+pub(crate) fn tag_with_margins(
+    weights: &Weights,
+    keys: &[TokenKeys],
+    amb: &[u64],
+    scratch: &mut Vec<u64>,
+) -> (Vec<u16>, Vec<f32>) {
+    let mut tags = Vec::with_capacity(keys.len());
+    let mut margins = Vec::with_capacity(keys.len());
+    let mut scores = vec![0f32; weights.classes()];
+    let (mut p1, mut p2) = (START, START);
+    for i in 0..keys.len() {
+        features(keys, amb, None, i, p1, p2, scratch);
+        weights.score(scratch, &mut scores);
+        let (mut first, mut second) = ((0usize, f32::MIN), f32::MIN);
+        for (c, &v) in scores.iter().enumerate() {
+            if v > first.1 {
+                second = first.1;
+                first = (c, v);
+            } else if v > second {
+                second = v;
+            }
+        }
+        let t = first.0 as u16;
+        tags.push(t);
+        margins.push(first.1 - second);
+        p2 = p1;
+        p1 = mix(u64::from(t), 0x0074_6167);
+    }
+    (tags, margins)
+}
+
+/// The second pass, re-scoring only the tokens the first pass was unsure of
+/// (margin below `confident`, or a neighbour that changed): most tokens are
+/// settled by the first pass, and re-scoring them changes almost nothing.
+pub(crate) fn retag(
+    weights: &Weights,
+    keys: &[TokenKeys],
+    amb: &[u64],
+    first: &[u16],
+    margins: &[f32],
+    confident: f32,
+    scratch: &mut Vec<u64>,
+) -> Vec<u16> {
+    let mut tags = Vec::with_capacity(keys.len());
+    let mut scores = vec![0f32; weights.classes()];
+    let (mut p1, mut p2) = (START, START);
+    let mut changed = false;
+    for i in 0..keys.len() {
+        let sure = margins.get(i).is_some_and(|&m| m >= confident);
+        let t = match first.get(i) {
+            Some(&f) if sure && !changed => f,
+            _ => {
+                features(keys, amb, Some(first), i, p1, p2, scratch);
+                weights.score(scratch, &mut scores);
+                best(&scores, |_| true).unwrap_or(0) as u16
+            }
+        };
+        changed = first.get(i) != Some(&t);
+        tags.push(t);
+        p2 = p1;
+        p1 = mix(u64::from(t), 0x0074_6167);
+    }
+    tags
+}
+
 /// A training sentence: token keys, ambiguity classes, gold tags.
 pub(crate) type TagSentence = (Vec<TokenKeys>, Vec<u64>, Vec<u16>);
 

@@ -423,6 +423,7 @@ pub fn train(
         word_feats,
         tag_feats,
         special,
+        confident: crate::model::CONFIDENT_MARGIN,
     };
     progress(&format!(
         "features (bytes): splitter {} ({}), tagger {} ({}), parser {} ({}), labeler {} ({})",
