@@ -270,12 +270,15 @@ pub fn extract(html: &str, _cues: &Cues) -> Result<PageLines, ReadError> {
                 }
                 let mut s = Stats::default();
                 match n.value() {
-                    Node::Text(t) => {
-                        s.text = count_text(t);
-                        s.commas = t.matches(',').count() as u32;
-                    }
+                    // A text node's figures are added straight into its parent's.
+                    Node::Text(_) => continue,
                     Node::Element(el) => {
                         for c in n.children() {
+                            if let Node::Text(t) = c.value() {
+                                s.text += count_text(t);
+                                s.commas += t.matches(',').count() as u32;
+                                continue;
+                            }
                             if let Some(cs) = stats.get(&c.id()) {
                                 s.text += cs.text;
                                 s.link_text += cs.link_text;

@@ -8,15 +8,21 @@ use crate::Cues;
 pub fn identify(text: &str, cues: &Cues) -> Option<String> {
     let mut counts = vec![0usize; cues.stopwords.len()];
     let mut words = 0usize;
+    let mut lw = String::new();
     for w in text
         .split(|c: char| !c.is_alphabetic())
         .filter(|w| !w.is_empty())
         .take(400)
     {
         words += 1;
-        let lw = w.to_lowercase();
+        // Function words are short: longer words cannot be one, and need no look-up.
+        if w.len() > 12 {
+            continue;
+        }
+        lw.clear();
+        lw.extend(w.chars().flat_map(char::to_lowercase));
         for (i, (_, set)) in cues.stopwords.iter().enumerate() {
-            if set.contains(&lw) {
+            if set.contains(lw.as_str()) {
                 counts[i] += 1;
             }
         }

@@ -110,3 +110,29 @@ fn seed_reports_yield_the_2022_and_2024_talks() {
         .find(|p| p["name"] == "Nobuo Kishi" && !p["anachronism"].is_null());
     assert!(kishi.is_some(), "Kishi's title in 004 is flagged");
 }
+
+#[test]
+fn the_demo_runs_the_main_job_into_a_store() {
+    let dir = std::env::temp_dir().join(format!("dyad-demo-{}", std::process::id()));
+    let _ = std::fs::create_dir_all(&dir);
+    let db = dir.join("demo.db");
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let out = Command::new(env!("CARGO_BIN_EXE_dyad"))
+        .current_dir(&root)
+        .args(["demo", "--db"])
+        .arg(&db)
+        .output()
+        .expect("run dyad demo");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    for section in ["READ  16 documents", "CODE ", "FUSE "] {
+        assert!(stdout.contains(section), "no {section:?} in:\n{stdout}");
+    }
+    assert!(db.exists(), "the demo stores its results");
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -67,16 +67,36 @@ pub fn corpus_texts(path: &Path, limit: usize) -> anyhow::Result<Vec<String>> {
         .collect())
 }
 
-fn best_of<T>(rounds: usize, mut f: impl FnMut() -> T) -> (f64, T) {
-    let mut best = f64::MAX;
+/// CPU time this thread has used, in seconds (Linux; `None` elsewhere). On a
+/// busy machine wall-clock time overstates a stage's cost; CPU time does not.
+pub fn thread_cpu_seconds() -> Option<f64> {
+    let stat = std::fs::read_to_string("/proc/thread-self/stat").ok()?;
+    // Fields after the command name (which may hold spaces) start after ") ".
+    let rest = &stat[stat.rfind(')')? + 2..];
+    let f: Vec<&str> = rest.split_whitespace().collect();
+    let utime: f64 = f.get(11)?.parse().ok()?;
+    let stime: f64 = f.get(12)?.parse().ok()?;
+    // Clock ticks are 1/100 s on Linux.
+    Some((utime + stime) / 100.0)
+}
+
+/// Runs `f` `rounds` times; returns the fastest wall-clock time, the CPU time of
+/// that round, and the last result.
+fn best_of<T>(rounds: usize, mut f: impl FnMut() -> T) -> (f64, Option<f64>, T) {
+    let mut best = (f64::MAX, None);
     let mut last = None;
     for _ in 0..rounds.max(1) {
+        let c = thread_cpu_seconds();
         let t = Instant::now();
         let r = f();
-        best = best.min(t.elapsed().as_secs_f64());
+        let wall = t.elapsed().as_secs_f64();
+        let cpu = thread_cpu_seconds().zip(c).map(|(b, a)| b - a);
+        if wall < best.0 {
+            best = (wall, cpu);
+        }
         last = Some(r);
     }
-    (best, last.expect("at least one round"))
+    (best.0, best.1, last.expect("at least one round"))
 }
 
 fn bench_read_text(corpus: &Path, limit: usize, rounds: usize) -> anyhow::Result<Value> {
@@ -84,7 +104,7 @@ fn bench_read_text(corpus: &Path, limit: usize, rounds: usize) -> anyhow::Result
     let reader = Reader::new();
     let opts = ReadOptions::default();
     let bytes: usize = texts.iter().map(String::len).sum();
-    let (secs, chars) = best_of(rounds, || {
+    let (secs, cpu, chars) = best_of(rounds, || {
         texts
             .iter()
             .filter_map(|t| reader.read_text("bench", "bench", t, &opts).ok())
@@ -94,6 +114,7 @@ fn bench_read_text(corpus: &Path, limit: usize, rounds: usize) -> anyhow::Result
     Ok(json!({
         "stage": "read-text", "docs": texts.len(), "mb": bytes as f64 / 1e6,
         "seconds": secs, "docs_per_s": texts.len() as f64 / secs, "body_bytes": chars,
+        "cpu_seconds": cpu, "docs_per_cpu_s": cpu.filter(|c| *c > 0.0).map(|c| texts.len() as f64 / c),
     }))
 }
 
@@ -108,7 +129,7 @@ fn bench_read_html(dir: &Path, rounds: usize) -> anyhow::Result<Value> {
     let reader = Reader::new();
     let opts = ReadOptions::default();
     let bytes: usize = pages.iter().map(String::len).sum();
-    let (secs, ok) = best_of(rounds, || {
+    let (secs, cpu, ok) = best_of(rounds, || {
         pages
             .iter()
             .filter(|h| reader.read_html("bench", "bench", h, &opts).is_ok())
@@ -117,6 +138,7 @@ fn bench_read_html(dir: &Path, rounds: usize) -> anyhow::Result<Value> {
     Ok(json!({
         "stage": "read-html", "docs": pages.len(), "read_ok": ok, "mb": bytes as f64 / 1e6,
         "seconds": secs, "docs_per_s": pages.len() as f64 / secs, "mb_per_s": bytes as f64 / 1e6 / secs,
+        "cpu_seconds": cpu, "docs_per_cpu_s": cpu.filter(|c| *c > 0.0).map(|c| pages.len() as f64 / c),
     }))
 }
 

@@ -11,6 +11,9 @@ pub struct DemoArgs {
     /// The sample corpus to run on.
     #[arg(long, default_value = "examples/sample")]
     pub sample: PathBuf,
+    /// The store to ingest into (a SQLite file or a postgres:// URL).
+    #[arg(long, default_value = crate::commands::ingest::DEFAULT_DB)]
+    pub db: String,
 }
 
 fn clip(s: &str, n: usize) -> String {
@@ -88,34 +91,71 @@ pub fn run(args: DemoArgs) -> anyhow::Result<ExitCode> {
     );
     let summary: Vec<String> = by_type.iter().map(|(t, n)| format!("{t} {n}")).collect();
     println!("  by type: {}", summary.join(", "));
-    println!("\n  the meetings (CONSULT) with a date, as each report tells them:");
+    // Fuse and store: one canonical event per real-world event.
+    println!("\nINGEST into {}", args.db);
+    let ingest = crate::commands::ingest::IngestArgs {
+        read: read.clone(),
+        db: args.db.clone(),
+        jobs: None,
+    };
+    crate::commands::ingest::run(ingest)?;
+    let mut store = dyad_store::Store::open(&args.db)?;
+    let fused = store.events(&dyad_store::EventFilter::default())?;
+    let multi: Vec<&dyad_fuse::CanonicalEvent> =
+        fused.iter().filter(|e| e.mentions.len() > 1).collect();
+    let with_conflicts = fused.iter().filter(|e| !e.conflicts.is_empty()).count();
     println!(
-        "  {:<28} {:<10} {:<13} {:<12} {:<16} {:<12} words",
-        "document", "status", "mode", "date", "actors", "place"
+        "\nFUSE  {} canonical events ({} reported by more than one sentence or report, {} with conflicts)",
+        fused.len(),
+        multi.len(),
+        with_conflicts
     );
-    for (doc, m) in events
-        .iter()
-        .filter(|(_, m)| m.event_type == dyad_core::EventType::Consult && m.date.is_some())
-    {
-        // The trigger's span is in the document; the sentence text starts at its own offset.
-        let off = m.sentence.start;
-        let words = m
-            .sentence_text
-            .get(m.trigger.start.saturating_sub(off)..m.trigger.end.saturating_sub(off));
+    println!(
+        "  {:<22} {:<9} {:<10} {:<12} {:<16} {:<12} reports",
+        "event", "type", "status", "date", "actors", "place"
+    );
+    let mut shown: Vec<&&dyad_fuse::CanonicalEvent> = multi.iter().collect();
+    shown.sort_by_key(|e| std::cmp::Reverse(e.mentions.len()));
+    for e in shown.iter().take(15) {
+        let mut docs: Vec<&str> = e.mentions.iter().map(|m| m.doc.as_str()).collect();
+        docs.sort_unstable();
+        docs.dedup();
         println!(
-            "  {:<28} {:<10} {:<13} {:<12} {:<16} {:<12} {}",
-            clip(doc, 28),
-            m.status.as_str(),
-            m.mode.as_deref().unwrap_or("-"),
-            m.date.as_ref().map_or("-".to_string(), |d| d.value.clone()),
-            clip(&m.actors.join(","), 16),
-            clip(m.location.as_ref().map_or("-", |l| l.name.as_str()), 12),
-            words.unwrap_or("")
+            "  {:<22} {:<9} {:<10} {:<12} {:<16} {:<12} {}",
+            clip(&e.id, 22),
+            e.event_type.as_str(),
+            e.status.as_str(),
+            e.date.as_ref().map_or("-".to_string(), |d| d.value.clone()),
+            clip(&e.actors.join(","), 16),
+            clip(e.location.as_ref().map_or("-", |l| l.name.as_str()), 12),
+            docs.len()
         );
+    }
+    let mut conflicts = fused
+        .iter()
+        .flat_map(|e| e.conflicts.iter().map(move |c| (e, c)))
+        .take(6)
+        .peekable();
+    if conflicts.peek().is_some() {
+        println!("\n  conflicts between reports, and what dyad believes:");
+    }
+    for (e, c) in conflicts {
+        let values: Vec<String> = c
+            .values
+            .iter()
+            .map(|v| format!("{} ({})", v.value, v.docs.join(", ")))
+            .collect();
+        println!("  {} {}: {}", clip(&e.id, 22), c.field, values.join(" vs "));
+        println!("      → {} — {}", c.resolution, c.reason);
     }
     println!("\nGo further:");
     println!("  dyad read examples/sample | jq .          every document as JSON, with the removed lines and the date's evidence");
     println!("  dyad read PATH...                        your own text, HTML or JSONL files (directories, .gz, - for stdin)");
+    println!(
+        "  dyad events --db {}                   the canonical events as JSON (--format csv|tsv|parquet)",
+        args.db
+    );
+    println!("  dyad search Camp David                   full-text search over reports and events");
     println!(
         "  dyad code examples/sample                every event mention with its evidence spans"
     );
