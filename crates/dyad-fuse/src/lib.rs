@@ -20,9 +20,11 @@
 mod dates;
 mod merge;
 mod score;
+mod synthetic;
 
 pub use dates::{parse_value, DayRange};
 pub use score::{content_words, surname_key, Weights};
+pub use synthetic::synthetic_mentions;
 
 use dyad_core::{EventMention, EventStatus, EventType};
 use serde::{Deserialize, Serialize};

@@ -139,6 +139,9 @@ pub fn is_plan(s: EventStatus) -> bool {
     )
 }
 
+/// How many of an event's members (the latest) a mention is compared with.
+const MAX_COMPARED: usize = 32;
+
 /// What a canonical event under construction offers for comparison.
 pub struct ClusterView<'a> {
     pub members: &'a [&'a EventMention],
@@ -225,6 +228,8 @@ pub fn join_score(w: &Weights, m: &MentionView, c: &ClusterView) -> Option<f32> 
     let wording = c
         .words
         .iter()
+        .rev()
+        .take(MAX_COMPARED)
         .map(|ws| jaccard(m.words, ws))
         .fold(0.0f32, f32::max);
     score += w.wording * wording;
@@ -236,12 +241,17 @@ pub fn join_score(w: &Weights, m: &MentionView, c: &ClusterView) -> Option<f32> 
 /// agreement decides; a date that clashes with all of them vetoes, unless a plan
 /// may have moved.
 fn date_score(w: &Weights, m: &MentionView, c: &ClusterView) -> Option<f32> {
-    let dated: Vec<(usize, DayRange)> = c
+    // The latest dated members only: an event told by thousands of mentions costs
+    // no more to compare than one told by a few.
+    let mut dated: Vec<(usize, DayRange)> = c
         .dates
         .iter()
         .enumerate()
+        .rev()
         .filter_map(|(i, d)| d.map(|d| (i, d)))
+        .take(MAX_COMPARED)
         .collect();
+    dated.reverse();
     let best = |scores: &mut dyn Iterator<Item = Option<f32>>| {
         scores
             .flatten()
@@ -265,15 +275,23 @@ fn date_score(w: &Weights, m: &MentionView, c: &ClusterView) -> Option<f32> {
             };
             (plan && a.gap_days(b) <= w.moved_days).then_some(weight)
         })),
-        Some(a) => best(&mut c.members.iter().enumerate().map(|(i, other)| {
-            undated_in_reach(w, a, other.status, c.published.get(i).copied().flatten())
-        })),
+        Some(a) => best(
+            &mut c
+                .members
+                .iter()
+                .enumerate()
+                .rev()
+                .take(MAX_COMPARED)
+                .map(|(i, other)| {
+                    undated_in_reach(w, a, other.status, c.published.get(i).copied().flatten())
+                }),
+        ),
         None if !dated.is_empty() => best(
             &mut dated
                 .iter()
                 .map(|(_, d)| undated_in_reach(w, *d, m.mention.status, m.published)),
         ),
-        None => best(&mut c.published.iter().map(|p| {
+        None => best(&mut c.published.iter().rev().take(MAX_COMPARED).map(|p| {
             let near = match (m.published, p) {
                 (Some(a), Some(b)) => a.gap_days(b) <= w.window_days,
                 _ => false,

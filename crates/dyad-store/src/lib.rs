@@ -714,34 +714,64 @@ fn refuse_block(db: &mut Backend, kind: Kind, key: &str) -> Result<(), StoreErro
         .collect::<Result<_, _>>()?;
     let events = dyad_fuse::fuse_block(key, &mentions);
 
-    // Old events of the block, with their dependent rows.
-    let old: Vec<String> = db
-        .query("SELECT id FROM events WHERE block = $1", &[key.into()])?
-        .iter()
-        .filter_map(|r| r.first().and_then(Value::text).map(str::to_string))
-        .collect();
-    for id in &old {
-        for table in ["event_mentions", "status_history", "conflicts"] {
-            db.exec(
-                &format!("DELETE FROM {table} WHERE event_id = $1"),
-                &[id.as_str().into()],
-            )?;
-        }
-    }
-    if kind == Kind::Sqlite {
-        db.exec(
-            "DELETE FROM events_fts WHERE rowid IN (SELECT rowid FROM events WHERE block = $1)",
+    // Only the events that changed are rewritten: adding one report to a long-lived
+    // block touches one or two of its events, not all of them.
+    let old: std::collections::BTreeMap<String, String> = db
+        .query(
+            "SELECT id, event_json FROM events WHERE block = $1",
             &[key.into()],
-        )?;
-    }
-    db.exec("DELETE FROM events WHERE block = $1", &[key.into()])?;
+        )?
+        .iter()
+        .filter_map(|r| {
+            Some((
+                r.first()?.text()?.to_string(),
+                r.get(1)?.text()?.to_string(),
+            ))
+        })
+        .collect();
+    let mut fresh: std::collections::BTreeMap<&str, (String, &CanonicalEvent)> =
+        std::collections::BTreeMap::new();
     for e in &events {
-        insert_event(db, kind, e)?;
+        fresh.insert(e.id.as_str(), (serde_json::to_string(e)?, e));
+    }
+    for (id, json) in &old {
+        if fresh.get(id.as_str()).is_some_and(|(j, _)| j == json) {
+            continue;
+        }
+        delete_event(db, kind, id)?;
+    }
+    for (id, (json, e)) in &fresh {
+        if old.get(*id).is_some_and(|j| j == json) {
+            continue;
+        }
+        insert_event(db, kind, e, json)?;
     }
     Ok(())
 }
 
-fn insert_event(db: &mut Backend, kind: Kind, e: &CanonicalEvent) -> Result<(), StoreError> {
+fn delete_event(db: &mut Backend, kind: Kind, id: &str) -> Result<(), StoreError> {
+    for table in ["event_mentions", "status_history", "conflicts"] {
+        db.exec(
+            &format!("DELETE FROM {table} WHERE event_id = $1"),
+            &[id.into()],
+        )?;
+    }
+    if kind == Kind::Sqlite {
+        db.exec(
+            "DELETE FROM events_fts WHERE rowid IN (SELECT rowid FROM events WHERE id = $1)",
+            &[id.into()],
+        )?;
+    }
+    db.exec("DELETE FROM events WHERE id = $1", &[id.into()])?;
+    Ok(())
+}
+
+fn insert_event(
+    db: &mut Backend,
+    kind: Kind,
+    e: &CanonicalEvent,
+    json: &str,
+) -> Result<(), StoreError> {
     let range = e
         .date
         .as_ref()
@@ -767,7 +797,7 @@ fn insert_event(db: &mut Backend, kind: Kind, e: &CanonicalEvent) -> Result<(), 
             range.map(|r| r.end.to_string()).into(),
             actors.into(),
             e.summary.as_str().into(),
-            serde_json::to_string(e)?.into(),
+            json.into(),
         ],
     )?;
     if kind == Kind::Sqlite {

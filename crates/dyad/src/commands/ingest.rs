@@ -8,10 +8,7 @@ use crate::commands::read::{for_each_document, reader_for, ReadArgs};
 use crate::pipeline::code_document;
 use anyhow::Context;
 use clap::Args;
-use dyad_core::{
-    DateValue, Document, EventDate, EventLocation, EventMention, EventStatus, EventType, Grain,
-    Participant, Published, PublishedFrom, Span,
-};
+use dyad_core::{Document, EventMention, Published, PublishedFrom};
 use dyad_store::{PutOutcome, Store};
 use serde_json::{json, Value};
 use std::io::IsTerminal;
@@ -166,94 +163,6 @@ pub fn ingest_parallel(
     })
 }
 
-/// Synthetic mentions for the benchmark: `n` mentions of `n / 4` events, each
-/// event told by four reports over a few weeks, spread over 30 actor pairs, four
-/// event types and ten years.
-pub fn synthetic_mentions(n: usize) -> Vec<EventMention> {
-    const COUNTRIES: [&str; 12] = [
-        "USA", "JPN", "CHN", "KOR", "RUS", "IND", "FRA", "DEU", "GBR", "BRA", "AUS", "PHL",
-    ];
-    const TYPES: [EventType; 4] = [
-        EventType::Consult,
-        EventType::Agree,
-        EventType::Accuse,
-        EventType::Aid,
-    ];
-    let base = chrono::NaiveDate::from_ymd_opt(2015, 1, 1).unwrap_or_default();
-    let mut out = Vec::with_capacity(n);
-    for i in 0..n {
-        let event = i / 4;
-        let report = i % 4;
-        // A fixed pseudo-random walk: the same corpus on every run.
-        let h = dyad_fuse::stable_hash(&["bench", &event.to_string()]);
-        let a = COUNTRIES[(h % 12) as usize];
-        let b = COUNTRIES[((h >> 8) % 11 + 1 + h % 12) as usize % 12];
-        let ty = TYPES[((h >> 16) % 4) as usize];
-        let day = base + chrono::Duration::days(((h >> 24) % 3650) as i64);
-        let published = day + chrono::Duration::days(report as i64 * 3 - 3);
-        let status = if published < day {
-            EventStatus::Planned
-        } else {
-            EventStatus::Occurred
-        };
-        let (value, grain) = if report == 0 {
-            (day.format("%Y-%m").to_string(), Grain::Month)
-        } else {
-            (day.format("%Y-%m-%d").to_string(), Grain::Day)
-        };
-        let doc = format!("bench-{event}-{report}");
-        let sentence = format!(
-            "Officials of {a} and {b} held talks number {event} on trade, security and {} matters.",
-            ["energy", "farm", "border", "health"][report]
-        );
-        out.push(EventMention {
-            id: format!("{doc}:0:0"),
-            doc,
-            sentence: Span::new(0, sentence.len()),
-            sentence_text: sentence,
-            trigger: Span::new(0, 9),
-            event_type: ty,
-            mode: None,
-            context: None,
-            cameo: None,
-            status,
-            source: None,
-            target: None,
-            actors: {
-                let mut v = vec![a.to_string(), b.to_string()];
-                v.sort();
-                v.dedup();
-                v
-            },
-            participants: vec![Participant {
-                name: format!("Minister {}", event % 997),
-                span: Span::new(0, 1),
-                actor: None,
-                country: Some(a.to_string()),
-                role: None,
-                anachronism: None,
-            }],
-            date: Some(EventDate {
-                text: None,
-                span: None,
-                value,
-                grain,
-                start: None,
-            }),
-            location: Some(EventLocation {
-                text: a.to_string(),
-                span: Span::new(0, 1),
-                name: a.to_string(),
-                country: Some(a.to_string()),
-            }),
-            according_to: None,
-            confidence: 0.9,
-            published: Some(DateValue::day(published)),
-        });
-    }
-    out
-}
-
 fn temp_db(tag: &str) -> PathBuf {
     std::env::temp_dir().join(format!("dyad-bench-{tag}-{}.db", std::process::id()))
 }
@@ -273,7 +182,7 @@ fn remove_db(p: &Path) {
 #[allow(dead_code)]
 pub fn bench(corpus: &Path, limit: usize) -> anyhow::Result<Value> {
     let n = 100_000;
-    let mentions = synthetic_mentions(n);
+    let mentions = dyad_fuse::synthetic_mentions(n);
     let t = Instant::now();
     let events = dyad_fuse::fuse(&mentions);
     let fuse_s = t.elapsed().as_secs_f64();
