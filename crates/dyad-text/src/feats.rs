@@ -9,7 +9,9 @@ use crate::Token;
 fn set(feats: &str, name: &str, value: Option<&str>) -> String {
     let mut parts: Vec<String> = feats
         .split('|')
-        .filter(|f| !f.is_empty() && *f != "_" && !f.starts_with(&format!("{name}=")))
+        .filter(|f| {
+            !f.is_empty() && *f != "_" && !matches!(f.split_once('='), Some((n, _)) if n == name)
+        })
         .map(str::to_string)
         .collect();
     if let Some(v) = value {
@@ -24,28 +26,51 @@ fn set(feats: &str, name: &str, value: Option<&str>) -> String {
     }
 }
 
-/// Each token's dependents, built once per sentence so the rules stay linear.
-struct Children(Vec<Vec<usize>>);
+/// Each token's dependents, built once per sentence so the rules stay
+/// linear: dependents grouped by head (a counting sort), two allocations.
+struct Children {
+    /// Dependents of token `h` are `order[starts[h]..starts[h + 1]]`.
+    starts: Vec<usize>,
+    order: Vec<usize>,
+}
 
 impl Children {
     fn new(tokens: &[Token]) -> Self {
-        let mut kids = vec![Vec::new(); tokens.len()];
-        for (i, t) in tokens.iter().enumerate() {
-            if let Some(k) = t.head.and_then(|h| kids.get_mut(h)) {
-                k.push(i);
+        let n = tokens.len();
+        let mut starts = vec![0usize; n + 2];
+        for t in tokens {
+            if let Some(c) = t.head.and_then(|h| starts.get_mut(h + 2)) {
+                *c += 1;
             }
         }
-        Children(kids)
+        for i in 2..starts.len() {
+            starts[i] += starts[i - 1];
+        }
+        let mut order = vec![0usize; starts.last().copied().unwrap_or(0)];
+        for (i, t) in tokens.iter().enumerate() {
+            if let Some(h) = t.head.filter(|&h| h < n) {
+                if let Some(slot) = starts.get_mut(h + 1) {
+                    if let Some(o) = order.get_mut(*slot) {
+                        *o = i;
+                    }
+                    *slot += 1;
+                }
+            }
+        }
+        starts.pop();
+        Children { starts, order }
+    }
+    fn ids(&self, head: usize) -> &[usize] {
+        match (self.starts.get(head), self.starts.get(head + 1)) {
+            (Some(&a), Some(&b)) => self.order.get(a..b).unwrap_or(&[]),
+            _ => &[],
+        }
     }
     fn of<'t>(&'t self, tokens: &'t [Token], head: usize) -> impl Iterator<Item = &'t Token> + 't {
-        self.0
-            .get(head)
-            .into_iter()
-            .flatten()
-            .filter_map(move |&i| tokens.get(i))
+        self.ids(head).iter().filter_map(move |&i| tokens.get(i))
     }
     fn subject(&self, tokens: &[Token], verb: usize) -> Option<usize> {
-        self.0.get(verb)?.iter().copied().find(|&i| {
+        self.ids(verb).iter().copied().find(|&i| {
             tokens
                 .get(i)
                 .is_some_and(|t| t.deprel.starts_with("nsubj") || t.deprel == "expl")
@@ -79,14 +104,19 @@ pub(crate) fn refine(tokens: &mut [Token]) {
     // Heads do not change below, only features, so the children stay valid.
     let kids = Children::new(tokens);
     for i in 0..tokens.len() {
-        let (xpos, deprel, head, text) = {
-            let t = &tokens[i];
-            (
-                t.xpos.clone(),
-                t.deprel.clone(),
-                t.head,
-                t.text.to_lowercase(),
-            )
+        let Some(t) = tokens.get(i) else { break };
+        // Only verbs and two pronouns have features that depend on syntax.
+        if !matches!(
+            t.xpos.as_str(),
+            "VBD" | "VBP" | "VBZ" | "VB" | "VBG" | "VBN" | "PRP"
+        ) {
+            continue;
+        }
+        let (xpos, deprel, head) = (t.xpos.clone(), t.deprel.clone(), t.head);
+        let text = if xpos == "PRP" {
+            t.text.to_lowercase()
+        } else {
+            String::new()
         };
         let new = match xpos.as_str() {
             "VBD" | "VBP" | "VBZ" if tokens[i].feats.contains("Person=") => {

@@ -2,7 +2,11 @@
 use dyad_text::analyze;
 
 fn token<'a>(a: &'a dyad_text::AnalyzedText, text: &str) -> &'a dyad_text::Token {
-    a.sentences.iter().flat_map(|s| &s.tokens).find(|t| t.text == text).expect("token")
+    a.sentences
+        .iter()
+        .flat_map(|s| &s.tokens)
+        .find(|t| t.text == text)
+        .expect("token")
 }
 
 #[test]
