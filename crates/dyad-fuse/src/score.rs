@@ -252,6 +252,11 @@ fn date_score(w: &Weights, m: &MentionView, c: &ClusterView) -> Option<f32> {
         .take(MAX_COMPARED)
         .collect();
     dated.reverse();
+    // Against the event's finest dates only: a month-level report must not bridge
+    // two events held on different days of that month.
+    if let Some(finest) = dated.iter().map(|(_, d)| d.len_days()).min() {
+        dated.retain(|(_, d)| d.len_days() == finest);
+    }
     let best = |scores: &mut dyn Iterator<Item = Option<f32>>| {
         scores
             .flatten()

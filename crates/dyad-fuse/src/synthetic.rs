@@ -41,9 +41,31 @@ pub fn synthetic_mentions(n: usize) -> Vec<EventMention> {
             (day.format("%Y-%m-%d").to_string(), Grain::Day)
         };
         let doc = format!("bench-{event}-{report}");
+        // Each event has its own subject, as real reports of different events do.
+        const TOPICS: [&str; 16] = [
+            "trade",
+            "security",
+            "energy",
+            "farm",
+            "border",
+            "health",
+            "fisheries",
+            "climate",
+            "shipping",
+            "nuclear",
+            "refugees",
+            "water",
+            "cyber",
+            "space",
+            "finance",
+            "rail",
+        ];
+        let topic = |k: u64| TOPICS[((h >> (32 + 4 * k)) % 16) as usize];
         let sentence = format!(
-            "Officials of {a} and {b} held talks number {event} on trade, security and {} matters.",
-            ["energy", "farm", "border", "health"][report]
+            "Officials of {a} and {b} held talks on {}, {} and {} matters, report {report}.",
+            topic(0),
+            topic(1),
+            topic(2)
         );
         out.push(EventMention {
             id: format!("{doc}:0:0"),

@@ -17,6 +17,7 @@ use std::sync::OnceLock;
 
 mod binary;
 pub mod conllu;
+mod feats;
 mod hash;
 mod keys;
 mod lemma;
@@ -199,7 +200,7 @@ impl Analyzer {
     ) -> Sentence {
         let words = self.model.analyze_words(keys, scratch);
         let m = &self.model;
-        let tokens = spans
+        let mut tokens: Vec<Token> = spans
             .iter()
             .zip(words)
             .map(|(&span, w)| {
@@ -224,6 +225,7 @@ impl Analyzer {
                 }
             })
             .collect();
+        feats::refine(&mut tokens);
         let span = match (spans.first(), spans.last()) {
             (Some(a), Some(b)) => Span::new(a.start, b.end),
             _ => Span::default(),
