@@ -175,7 +175,6 @@ impl dyad_time::TenseHints for ParseTense<'_> {
 }
 
 /// The event mentions a document reports, with the built-in pipeline.
-#[allow(dead_code)] // for `ingest`, which the store stage is wiring in
 pub fn code_document(doc: &Document) -> Vec<EventMention> {
     static P: OnceLock<Option<Pipeline>> = OnceLock::new();
     let pipeline = P.get_or_init(|| match Pipeline::builtin() {

@@ -10,7 +10,7 @@ use std::time::Instant;
 
 #[derive(Args)]
 pub struct BenchArgs {
-    /// Stages to measure: read-text, read-html, parse, time, kb, code (default: all).
+    /// Stages to measure: read-text, read-html, parse, time, kb, code, ingest (default: all).
     #[arg(long, value_delimiter = ',')]
     pub stage: Vec<String>,
     /// The shared data folder (holds news-corpus/ and article-extraction/).
@@ -25,7 +25,7 @@ pub struct BenchArgs {
 }
 
 /// The stages `dyad bench` knows, in pipeline order.
-const STAGES: &[&str] = &["read-text", "read-html", "parse", "time", "kb", "code"];
+const STAGES: &[&str] = &["read-text", "read-html", "parse", "time", "kb", "code", "ingest"];
 
 pub fn run(args: BenchArgs) -> anyhow::Result<ExitCode> {
     let stages: Vec<String> = if args.stage.is_empty() {
@@ -45,6 +45,7 @@ pub fn run(args: BenchArgs) -> anyhow::Result<ExitCode> {
             "time" => crate::commands::time::bench(&corpus, args.limit)?,
             "kb" => crate::commands::kb::bench(&corpus, args.limit)?,
             "code" => bench_code(&corpus, args.limit)?,
+            "ingest" => crate::commands::ingest::bench(&corpus, args.limit)?,
             other => anyhow::bail!("unknown stage {other:?}; known: {}", STAGES.join(", ")),
         };
         eprintln!("{r}");

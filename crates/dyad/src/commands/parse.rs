@@ -375,7 +375,6 @@ pub fn train(args: TrainArgs) -> anyhow::Result<ExitCode> {
 /// tag, parse, lemmas, features, mentions) of up to `limit` corpus rows with
 /// a `text` field, on one thread.
 // Called by `dyad bench` (wired in `commands/bench.rs`).
-#[allow(dead_code)]
 pub fn bench(corpus: &Path, limit: usize) -> anyhow::Result<Value> {
     let data = std::fs::read_to_string(corpus)
         .with_context(|| format!("cannot read {}", corpus.display()))?;
