@@ -70,6 +70,11 @@ pub struct Cues {
     bylines: Vec<Regex>,
     outlet_notices: Vec<Regex>,
     wires: Vec<Regex>,
+    /// All wire cues at once: most lines hold none, and one pass says so.
+    any_wire: RegexSet,
+    /// The same for outlet notices and bylines.
+    any_outlet: RegexSet,
+    any_byline: RegexSet,
     outlet_alias: HashMap<String, String>,
     outlet_domain: HashMap<String, String>,
     media_words: HashSet<String>,
@@ -276,8 +281,24 @@ impl Cues {
                     reason: format!("cannot compile cue set: {e}"),
                 })
         };
+        let prefilter = |rs: &[Regex]| {
+            let pats: Vec<&str> = rs.iter().map(Regex::as_str).collect();
+            RegexSetBuilder::new(&pats)
+                .build()
+                .map_err(|e| CueError::Invalid {
+                    file: "cues".into(),
+                    line: 0,
+                    reason: format!("cannot compile the capturing cues as a set: {e}"),
+                })
+        };
+        let any_wire = prefilter(&wires)?;
+        let any_outlet = prefilter(&outlet_notices)?;
+        let any_byline = prefilter(&bylines)?;
         Ok(Cues {
             whole_line: set(&whole)?,
+            any_wire,
+            any_outlet,
+            any_byline,
             whole_line_kinds: whole_kinds,
             anywhere: set(&anywhere)?,
             anywhere_kinds,
@@ -309,7 +330,7 @@ impl Cues {
 
     /// The author a byline line names, if it is one.
     pub fn byline(&self, line: &str) -> Option<String> {
-        if line.len() > 200 {
+        if line.len() > 200 || !self.any_byline.is_match(line) {
             return None;
         }
         self.bylines.iter().find_map(|r| {
@@ -326,6 +347,9 @@ impl Cues {
 
     /// The publisher a notice line names ("The Hill has removed its comment section").
     pub fn outlet_notice(&self, line: &str) -> Option<String> {
+        if !self.any_outlet.is_match(line) {
+            return None;
+        }
         self.outlet_notices.iter().find_map(|r| {
             let c = r.captures(line)?;
             Some(self.normalise_outlet(c.name("outlet")?.as_str()))
@@ -336,6 +360,9 @@ impl Cues {
     /// only counts when X is a known outlet or carries a media word.
     pub fn wire_credits(&self, text: &str) -> Vec<(usize, String)> {
         let mut out = Vec::new();
+        if !self.any_wire.is_match(text) {
+            return out;
+        }
         for (ri, r) in self.wires.iter().enumerate() {
             for c in r.captures_iter(text) {
                 let Some(m) = c.name("outlet") else { continue };

@@ -25,7 +25,15 @@ pub struct BenchArgs {
 }
 
 /// The stages `dyad bench` knows, in pipeline order.
-const STAGES: &[&str] = &["read-text", "read-html", "parse", "time", "kb", "code", "ingest"];
+const STAGES: &[&str] = &[
+    "read-text",
+    "read-html",
+    "parse",
+    "time",
+    "kb",
+    "code",
+    "ingest",
+];
 
 pub fn run(args: BenchArgs) -> anyhow::Result<ExitCode> {
     let stages: Vec<String> = if args.stage.is_empty() {
