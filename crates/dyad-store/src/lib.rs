@@ -91,10 +91,20 @@ pub struct Counts {
     pub events: usize,
 }
 
-const SQLITE_MIGRATIONS: &[(i64, &str)] =
-    &[(1, include_str!("../migrations/sqlite/0001_init.sql"))];
-const POSTGRES_MIGRATIONS: &[(i64, &str)] =
-    &[(1, include_str!("../migrations/postgres/0001_init.sql"))];
+const SQLITE_MIGRATIONS: &[(i64, &str)] = &[
+    (1, include_str!("../migrations/sqlite/0001_init.sql")),
+    (
+        2,
+        include_str!("../migrations/sqlite/0002_document_hash.sql"),
+    ),
+];
+const POSTGRES_MIGRATIONS: &[(i64, &str)] = &[
+    (1, include_str!("../migrations/postgres/0001_init.sql")),
+    (
+        2,
+        include_str!("../migrations/postgres/0002_document_hash.sql"),
+    ),
+];
 
 /// A key for PostgreSQL's advisory locks: the migration lock, and one per block.
 const MIGRATION_LOCK: i64 = 0x6479_6164_5f6d_6967; // "dyad_mig"
@@ -267,6 +277,7 @@ impl Store {
         let mut parts: Vec<&str> = vec![&doc_json];
         parts.extend(mentions_json.iter().map(String::as_str));
         let hash = format!("{:016x}", stable_hash(&parts));
+        let doc_hash = document_hash(doc)?;
         let kind = self.kind();
         self.transaction(|db| {
             let old = db.query(
@@ -280,6 +291,11 @@ impl Store {
                 .and_then(Value::text)
                 .is_some_and(|h| h == hash)
             {
+                // A store from before version 2 learns the document's own hash here.
+                db.exec(
+                    "UPDATE documents SET document_hash = $1 WHERE id = $2 AND document_hash IS NULL",
+                    &[doc_hash.as_str().into(), doc.id.as_str().into()],
+                )?;
                 return Ok(PutOutcome::Unchanged);
             }
             let mut blocks: BTreeSet<String> = db
@@ -299,6 +315,10 @@ impl Store {
             }
             db.exec("DELETE FROM documents WHERE id = $1", &[doc.id.as_str().into()])?;
             insert_document(db, kind, doc, &doc_json, &hash)?;
+            db.exec(
+                "UPDATE documents SET document_hash = $1 WHERE id = $2",
+                &[doc_hash.as_str().into(), doc.id.as_str().into()],
+            )?;
             let offsets = CharOffsets::new(&doc.text);
             let keys = document_block_keys(mentions);
             for ((m, json), key) in mentions.iter().zip(&mentions_json).zip(keys) {
@@ -323,6 +343,19 @@ impl Store {
                 }
             })
         })
+    }
+
+    /// The [`document_hash`] stored for a document id, if the document is stored.
+    pub fn stored_document_hash(&mut self, id: &str) -> Result<Option<String>, StoreError> {
+        let rows = self.db.query(
+            "SELECT document_hash FROM documents WHERE id = $1",
+            &[id.into()],
+        )?;
+        Ok(rows
+            .first()
+            .and_then(|r| r.first())
+            .and_then(Value::text)
+            .map(str::to_string))
     }
 
     /// Takes a document, its mentions and their part in events out of the store.
@@ -560,6 +593,13 @@ impl Store {
         out.extend(events.iter().map(|r| hit("event", r)));
         Ok(out)
     }
+}
+
+/// A fingerprint of a document alone (every field, not its mentions): equal for
+/// the same report read the same way, so that ingest need not code it again.
+pub fn document_hash(doc: &Document) -> Result<String, StoreError> {
+    let json = serde_json::to_string(doc)?;
+    Ok(format!("{:016x}", stable_hash(&["document", &json])))
 }
 
 /// `postgres://…?schema=NAME&…` → the URL without `schema`, and the name.
