@@ -178,8 +178,6 @@ fn remove_db(p: &Path) {
 /// mentions one transaction each into a fresh SQLite store (documents/s,
 /// mentions/s); and ingesting the first `limit` documents of a corpus end to end
 /// (read, code, store) on one core and on every core.
-// Called from `dyad bench` once wired there (commands/bench.rs).
-#[allow(dead_code)]
 pub fn bench(corpus: &Path, limit: usize) -> anyhow::Result<Value> {
     let n = 100_000;
     let mentions = dyad_fuse::synthetic_mentions(n);
