@@ -3,6 +3,7 @@
 //! `dyad time --ref DATETIME [TEXT]` tags TEXT (or stdin) and prints one JSON
 //! object per expression; `dyad time --jsonl` reads rows `{"id","text","reference"}`
 //! and prints `{"id","timex":[…]}` per row. Offsets are character offsets.
+use crate::output::emit;
 use anyhow::Context;
 use clap::Args;
 use dyad_core::CharOffsets;
@@ -25,20 +26,6 @@ pub struct TimeArgs {
     pub jsonl: bool,
     /// The text to tag; read from stdin when absent.
     pub text: Option<String>,
-}
-
-/// Writes one JSON value as a line; a closed pipe (`dyad time … | head`) ends
-/// the program quietly.
-fn emit(out: &mut impl Write, v: &Value) -> anyhow::Result<()> {
-    let mut line = serde_json::to_string(v)?;
-    line.push('\n');
-    if let Err(e) = out.write_all(line.as_bytes()) {
-        if e.kind() == std::io::ErrorKind::BrokenPipe {
-            std::process::exit(0);
-        }
-        return Err(e.into());
-    }
-    Ok(())
 }
 
 /// One expression as the contract prints it.
