@@ -1,6 +1,6 @@
 //! The coding itself: triggers → arguments → parties, status, date, place, mode.
 
-use crate::patterns::{Complement, CueWhere, Pattern, Roles, TriggerKind};
+use crate::patterns::{trigger_key, Complement, CueWhere, Pattern, Roles, TriggerKind};
 use crate::tree::Tree;
 use crate::{CodeInput, Coder};
 use chrono::NaiveDate;
@@ -55,6 +55,17 @@ pub fn code_document(coder: &Coder, input: &CodeInput<'_>) -> Vec<EventMention> 
             if pattern.kind == TriggerKind::Noun && nested_in_trigger(&tree, i, &matched) {
                 continue;
             }
+            // An act inside the complement of another ("refused to meet", "threatened
+            // to attack", "called for sanctions", "accused X of attacking") is what
+            // the governing act is about, not an event of its own. A meeting agreed
+            // to stays: it is the event the agreement plans.
+            if let Some(g) = governing_trigger(&tree, i, &matched) {
+                let gt = matched[g].and_then(|(p, _)| pattern_type(coder, p));
+                let jt = pattern_type(coder, pattern);
+                if !(gt == Some(EventType::Agree) && jt == Some(EventType::Consult)) {
+                    continue;
+                }
+            }
             if let Some(c) = complement_tok {
                 if let Some(slot) = consumed.get_mut(c) {
                     *slot = true;
@@ -71,11 +82,105 @@ pub fn code_document(coder: &Coder, input: &CodeInput<'_>) -> Vec<EventMention> 
             if let Some(mut ev) = code_trigger(coder, &s, i, pattern, complement_tok) {
                 ev.id = format!("{}:{}:{}", input.doc_id, sentence.span.start, n);
                 n += 1;
+                let implied = plover_intent(&ev);
+                let implied = match implied {
+                    // Only a meeting stays an event of its own kind when planned
+                    // (dyad's extension of PLOVER); other planned cooperation is
+                    // the AGREE itself.
+                    Some(agree) if ev.event_type != EventType::Consult => {
+                        ev = EventMention {
+                            implied_by: None,
+                            ..agree
+                        };
+                        None
+                    }
+                    other => other,
+                };
                 out.push(ev);
+                if let Some(mut agree) = implied {
+                    agree.id = format!("{}:{}:{}", input.doc_id, sentence.span.start, n);
+                    n += 1;
+                    out.push(agree);
+                }
             }
         }
     }
     out
+}
+
+/// The PLOVER type a pattern codes.
+fn pattern_type(coder: &Coder, p: &Pattern) -> Option<EventType> {
+    p.plover
+        .or_else(|| coder.plover.lookup(&p.cameo).map(|(t, _, _)| *t))
+}
+
+/// The trigger whose complement holds trigger `i`: up to three steps up through
+/// object, complement-clause and nominal-modifier relations. A verb with a
+/// subject of its own heads a clause of its own and is never governed.
+fn governing_trigger(
+    tree: &Tree<'_>,
+    i: usize,
+    matched: &[Option<(&Pattern, Option<usize>)>],
+) -> Option<usize> {
+    if tree.tokens.get(i)?.upos == "VERB" && tree.children_with(i, &["nsubj"]).next().is_some() {
+        return None;
+    }
+    let mut x = i;
+    for _ in 0..3 {
+        let h = tree.head(x)?;
+        let rel = tree.base_rel(x);
+        if ![
+            "obj", "iobj", "xcomp", "ccomp", "obl", "nmod", "acl", "compound", "advcl",
+        ]
+        .contains(&rel)
+        {
+            return None;
+        }
+        // "after talks", "before the summit": a time or reason, not the act's content.
+        if rel == "advcl" || rel == "obl" {
+            let mark = tree
+                .children_with(x, &["mark", "case"])
+                .next()
+                .map(|c| tree.lemma(c));
+            if mark.as_deref().is_some_and(|m| {
+                ["after", "before", "during", "since", "while", "when", "as", "because"]
+                    .contains(&m)
+            }) {
+                return None;
+            }
+            if rel == "advcl" && mark.as_deref() != Some("to") {
+                return None;
+            }
+        }
+        if matched.get(h).is_some_and(|m| m.is_some()) {
+            return Some(h);
+        }
+        x = h;
+    }
+    None
+}
+
+/// PLOVER codes cooperation announced for the future as AGREE ("will visit",
+/// "will provide aid", "will release"). dyad keeps the planned act itself as the
+/// event; this restates it in PLOVER's terms, marked as implied by it.
+fn plover_intent(ev: &EventMention) -> Option<EventMention> {
+    if ev.status != EventStatus::Planned {
+        return None;
+    }
+    let cameo = match ev.event_type {
+        EventType::Consult => "036",
+        EventType::Support => "032",
+        EventType::Cooperate => "031",
+        EventType::Aid => "033",
+        EventType::Retreat | EventType::Concede => "035",
+        _ => return None,
+    };
+    let mut agree = ev.clone();
+    agree.event_type = EventType::Agree;
+    agree.mode = None;
+    agree.cameo = Some(cameo.to_string());
+    agree.implied_by = Some(ev.id.clone());
+    Some(agree)
 }
 
 /// Whether a nominal trigger stands within two steps below another trigger.
@@ -138,7 +243,7 @@ fn match_trigger<'c>(
                     .for_trigger(TriggerKind::Verb, &gov)
                     .iter()
                     .any(|p| match &p.with {
-                        Complement::Object(w) => *w == tree.lemma(i),
+                        Complement::Object(w) => trigger_key(w) == trigger_key(&tree.lemma(i)),
                         _ => false,
                     })
             {
@@ -154,7 +259,7 @@ fn match_trigger<'c>(
                 Complement::Object(w) => {
                     let hit = tree
                         .children_with(i, &["obj", "iobj", "obl", "nmod", "xcomp", "nsubj:pass"])
-                        .find(|&c| tree.lemma(c) == *w);
+                        .find(|&c| trigger_key(&tree.lemma(c)) == trigger_key(w));
                     if let Some(c) = hit {
                         return Some((p, Some(c)));
                     }
@@ -198,6 +303,21 @@ impl Party<'_> {
     }
 }
 
+/// Whether a resolved mention can be a party to an event: a state (or someone
+/// acting for one) or an organisation (NATO, the UN, Amnesty International).
+fn is_party(m: &ResolvedMention) -> bool {
+    m.country.is_some() || m.kind == MentionKind::Organisation
+}
+
+/// The code a party is counted under in `actors`: its country, else its own id.
+fn party_code(m: &ResolvedMention) -> Option<String> {
+    m.country.clone().or_else(|| {
+        (m.kind == MentionKind::Organisation)
+            .then(|| m.actor.clone())
+            .flatten()
+    })
+}
+
 /// Parties standing in the subtree of `head` (and its conjuncts), in text order.
 fn parties_under<'m>(
     s: &SentenceCtx<'_, '_>,
@@ -212,7 +332,7 @@ fn parties_under<'m>(
     }
     let mut out: Vec<Party<'m>> = mentions
         .iter()
-        .filter(|m| spans.iter().any(|sp| sp.contains(m.span)) && m.country.is_some())
+        .filter(|m| spans.iter().any(|sp| sp.contains(m.span)) && is_party(m))
         .map(|m| Party { mention: m })
         .collect();
     out.sort_by_key(|p| p.mention.span.start);
@@ -251,7 +371,8 @@ fn code_trigger(
 ) -> Option<EventMention> {
     let tree = s.tree;
     let trig = tree.tokens.get(i)?;
-    let (event_type, table_mode, context) = coder.plover.lookup(&pattern.cameo)?.clone();
+    let (table_type, table_mode, context) = coder.plover.lookup(&pattern.cameo)?.clone();
+    let event_type = pattern.plover.unwrap_or(table_type);
     let mentions = s.mentions;
 
     // Arguments.
@@ -294,6 +415,25 @@ fn code_trigger(
             target_side.extend(parties_under(s, g, mentions));
         }
     }
+    // "threatened to break relations with Russia", "refused to commit aid to the
+    // war": the act's target stands in the clause it governs.
+    if target_side.is_empty() {
+        for c in tree.children_with(i, &["xcomp", "ccomp"]) {
+            let own_subject = tree.children_with(c, &["nsubj"]).next();
+            if let Some(subj) = own_subject {
+                // "demanded that the Sudanese government end …": the one asked.
+                target_side.extend(parties_under(s, subj, mentions));
+            }
+            for g in tree.children_with(c, &["obj", "iobj", "obl", "nmod"]) {
+                target_side.extend(parties_under(s, g, mentions));
+            }
+            if !target_side.is_empty() {
+                break;
+            }
+        }
+        let src: Vec<Span> = source_side.iter().map(|p| p.mention.span).collect();
+        target_side.retain(|p| !src.contains(&p.mention.span));
+    }
     // Persons and states among the parties.
     let mut all: Vec<Party<'_>> = source_side
         .iter()
@@ -306,15 +446,12 @@ fn code_trigger(
         // The parse gave no arguments: a joint event between the states the sentence names.
         all = mentions
             .iter()
-            .filter(|m| m.country.is_some())
+            .filter(|m| is_party(m))
             .map(|m| Party { mention: m })
             .collect();
     }
     let countries = |ps: &[Party<'_>]| -> Vec<String> {
-        let mut c: Vec<String> = ps
-            .iter()
-            .filter_map(|p| p.mention.country.clone())
-            .collect();
+        let mut c: Vec<String> = ps.iter().filter_map(|p| party_code(p.mention)).collect();
         c.sort();
         c.dedup();
         c
@@ -458,6 +595,7 @@ fn code_trigger(
         according_to,
         confidence: confidence.min(0.95),
         published: s.input.published,
+        implied_by: None,
     })
 }
 

@@ -63,12 +63,30 @@ pub struct Pattern {
     pub with: Complement,
     pub cameo: String,
     pub roles: Roles,
+    /// A PLOVER type that overrides the one the CAMEO table gives, where the two
+    /// schemes file an act differently (CAMEO's "sign formal agreement" is
+    /// SUPPORT in the table; dyad files a signed agreement as AGREE).
+    pub plover: Option<EventType>,
 }
 
 /// Patterns by trigger lemma. Later layers come first, so a user's pattern wins.
 #[derive(Debug, Clone, Default)]
 pub struct Patterns {
     by_trigger: HashMap<(TriggerKind, String), Vec<Pattern>>,
+}
+
+/// The key a trigger is filed under: its lemma without a final silent `e`, each
+/// part of a phrasal verb alike. Rule-based lemmas of unseen forms often lose or
+/// keep that `e` wrongly ("refused" → "refus", "accused" → "accus"); filing both
+/// spellings under one key makes matching immune to it at no cost in precision,
+/// since no two trigger verbs differ only by it.
+pub(crate) fn trigger_key(lemma: &str) -> String {
+    lemma
+        .to_lowercase()
+        .split('_')
+        .map(|w| if w.len() > 3 { w.strip_suffix('e').unwrap_or(w) } else { w })
+        .collect::<Vec<_>>()
+        .join("_")
 }
 
 fn err(file: &str, line: usize, reason: impl Into<String>) -> PatternError {
@@ -88,12 +106,23 @@ impl Patterns {
                 continue;
             }
             let cols: Vec<&str> = line.split('\t').map(str::trim).collect();
-            let [kind, trigger, with, cameo, roles] = cols[..] else {
-                return Err(err(
-                    file,
-                    i + 1,
-                    "expected KIND<TAB>TRIGGER<TAB>WITH<TAB>CAMEO<TAB>ROLES",
-                ));
+            let (kind, trigger, with, cameo, roles, plover) = match cols[..] {
+                [k, t, w, c, r] => (k, t, w, c, r, None),
+                [k, t, w, c, r, p] => (k, t, w, c, r, Some(p)),
+                _ => {
+                    return Err(err(
+                        file,
+                        i + 1,
+                        "expected KIND<TAB>TRIGGER<TAB>WITH<TAB>CAMEO<TAB>ROLES[<TAB>TYPE]",
+                    ))
+                }
+            };
+            let plover = match plover {
+                None | Some("-") => None,
+                Some(t) => Some(
+                    EventType::parse(t)
+                        .ok_or_else(|| err(file, i + 1, format!("unknown PLOVER type `{t}`")))?,
+                ),
             };
             let kind = match kind {
                 "verb" => TriggerKind::Verb,
@@ -133,6 +162,7 @@ impl Patterns {
                 with,
                 cameo: cameo.to_string(),
                 roles,
+                plover,
             });
         }
         Ok(p)
@@ -140,7 +170,7 @@ impl Patterns {
 
     fn add(&mut self, pat: Pattern) {
         self.by_trigger
-            .entry((pat.kind, pat.trigger.clone()))
+            .entry((pat.kind, trigger_key(&pat.trigger)))
             .or_default()
             .push(pat);
     }
@@ -156,7 +186,7 @@ impl Patterns {
 
     pub fn for_trigger(&self, kind: TriggerKind, lemma: &str) -> &[Pattern] {
         self.by_trigger
-            .get(&(kind, lemma.to_string()))
+            .get(&(kind, trigger_key(lemma)))
             .map_or(&[], Vec::as_slice)
     }
 
@@ -221,6 +251,7 @@ impl Patterns {
                         with: Complement::Object(word.to_lowercase()),
                         cameo: code.clone(),
                         roles: Roles::SubjObj,
+                        plover: None,
                     });
                 }
                 continue;
@@ -250,6 +281,7 @@ impl Patterns {
                     with: Complement::Any,
                     cameo: code,
                     roles: Roles::SubjObj,
+                    plover: None,
                 });
             }
         }

@@ -166,9 +166,16 @@ fn a_planned_visit_hosted_in_washington() {
         ("7", "7", "NUM", "CD", "NumType=Card", 11, "nummod"),
         (".", ".", "PUNCT", ".", "_", 4, "punct"),
     ];
-    let events = code(&rows, day(2021, 12, 21));
-    assert_eq!(events.len(), 1, "{events:#?}");
-    let e = &events[0];
+    let all = code(&rows, day(2021, 12, 21));
+    // PLOVER codes a planned meeting as AGREE: dyad adds that restatement,
+    // marked as implied by the meeting itself.
+    let (events, implied): (Vec<_>, Vec<_>) = all.iter().partition(|e| e.implied_by.is_none());
+    assert_eq!(events.len(), 1, "{all:#?}");
+    let e = events[0];
+    assert_eq!(implied.len(), 1, "{all:#?}");
+    assert_eq!(implied[0].event_type, EventType::Agree);
+    assert_eq!(implied[0].cameo.as_deref(), Some("036"));
+    assert_eq!(implied[0].implied_by.as_deref(), Some(e.id.as_str()));
     assert_eq!(e.event_type, EventType::Consult);
     assert_eq!(e.status, EventStatus::Planned);
     assert_eq!(e.mode.as_deref(), Some("visit"));

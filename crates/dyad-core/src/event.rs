@@ -233,4 +233,9 @@ pub struct EventMention {
     pub confidence: f32,
     /// The report's publication date, so that later reports can supersede earlier ones.
     pub published: Option<DateValue>,
+    /// Set on a mention that restates another in PLOVER's terms (a planned meeting
+    /// is, in PLOVER, an AGREE to meet): the id of the mention it restates. Fusion
+    /// skips these, so a canonical event is never counted twice.
+    #[serde(default)]
+    pub implied_by: Option<String>,
 }

@@ -249,6 +249,9 @@ pub fn fuse_block(key: &str, mentions: &[EventMention]) -> Vec<CanonicalEvent> {
 }
 
 fn fuse_block_refs(key: &str, mut ms: Vec<&EventMention>) -> Vec<CanonicalEvent> {
+    // A restatement of another mention in PLOVER's terms is the same event told
+    // twice by one sentence: its original stands for it.
+    ms.retain(|m| m.implied_by.is_none());
     ms.sort_by(|a, b| visit_order(a, b));
     // The same mention given twice (a document ingested twice) counts once.
     ms.dedup_by(|a, b| a.id == b.id && a.doc == b.doc);

@@ -110,6 +110,7 @@ pub fn synthetic_mentions(n: usize) -> Vec<EventMention> {
             according_to: None,
             confidence: 0.9,
             published: Some(DateValue::day(published)),
+            implied_by: None,
         });
     }
     out

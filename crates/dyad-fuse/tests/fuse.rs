@@ -88,6 +88,7 @@ fn mention(m: M) -> EventMention {
         according_to: None,
         confidence: 0.9,
         published: Some(published(m.published)),
+        implied_by: None,
     }
 }
 

@@ -114,6 +114,7 @@ fn mention(
         according_to: None,
         confidence: 0.8,
         published: doc.published.as_ref().map(|p| p.value),
+        implied_by: None,
     }
 }
 

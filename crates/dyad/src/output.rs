@@ -114,6 +114,7 @@ pub fn mention_json(m: &dyad_core::EventMention, co: &dyad_core::CharOffsets) ->
         "location": m.location.as_ref().map(|l| json!({"text": l.text, "name": l.name, "country": l.country})),
         "according_to": actor_json(co, &m.according_to),
         "confidence": (m.confidence * 100.0).round() / 100.0,
+        "implied_by": m.implied_by,
         "published": m.published.map(|p| p.to_iso()),
         "evidence": evidence,
     })
