@@ -623,6 +623,17 @@ fn participant(s: &SentenceCtx<'_, '_>, m: &ResolvedMention, on: Option<NaiveDat
     }
 }
 
+/// The token heading the words of `span`: the one whose head lies outside it.
+fn timex_head(tree: &Tree<'_>, span: Span) -> Option<usize> {
+    let inside: Vec<usize> = (0..tree.len())
+        .filter(|&k| tree.tokens.get(k).is_some_and(|t| span.overlaps(t.span)))
+        .collect();
+    inside
+        .iter()
+        .copied()
+        .find(|&k| tree.head(k).is_none_or(|h| !inside.contains(&h)))
+}
+
 /// The temporal expression attached to the trigger: in its subtree, else in its
 /// governors' (nearest first); else the report's day for what it tells as news
 /// of the day (present or perfect tense).
@@ -634,26 +645,55 @@ fn event_date(s: &SentenceCtx<'_, '_>, i: usize) -> Option<EventDate> {
             dyad_time::TimexType::Date | dyad_time::TimexType::Time
         ) && t.grain.is_some()
     };
-    let mut x = Some(i);
-    for _ in 0..3 {
-        let Some(node) = x else { break };
-        if let Some(span) = tree.subtree_span(node) {
-            if let Some(t) = s
-                .timexes
-                .iter()
-                .filter(usable)
-                .find(|t| span.contains(t.span))
-            {
-                return Some(EventDate {
-                    text: t.span.slice(s.input.text).map(str::to_string),
-                    span: Some(t.span),
-                    value: t.value.clone(),
-                    grain: t.grain.unwrap_or(Grain::Day),
-                    start: t.resolved,
-                });
+    // The trigger and the governors it reads its time from, nearest first.
+    let mut chain = vec![i];
+    let mut x = i;
+    for _ in 0..2 {
+        let Some(h) = tree.head(x) else { break };
+        chain.push(h);
+        x = h;
+    }
+    let mut best: Option<(usize, &dyad_time::Timex)> = None;
+    for t in s.timexes.iter().filter(usable) {
+        let Some(top) = timex_head(tree, t.span) else {
+            continue;
+        };
+        // "the first talks since October", "after the summit in March": an anchor
+        // the event is measured from, not its time.
+        let anchor = tree
+            .children_with(top, &["case", "mark"])
+            .any(|c| ["since", "after", "before", "until", "following"].contains(&tree.lemma(c).as_str()));
+        if anchor {
+            continue;
+        }
+        // The clause the expression belongs to: its nearest verb or trigger above.
+        let mut owner = tree.head(top);
+        let mut steps = 0;
+        while let Some(o) = owner {
+            if chain.contains(&o) || tree.tokens.get(o).is_some_and(|t| t.upos == "VERB") {
+                break;
+            }
+            owner = tree.head(o);
+            steps += 1;
+            if steps > 8 {
+                owner = None;
             }
         }
-        x = tree.head(node);
+        let Some(rank) = owner.and_then(|o| chain.iter().position(|&c| c == o)) else {
+            continue;
+        };
+        if best.is_none_or(|(r, _)| rank < r) {
+            best = Some((rank, t));
+        }
+    }
+    if let Some((_, t)) = best {
+        return Some(EventDate {
+            text: t.span.slice(s.input.text).map(str::to_string),
+            span: Some(t.span),
+            value: t.value.clone(),
+            grain: t.grain.unwrap_or(Grain::Day),
+            start: t.resolved,
+        });
     }
     let tok = tree.tokens.get(i)?;
     let present = tok.feat("Tense") == Some("Pres")
