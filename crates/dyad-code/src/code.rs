@@ -734,7 +734,12 @@ fn event_status(
                 found = Some(st);
             }
         }
-        neg |= negated(x);
+        // Negation counts on the act itself and on verbs that take it as their
+        // own ("did not agree to meet"), not on what merely mentions it ("did not
+        // comment on the meeting").
+        if step == 0 || tree.base_rel(i) == "xcomp" && step == 1 {
+            neg |= negated(x);
+        }
         if found.is_none() {
             for c in tree.children(x) {
                 let lem = tree.lemma(*c);

@@ -234,6 +234,23 @@ fn reports<'a>(members: &[&'a EventMention]) -> Vec<Report<'a>> {
             }),
         }
     }
+    // A report cannot have seen an event happen on a day after its own: where its
+    // mentions give the event a date later than the report, what reads as done
+    // ("this meeting is seen as a crucial step") is still the plan.
+    for r in &mut out {
+        let published = members
+            .iter()
+            .find(|m| m.doc == r.doc)
+            .and_then(|m| m.published)
+            .map(|p| p.date);
+        let ahead = match (&r.date, published) {
+            (Some((d, _)), Some(p)) => d.start > p,
+            _ => false,
+        };
+        if ahead && matches!(r.status, EventStatus::Occurred | EventStatus::Ongoing) {
+            r.status = EventStatus::Planned;
+        }
+    }
     out
 }
 

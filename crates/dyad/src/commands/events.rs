@@ -40,6 +40,11 @@ pub struct EventsArgs {
     /// Only events with this current status (occurred, planned, postponed, cancelled, …).
     #[arg(long)]
     pub status: Option<String>,
+    /// Also list events no report dates (background such as "the alliance was
+    /// formed after the war", told without a time): left out by default, since an
+    /// event record without a time cannot be placed on a timeline or filtered.
+    #[arg(long)]
+    pub undated: bool,
     #[arg(long, value_enum, default_value_t = Format::Jsonl)]
     pub format: Format,
     /// Write to this file instead of stdout (required for Parquet on a terminal).
@@ -65,7 +70,10 @@ pub fn run(args: EventsArgs) -> anyhow::Result<ExitCode> {
         until: args.until.clone(),
         status: args.status.clone(),
     };
-    let events = store.events(&filter)?;
+    let mut events = store.events(&filter)?;
+    if !args.undated {
+        events.retain(|e| e.date.is_some());
+    }
     let mut sink: Box<dyn Write> = match &args.out {
         Some(p) => Box::new(std::io::BufWriter::new(
             std::fs::File::create(p).with_context(|| format!("{}: cannot create", p.display()))?,
