@@ -41,7 +41,9 @@ pub fn code_document(coder: &Coder, input: &CodeInput<'_>) -> Vec<EventMention> 
         let matched: Vec<Option<(&Pattern, Option<usize>)>> = (0..tree.len())
             .map(|i| match_trigger(coder, &tree, i))
             .collect();
-        let mut n = 0;
+        // First the triggers that stand as events of their own, then each coded:
+        // a trigger's arguments may depend on which other triggers stand beside it.
+        let mut kept: Vec<(usize, &Pattern, Option<usize>)> = Vec::new();
         for i in 0..tree.len() {
             if consumed[i] {
                 continue;
@@ -71,6 +73,11 @@ pub fn code_document(coder: &Coder, input: &CodeInput<'_>) -> Vec<EventMention> 
                     *slot = true;
                 }
             }
+            kept.push((i, pattern, complement_tok));
+        }
+        let triggers: Vec<usize> = kept.iter().map(|k| k.0).collect();
+        let mut n = 0;
+        for (i, pattern, complement_tok) in kept {
             let s = SentenceCtx {
                 input,
                 tree: &tree,
@@ -78,6 +85,7 @@ pub fn code_document(coder: &Coder, input: &CodeInput<'_>) -> Vec<EventMention> 
                 timexes: &timexes,
                 published,
                 sentence,
+                triggers: &triggers,
             };
             if let Some(mut ev) = code_trigger(coder, &s, i, pattern, complement_tok) {
                 ev.id = format!("{}:{}:{}", input.doc_id, sentence.span.start, n);
@@ -106,6 +114,19 @@ pub fn code_document(coder: &Coder, input: &CodeInput<'_>) -> Vec<EventMention> 
         }
     }
     out
+}
+
+/// The coded trigger nearest to a span, by words between them.
+fn nearest_trigger(s: &SentenceCtx<'_, '_>, span: Span) -> Option<usize> {
+    let at = s
+        .tree
+        .tokens
+        .iter()
+        .position(|t| span.overlaps(t.span))?;
+    s.triggers
+        .iter()
+        .copied()
+        .min_by_key(|&t| (t.abs_diff(at), t))
 }
 
 /// The PLOVER type a pattern codes.
@@ -208,6 +229,8 @@ fn nested_in_trigger(
 
 struct SentenceCtx<'a, 'i> {
     input: &'a CodeInput<'i>,
+    /// The token indices of the triggers coded in this sentence.
+    triggers: &'a [usize],
     tree: &'a Tree<'a>,
     mentions: &'a [&'a ResolvedMention],
     timexes: &'a [&'a dyad_time::Timex],
@@ -442,6 +465,21 @@ fn code_trigger(
         .collect();
     all.sort_by_key(|p| p.mention.span.start);
     all.dedup_by_key(|p| p.mention.span);
+    // A meeting's people: office-holders the sentence names nearer to this
+    // trigger than to any other. The parse of a long list of names ("will meet
+    // Indian Foreign Minister S. Jaishankar and Australia's Penny Wong, their
+    // counterparts …") is where parsers fail most; who sits nearest is robust.
+    if event_type == EventType::Consult && pattern.roles == Roles::Joint {
+        for m in mentions.iter().filter(|m| m.person.is_some() && m.country.is_some()) {
+            if all.iter().any(|p| p.mention.span == m.span) {
+                continue;
+            }
+            if nearest_trigger(s, m.span) == Some(i) {
+                all.push(Party { mention: m });
+            }
+        }
+        all.sort_by_key(|p| p.mention.span.start);
+    }
     if all.is_empty() && pattern.roles == Roles::Joint {
         // The parse gave no arguments: a joint event between the states the sentence names.
         all = mentions

@@ -76,5 +76,6 @@ pub fn mention_json(s: &StoredMention) -> Value {
         "according_to": actor_json(&m.according_to),
         "confidence": (f64::from(m.confidence) * 100.0).round() / 100.0,
         "published": m.published.map(|p| p.to_iso()),
+        "implied_by": m.implied_by,
     })
 }
