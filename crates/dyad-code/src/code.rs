@@ -329,15 +329,21 @@ impl Party<'_> {
 /// Whether a resolved mention can be a party to an event: a state (or someone
 /// acting for one) or an organisation (NATO, the UN, Amnesty International).
 fn is_party(m: &ResolvedMention) -> bool {
-    m.country.is_some() || m.kind == MentionKind::Organisation
+    m.country.is_some()
+        || (matches!(m.kind, MentionKind::Organisation | MentionKind::Coded) && m.actor.is_some())
 }
 
 /// The code a party is counted under in `actors`: its country, else its own id.
+/// An actor from a user's CAMEO dictionary that names no known country counts
+/// under the code's first three letters, CAMEO's country (or IGO/NGO) part.
 fn party_code(m: &ResolvedMention) -> Option<String> {
-    m.country.clone().or_else(|| {
-        (m.kind == MentionKind::Organisation)
-            .then(|| m.actor.clone())
-            .flatten()
+    m.country.clone().or_else(|| match m.kind {
+        MentionKind::Organisation => m.actor.clone(),
+        MentionKind::Coded => m
+            .actor
+            .as_ref()
+            .map(|a| a.chars().take(3).collect::<String>()),
+        _ => None,
     })
 }
 
