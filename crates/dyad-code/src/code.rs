@@ -275,14 +275,41 @@ fn match_trigger<'c>(
         }
     }
     for lemma in candidates {
-        let pats = coder.patterns.for_trigger(kind, &lemma);
-        // Specific patterns first, in file order; then the general one.
-        for p in pats.iter().filter(|p| p.with != Complement::Any) {
+        let all = coder.patterns.for_trigger(kind, &lemma);
+        let mut layers: Vec<u16> = all.iter().map(|p| p.layer).collect();
+        layers.sort_unstable_by(|a, b| b.cmp(a));
+        layers.dedup();
+        for layer in layers {
+            if let Some(hit) = match_in_layer(tree, i, all.iter().filter(|p| p.layer == layer)) {
+                return Some(hit);
+            }
+        }
+    }
+    None
+}
+
+/// The first of `pats` (one layer's patterns for a trigger) that the trigger's
+/// dependents satisfy: specific patterns first, in file order; then the general one.
+fn match_in_layer<'c>(
+    tree: &Tree<'_>,
+    i: usize,
+    pats: impl Iterator<Item = &'c Pattern> + Clone,
+) -> Option<(&'c Pattern, Option<usize>)> {
+    {
+        for p in pats.clone().filter(|p| p.with != Complement::Any) {
             match &p.with {
                 Complement::Object(w) => {
+                    // The object's head word, or a word modifying it ("restore full
+                    // diplomatic ties" satisfies both `ties` and `diplomatic`).
+                    let key = trigger_key(w);
                     let hit = tree
                         .children_with(i, &["obj", "iobj", "obl", "nmod", "xcomp", "nsubj:pass"])
-                        .find(|&c| trigger_key(&tree.lemma(c)) == trigger_key(w));
+                        .find(|&c| {
+                            trigger_key(&tree.lemma(c)) == key
+                                || tree
+                                    .children_with(c, &["amod", "compound"])
+                                    .any(|m| trigger_key(&tree.lemma(m)) == key)
+                        });
                     if let Some(c) = hit {
                         return Some((p, Some(c)));
                     }
@@ -298,7 +325,7 @@ fn match_trigger<'c>(
                 Complement::Any => {}
             }
         }
-        if let Some(p) = pats.iter().find(|p| p.with == Complement::Any) {
+        if let Some(p) = pats.clone().find(|p| p.with == Complement::Any) {
             return Some((p, None));
         }
     }

@@ -67,6 +67,10 @@ pub struct Pattern {
     /// schemes file an act differently (CAMEO's "sign formal agreement" is
     /// SUPPORT in the table; dyad files a signed agreement as AGREE).
     pub plover: Option<EventType>,
+    /// Which layer the pattern came from: 0 for dyad's own, higher for files
+    /// layered over it. A trigger's patterns from a higher layer are tried first,
+    /// all of them, before any of a lower layer's.
+    pub layer: u16,
 }
 
 /// Patterns by trigger lemma. Later layers come first, so a user's pattern wins.
@@ -163,6 +167,7 @@ impl Patterns {
                 cameo: cameo.to_string(),
                 roles,
                 plover,
+                layer: 0,
             });
         }
         Ok(p)
@@ -177,7 +182,17 @@ impl Patterns {
 
     /// Puts `other`'s patterns before this set's, trigger by trigger.
     pub fn layer(&mut self, other: Patterns) {
+        let top = self
+            .by_trigger
+            .values()
+            .flatten()
+            .map(|p| p.layer)
+            .max()
+            .unwrap_or(0);
         for (k, mut v) in other.by_trigger {
+            for p in &mut v {
+                p.layer = top + 1;
+            }
             let old = self.by_trigger.remove(&k).unwrap_or_default();
             v.extend(old);
             self.by_trigger.insert(k, v);
@@ -252,6 +267,7 @@ impl Patterns {
                         cameo: code.clone(),
                         roles: Roles::SubjObj,
                         plover: None,
+                        layer: 0,
                     });
                 }
                 continue;
@@ -282,6 +298,7 @@ impl Patterns {
                     cameo: code,
                     roles: Roles::SubjObj,
                     plover: None,
+                    layer: 0,
                 });
             }
         }
