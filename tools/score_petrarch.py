@@ -18,7 +18,8 @@ same CAMEO root (first two digits), and its source and target (country code, the
 three letters of the CAMEO actor code) agree with the expected ones: the source among
 the event's source or actors, the target among its target or actors. Records expecting
 no event count as found when dyad codes none. Extra events are dyad's events matched to
-no expected coding. Figures: the share of expected codings found, the share of records
+no expected coding; one event may answer several codings (PETRARCH codes a joint act of
+three parties as a coding per pair, dyad as one event). Figures: the share of expected codings found, the share of records
 whose codings are all found, and extra events per record.
 
 The files are read record by record with regular expressions, not as XML: the
@@ -127,7 +128,9 @@ def main():
             n_codings += 1
             root = (c.get("eventcode") or "")[:2]
             by_root[root] += 1
-            hit = next((i for i, m in enumerate(ms) if i not in used and matches(c, m)), None)
+            # PETRARCH writes a joint act of several parties as one coding per
+            # pair; dyad writes one event with every party, which answers each.
+            hit = next((i for i, m in enumerate(ms) if matches(c, m)), None)
             if hit is None:
                 ok = False
                 misses.append((r["id"], c.get("sourcecode"), c.get("eventcode"), c.get("targetcode"),

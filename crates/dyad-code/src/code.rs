@@ -245,6 +245,11 @@ fn match_trigger<'c>(
     i: usize,
 ) -> Option<(&'c Pattern, Option<usize>)> {
     let tok = tree.tokens.get(i)?;
+    // A participle used as an adjective ("the so-called talks", "the proposed
+    // deal") describes; it does not report an act.
+    if tok.upos == "VERB" && tree.base_rel(i) == "amod" {
+        return None;
+    }
     let kind = match tok.upos.as_str() {
         "VERB" => TriggerKind::Verb,
         "NOUN" | "PROPN" | "NUM" => TriggerKind::Noun,
@@ -910,7 +915,10 @@ fn event_location(
     for &x in &scope {
         for t in std::iter::once(x).chain(tree.children(x).iter().copied()) {
             let lem = tree.lemma(t);
-            if places.phone_words.contains(&lem) && t != i && tree.base_rel(t) != "conj" {
+            if places.phone_words.contains(&lem)
+                && t != i
+                && !["conj", "amod", "acl"].contains(&tree.base_rel(t))
+            {
                 remote = remote.or(Some(Remote::Phone));
             }
             if places.virtual_words.contains(&lem) {
@@ -947,10 +955,16 @@ fn event_location(
             let Some(span) = tree.subtree_span(c) else {
                 continue;
             };
-            let place = s
-                .mentions
-                .iter()
-                .find(|m| span.contains(m.span) && m.person.is_none() && m.country.is_some());
+            // The place is the phrase's own head ("in Tokyo", "in the Japanese
+            // capital"), not any name somewhere below it ("in a move to bolster the
+            // alliance of the United States and Japan").
+            let head_span = tree.tokens.get(c).map(|t| t.span);
+            let place = s.mentions.iter().find(|m| {
+                span.contains(m.span)
+                    && m.person.is_none()
+                    && m.country.is_some()
+                    && head_span.is_some_and(|h| m.span.overlaps(h))
+            });
             if let Some(m) = place {
                 return (
                     Some(EventLocation {
