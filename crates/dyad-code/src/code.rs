@@ -536,6 +536,15 @@ fn code_trigger(
     if actors.is_empty() {
         return None;
     }
+    // Troops are hosted, stationed or received as forces, not met: a meeting
+    // whose only counterpart is a military unit is no meeting.
+    if event_type == EventType::Consult
+        && tree
+            .children_with(i, &["obj"])
+            .any(|o| coder.places.force_words.contains(&tree.lemma(o)))
+    {
+        return None;
+    }
 
     // Date.
     let date = event_date(s, i);
@@ -726,6 +735,10 @@ fn event_date(s: &SentenceCtx<'_, '_>, i: usize) -> Option<EventDate> {
     let mut x = i;
     for _ in 0..2 {
         let Some(h) = tree.head(x) else { break };
+        // "…, Kyodo reported on Sunday": the report's time, not the event's.
+        if SPEECH.contains(&tree.lemma(h).as_str()) {
+            break;
+        }
         chain.push(h);
         x = h;
     }
@@ -743,9 +756,15 @@ fn event_date(s: &SentenceCtx<'_, '_>, i: usize) -> Option<EventDate> {
             continue;
         }
         // The clause the expression belongs to: its nearest verb or trigger above.
+        // "according to local media on Sunday" dates the report, not the event.
         let mut owner = tree.head(top);
         let mut steps = 0;
+        let mut attributed = false;
         while let Some(o) = owner {
+            attributed |= tree
+                .children(o)
+                .iter()
+                .any(|&c| matches!(tree.lemma(c).as_str(), "accord" | "according"));
             if chain.contains(&o) || tree.tokens.get(o).is_some_and(|t| t.upos == "VERB") {
                 break;
             }
@@ -754,6 +773,9 @@ fn event_date(s: &SentenceCtx<'_, '_>, i: usize) -> Option<EventDate> {
             if steps > 8 {
                 owner = None;
             }
+        }
+        if attributed {
+            continue;
         }
         let Some(rank) = owner.and_then(|o| chain.iter().position(|&c| c == o)) else {
             continue;

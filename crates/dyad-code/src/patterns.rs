@@ -394,6 +394,8 @@ pub struct PlaceCues {
     pub phone_words: Vec<String>,
     pub grouping_words: Vec<String>,
     pub at_words: Vec<String>,
+    /// Nouns for armed forces: hosting or receiving them is no meeting.
+    pub force_words: Vec<String>,
 }
 
 impl PlaceCues {
@@ -412,6 +414,7 @@ impl PlaceCues {
                 "phone" => c.phone_words.push(w),
                 "trilateral" => c.grouping_words.push(w),
                 "at" => c.at_words.push(w),
+                "force" => c.force_words.push(w),
                 x => return Err(err(file, i + 1, format!("unknown kind `{x}`"))),
             }
         }
