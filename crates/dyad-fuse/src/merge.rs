@@ -53,12 +53,35 @@ fn anchor_months(date: Option<DayRange>, published: Option<DayRange>) -> (i32, i
 
 /// Groups the block's mentions (already in visit order) into events. Each mention
 /// joins the best-scoring event within reach, or starts a new one.
+///
+/// Dated mentions go first: they fix the events. A mention the report leaves
+/// undated ("the meeting", "the talks") then joins the event its own report
+/// dates elsewhere, where the report names one that fits; only otherwise is it
+/// weighed against every event in reach.
 pub fn cluster<'a>(w: &Weights, ms: &[&'a EventMention]) -> Vec<Vec<&'a EventMention>> {
     let reach_months = (w.moved_days.max(w.window_days) / 30 + 1) as i32;
     let mut clusters: Vec<Cluster<'a>> = Vec::new();
     let mut by_month: BTreeMap<i32, Vec<usize>> = BTreeMap::new();
-    for &m in ms {
+    let (dated, undated): (Vec<&'a EventMention>, Vec<&'a EventMention>) =
+        ms.iter().partition(|m| mention_date(m).is_some());
+    for m in dated.into_iter().chain(undated) {
         let date = mention_date(m);
+        if date.is_none() {
+            if let Some(ci) = same_report_event(&clusters, m) {
+                let words = content_words(&m.sentence_text);
+                if let Some(c) = clusters.get_mut(ci) {
+                    c.members.push(m);
+                    c.dates.push(None);
+                    c.published.push(published_day(m));
+                    c.participants.extend(participant_keys(m));
+                    c.words.push(words);
+                    if c.location.is_none() {
+                        c.location = location_key(m);
+                    }
+                }
+                continue;
+            }
+        }
         let published = published_day(m);
         let words = content_words(&m.sentence_text);
         let view = MentionView {
@@ -141,6 +164,33 @@ pub fn cluster<'a>(w: &Weights, ms: &[&'a EventMention]) -> Vec<Vec<&'a EventMen
         }
     }
     clusters.into_iter().map(|c| c.members).collect()
+}
+
+/// The event an undated mention's own report dates: among the events holding
+/// mentions of the same report, the one that fits its tense (a plan lies ahead
+/// of the report, what happened lies behind it), then the one the report says
+/// most about, then the earliest formed.
+fn same_report_event(clusters: &[Cluster<'_>], m: &EventMention) -> Option<usize> {
+    let published = published_day(m)?;
+    let planned = is_plan(m.status);
+    clusters
+        .iter()
+        .enumerate()
+        .filter_map(|(ci, c)| {
+            let own = c.members.iter().filter(|x| x.doc == m.doc).count();
+            if own == 0 {
+                return None;
+            }
+            // The event's best-known date: its finest.
+            let finest = c.dates.iter().flatten().min_by_key(|d| d.len_days())?;
+            let ahead = finest.end > published.start;
+            let behind = finest.start <= published.start;
+            let fits = if planned { ahead } else { behind };
+            Some(((fits, own), std::cmp::Reverse(ci)))
+        })
+        .max()
+        .filter(|((fits, _), _)| *fits)
+        .map(|(_, std::cmp::Reverse(ci))| ci)
 }
 
 /// How decisive a status is when one report gives several for the same event:

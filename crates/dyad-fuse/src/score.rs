@@ -178,6 +178,18 @@ pub fn participant_keys(m: &EventMention) -> BTreeSet<(String, String)> {
 pub fn join_score(w: &Weights, m: &MentionView, c: &ClusterView) -> Option<f32> {
     let mut score = date_score(w, m, c)?;
 
+    // A report cannot plan what is already behind it: a plan never joins an
+    // event whose best-known date ended before the report was written. (A
+    // postponement can: it reports on a plan for a day now past.)
+    if m.mention.status == EventStatus::Planned {
+        let finest = c.dates.iter().flatten().min_by_key(|d| d.len_days());
+        if let (Some(d), Some(p)) = (finest, m.published) {
+            if d.end <= p.start {
+                return None;
+            }
+        }
+    }
+
     let shared = m
         .participants
         .iter()
