@@ -871,6 +871,24 @@ fn event_status(
         }
         x = h;
     }
+    // "…wanted to arrange the next meeting by the end of the year, but it is now
+    // expected to be postponed": a change of plan told in a clause of its own,
+    // about the event as "it".
+    if found.is_none() || found == Some(EventStatus::Planned) {
+        let mut root = i;
+        for _ in 0..5 {
+            let rel = tree.base_rel(root);
+            match tree.head(root) {
+                Some(h) if ["obj", "xcomp", "obl", "nmod", "nsubj", "acl", "compound"].contains(&rel) => {
+                    root = h
+                }
+                _ => break,
+            }
+        }
+        if let Some(change) = coordinated_change(coder, tree, root) {
+            found = Some(change);
+        }
+    }
     let ahead = match (date.and_then(|d| d.start), s.published) {
         (Some(d), Some(p)) => Some(d.date > p),
         _ => None,
@@ -912,6 +930,38 @@ fn event_status(
     } else {
         status
     }
+}
+
+/// A postponement or cancellation in a clause coordinated with `clause`, whose
+/// subject is a pronoun standing for the event (or is left out).
+fn coordinated_change(coder: &Coder, tree: &Tree<'_>, clause: usize) -> Option<EventStatus> {
+    let mut heads = vec![clause];
+    if tree.base_rel(clause) == "conj" {
+        heads.extend(tree.head(clause));
+    }
+    for h in heads {
+        for c in tree.children_with(h, &["conj", "parataxis"]) {
+            let pronoun_subject = tree
+                .children_with(c, &["nsubj"])
+                .all(|n| tree.tokens.get(n).is_some_and(|t| t.upos == "PRON"));
+            if !pronoun_subject {
+                continue;
+            }
+            // The clause's verb, or one it takes as complement ("expected to be postponed").
+            let mut verbs = vec![c];
+            verbs.extend(tree.children_with(c, &["xcomp", "ccomp"]));
+            for v in verbs {
+                let status = coder.status.get(CueWhere::Governor, &tree.lemma(v));
+                if matches!(
+                    status,
+                    Some(EventStatus::Postponed | EventStatus::Cancelled)
+                ) {
+                    return status;
+                }
+            }
+        }
+    }
+    None
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

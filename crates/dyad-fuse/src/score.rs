@@ -181,13 +181,20 @@ pub fn join_score(w: &Weights, m: &MentionView, c: &ClusterView) -> Option<f32> 
     // A report cannot plan what is already behind it: a plan never joins an
     // event whose best-known date ended before the report was written. (A
     // postponement can: it reports on a plan for a day now past.)
-    if m.mention.status == EventStatus::Planned {
+    // Nor is an event postponed or called off once reports had it take place
+    // before the report's date.
+    let past_event = || {
         let finest = c.dates.iter().flatten().min_by_key(|d| d.len_days());
-        if let (Some(d), Some(p)) = (finest, m.published) {
-            if d.end <= p.start {
-                return None;
-            }
+        matches!((finest, m.published), (Some(d), Some(p)) if d.end <= p.start)
+    };
+    match m.mention.status {
+        EventStatus::Planned if past_event() => return None,
+        EventStatus::Postponed | EventStatus::Cancelled
+            if past_event() && c.members.iter().all(|x| x.status == EventStatus::Occurred) =>
+        {
+            return None
         }
+        _ => {}
     }
 
     let shared = m
