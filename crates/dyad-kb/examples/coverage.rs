@@ -11,8 +11,11 @@
 //! cargo run -p dyad-kb --example coverage -- [FROM [TO]] [--summary] [--countries ISO3,ISO3,...]
 //! ```
 //!
-//! Output: TSV `country role kind from to days`, then (with `--summary`) one
-//! line per country with the uncovered days of each role, worst first.
+//! Output: TSV `country role kind from to days` (`kind`: `none` = no holder,
+//! `stale` = only an open-ended imported term past its source's last update,
+//! `fallback` = no head of government, answered with the head of state), then
+//! (with `--summary`) one line per country with the `none` and `stale` days of
+//! each role, worst first.
 
 use chrono::{Duration, NaiveDate};
 use dyad_kb::{parse_query_date, KnowledgeBase, OfficeTerm, BUILTIN_FILES, CORE_ROLES};
@@ -116,30 +119,39 @@ fn main() {
     println!("country\trole\tkind\tfrom\tto\tdays");
     for c in &countries {
         for (ri, role) in CORE_ROLES.iter().enumerate() {
-            let mut terms = kb.terms(c, role);
-            // A country with no head of government on record at all (a
-            // presidential system) answers with its head of state, so those
-            // days count as covered; where prime ministers are on record, a
-            // day without one is a gap (the fallback would name the
-            // president).
-            if *role == "head_of_government" && terms.is_empty() {
-                terms.extend(kb.terms(c, "head_of_state"));
-            }
+            let terms = kb.terms(c, role);
             let sp = spans(&terms, lo, hi);
+            // A day without a head of government on record is answered with
+            // the head of state (right for presidential systems, wrong where
+            // a prime minister is missing): such days are reported as
+            // `fallback` so semi-presidential gaps stay visible.
+            let hos = if *role == "head_of_government" {
+                spans(&kb.terms(c, "head_of_state"), lo, hi)
+            } else {
+                Vec::new()
+            };
             // Walk day by day: the window is ~10,000 days, cheap enough.
             let mut day = lo;
             let mut run: Option<(&str, NaiveDate)> = None;
             let mut flush = |kind: &str, from: NaiveDate, to: NaiveDate| {
                 let days = (to - from).num_days() + 1;
                 println!("{c}\t{role}\t{kind}\t{from}\t{to}\t{days}");
-                totals.entry(c.clone()).or_insert([0; 4])[ri] += days;
+                if kind != "fallback" {
+                    totals.entry(c.clone()).or_insert([0; 4])[ri] += days;
+                }
             };
             while day <= hi {
-                let verified = sp.iter().any(|&(a, b, v)| v && a <= day && day <= b);
-                let stale = !verified && sp.iter().any(|&(a, b, _)| a <= day && day <= b);
-                let kind = if verified {
+                let covers = |s: &[(NaiveDate, NaiveDate, bool)], need_verified: bool| {
+                    s.iter()
+                        .any(|&(a, b, v)| (v || !need_verified) && a <= day && day <= b)
+                };
+                let kind = if covers(&sp, true) {
                     None
-                } else if stale {
+                } else if covers(&sp, false) {
+                    Some("stale")
+                } else if covers(&hos, true) {
+                    Some("fallback")
+                } else if covers(&hos, false) {
                     Some("stale")
                 } else {
                     Some("none")
