@@ -61,6 +61,10 @@ pub const BUILTIN_FILES: &[(&str, &str)] = &[
         include_str!("../data/imported/offices.ifg.tsv"),
     ),
     ("offices.tsv", include_str!("../data/offices.tsv")),
+    (
+        "offices.world.tsv",
+        include_str!("../data/offices.world.tsv"),
+    ),
 ];
 
 /// Errors of loading a layer that cannot be used at all.
