@@ -288,10 +288,11 @@ fn date_score(w: &Weights, m: &MentionView, c: &ClusterView) -> Option<f32> {
                 return Some(if a == *b { w.date_same } else { w.date_nested });
             }
             let plan = is_plan(m.mention.status) || is_plan(other.status);
-            let postpones = matches!(
-                m.mention.status,
-                EventStatus::Postponed | EventStatus::Cancelled
-            ) && is_plan(other.status);
+            // Either side may be the one that tells of the change: the order
+            // mentions arrive in must not decide whether they meet.
+            let changed = |s: EventStatus| matches!(s, EventStatus::Postponed | EventStatus::Cancelled);
+            let postpones = (changed(m.mention.status) && is_plan(other.status))
+                || (changed(other.status) && is_plan(m.mention.status));
             let weight = if postpones {
                 w.date_postponed
             } else {
