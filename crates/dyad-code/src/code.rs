@@ -532,7 +532,7 @@ fn code_trigger(
         c.dedup();
         c
     };
-    let actors = countries(&all);
+    let mut actors = countries(&all);
     if actors.is_empty() {
         return None;
     }
@@ -558,6 +558,21 @@ fn code_trigger(
 
     // Place and mode.
     let (location, remote) = event_location(coder, s, i);
+    // A meeting in a capital with one named side ("joined the talks in Tokyo"):
+    // the government seated there is the other. Not for other venues (talks
+    // in Geneva or Muscat are often hosted by a third party).
+    if event_type == EventType::Consult && actors.len() == 1 {
+        let seat = location.as_ref().and_then(|l| {
+            mentions
+                .iter()
+                .find(|m| m.span == l.span && m.kind == MentionKind::Metonym)
+                .and_then(|m| m.country.clone())
+        });
+        if let Some(c) = seat.filter(|c| !actors.contains(c)) {
+            actors.push(c);
+            actors.sort();
+        }
+    }
     let mut mode = table_mode;
     let mut cameo = pattern.cameo.clone();
     let has_grouping = all

@@ -10,6 +10,7 @@ use crate::{
     stable_hash, CanonicalEvent, Conflict, ConflictValue, FusedActor, FusedDate, FusedLocation,
     FusedParticipant, MentionRef, StatusEntry,
 };
+use chrono::Datelike;
 use dyad_core::{ActorRef, EventMention, EventStatus};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -217,6 +218,16 @@ struct Report<'a> {
 }
 
 fn fused_date(m: &EventMention, r: DayRange) -> FusedDate {
+    // A week ("2024-W30", "this weekend" = "2024-W30-WE") is told in calendar
+    // terms where it can be: the month that holds all of it. Timelines, exports
+    // and other reports' dates are calendar dates; the exact days stay in the
+    // status history and the mention.
+    if r.grain == dyad_core::Grain::Week && r.start.month() == (r.end - chrono::Days::new(1)).month() {
+        return FusedDate {
+            value: r.start.format("%Y-%m").to_string(),
+            grain: dyad_core::Grain::Month.as_str().to_string(),
+        };
+    }
     match &m.date {
         Some(d) if !d.value.trim().is_empty() => FusedDate {
             value: d.value.clone(),
