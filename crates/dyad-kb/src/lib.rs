@@ -195,12 +195,14 @@ pub struct KnowledgeBase {
 
 static BUILTIN: OnceCell<KnowledgeBase> = OnceCell::new();
 
-/// The rank of a record's source: curated facts first, then the sources by
+/// The rank of a record's source: curated facts first (hand-entered ones and
+/// hand-entered ones since checked against a cited page rank alike, so
+/// checking a row never changes which row answers), then the sources by
 /// how exact their dates are (IfG and CountryInfo's leader list are to the
 /// day, CountryInfo's cabinets to the month, REIGN names leaders by surname).
 fn source_rank(source: &str) -> u8 {
     let s = source.trim();
-    if s.starts_with("dyad-curated") {
+    if s.starts_with("dyad-curated") || s.starts_with("dyad-verified") {
         0
     } else if s.starts_with("ifg") {
         1

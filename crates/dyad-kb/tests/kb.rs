@@ -645,3 +645,33 @@ fn held_out_office_questions_meet_the_target() {
     assert!(total >= 300, "the held-out list has {total} questions");
     assert!(acc >= 0.95, "held-out office accuracy {acc:.3} below 0.95");
 }
+
+#[test]
+fn verified_rows_rank_with_curated_ones() {
+    // The imported row starts later, so it would answer if a checked row
+    // ranked below curated ones; a checked row must keep answering.
+    let layer = "country\trole\tname\tstart\tend\tpost\taliases\tsource\n\
+        XYZ\tforeign_minister\tChecked Person\t2020-01-01\t2021-12-31\t\t\tdyad-verified: https://example.org/page (names the holder)\n\
+        XYZ\tforeign_minister\tImported Person\t2020-06-01\t2021-12-31\t\t\tifg\n";
+    let kb = KnowledgeBase::with_layers(&[("mine.tsv", layer)]).expect("layer loads");
+    let t = kb.office("XYZ", "foreign_minister", d("2021-01-01"));
+    assert_eq!(t[0].name, "Checked Person");
+}
+
+#[test]
+fn verified_rows_cite_a_page_and_what_it_states() {
+    for (name, contents) in dyad_kb::BUILTIN_FILES {
+        for line in contents.lines() {
+            let Some(src) = line.split('\t').nth(7) else {
+                continue;
+            };
+            if let Some(rest) = src.trim().strip_prefix("dyad-verified:") {
+                let rest = rest.trim();
+                assert!(
+                    !rest.is_empty() && rest.contains('(') && rest.contains(')'),
+                    "{name}: a dyad-verified source needs a page and what it states: {line}"
+                );
+            }
+        }
+    }
+}
