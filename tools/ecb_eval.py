@@ -316,6 +316,8 @@ def main():
         }
         g_all = {m: gold[m] for m in all_ms}
         rows["same head lemma, whole corpus, all gold mentions"] = score(g_all, {m: lemma[m] for m in all_ms})
+        rows["same head lemma, within topic, all gold mentions"] = score(
+            g_all, {m: (info[m]["topic"], lemma[m]) for m in all_ms})
         n_gold = sum(1 for d in docs for m in d.mentions
                      if (topics is None or d.topic in topics)
                      and ((d.name, m["sentence"]) in selected or args.all_sentences))
@@ -357,6 +359,39 @@ def confusions(coded, gold, resp, info, n):
         d = i["dyad"]
         return (f"    {i['doc']} [{i['dtext']}] gold {i['type']} chain {i['chain'][:24]} | dyad {d['type']}"
                 f" {d['status']} actors {d['actors']} date {(d['date'] or {}).get('value')}")
+
+    # Why pairs go wrong, counted over mention pairs. A missed pair is put down to the first
+    # thing fusion blocks or vetoes on (type, then the coder's actor set — blocking compares
+    # only mentions with the same type and state-level actors —, then differing dates), else
+    # to a join score under the threshold. A wrong pair is told by where its mentions come from.
+    missed = Counter()
+    wrong = Counter()
+    for i, a in enumerate(coded):
+        for b in coded[i + 1:]:
+            da, db = info[a]["dyad"], info[b]["dyad"]
+            if gold[a] == gold[b] and resp[a] != resp[b]:
+                if da["type"] != db["type"]:
+                    why = "different PLOVER type"
+                elif sorted(da["actors"]) != sorted(db["actors"]):
+                    why = "different actor sets"
+                elif (da["date"] or {}).get("value") != (db["date"] or {}).get("value"):
+                    why = "different dates" if da["date"] and db["date"] else "one dated, one undated"
+                else:
+                    why = "same block and date, joined below the threshold"
+                missed[why] += 1
+            elif gold[a] != gold[b] and resp[a] == resp[b]:
+                if info[a]["doc"] == info[b]["doc"]:
+                    wrong["same report"] += 1
+                elif info[a]["topic"] == info[b]["topic"]:
+                    wrong["same topic, other report"] += 1
+                else:
+                    wrong["different topics"] += 1
+    print(f"\n## gold-coreferent pairs dyad splits ({sum(missed.values())}), by first cause")
+    for k, v in missed.most_common():
+        print(f"  {v:5d}  {k}")
+    print(f"## pairs dyad joins against gold ({sum(wrong.values())})")
+    for k, v in wrong.most_common():
+        print(f"  {v:5d}  {k}")
 
     merges = sorted(by_ev.items(), key=lambda kv: -len({gold[m] for m in kv[1]}))
     print(f"\n## wrong merges: dyad events spanning most gold chains (of {sum(1 for _, v in by_ev.items() if len({gold[m] for m in v}) > 1)} impure events)")
