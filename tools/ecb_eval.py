@@ -203,11 +203,6 @@ def align(doc, text):
 
 # ---------------------------------------------------------------- the figures
 
-def score(gold_assign, resp_assign):
-    s = em.conll(gold_assign, resp_assign)
-    return s
-
-
 def fmt(name, s, n):
     return (f"| {name} | {n} | {s['muc'][2]*100:.1f} | {s['b3'][2]*100:.1f} | {s['ceaf_e'][2]*100:.1f} | "
             f"**{s['conll_f1']*100:.1f}** |")
@@ -309,14 +304,14 @@ def main():
         lem_t = {m: (info[m]["topic"], lemma[m]) for m in ms}
         single = {m: m for m in ms}
         rows = {
-            "dyad canonical events": score(g, sys_),
-            "same head lemma, whole corpus": score(g, lem_x),
-            "same head lemma, within topic": score(g, lem_t),
-            "all singletons": score(g, single),
+            "dyad canonical events": em.conll(g, sys_),
+            "same head lemma, whole corpus": em.conll(g, lem_x),
+            "same head lemma, within topic": em.conll(g, lem_t),
+            "all singletons": em.conll(g, single),
         }
         g_all = {m: gold[m] for m in all_ms}
-        rows["same head lemma, whole corpus, all gold mentions"] = score(g_all, {m: lemma[m] for m in all_ms})
-        rows["same head lemma, within topic, all gold mentions"] = score(
+        rows["same head lemma, whole corpus, all gold mentions"] = em.conll(g_all, {m: lemma[m] for m in all_ms})
+        rows["same head lemma, within topic, all gold mentions"] = em.conll(
             g_all, {m: (info[m]["topic"], lemma[m]) for m in all_ms})
         n_gold = sum(1 for d in docs for m in d.mentions
                      if (topics is None or d.topic in topics)
