@@ -118,11 +118,7 @@ pub fn code_document(coder: &Coder, input: &CodeInput<'_>) -> Vec<EventMention> 
 
 /// The coded trigger nearest to a span, by words between them.
 fn nearest_trigger(s: &SentenceCtx<'_, '_>, span: Span) -> Option<usize> {
-    let at = s
-        .tree
-        .tokens
-        .iter()
-        .position(|t| span.overlaps(t.span))?;
+    let at = s.tree.tokens.iter().position(|t| span.overlaps(t.span))?;
     s.triggers
         .iter()
         .copied()
@@ -164,8 +160,10 @@ fn governing_trigger(
                 .next()
                 .map(|c| tree.lemma(c));
             if mark.as_deref().is_some_and(|m| {
-                ["after", "before", "during", "since", "while", "when", "as", "because"]
-                    .contains(&m)
+                [
+                    "after", "before", "during", "since", "while", "when", "as", "because",
+                ]
+                .contains(&m)
             }) {
                 return None;
             }
@@ -508,7 +506,10 @@ fn code_trigger(
     // Indian Foreign Minister S. Jaishankar and Australia's Penny Wong, their
     // counterparts …") is where parsers fail most; who sits nearest is robust.
     if event_type == EventType::Consult && pattern.roles == Roles::Joint {
-        for m in mentions.iter().filter(|m| m.person.is_some() && m.country.is_some()) {
+        for m in mentions
+            .iter()
+            .filter(|m| m.person.is_some() && m.country.is_some())
+        {
             if all.iter().any(|p| p.mention.span == m.span) {
                 continue;
             }
@@ -764,9 +765,9 @@ fn event_date(s: &SentenceCtx<'_, '_>, i: usize) -> Option<EventDate> {
         };
         // "the first talks since October", "after the summit in March": an anchor
         // the event is measured from, not its time.
-        let anchor = tree
-            .children_with(top, &["case", "mark"])
-            .any(|c| ["since", "after", "before", "until", "following"].contains(&tree.lemma(c).as_str()));
+        let anchor = tree.children_with(top, &["case", "mark"]).any(|c| {
+            ["since", "after", "before", "until", "following"].contains(&tree.lemma(c).as_str())
+        });
         if anchor {
             continue;
         }
@@ -894,7 +895,10 @@ fn event_status(
         for _ in 0..5 {
             let rel = tree.base_rel(root);
             match tree.head(root) {
-                Some(h) if ["obj", "xcomp", "obl", "nmod", "nsubj", "acl", "compound"].contains(&rel) => {
+                Some(h)
+                    if ["obj", "xcomp", "obl", "nmod", "nsubj", "acl", "compound"]
+                        .contains(&rel) =>
+                {
                     root = h
                 }
                 _ => break,

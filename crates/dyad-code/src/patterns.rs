@@ -88,7 +88,13 @@ pub(crate) fn trigger_key(lemma: &str) -> String {
     lemma
         .to_lowercase()
         .split('_')
-        .map(|w| if w.len() > 3 { w.strip_suffix('e').unwrap_or(w) } else { w })
+        .map(|w| {
+            if w.len() > 3 {
+                w.strip_suffix('e').unwrap_or(w)
+            } else {
+                w
+            }
+        })
         .collect::<Vec<_>>()
         .join("_")
 }

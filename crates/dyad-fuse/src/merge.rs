@@ -222,7 +222,9 @@ fn fused_date(m: &EventMention, r: DayRange) -> FusedDate {
     // terms where it can be: the month that holds all of it. Timelines, exports
     // and other reports' dates are calendar dates; the exact days stay in the
     // status history and the mention.
-    if r.grain == dyad_core::Grain::Week && r.start.month() == (r.end - chrono::Days::new(1)).month() {
+    if r.grain == dyad_core::Grain::Week
+        && r.start.month() == (r.end - chrono::Days::new(1)).month()
+    {
         return FusedDate {
             value: r.start.format("%Y-%m").to_string(),
             grain: dyad_core::Grain::Month.as_str().to_string(),

@@ -290,7 +290,8 @@ fn date_score(w: &Weights, m: &MentionView, c: &ClusterView) -> Option<f32> {
             let plan = is_plan(m.mention.status) || is_plan(other.status);
             // Either side may be the one that tells of the change: the order
             // mentions arrive in must not decide whether they meet.
-            let changed = |s: EventStatus| matches!(s, EventStatus::Postponed | EventStatus::Cancelled);
+            let changed =
+                |s: EventStatus| matches!(s, EventStatus::Postponed | EventStatus::Cancelled);
             let postpones = (changed(m.mention.status) && is_plan(other.status))
                 || (changed(other.status) && is_plan(m.mention.status));
             let weight = if postpones {
