@@ -26,6 +26,7 @@ pub use dates::{parse_value, DayRange};
 pub use score::{content_words, surname_key, Weights};
 pub use synthetic::synthetic_mentions;
 
+use chrono::{Datelike, NaiveDate};
 use dyad_core::{EventMention, EventStatus, EventType};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
@@ -140,60 +141,72 @@ fn actor_set(m: &EventMention) -> Vec<String> {
     actors
 }
 
-fn key_of(m: &EventMention, actors: &[String]) -> String {
-    if actors.is_empty() {
-        format!("{}|~{}", m.event_type.as_str(), m.doc)
-    } else {
-        format!("{}|{}", m.event_type.as_str(), actors.join(","))
-    }
-}
 
-/// The blocking key of a mention on its own: its type and state-level actor set.
-/// Only mentions sharing a key are ever compared. A mention without any resolved
-/// actor is compared only within its own report, since nothing else anchors it.
-/// Inside a document, [`document_block_keys`] completes one-sided mentions.
+/// The blocking key of a mention on its own: its type and the calendar quarter
+/// of its anchor (see [`document_block_keys`]). Only mentions sharing a key are
+/// ever compared; inside a block, candidates are found by month and must share a
+/// party. A mention without any resolved party is compared only within its own
+/// report, since nothing else anchors it.
 pub fn block_key(m: &EventMention) -> String {
-    key_of(m, &actor_set(m))
+    key_of(m, anchor_of(m))
 }
 
-/// The blocking keys of one document's mentions, in order. A mention naming a
-/// single party (the coder found "Japan" but not whom Japan met) is blocked with
-/// that party's most frequent partner in the same report, so that it can meet the
-/// two-sided mentions of the same event; its own `actors` are left as they are.
-/// Keys depend on this document alone, so shards of a corpus agree on them.
-pub fn document_block_keys(mentions: &[EventMention]) -> Vec<String> {
-    let sets: Vec<Vec<String>> = mentions.iter().map(actor_set).collect();
-    let mut partners: BTreeMap<(&str, &str), usize> = BTreeMap::new();
-    for set in sets.iter().filter(|s| s.len() >= 2) {
-        for a in set {
-            for b in set {
-                if a != b {
-                    *partners.entry((a.as_str(), b.as_str())).or_default() += 1;
-                }
-            }
-        }
+/// The day a mention is filed under: the start of its own date, or, for a date
+/// coarser than a quarter that holds the report's day ("by the end of the
+/// year"), the report's day; for an undated mention, the report's day.
+fn anchor_of(m: &EventMention) -> Option<NaiveDate> {
+    let published = m.published.map(|p| p.date);
+    match m.date.as_ref().and_then(DayRange::of_event_date) {
+        Some(r) if r.len_days() > 92 => match published {
+            Some(p) if r.start <= p && p < r.end => Some(p),
+            _ => Some(r.start),
+        },
+        Some(r) => Some(r.start),
+        None => published,
     }
+}
+
+fn key_of(m: &EventMention, anchor: Option<NaiveDate>) -> String {
+    match (actor_set(m).is_empty(), anchor) {
+        (false, Some(d)) => format!(
+            "{}|{}-Q{}",
+            m.event_type.as_str(),
+            d.year(),
+            d.month0() / 3 + 1
+        ),
+        _ => format!("{}|~{}", m.event_type.as_str(), m.doc),
+    }
+}
+
+/// The blocking keys of one document's mentions, in order. An undated mention
+/// ("the talks", "the meeting") is filed with the dated mention of the same type
+/// in the same report that shares most of its parties, where there is one: it
+/// most likely tells of that event, and must be able to meet it. Keys depend on
+/// this document alone, so shards of a corpus agree on them.
+pub fn document_block_keys(mentions: &[EventMention]) -> Vec<String> {
     mentions
         .iter()
-        .zip(&sets)
-        .map(|(m, set)| match set.as_slice() {
-            [only] => {
-                // Most frequent partner; ties go to the first code alphabetically.
-                let best = partners
-                    .range((only.as_str(), "")..)
-                    .take_while(|((a, _), _)| *a == only.as_str())
-                    .max_by(|x, y| x.1.cmp(y.1).then_with(|| y.0 .1.cmp(x.0 .1)))
-                    .map(|((_, b), _)| *b);
-                match best {
-                    Some(partner) => {
-                        let mut pair = vec![only.clone(), partner.to_string()];
-                        pair.sort();
-                        key_of(m, &pair)
-                    }
-                    None => key_of(m, set),
+        .map(|m| {
+            if m.date.is_none() {
+                let mine = actor_set(m);
+                let partner = mentions
+                    .iter()
+                    .filter(|o| o.event_type == m.event_type && o.date.is_some())
+                    .map(|o| {
+                        let theirs = actor_set(o);
+                        (mine.iter().filter(|a| theirs.contains(a)).count(), o)
+                    })
+                    .filter(|(shared, _)| *shared > 0)
+                    // Most shared parties; ties to the first in the report.
+                    .fold(None, |best: Option<(usize, &EventMention)>, (n, o)| match best {
+                        Some((b, _)) if b >= n => best,
+                        _ => Some((n, o)),
+                    });
+                if let Some((_, o)) = partner {
+                    return key_of(m, anchor_of(o));
                 }
             }
-            _ => key_of(m, set),
+            key_of(m, anchor_of(m))
         })
         .collect()
 }

@@ -26,6 +26,7 @@ struct Cluster<'a> {
     published: Vec<Option<DayRange>>,
     words: Vec<BTreeSet<String>>,
     participants: BTreeSet<(String, String)>,
+    actors: BTreeSet<String>,
     location: Option<String>,
     mode: Option<String>,
 }
@@ -75,6 +76,7 @@ pub fn cluster<'a>(w: &Weights, ms: &[&'a EventMention]) -> Vec<Vec<&'a EventMen
                     c.dates.push(None);
                     c.published.push(published_day(m));
                     c.participants.extend(participant_keys(m));
+                    c.actors.extend(m.actors.iter().cloned());
                     c.words.push(words);
                     if c.location.is_none() {
                         c.location = location_key(m);
@@ -115,6 +117,7 @@ pub fn cluster<'a>(w: &Weights, ms: &[&'a EventMention]) -> Vec<Vec<&'a EventMen
                 published: &c.published,
                 words: &c.words,
                 participants: &c.participants,
+                actors: &c.actors,
                 location: c.location.clone(),
                 mode: c.mode.clone(),
             };
@@ -133,6 +136,7 @@ pub fn cluster<'a>(w: &Weights, ms: &[&'a EventMention]) -> Vec<Vec<&'a EventMen
                     published: Vec::new(),
                     words: Vec::new(),
                     participants: BTreeSet::new(),
+                    actors: BTreeSet::new(),
                     location: None,
                     mode: None,
                 });
@@ -144,6 +148,7 @@ pub fn cluster<'a>(w: &Weights, ms: &[&'a EventMention]) -> Vec<Vec<&'a EventMen
             c.dates.push(date);
             c.published.push(published);
             c.participants.extend(view.participants);
+            c.actors.extend(m.actors.iter().cloned());
             c.words.push(words);
             if let Some(l) = location_key(m) {
                 c.location = Some(l);
@@ -182,15 +187,24 @@ fn same_report_event(clusters: &[Cluster<'_>], m: &EventMention) -> Option<usize
             if own == 0 {
                 return None;
             }
+            let shared = m.actors.iter().filter(|a| c.actors.contains(*a)).count();
+            if shared == 0 && !(m.actors.is_empty() && c.actors.is_empty()) {
+                return None;
+            }
+            let same = shared == m.actors.len() && shared == c.actors.len();
+            let multilateral = |x: Option<&str>| x == Some("multilateral");
+            if !same && multilateral(m.mode.as_deref()) != multilateral(c.mode.as_deref()) {
+                return None;
+            }
             // The event's best-known date: its finest.
             let finest = c.dates.iter().flatten().min_by_key(|d| d.len_days())?;
             let ahead = finest.end > published.start;
             let behind = finest.start <= published.start;
             let fits = if planned { ahead } else { behind };
-            Some(((fits, own), std::cmp::Reverse(ci)))
+            Some(((fits, same, own, shared), std::cmp::Reverse(ci)))
         })
         .max()
-        .filter(|((fits, _), _)| *fits)
+        .filter(|((fits, ..), _)| *fits)
         .map(|(_, std::cmp::Reverse(ci))| ci)
 }
 

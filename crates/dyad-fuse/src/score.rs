@@ -21,6 +21,8 @@ pub struct Weights {
     pub location_clash: f32,
     pub mode_clash: f32,
     pub wording: f32,
+    pub actors_same: f32,
+    pub actors_partial: f32,
     pub join_threshold: f32,
     pub window_days: i64,
     pub moved_days: i64,
@@ -61,6 +63,8 @@ impl Weights {
                 location_clash: f("location_clash"),
                 mode_clash: f("mode_clash"),
                 wording: f("wording"),
+                actors_same: f("actors_same"),
+                actors_partial: f("actors_partial"),
                 join_threshold: table.get("join_threshold").map_or(f32::MAX, |v| *v as f32),
                 window_days: table.get("window_days").copied().unwrap_or(0.0) as i64,
                 moved_days: table.get("moved_days").copied().unwrap_or(0.0) as i64,
@@ -149,6 +153,8 @@ pub struct ClusterView<'a> {
     pub published: &'a [Option<DayRange>],
     pub words: &'a [BTreeSet<String>],
     pub participants: &'a BTreeSet<(String, String)>,
+    /// Every state-level party the members name.
+    pub actors: &'a BTreeSet<String>,
     /// The latest member's place key and mode.
     pub location: Option<String>,
     pub mode: Option<String>,
@@ -177,6 +183,31 @@ pub fn participant_keys(m: &EventMention) -> BTreeSet<(String, String)> {
 /// The score of `m` joining `c`, or `None` where the two cannot be one event.
 pub fn join_score(w: &Weights, m: &MentionView, c: &ClusterView) -> Option<f32> {
     let mut score = date_score(w, m, c)?;
+
+    // Parties: reports name more or fewer of them ("Japan and the US", "the US,
+    // Japan and South Korea"), so sets need only meet. But a grouping's meeting
+    // and a meeting of some of its members are two events, and sets that merely
+    // cross (Japan-US, Japan-Korea) meet under doubt.
+    let mine: BTreeSet<&str> = m.mention.actors.iter().map(String::as_str).collect();
+    if !mine.is_empty() || !c.actors.is_empty() {
+        let shared = mine.iter().filter(|a| c.actors.contains(**a)).count();
+        if shared == 0 {
+            return None;
+        }
+        let same = shared == mine.len() && shared == c.actors.len();
+        if !same {
+            let multilateral = |x: Option<&str>| x == Some("multilateral");
+            if multilateral(m.mention.mode.as_deref()) != multilateral(c.mode.as_deref()) {
+                return None;
+            }
+            let nested = shared == mine.len() || shared == c.actors.len();
+            if !nested {
+                score += w.actors_partial;
+            }
+        } else {
+            score += w.actors_same;
+        }
+    }
 
     // A report cannot plan what is already behind it: a plan never joins an
     // event whose best-known date ended before the report was written. (A
