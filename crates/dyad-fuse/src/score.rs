@@ -22,6 +22,7 @@ pub struct Weights {
     pub mode_clash: f32,
     pub wording: f32,
     pub actors_same: f32,
+    pub trigger_same: f32,
     pub actors_partial: f32,
     pub join_threshold: f32,
     pub window_days: i64,
@@ -64,6 +65,7 @@ impl Weights {
                 mode_clash: f("mode_clash"),
                 wording: f("wording"),
                 actors_same: f("actors_same"),
+                trigger_same: f("trigger_same"),
                 actors_partial: f("actors_partial"),
                 join_threshold: table.get("join_threshold").map_or(f32::MAX, |v| *v as f32),
                 window_days: table.get("window_days").copied().unwrap_or(0.0) as i64,
@@ -283,7 +285,31 @@ pub fn join_score(w: &Weights, m: &MentionView, c: &ClusterView) -> Option<f32> 
         .map(|ws| jaccard(m.words, ws))
         .fold(0.0f32, f32::max);
     score += w.wording * wording;
+
+    // The same word for the act ("captured" … "capturing", "the talks" … "talks"):
+    // the strongest single cue that two reports tell one event.
+    if let Some(t) = trigger_stem(m.mention) {
+        if c
+            .members
+            .iter()
+            .rev()
+            .take(MAX_COMPARED)
+            .any(|x| trigger_stem(x).as_deref() == Some(t.as_str()))
+        {
+            score += w.trigger_same;
+        }
+    }
     Some(score)
+}
+
+/// The first five letters of a mention's trigger word, lower case: a stem that
+/// inflections share ("capture", "captured", "capturing").
+pub fn trigger_stem(m: &EventMention) -> Option<String> {
+    let from = m.trigger.start.checked_sub(m.sentence.start)?;
+    let to = m.trigger.end.checked_sub(m.sentence.start)?;
+    let word = m.sentence_text.get(from..to)?;
+    let stem: String = word.to_lowercase().chars().take(5).collect();
+    (!stem.is_empty()).then_some(stem)
 }
 
 /// Date evidence. Where the event has dated members, only they count: an undated
