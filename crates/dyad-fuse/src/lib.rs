@@ -142,6 +142,10 @@ fn actor_set(m: &EventMention) -> Vec<String> {
 }
 
 
+/// The version of the blocking scheme ([`document_block_keys`]). A store holding
+/// keys from another scheme files its mentions again when opened.
+pub const SCHEME: i64 = 2;
+
 /// The blocking key of a mention on its own: its type and the calendar quarter
 /// of its anchor (see [`document_block_keys`]). Only mentions sharing a key are
 /// ever compared; inside a block, candidates are found by month and must share a

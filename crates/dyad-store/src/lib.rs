@@ -97,12 +97,20 @@ const SQLITE_MIGRATIONS: &[(i64, &str)] = &[
         2,
         include_str!("../migrations/sqlite/0002_document_hash.sql"),
     ),
+    (
+        4,
+        include_str!("../migrations/sqlite/0004_deferred_fusion.sql"),
+    ),
 ];
 const POSTGRES_MIGRATIONS: &[(i64, &str)] = &[
     (1, include_str!("../migrations/postgres/0001_init.sql")),
     (
         2,
         include_str!("../migrations/postgres/0002_document_hash.sql"),
+    ),
+    (
+        4,
+        include_str!("../migrations/postgres/0004_deferred_fusion.sql"),
     ),
 ];
 
@@ -224,6 +232,62 @@ impl Store {
                 )));
             }
         }
+        self.ensure_fusion_scheme()
+    }
+
+    /// Stores made under an older blocking scheme get their mentions filed
+    /// under today's block keys (in one transaction) and every block fused again:
+    /// what was stored is kept, and events come out as a fresh ingest would make.
+    fn ensure_fusion_scheme(&mut self) -> Result<(), StoreError> {
+        let stored = self
+            .db
+            .query("SELECT scheme FROM fusion_scheme WHERE id = 1", &[])?
+            .first()
+            .and_then(|r| r.first())
+            .and_then(Value::int);
+        if stored == Some(dyad_fuse::SCHEME) {
+            return Ok(());
+        }
+        self.transaction(|db| {
+            let docs: Vec<String> = db
+                .query("SELECT DISTINCT doc FROM mentions ORDER BY doc", &[])?
+                .iter()
+                .filter_map(|r| r.first().and_then(Value::text).map(str::to_string))
+                .collect();
+            let mut blocks: BTreeSet<String> = db
+                .query("SELECT DISTINCT block FROM events", &[])?
+                .iter()
+                .filter_map(|r| r.first().and_then(Value::text).map(str::to_string))
+                .collect();
+            for doc in &docs {
+                let rows = db.query(
+                    "SELECT mention_json FROM mentions WHERE doc = $1 ORDER BY id",
+                    &[doc.as_str().into()],
+                )?;
+                let mentions: Vec<EventMention> = rows
+                    .iter()
+                    .filter_map(|r| r.first().and_then(Value::text))
+                    .map(serde_json::from_str)
+                    .collect::<Result<_, _>>()?;
+                for (m, key) in mentions.iter().zip(document_block_keys(&mentions)) {
+                    db.exec(
+                        "UPDATE mentions SET block = $1 WHERE doc = $2 AND id = $3",
+                        &[key.as_str().into(), doc.as_str().into(), m.id.as_str().into()],
+                    )?;
+                    blocks.insert(key);
+                }
+            }
+            for key in &blocks {
+                mark_dirty(db, key)?;
+            }
+            db.exec("DELETE FROM fusion_scheme WHERE id = 1", &[])?;
+            db.exec(
+                "INSERT INTO fusion_scheme (id, scheme) VALUES (1, $1)",
+                &[Value::Int(dyad_fuse::SCHEME)],
+            )?;
+            Ok(())
+        })?;
+        self.fuse_pending()?;
         Ok(())
     }
 
@@ -268,6 +332,78 @@ impl Store {
         &mut self,
         doc: &Document,
         mentions: &[EventMention],
+    ) -> Result<PutOutcome, StoreError> {
+        self.put(doc, mentions, Fuse::Now)
+    }
+
+    /// Stores a document with its event mentions in one transaction, and marks
+    /// the blocks they touch for [`Store::fuse_pending`] instead of re-fusing them
+    /// now: the way to load a batch, whose cost then grows with the corpus rather
+    /// than with the corpus times the size of its busiest block. Until the
+    /// batch's fusion runs, the canonical events are those from before it.
+    pub fn put_document_deferred(
+        &mut self,
+        doc: &Document,
+        mentions: &[EventMention],
+    ) -> Result<PutOutcome, StoreError> {
+        self.put(doc, mentions, Fuse::Later)
+    }
+
+    /// Re-fuses every block marked by [`Store::put_document_deferred`] (by this
+    /// process or any other, or by one that was killed), each in its own
+    /// transaction. Returns how many blocks were fused.
+    pub fn fuse_pending(&mut self) -> Result<usize, StoreError> {
+        let mut fused = 0;
+        loop {
+            let rows = self.db.query(
+                "SELECT block, generation FROM dirty_blocks ORDER BY block LIMIT 256",
+                &[],
+            )?;
+            if rows.is_empty() {
+                return Ok(fused);
+            }
+            let kind = self.kind();
+            let mut progressed = false;
+            for r in &rows {
+                let (Some(key), Some(generation)) =
+                    (r.first().and_then(Value::text), r.get(1).and_then(Value::int))
+                else {
+                    continue;
+                };
+                let key = key.to_string();
+                let cleared = self.transaction(|db| {
+                    refuse_block(db, kind, &key)?;
+                    db.exec(
+                        "DELETE FROM dirty_blocks WHERE block = $1 AND generation = $2",
+                        &[key.as_str().into(), Value::Int(generation)],
+                    )
+                })?;
+                fused += 1;
+                progressed |= cleared > 0;
+            }
+            if !progressed {
+                // Every block was marked again while we fused it: another writer is
+                // still loading; its own fusion pass will finish them.
+                return Ok(fused);
+            }
+        }
+    }
+
+    /// How many blocks await [`Store::fuse_pending`].
+    pub fn pending_blocks(&mut self) -> Result<usize, StoreError> {
+        let rows = self.db.query("SELECT count(*) FROM dirty_blocks", &[])?;
+        Ok(rows
+            .first()
+            .and_then(|r| r.first())
+            .and_then(Value::int)
+            .unwrap_or(0) as usize)
+    }
+
+    fn put(
+        &mut self,
+        doc: &Document,
+        mentions: &[EventMention],
+        fuse: Fuse,
     ) -> Result<PutOutcome, StoreError> {
         let doc_json = serde_json::to_string(doc)?;
         let mentions_json: Vec<String> = mentions
@@ -328,7 +464,10 @@ impl Store {
             // Blocks in key order: concurrent writers take their locks in one order,
             // so they cannot deadlock.
             for key in &blocks {
-                refuse_block(db, kind, key)?;
+                match fuse {
+                    Fuse::Now => refuse_block(db, kind, key)?,
+                    Fuse::Later => mark_dirty(db, key)?,
+                }
             }
             let counts = (mentions.len(), blocks.len());
             Ok(if existed {
@@ -731,6 +870,22 @@ fn insert_mention(
             offsets.char_of(m.sentence.end).into(),
             json.into(),
         ],
+    )?;
+    Ok(())
+}
+
+/// When a stored report's blocks are re-fused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Fuse {
+    Now,
+    Later,
+}
+
+fn mark_dirty(db: &mut Backend, key: &str) -> Result<(), StoreError> {
+    db.exec(
+        "INSERT INTO dirty_blocks (block, generation) VALUES ($1, 1) \
+         ON CONFLICT (block) DO UPDATE SET generation = dirty_blocks.generation + 1",
+        &[key.into()],
     )?;
     Ok(())
 }

@@ -59,10 +59,14 @@ pub fn run(args: IngestArgs) -> anyhow::Result<ExitCode> {
             Ok(())
         })
     })?;
+    // One fusion per touched block for the whole batch. Also finishes the blocks
+    // a killed ingest left marked.
+    bar.set_message("fusing");
+    let fused = store.fuse_pending().context("fusing the stored mentions")?;
     bar.finish_and_clear();
     let counts = store.counts()?;
     eprintln!(
-        "dyad ingest: {} documents in {:.1}s ({} added, {} replaced, {} unchanged, {} failed), {} mentions; the store holds {} documents, {} mentions, {} events",
+        "dyad ingest: {} documents in {:.1}s ({} added, {} replaced, {} unchanged, {} failed), {} mentions, {} blocks fused; the store holds {} documents, {} mentions, {} events",
         tally.added + tally.replaced + tally.unchanged + tally.failed,
         started.elapsed().as_secs_f64(),
         tally.added,
@@ -70,6 +74,7 @@ pub fn run(args: IngestArgs) -> anyhow::Result<ExitCode> {
         tally.unchanged,
         tally.failed,
         tally.mentions,
+        fused,
         counts.documents,
         counts.mentions,
         counts.events
@@ -128,7 +133,7 @@ pub fn ingest_parallel(
         let writer = scope.spawn(move || {
             let mut tally = IngestTally::default();
             for (doc, mentions) in coded_rx {
-                match store.put_document(&doc, &mentions) {
+                match store.put_document_deferred(&doc, &mentions) {
                     Ok(PutOutcome::Unchanged) => tally.unchanged += 1,
                     Ok(PutOutcome::Added { mentions: n, .. }) => {
                         tally.added += 1;
@@ -245,6 +250,7 @@ pub fn bench(corpus: &Path, limit: usize) -> anyhow::Result<Value> {
                     Ok(())
                 })
             })?;
+            store.fuse_pending()?;
             let secs = t.elapsed().as_secs_f64();
             let docs = tally.added + tally.replaced + tally.unchanged;
             end_to_end.push(json!({
