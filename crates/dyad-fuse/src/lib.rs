@@ -141,7 +141,6 @@ fn actor_set(m: &EventMention) -> Vec<String> {
     actors
 }
 
-
 /// The version of the blocking scheme ([`document_block_keys`]). A store holding
 /// keys from another scheme files its mentions again when opened.
 pub const SCHEME: i64 = 2;
@@ -202,10 +201,13 @@ pub fn document_block_keys(mentions: &[EventMention]) -> Vec<String> {
                     })
                     .filter(|(shared, _)| *shared > 0)
                     // Most shared parties; ties to the first in the report.
-                    .fold(None, |best: Option<(usize, &EventMention)>, (n, o)| match best {
-                        Some((b, _)) if b >= n => best,
-                        _ => Some((n, o)),
-                    });
+                    .fold(
+                        None,
+                        |best: Option<(usize, &EventMention)>, (n, o)| match best {
+                            Some((b, _)) if b >= n => best,
+                            _ => Some((n, o)),
+                        },
+                    );
                 if let Some((_, o)) = partner {
                     return key_of(m, anchor_of(o));
                 }

@@ -289,8 +289,7 @@ pub fn join_score(w: &Weights, m: &MentionView, c: &ClusterView) -> Option<f32> 
     // The same word for the act ("captured" … "capturing", "the talks" … "talks"):
     // the strongest single cue that two reports tell one event.
     if let Some(t) = trigger_stem(m.mention) {
-        if c
-            .members
+        if c.members
             .iter()
             .rev()
             .take(MAX_COMPARED)

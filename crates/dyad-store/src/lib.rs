@@ -272,7 +272,11 @@ impl Store {
                 for (m, key) in mentions.iter().zip(document_block_keys(&mentions)) {
                     db.exec(
                         "UPDATE mentions SET block = $1 WHERE doc = $2 AND id = $3",
-                        &[key.as_str().into(), doc.as_str().into(), m.id.as_str().into()],
+                        &[
+                            key.as_str().into(),
+                            doc.as_str().into(),
+                            m.id.as_str().into(),
+                        ],
                     )?;
                     blocks.insert(key);
                 }
@@ -365,9 +369,10 @@ impl Store {
             let kind = self.kind();
             let mut progressed = false;
             for r in &rows {
-                let (Some(key), Some(generation)) =
-                    (r.first().and_then(Value::text), r.get(1).and_then(Value::int))
-                else {
+                let (Some(key), Some(generation)) = (
+                    r.first().and_then(Value::text),
+                    r.get(1).and_then(Value::int),
+                ) else {
                     continue;
                 };
                 let key = key.to_string();
