@@ -283,7 +283,11 @@ impl Cues {
         };
         let prefilter = |rs: &[Regex]| {
             let pats: Vec<&str> = rs.iter().map(Regex::as_str).collect();
+            // Counted repetitions of Unicode classes make the lazy DFA of these sets
+            // big: at the default cache size the regex engine falls back to its
+            // slowest matcher (the PikeVM) on every line.
             RegexSetBuilder::new(&pats)
+                .dfa_size_limit(64 << 20)
                 .build()
                 .map_err(|e| CueError::Invalid {
                     file: "cues".into(),
