@@ -91,12 +91,18 @@ fn dump(dirs: impl Iterator<Item = String>) {
                 let lines = std::str::from_utf8(&bytes)
                     .map_err(|e| e.to_string())
                     .and_then(|h| dyad_read::html_lines(h).map_err(|e| e.to_string()));
-                println!("{}", serde_json::json!({ "file": name, "lines": format!("{lines:?}") }));
+                println!(
+                    "{}",
+                    serde_json::json!({ "file": name, "lines": format!("{lines:?}") })
+                );
             }
             for r in reader.read_bytes(id, &name, &bytes, &opts) {
                 match r {
                     Ok(d) => println!("{}", serde_json::to_string(&d).unwrap_or_default()),
-                    Err(e) => println!("{}", serde_json::json!({ "file": name, "error": e.to_string() })),
+                    Err(e) => println!(
+                        "{}",
+                        serde_json::json!({ "file": name, "error": e.to_string() })
+                    ),
                 }
             }
         }

@@ -1,0 +1,473 @@
+//! Cheap passes over raw markup before html5ever sees it: a nesting-depth scan that
+//! refuses absurd pages, and two passes that take out what the reader never uses,
+//! so that the parser — which works character by character — has less to read.
+//!
+//! The passes only remove: script, style and SVG bodies, comments
+//! ([`strip_inert`]), and attributes nothing downstream looks at
+//! ([`drop_unused_attributes`]). The second follows the HTML5 tokenizer's rules for
+//! where tags, comments and raw-text elements begin and end, and copies anything it
+//! is not sure about unchanged, so the tree built from its output is the tree of
+//! its input less those attributes.
+
+use std::borrow::Cow;
+
+/// Tags that close themselves or are closed implicitly, and so do not nest.
+const NON_NESTING: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+    "track", "wbr", "p", "li", "dt", "dd", "option", "tr", "td", "th", "tbody", "thead",
+];
+
+/// A cheap scan of the raw markup for its nesting depth, so that absurd inputs
+/// are refused before the parser spends quadratic time on them.
+pub(crate) fn nesting_depth(html: &str) -> usize {
+    let b = html.as_bytes();
+    let mut depth: usize = 0;
+    let mut max = 0;
+    let mut i = 0;
+    while let Some(off) = memchr(b'<', &b[i..]) {
+        i += off + 1;
+        if b[i..].starts_with(b"!--") {
+            match find(&b[i..], b"-->") {
+                Some(e) => i += e + 3,
+                None => break,
+            }
+            continue;
+        }
+        let closing = b.get(i) == Some(&b'/');
+        let s = if closing { i + 1 } else { i };
+        let mut e = s;
+        while e < b.len() && (b[e].is_ascii_alphanumeric() || b[e] == b'-') {
+            e += 1;
+        }
+        if e == s {
+            continue;
+        }
+        let name = &html[s..e];
+        let raw_text = ["script", "style"]
+            .into_iter()
+            .find(|t| name.eq_ignore_ascii_case(t));
+        if let (false, Some(t)) = (closing, raw_text) {
+            match find_close_tag(&b[e..], t) {
+                Some(p) => i = e + p,
+                None => break,
+            }
+            continue;
+        }
+        if NON_NESTING.iter().any(|t| name.eq_ignore_ascii_case(t)) {
+            continue;
+        }
+        let tag_end = memchr(b'>', &b[e..]).map_or(b.len(), |p| e + p);
+        let self_closing = tag_end > 0 && b.get(tag_end.saturating_sub(1)) == Some(&b'/');
+        if closing {
+            depth = depth.saturating_sub(1);
+        } else if !self_closing {
+            depth += 1;
+            max = max.max(depth);
+        }
+        i = tag_end.min(b.len());
+    }
+    max
+}
+
+/// The page without the bodies of scripts (except JSON-LD), styles, inline SVG
+/// and comments. None of them is text a reader sees, and they are often most of a
+/// page's bytes: the parser need not tokenize them character by character.
+pub(crate) fn strip_inert(html: &str) -> String {
+    let b = html.as_bytes();
+    let mut out = String::with_capacity(html.len() / 2);
+    let mut copied = 0;
+    let mut i = 0;
+    while let Some(off) = memchr(b'<', &b[i..]) {
+        let at = i + off;
+        i = at + 1;
+        let rest = &b[at + 1..];
+        if rest.starts_with(b"!--") {
+            let Some(end) = find(&rest[3..], b"-->") else {
+                break;
+            };
+            out.push_str(&html[copied..at]);
+            i = at + 1 + 3 + end + 3;
+            copied = i;
+            continue;
+        }
+        let tag = ["script", "style", "svg"].into_iter().find(|t| {
+            rest.len() > t.len()
+                && rest[..t.len()].eq_ignore_ascii_case(t.as_bytes())
+                && matches!(rest[t.len()], b' ' | b'>' | b'\t' | b'\n' | b'\r' | b'/')
+        });
+        let Some(tag) = tag else { continue };
+        let Some(open_end) = memchr(b'>', rest) else {
+            break;
+        };
+        let open = &html[at..at + 1 + open_end + 1];
+        if tag == "script" && open.to_ascii_lowercase().contains("ld+json") {
+            continue;
+        }
+        let body_start = at + 1 + open_end + 1;
+        let Some(close_at) = find_close_tag(&b[body_start..], tag) else {
+            break;
+        };
+        out.push_str(&html[copied..body_start]);
+        i = body_start + close_at;
+        copied = i;
+    }
+    out.push_str(&html[copied..]);
+    out
+}
+
+fn memchr(c: u8, hay: &[u8]) -> Option<usize> {
+    memchr::memchr(c, hay)
+}
+fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    memchr::memmem::find(hay, needle)
+}
+/// The offset of `</tag` (any case) in `hay`.
+fn find_close_tag(hay: &[u8], tag: &str) -> Option<usize> {
+    let mut from = 0;
+    while let Some(p) = memchr::memmem::find(&hay[from..], b"</") {
+        let at = from + p;
+        let name = &hay[at + 2..];
+        if name.len() >= tag.len() && name[..tag.len()].eq_ignore_ascii_case(tag.as_bytes()) {
+            return Some(at);
+        }
+        from = at + 2;
+    }
+    None
+}
+
+/// Attributes the reader uses on any element (class and id words, hidden blocks).
+const ANY_ELEMENT: &[&str] = &["class", "id", "hidden", "aria-hidden", "style"];
+
+/// Attributes the reader (page metadata) or the tree builder needs on particular
+/// elements. The tree builder looks at a few attributes when it builds: `type` on
+/// `<input>` (hidden inputs in tables), `color`/`face`/`size` on `<font>` (leaving
+/// MathML) and `encoding` on `<annotation-xml>`.
+fn element_attributes(tag: &[u8]) -> &'static [&'static str] {
+    const BY_TAG: &[(&str, &[&str])] = &[
+        ("html", &["lang"]),
+        ("meta", &["property", "name", "itemprop", "content"]),
+        ("link", &["rel", "href"]),
+        ("script", &["type"]),
+        ("time", &["datetime", "itemprop", "pubdate"]),
+        ("input", &["type"]),
+        ("font", &["color", "face", "size"]),
+        ("annotation-xml", &["encoding"]),
+    ];
+    BY_TAG
+        .iter()
+        .find(|(t, _)| tag.eq_ignore_ascii_case(t.as_bytes()))
+        .map_or(&[], |(_, a)| a)
+}
+
+/// Elements whose content the tokenizer reads as text (RCDATA, RAWTEXT, script
+/// data, plaintext) when the tree builder meets them: what looks like a tag there
+/// is not one.
+const RAW_TEXT: &[&str] = &[
+    "title",
+    "textarea",
+    "style",
+    "xmp",
+    "iframe",
+    "noembed",
+    "noframes",
+    "noscript",
+    "script",
+    "plaintext",
+];
+
+/// Whitespace between attributes, as the tokenizer sees it (CR becomes LF before it).
+fn is_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | b'\x0c' | b'\r')
+}
+
+/// One attribute of a start tag: where it starts, where its name ends, where its
+/// value (if any) ends.
+struct Attr {
+    start: usize,
+    name_end: usize,
+    end: usize,
+}
+
+/// A start or end tag as the HTML5 tokenizer reads it from `b[lt..]` (`lt` at `<`).
+struct Tag {
+    name_end: usize,
+    attrs: Vec<Attr>,
+    /// Index of the closing `>`.
+    gt: usize,
+    self_closing: bool,
+}
+
+/// Reads a tag whose name starts at `i`, following the tokenizer's states (tag
+/// name, before/after attribute name, attribute value, self-closing start tag).
+/// `None` when the input ends inside the tag: the tokenizer drops such a tag.
+fn scan_tag(b: &[u8], mut i: usize, attrs: &mut Vec<Attr>) -> Option<Tag> {
+    attrs.clear();
+    while i < b.len() && !is_space(b[i]) && b[i] != b'/' && b[i] != b'>' {
+        i += 1;
+    }
+    let name_end = i;
+    loop {
+        // Before attribute name.
+        match *b.get(i)? {
+            c if is_space(c) => {
+                i += 1;
+                continue;
+            }
+            b'/' => {
+                // Self-closing start tag state: only `/>` closes; a lone `/` is
+                // ignored and attribute reading resumes.
+                i += 1;
+                if *b.get(i)? == b'>' {
+                    return Some(Tag {
+                        name_end,
+                        attrs: std::mem::take(attrs),
+                        gt: i,
+                        self_closing: true,
+                    });
+                }
+                continue;
+            }
+            b'>' => {
+                return Some(Tag {
+                    name_end,
+                    attrs: std::mem::take(attrs),
+                    gt: i,
+                    self_closing: false,
+                })
+            }
+            _ => {}
+        }
+        // Attribute name: its first character is taken whatever it is (even `=`).
+        let start = i;
+        i += 1;
+        while i < b.len() && !is_space(b[i]) && !matches!(b[i], b'/' | b'>' | b'=') {
+            i += 1;
+        }
+        let name_end_a = i;
+        while i < b.len() && is_space(b[i]) {
+            i += 1;
+        }
+        if *b.get(i)? != b'=' {
+            // No value; what follows is handled as before an attribute name.
+            attrs.push(Attr {
+                start,
+                name_end: name_end_a,
+                end: name_end_a,
+            });
+            continue;
+        }
+        i += 1;
+        while i < b.len() && is_space(b[i]) {
+            i += 1;
+        }
+        match *b.get(i)? {
+            q @ (b'"' | b'\'') => {
+                i += 1 + memchr(q, &b[i + 1..])? + 1;
+            }
+            // `a=>`: an empty value, and the tag ends.
+            b'>' => {}
+            _ => {
+                while i < b.len() && !is_space(b[i]) && b[i] != b'>' {
+                    i += 1;
+                }
+            }
+        }
+        attrs.push(Attr {
+            start,
+            name_end: name_end_a,
+            end: i,
+        });
+    }
+}
+
+/// Where a comment opened at `b[i..]` (just after `<!--`) ends, one past its `>`,
+/// by the tokenizer's rules: `<!-->` and `<!--->` are empty comments, and `-->` or
+/// `--!>` closes any other.
+fn comment_end(b: &[u8], i: usize) -> Option<usize> {
+    let rest = &b[i..];
+    if rest.starts_with(b">") {
+        return Some(i + 1);
+    }
+    if rest.starts_with(b"->") {
+        return Some(i + 2);
+    }
+    let a = find(rest, b"-->").map(|p| p + 3);
+    let c = find(rest, b"--!>").map(|p| p + 4);
+    match (a, c) {
+        (Some(a), Some(c)) => Some(i + a.min(c)),
+        (x, y) => x.or(y).map(|p| i + p),
+    }
+}
+
+/// Where the raw text of element `name`, starting at `b[i..]`, ends: at the first
+/// `</name` followed by whitespace, `/` or `>`, as the tokenizer closes it.
+fn raw_text_end(b: &[u8], i: usize, name: &[u8]) -> Option<usize> {
+    let mut from = i;
+    loop {
+        let at = from + find(&b[from..], b"</")?;
+        let n = &b[at + 2..];
+        if n.len() > name.len()
+            && n[..name.len()].eq_ignore_ascii_case(name)
+            && (is_space(n[name.len()]) || matches!(n[name.len()], b'/' | b'>'))
+        {
+            return Some(at);
+        }
+        from = at + 2;
+    }
+}
+
+/// The markup without the attributes the reader and the tree builder never look at
+/// (`href` on links, `src`, `data-*`, event handlers…): about a third of a news
+/// page's markup once scripts are gone. Tags are rewritten as `<name kept-attrs>`
+/// (with ` />` where the tag closed itself); text, comments, doctypes, raw-text
+/// element bodies and everything after a construct this pass does not follow
+/// (CDATA sections, a script body holding `<!--`) are copied unchanged.
+pub(crate) fn drop_unused_attributes(html: &str) -> Cow<'_, str> {
+    let b = html.as_bytes();
+    let mut out: Option<String> = None;
+    let mut copied = 0;
+    let mut i = 0;
+    let mut attrs = Vec::new();
+    while let Some(off) = memchr(b'<', &b[i..]) {
+        let lt = i + off;
+        i = lt + 1;
+        let Some(&c) = b.get(i) else { break };
+        if c.is_ascii_alphabetic() {
+            let Some(tag) = scan_tag(b, i, &mut attrs) else {
+                break;
+            };
+            let name = &b[i..tag.name_end];
+            let extra = element_attributes(name);
+            let kept = |a: &Attr| {
+                let n = &b[a.start..a.name_end];
+                ANY_ELEMENT
+                    .iter()
+                    .chain(extra)
+                    .any(|k| n.eq_ignore_ascii_case(k.as_bytes()))
+            };
+            if !tag.attrs.iter().all(kept) {
+                let o = out.get_or_insert_with(|| String::with_capacity(html.len()));
+                o.push_str(&html[copied..tag.name_end]);
+                for a in tag.attrs.iter().filter(|a| kept(a)) {
+                    o.push(' ');
+                    o.push_str(&html[a.start..a.end]);
+                }
+                o.push_str(if tag.self_closing { " />" } else { ">" });
+                copied = tag.gt + 1;
+            }
+            attrs = tag.attrs;
+            i = tag.gt + 1;
+            if let Some(raw) = RAW_TEXT
+                .iter()
+                .find(|r| name.eq_ignore_ascii_case(r.as_bytes()))
+            {
+                if *raw == "plaintext" {
+                    break;
+                }
+                let Some(end) = raw_text_end(b, i, raw.as_bytes()) else {
+                    break;
+                };
+                // A script body with `<!--` may hide its end tag from the tokenizer
+                // (escaped script data): stop rewriting rather than follow it.
+                if *raw == "script" && find(&b[i..end], b"<!--").is_some() {
+                    break;
+                }
+                i = end;
+            }
+            continue;
+        }
+        match c {
+            b'/' => match b.get(i + 1) {
+                Some(n) if n.is_ascii_alphabetic() => {
+                    let Some(tag) = scan_tag(b, i + 1, &mut attrs) else {
+                        break;
+                    };
+                    attrs = tag.attrs;
+                    i = tag.gt + 1;
+                }
+                // `</>` is dropped; `</` before anything else opens a bogus comment
+                // that the next `>` closes.
+                Some(_) => match memchr(b'>', &b[i..]) {
+                    Some(p) => i += p + 1,
+                    None => break,
+                },
+                None => break,
+            },
+            b'!' if b[i..].starts_with(b"!--") => match comment_end(b, i + 3) {
+                Some(e) => i = e,
+                None => break,
+            },
+            // CDATA sections are text in SVG and MathML and bogus comments elsewhere;
+            // which one needs the tree builder's state.
+            b'!' if b[i..].starts_with(b"![CDATA[") => break,
+            // Doctypes and bogus comments end at the next `>`.
+            b'!' | b'?' => match memchr(b'>', &b[i..]) {
+                Some(p) => i += p + 1,
+                None => break,
+            },
+            _ => {}
+        }
+    }
+    match out {
+        None => Cow::Borrowed(html),
+        Some(mut o) => {
+            o.push_str(&html[copied..]);
+            Cow::Owned(o)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn depth_scan_counts_nesting_not_siblings() {
+        assert_eq!(nesting_depth("<div><div><p>a<p>b</div></div>"), 2);
+        let deep = "<div>".repeat(5000);
+        assert_eq!(nesting_depth(&deep), 5000);
+        assert_eq!(nesting_depth("<script>if (a<b) {}</script><div></div>"), 1);
+    }
+
+    #[test]
+    fn unused_attributes_go_and_used_ones_stay_verbatim() {
+        assert_eq!(
+            drop_unused_attributes(
+                r#"<a href="/x" class='k l' data-x=1>t</a><img src=a.png/><br data-y="2"/>"#
+            ),
+            r#"<a class='k l'>t</a><img><br />"#
+        );
+        assert_eq!(
+            drop_unused_attributes(r#"<META Name="author" CONTENT="A B" charset=utf-8>"#),
+            r#"<META Name="author" CONTENT="A B">"#
+        );
+        // Unquoted values end at whitespace or `>`; `/` in them is part of the value.
+        assert_eq!(
+            drop_unused_attributes("<div id=a/ b=c>x</div>"),
+            "<div id=a/>x</div>"
+        );
+        // Nothing to drop: the input comes back as it was, not copied.
+        assert!(matches!(
+            drop_unused_attributes("<p class=x>t</p>"),
+            Cow::Borrowed(_)
+        ));
+    }
+
+    #[test]
+    fn text_that_only_looks_like_tags_is_left_alone() {
+        let raw = r#"<title>a <b data-x=1> c</title><textarea><i data-x=1></textarea><p data-z=1>"#;
+        assert_eq!(
+            drop_unused_attributes(raw),
+            r#"<title>a <b data-x=1> c</title><textarea><i data-x=1></textarea><p>"#
+        );
+        let comment = r#"<!-- <a data-x=1> --><!--><b data-y=2>"#;
+        assert_eq!(
+            drop_unused_attributes(comment),
+            r#"<!-- <a data-x=1> --><!--><b>"#
+        );
+        let cdata = r#"<math><![CDATA[<a data-x=1>]]></math><p data-x=1>"#;
+        assert_eq!(drop_unused_attributes(cdata), cdata);
+        let quoted = r#"<div title="<p data-x=1>" class=c>"#;
+        assert_eq!(drop_unused_attributes(quoted), r#"<div class=c>"#);
+    }
+}
