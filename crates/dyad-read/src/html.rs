@@ -13,6 +13,7 @@
 //! hidden blocks, link lists) is flagged for the line assembler, which applies
 //! the same boilerplate cues as for plain text.
 
+use crate::cues::FnvBuild;
 use crate::dates;
 use crate::dom::{Classify, Dom, Edge, Element, Ix, TagKind};
 use crate::lines::{Line, LineRole, PageLines, PageMeta};
@@ -22,33 +23,12 @@ use chrono::NaiveDate;
 use dyad_core::{DateValue, Grain};
 use html5ever::local_name;
 use std::collections::HashSet;
-use std::hash::BuildHasherDefault;
 use std::sync::OnceLock;
 
 const HTML_CUES: &str = include_str!("../data/html.tsv");
 
-/// FNV-1a: the cue sets hold short words, looked up for every class word of every
-/// element, and SipHash's protection against crafted keys is not needed for them.
-struct Fnv(u64);
-
-impl Default for Fnv {
-    fn default() -> Self {
-        Fnv(0xcbf2_9ce4_8422_2325)
-    }
-}
-
-impl std::hash::Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-        }
-    }
-}
-
-type WordSet = HashSet<String, BuildHasherDefault<Fnv>>;
+/// The cue sets hold short words, looked up for every class word of every element.
+type WordSet = HashSet<String, FnvBuild>;
 
 struct HtmlCues {
     skip: WordSet,

@@ -21,8 +21,8 @@ pub fn identify(text: &str, cues: &Cues) -> Option<String> {
         }
         lw.clear();
         lw.extend(w.chars().flat_map(char::to_lowercase));
-        for (i, (_, set)) in cues.stopwords.iter().enumerate() {
-            if set.contains(lw.as_str()) {
+        if let Some(entries) = cues.stopword_entries.get(lw.as_str()) {
+            for &i in entries {
                 counts[i] += 1;
             }
         }

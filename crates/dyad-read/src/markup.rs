@@ -11,11 +11,46 @@
 
 use std::borrow::Cow;
 
+/// `name` in ASCII lower case, written into `buf`, when it fits: every name these
+/// passes look for does, so a longer one is none of them.
+fn lowered<'a>(name: &[u8], buf: &'a mut [u8; 16]) -> Option<&'a [u8]> {
+    let out = buf.get_mut(..name.len())?;
+    for (o, &c) in out.iter_mut().zip(name) {
+        *o = c.to_ascii_lowercase();
+    }
+    Some(out)
+}
+
 /// Tags that close themselves or are closed implicitly, and so do not nest.
-const NON_NESTING: &[&str] = &[
-    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
-    "track", "wbr", "p", "li", "dt", "dd", "option", "tr", "td", "th", "tbody", "thead",
-];
+fn is_non_nesting(lower: &[u8]) -> bool {
+    matches!(
+        lower,
+        b"area"
+            | b"base"
+            | b"br"
+            | b"col"
+            | b"embed"
+            | b"hr"
+            | b"img"
+            | b"input"
+            | b"link"
+            | b"meta"
+            | b"param"
+            | b"source"
+            | b"track"
+            | b"wbr"
+            | b"p"
+            | b"li"
+            | b"dt"
+            | b"dd"
+            | b"option"
+            | b"tr"
+            | b"td"
+            | b"th"
+            | b"tbody"
+            | b"thead"
+    )
+}
 
 /// A cheap scan of the raw markup for its nesting depth, so that absurd inputs
 /// are refused before the parser spends quadratic time on them.
@@ -42,10 +77,13 @@ pub(crate) fn nesting_depth(html: &str) -> usize {
         if e == s {
             continue;
         }
-        let name = &html[s..e];
-        let raw_text = ["script", "style"]
-            .into_iter()
-            .find(|t| name.eq_ignore_ascii_case(t));
+        let mut buf = [0u8; 16];
+        let lower = lowered(&b[s..e], &mut buf).unwrap_or_default();
+        let raw_text = match lower {
+            b"script" => Some("script"),
+            b"style" => Some("style"),
+            _ => None,
+        };
         if let (false, Some(t)) = (closing, raw_text) {
             match find_close_tag(&b[e..], t) {
                 Some(p) => i = e + p,
@@ -53,7 +91,7 @@ pub(crate) fn nesting_depth(html: &str) -> usize {
             }
             continue;
         }
-        if NON_NESTING.iter().any(|t| name.eq_ignore_ascii_case(t)) {
+        if is_non_nesting(lower) {
             continue;
         }
         let tag_end = memchr(b'>', &b[e..]).map_or(b.len(), |p| e + p);
@@ -135,28 +173,25 @@ fn find_close_tag(hay: &[u8], tag: &str) -> Option<usize> {
     None
 }
 
-/// Attributes the reader uses on any element (class and id words, hidden blocks).
-const ANY_ELEMENT: &[&str] = &["class", "id", "hidden", "aria-hidden", "style"];
-
-/// Attributes the reader (page metadata) or the tree builder needs on particular
-/// elements. The tree builder looks at a few attributes when it builds: `type` on
+/// Whether an attribute (lower-case `attr`) of a `tag` is one the reader or the tree
+/// builder uses. The reader reads class and id words and hidden blocks on any
+/// element, and page metadata on a few. The tree builder looks at `type` on
 /// `<input>` (hidden inputs in tables), `color`/`face`/`size` on `<font>` (leaving
 /// MathML) and `encoding` on `<annotation-xml>`.
-fn element_attributes(tag: &[u8]) -> &'static [&'static str] {
-    const BY_TAG: &[(&str, &[&str])] = &[
-        ("html", &["lang"]),
-        ("meta", &["property", "name", "itemprop", "content"]),
-        ("link", &["rel", "href"]),
-        ("script", &["type"]),
-        ("time", &["datetime", "itemprop", "pubdate"]),
-        ("input", &["type"]),
-        ("font", &["color", "face", "size"]),
-        ("annotation-xml", &["encoding"]),
-    ];
-    BY_TAG
-        .iter()
-        .find(|(t, _)| tag.eq_ignore_ascii_case(t.as_bytes()))
-        .map_or(&[], |(_, a)| a)
+fn attribute_used(tag: &[u8], attr: &[u8]) -> bool {
+    matches!(
+        attr,
+        b"class" | b"id" | b"hidden" | b"aria-hidden" | b"style"
+    ) || matches!(
+        (tag, attr),
+        (b"html", b"lang")
+            | (b"meta", b"property" | b"name" | b"itemprop" | b"content")
+            | (b"link", b"rel" | b"href")
+            | (b"script" | b"input", b"type")
+            | (b"time", b"datetime" | b"itemprop" | b"pubdate")
+            | (b"font", b"color" | b"face" | b"size")
+            | (b"annotation-xml", b"encoding")
+    )
 }
 
 /// Elements whose content the tokenizer reads as text (RCDATA, RAWTEXT, script
@@ -336,31 +371,37 @@ pub(crate) fn drop_unused_attributes(html: &str) -> Cow<'_, str> {
             let Some(tag) = scan_tag(b, i, &mut attrs) else {
                 break;
             };
-            let name = &b[i..tag.name_end];
-            let extra = element_attributes(name);
+            let mut tag_buf = [0u8; 16];
+            // A name too long for the buffer is none of those `attribute_used` knows.
+            let name = lowered(&b[i..tag.name_end], &mut tag_buf).unwrap_or(b"-");
             let kept = |a: &Attr| {
-                let n = &b[a.start..a.name_end];
-                ANY_ELEMENT
-                    .iter()
-                    .chain(extra)
-                    .any(|k| n.eq_ignore_ascii_case(k.as_bytes()))
+                let mut buf = [0u8; 16];
+                lowered(&b[a.start..a.name_end], &mut buf)
+                    .is_some_and(|attr| attribute_used(name, attr))
             };
-            if !tag.attrs.iter().all(kept) {
+            let mut keep = [true; 32];
+            let mut all = true;
+            for (k, a) in keep.iter_mut().zip(&tag.attrs) {
+                *k = kept(a);
+                all &= *k;
+            }
+            // Tags with more attributes than `keep` holds are judged one by one.
+            all &= tag.attrs.iter().skip(keep.len()).all(kept);
+            if !all {
                 let o = out.get_or_insert_with(|| String::with_capacity(html.len()));
                 o.push_str(&html[copied..tag.name_end]);
-                for a in tag.attrs.iter().filter(|a| kept(a)) {
-                    o.push(' ');
-                    o.push_str(&html[a.start..a.end]);
+                for (n, a) in tag.attrs.iter().enumerate() {
+                    if keep.get(n).map_or_else(|| kept(a), |k| *k) {
+                        o.push(' ');
+                        o.push_str(&html[a.start..a.end]);
+                    }
                 }
                 o.push_str(if tag.self_closing { " />" } else { ">" });
                 copied = tag.gt + 1;
             }
             attrs = tag.attrs;
             i = tag.gt + 1;
-            if let Some(raw) = RAW_TEXT
-                .iter()
-                .find(|r| name.eq_ignore_ascii_case(r.as_bytes()))
-            {
+            if let Some(raw) = RAW_TEXT.iter().find(|r| name == r.as_bytes()) {
                 if *raw == "plaintext" {
                     break;
                 }
