@@ -17,7 +17,7 @@ use crate::cues::FnvBuild;
 use crate::dates;
 use crate::dom::{Classify, Dom, Edge, Element, Ix, TagKind};
 use crate::lines::{Line, LineRole, PageLines, PageMeta};
-use crate::markup::{drop_unused_attributes, nesting_depth, strip_inert};
+use crate::markup::{nesting_depth, simplify_markup, strip_inert};
 use crate::{Cues, ReadError, MAX_HTML_DEPTH};
 use chrono::NaiveDate;
 use dyad_core::{DateValue, Grain};
@@ -111,7 +111,7 @@ pub fn extract(html: &str, _cues: &Cues) -> Result<PageLines, ReadError> {
         });
     }
     let lean = strip_inert(html);
-    let lean = drop_unused_attributes(&lean);
+    let lean = simplify_markup(&lean);
     let hc = html_cues();
     let dom = Dom::parse(&lean, hc);
     let mut meta = PageMeta::default();

@@ -3,13 +3,12 @@
 //! so that the parser — which works character by character — has less to read.
 //!
 //! The passes only remove: script, style and SVG bodies, comments
-//! ([`strip_inert`]), and attributes nothing downstream looks at
-//! ([`drop_unused_attributes`]). The second follows the HTML5 tokenizer's rules for
-//! where tags, comments and raw-text elements begin and end, and copies anything it
-//! is not sure about unchanged, so the tree built from its output is the tree of
-//! its input less those attributes.
-
-use std::borrow::Cow;
+//! ([`strip_inert`]), and attributes nothing downstream looks at, with line breaks
+//! in text made spaces ([`simplify_markup`]). The second follows the HTML5
+//! tokenizer's rules for where tags, comments and raw-text elements begin and end,
+//! and copies anything it is not sure about unchanged, so the tree built from its
+//! output is the tree of its input less those attributes, with a space for each
+//! line break in text.
 
 /// `name` in ASCII lower case, written into `buf`, when it fits: every name these
 /// passes look for does, so a longer one is none of them.
@@ -352,25 +351,39 @@ fn raw_text_end(b: &[u8], i: usize, name: &[u8]) -> Option<usize> {
 }
 
 /// The markup without the attributes the reader and the tree builder never look at
-/// (`href` on links, `src`, `data-*`, event handlers…): about a third of a news
-/// page's markup once scripts are gone. Tags are rewritten as `<name kept-attrs>`
-/// (with ` />` where the tag closed itself); text, comments, doctypes, raw-text
-/// element bodies and everything after a construct this pass does not follow
-/// (CDATA sections, a script body holding `<!--`) are copied unchanged.
-pub(crate) fn drop_unused_attributes(html: &str) -> Cow<'_, str> {
+/// (`href` on links, `src`, `data-*`, event handlers…: about a third of a news
+/// page's markup once scripts are gone), and with line breaks in text as spaces.
+///
+/// Tags are rewritten as `<name kept-attrs>` (with ` />` where the tag closed
+/// itself). In text, each line break (LF, CR or CRLF, which the tokenizer turns
+/// into one LF) becomes one space: the same single whitespace character to every
+/// later step, but the tokenizer reads a run of text without line breaks in one
+/// piece instead of stopping at each. The line break a `<pre>` or `<listing>` start
+/// tag swallows stays. Comments, doctypes, raw-text element bodies and everything
+/// after a construct this pass does not follow (CDATA sections, a script body
+/// holding `<!--`) are copied unchanged.
+pub(crate) fn simplify_markup(html: &str) -> String {
     let b = html.as_bytes();
-    let mut out: Option<String> = None;
+    let mut out = String::with_capacity(html.len());
+    // `html[..copied]` is written (or replaced) in `out`; what follows, up to the
+    // next construct, from `text_from` on, is text.
     let mut copied = 0;
+    let mut text_from = 0;
+    // The text that follows is right after a `<pre>` or `<listing>` start tag.
+    let mut after_pre = false;
     let mut i = 0;
     let mut attrs = Vec::new();
+    let mut gave_up = false;
     while let Some(off) = memchr(b'<', &b[i..]) {
         let lt = i + off;
         i = lt + 1;
         let Some(&c) = b.get(i) else { break };
         if c.is_ascii_alphabetic() {
             let Some(tag) = scan_tag(b, i, &mut attrs) else {
+                gave_up = true;
                 break;
             };
+            push_text(&mut out, html, &mut copied, text_from..lt, after_pre);
             let mut tag_buf = [0u8; 16];
             // A name too long for the buffer is none of those `attribute_used` knows.
             let name = lowered(&b[i..tag.name_end], &mut tag_buf).unwrap_or(b"-");
@@ -379,82 +392,111 @@ pub(crate) fn drop_unused_attributes(html: &str) -> Cow<'_, str> {
                 lowered(&b[a.start..a.name_end], &mut buf)
                     .is_some_and(|attr| attribute_used(name, attr))
             };
-            let mut keep = [true; 32];
-            let mut all = true;
-            for (k, a) in keep.iter_mut().zip(&tag.attrs) {
-                *k = kept(a);
-                all &= *k;
-            }
-            // Tags with more attributes than `keep` holds are judged one by one.
-            all &= tag.attrs.iter().skip(keep.len()).all(kept);
-            if !all {
-                let o = out.get_or_insert_with(|| String::with_capacity(html.len()));
-                o.push_str(&html[copied..tag.name_end]);
-                for (n, a) in tag.attrs.iter().enumerate() {
-                    if keep.get(n).map_or_else(|| kept(a), |k| *k) {
-                        o.push(' ');
-                        o.push_str(&html[a.start..a.end]);
-                    }
+            if !tag.attrs.iter().all(kept) {
+                out.push_str(&html[copied..tag.name_end]);
+                for a in tag.attrs.iter().filter(|a| kept(a)) {
+                    out.push(' ');
+                    out.push_str(&html[a.start..a.end]);
                 }
-                o.push_str(if tag.self_closing { " />" } else { ">" });
+                out.push_str(if tag.self_closing { " />" } else { ">" });
                 copied = tag.gt + 1;
             }
+            after_pre = matches!(name, b"pre" | b"listing");
             attrs = tag.attrs;
             i = tag.gt + 1;
+            text_from = i;
             if let Some(raw) = RAW_TEXT.iter().find(|r| name == r.as_bytes()) {
-                if *raw == "plaintext" {
-                    break;
-                }
-                let Some(end) = raw_text_end(b, i, raw.as_bytes()) else {
-                    break;
+                // Nothing ends `<plaintext>`; a script body with `<!--` may hide its
+                // end tag from the tokenizer (escaped script data): stop rather than
+                // follow either.
+                let end = match raw_text_end(b, i, raw.as_bytes()) {
+                    Some(end)
+                        if *raw != "plaintext"
+                            && !(*raw == "script" && find(&b[i..end], b"<!--").is_some()) =>
+                    {
+                        end
+                    }
+                    _ => {
+                        gave_up = true;
+                        break;
+                    }
                 };
-                // A script body with `<!--` may hide its end tag from the tokenizer
-                // (escaped script data): stop rewriting rather than follow it.
-                if *raw == "script" && find(&b[i..end], b"<!--").is_some() {
-                    break;
-                }
                 i = end;
+                text_from = end;
             }
             continue;
         }
-        match c {
+        // Any other construct: where it ends (one past), or give up.
+        let end = match c {
             b'/' => match b.get(i + 1) {
-                Some(n) if n.is_ascii_alphabetic() => {
-                    let Some(tag) = scan_tag(b, i + 1, &mut attrs) else {
-                        break;
-                    };
+                Some(n) if n.is_ascii_alphabetic() => scan_tag(b, i + 1, &mut attrs).map(|tag| {
                     attrs = tag.attrs;
-                    i = tag.gt + 1;
-                }
+                    tag.gt + 1
+                }),
                 // `</>` is dropped; `</` before anything else opens a bogus comment
                 // that the next `>` closes.
-                Some(_) => match memchr(b'>', &b[i..]) {
-                    Some(p) => i += p + 1,
-                    None => break,
-                },
-                None => break,
+                Some(_) => memchr(b'>', &b[i..]).map(|p| i + p + 1),
+                None => None,
             },
-            b'!' if b[i..].starts_with(b"!--") => match comment_end(b, i + 3) {
-                Some(e) => i = e,
-                None => break,
-            },
+            b'!' if b[i..].starts_with(b"!--") => comment_end(b, i + 3),
             // CDATA sections are text in SVG and MathML and bogus comments elsewhere;
             // which one needs the tree builder's state.
-            b'!' if b[i..].starts_with(b"![CDATA[") => break,
+            b'!' if b[i..].starts_with(b"![CDATA[") => None,
             // Doctypes and bogus comments end at the next `>`.
-            b'!' | b'?' => match memchr(b'>', &b[i..]) {
-                Some(p) => i += p + 1,
-                None => break,
-            },
-            _ => {}
-        }
+            b'!' | b'?' => memchr(b'>', &b[i..]).map(|p| i + p + 1),
+            // A `<` that opens nothing is text.
+            _ => continue,
+        };
+        let Some(end) = end else {
+            gave_up = true;
+            break;
+        };
+        push_text(&mut out, html, &mut copied, text_from..lt, after_pre);
+        after_pre = false;
+        i = end;
+        text_from = end;
     }
-    match out {
-        None => Cow::Borrowed(html),
-        Some(mut o) => {
-            o.push_str(&html[copied..]);
-            Cow::Owned(o)
+    if !gave_up {
+        push_text(
+            &mut out,
+            html,
+            &mut copied,
+            text_from..html.len(),
+            after_pre,
+        );
+    }
+    out.push_str(&html[copied..]);
+    out
+}
+
+/// Replaces each line break (CRLF, CR or LF) in the text `html[range]` with one
+/// space, writing `out` up to where `copied` says. `after_pre` keeps a leading line
+/// break, which the tree builder drops after `<pre>`.
+fn push_text(
+    out: &mut String,
+    html: &str,
+    copied: &mut usize,
+    range: std::ops::Range<usize>,
+    after_pre: bool,
+) {
+    let b = html.as_bytes();
+    let mut from = range.start;
+    if after_pre {
+        from += if b[from..range.end].starts_with(b"\r\n") {
+            2
+        } else {
+            usize::from(from < range.end && matches!(b[from], b'\r' | b'\n'))
+        };
+    }
+    while let Some(p) = memchr::memchr2(b'\n', b'\r', &b[from..range.end]) {
+        let at = from + p;
+        out.push_str(&html[*copied..at]);
+        out.push(' ');
+        from = at + 1;
+        if b[at] == b'\r' && from < range.end && b[from] == b'\n' {
+            from += 1;
         }
+        *copied = from;
     }
 }
 
@@ -473,42 +515,51 @@ mod tests {
     #[test]
     fn unused_attributes_go_and_used_ones_stay_verbatim() {
         assert_eq!(
-            drop_unused_attributes(
+            simplify_markup(
                 r#"<a href="/x" class='k l' data-x=1>t</a><img src=a.png/><br data-y="2"/>"#
             ),
             r#"<a class='k l'>t</a><img><br />"#
         );
         assert_eq!(
-            drop_unused_attributes(r#"<META Name="author" CONTENT="A B" charset=utf-8>"#),
+            simplify_markup(r#"<META Name="author" CONTENT="A B" charset=utf-8>"#),
             r#"<META Name="author" CONTENT="A B">"#
         );
         // Unquoted values end at whitespace or `>`; `/` in them is part of the value.
         assert_eq!(
-            drop_unused_attributes("<div id=a/ b=c>x</div>"),
+            simplify_markup("<div id=a/ b=c>x</div>"),
             "<div id=a/>x</div>"
         );
-        // Nothing to drop: the input comes back as it was, not copied.
-        assert!(matches!(
-            drop_unused_attributes("<p class=x>t</p>"),
-            Cow::Borrowed(_)
-        ));
+        assert_eq!(simplify_markup("<p class=x>t</p>"), "<p class=x>t</p>");
+    }
+
+    #[test]
+    fn line_breaks_in_text_become_spaces_except_after_pre() {
+        assert_eq!(
+            simplify_markup("<p>a\nb\r\nc\rd</p>\n<pre>\nx\ny</pre><title>t\nu</title>"),
+            "<p>a b c d</p> <pre>\nx y</pre><title>t\nu</title>"
+        );
+        // Inside tags, comments and after a construct the pass does not follow,
+        // nothing changes.
+        assert_eq!(
+            simplify_markup("<p\nclass=a>b<!--\n-->c<![CDATA[\n]]>d\ne"),
+            "<p\nclass=a>b<!--\n-->c<![CDATA[\n]]>d\ne"
+        );
     }
 
     #[test]
     fn text_that_only_looks_like_tags_is_left_alone() {
         let raw = r#"<title>a <b data-x=1> c</title><textarea><i data-x=1></textarea><p data-z=1>"#;
         assert_eq!(
-            drop_unused_attributes(raw),
+            simplify_markup(raw),
             r#"<title>a <b data-x=1> c</title><textarea><i data-x=1></textarea><p>"#
         );
         let comment = r#"<!-- <a data-x=1> --><!--><b data-y=2>"#;
-        assert_eq!(
-            drop_unused_attributes(comment),
-            r#"<!-- <a data-x=1> --><!--><b>"#
-        );
+        assert_eq!(simplify_markup(comment), r#"<!-- <a data-x=1> --><!--><b>"#);
         let cdata = r#"<math><![CDATA[<a data-x=1>]]></math><p data-x=1>"#;
-        assert_eq!(drop_unused_attributes(cdata), cdata);
+        assert_eq!(simplify_markup(cdata), cdata);
+        let plain = r#"<plaintext><a data-x=1></plaintext><p data-x=1>"#;
+        assert_eq!(simplify_markup(plain), plain);
         let quoted = r#"<div title="<p data-x=1>" class=c>"#;
-        assert_eq!(drop_unused_attributes(quoted), r#"<div class=c>"#);
+        assert_eq!(simplify_markup(quoted), r#"<div class=c>"#);
     }
 }
