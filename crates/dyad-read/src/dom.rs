@@ -1,17 +1,19 @@
 //! A lean document tree for the HTML reader, built by html5ever.
 //!
 //! html5ever is a spec-compliant HTML5 parser that leaves the tree to its user (a
-//! `TreeSink`). General-purpose trees keep every attribute, index class lists and
+//! `TreeSink`). General-purpose trees sort attributes, index class lists and
 //! allocate per node; the reader needs none of that. This one is an arena of nodes
-//! linked by index, holding element names, the few attributes the reader looks at
-//! ([`KEPT_ATTRS`]), and text as the parser's own tendrils (no copies). Nothing in
-//! it recurses, so no page can exhaust the stack.
+//! linked by index, holding element names, attributes as the parser made them
+//! (the markup pass before parsing has dropped those the reader never uses), a
+//! [`TagKind`] per element, and text as the parser's own tendrils (no copies).
+//! Nothing in it recurses, so no page can exhaust the stack.
 
 use html5ever::tendril::{StrTendril, TendrilSink};
 use html5ever::tree_builder::{ElementFlags, NodeOrText, QuirksMode, TreeSink};
-use html5ever::{local_name, ns, Attribute, LocalName, QualName};
+use html5ever::{ns, Attribute, LocalName, QualName};
 use std::borrow::Cow;
 use std::cell::{Ref, RefCell};
+use std::collections::HashMap;
 
 /// A node's place in [`Dom::nodes`].
 pub(crate) type Ix = u32;
@@ -46,8 +48,8 @@ pub(crate) trait Classify {
 
 pub(crate) struct Element {
     pub name: QualName,
-    /// The attributes the reader uses, as the parser gave them (first occurrence wins).
-    attrs: Vec<(LocalName, StrTendril)>,
+    /// As the parser gave them: lower-case names, the first of duplicates.
+    attrs: Vec<Attribute>,
     pub kind: TagKind,
     /// `<annotation-xml encoding="text/html">` in MathML: the tree builder asks.
     mathml_html_point: bool,
@@ -63,14 +65,16 @@ impl Element {
     pub fn attr(&self, name: &LocalName) -> Option<&str> {
         self.attrs
             .iter()
-            .find(|(n, _)| n == name)
-            .map(|(_, v)| v.as_ref())
+            .find(|a| a.name.local == *name && plain(a))
+            .map(|a| a.value.as_ref())
     }
 
     /// Whether the element has attribute `name`, for names html5ever does not
     /// intern (`pubdate`).
     pub fn has_attr_named(&self, name: &str) -> bool {
-        self.attrs.iter().any(|(n, _)| &**n == name)
+        self.attrs
+            .iter()
+            .any(|a| &*a.name.local == name && plain(a))
     }
 }
 
@@ -119,29 +123,10 @@ impl Node {
     }
 }
 
-/// Attributes the reader looks at; all others are dropped as the tree is built.
-/// `pubdate` is not among html5ever's static names and is compared as text.
-const KEPT_ATTRS: &[LocalName] = &[
-    local_name!("class"),
-    local_name!("id"),
-    local_name!("hidden"),
-    local_name!("aria-hidden"),
-    local_name!("style"),
-    local_name!("lang"),
-    local_name!("property"),
-    local_name!("name"),
-    local_name!("itemprop"),
-    local_name!("content"),
-    local_name!("rel"),
-    local_name!("href"),
-    local_name!("type"),
-    local_name!("datetime"),
-];
-
-fn kept(a: &Attribute) -> bool {
-    a.name.ns == ns!()
-        && a.name.prefix.is_none()
-        && (KEPT_ATTRS.contains(&a.name.local) || &*a.name.local == "pubdate")
+/// An attribute without namespace or prefix: every attribute of an HTML element
+/// (SVG and MathML ones may carry `xlink:` and the like).
+fn plain(a: &Attribute) -> bool {
+    a.name.ns == ns!() && a.name.prefix.is_none()
 }
 
 /// A parsed page.
@@ -163,6 +148,7 @@ impl Dom {
         let sink = Sink {
             nodes: RefCell::new(vec![Node::new(NodeData::Document)]),
             classify,
+            kinds: RefCell::default(),
         };
         html5ever::parse_document(sink, Default::default()).one(html)
     }
@@ -267,6 +253,9 @@ impl Iterator for Traverse<'_> {
 struct Sink<'c> {
     nodes: RefCell<Vec<Node>>,
     classify: &'c dyn Classify,
+    /// The kind of each tag name met so far: a page uses a few dozen names for
+    /// thousands of elements, and a name is an interned atom, cheap to hash.
+    kinds: RefCell<HashMap<LocalName, TagKind, crate::cues::FnvBuild>>,
 }
 
 impl Sink<'_> {
@@ -372,12 +361,11 @@ impl TreeSink for Sink<'_> {
     }
 
     fn create_element(&self, name: QualName, attrs: Vec<Attribute>, flags: ElementFlags) -> Ix {
-        let kind = self.classify.kind(&name.local);
-        let attrs = attrs
-            .into_iter()
-            .filter(kept)
-            .map(|a| (a.name.local, a.value))
-            .collect();
+        let kind = *self
+            .kinds
+            .borrow_mut()
+            .entry(name.local.clone())
+            .or_insert_with(|| self.classify.kind(&name.local));
         let el = self.push(NodeData::Element(Element {
             name,
             attrs,
@@ -489,9 +477,9 @@ impl TreeSink for Sink<'_> {
         let NodeData::Element(el) = &mut nodes[*target as usize].data else {
             return;
         };
-        for a in attrs.into_iter().filter(kept) {
-            if !el.attrs.iter().any(|(n, _)| *n == a.name.local) {
-                el.attrs.push((a.name.local, a.value));
+        for a in attrs {
+            if !el.attrs.iter().any(|e| e.name == a.name) {
+                el.attrs.push(a);
             }
         }
     }
@@ -542,7 +530,7 @@ mod tests {
     }
 
     #[test]
-    fn builds_the_html5_tree_and_keeps_only_used_attributes() {
+    fn builds_the_html5_tree_with_attributes() {
         let dom = Dom::parse(
             "<!doctype html><p class=a data-x=1>one<p>two <b>bold</p>",
             &NoKinds,
@@ -559,8 +547,9 @@ mod tests {
             .find(|&n| dom.element(n).is_some_and(|e| e.name() == "p"))
             .expect("a p");
         let el = dom.element(p).expect("element");
-        assert_eq!(el.attr(&local_name!("class")), Some("a"));
-        assert_eq!(el.attrs.len(), 1);
+        assert_eq!(el.attr(&html5ever::local_name!("class")), Some("a"));
+        assert!(el.has_attr_named("data-x"));
+        assert_eq!(el.attr(&html5ever::local_name!("id")), None);
     }
 
     #[test]

@@ -20,7 +20,12 @@ pub fn identify(text: &str, cues: &Cues) -> Option<String> {
             continue;
         }
         lw.clear();
-        lw.extend(w.chars().flat_map(char::to_lowercase));
+        if w.is_ascii() {
+            lw.push_str(w);
+            lw.make_ascii_lowercase();
+        } else {
+            lw.extend(w.chars().flat_map(char::to_lowercase));
+        }
         if let Some(entries) = cues.stopword_entries.get(lw.as_str()) {
             for &i in entries {
                 counts[i] += 1;
