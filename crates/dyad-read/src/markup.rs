@@ -211,7 +211,35 @@ const RAW_TEXT: &[&str] = &[
 
 /// Whitespace between attributes, as the tokenizer sees it (CR becomes LF before it).
 fn is_space(b: u8) -> bool {
-    matches!(b, b' ' | b'\t' | b'\n' | b'\x0c' | b'\r')
+    BYTE_CLASS[usize::from(b)] & SPACE != 0
+}
+
+const SPACE: u8 = 1;
+const SLASH: u8 = 2;
+const GT: u8 = 4;
+const EQ: u8 = 8;
+
+/// What ends a tag name, an attribute name or an unquoted value, by byte: one
+/// table look-up per byte instead of a chain of comparisons.
+static BYTE_CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    t[b' ' as usize] = SPACE;
+    t[b'\t' as usize] = SPACE;
+    t[b'\n' as usize] = SPACE;
+    t[0x0c] = SPACE;
+    t[b'\r' as usize] = SPACE;
+    t[b'/' as usize] = SLASH;
+    t[b'>' as usize] = GT;
+    t[b'=' as usize] = EQ;
+    t
+};
+
+/// The first index from `i` whose byte is of one of the `classes`, or the end.
+fn skip_until(b: &[u8], mut i: usize, classes: u8) -> usize {
+    while i < b.len() && BYTE_CLASS[usize::from(b[i])] & classes == 0 {
+        i += 1;
+    }
+    i
 }
 
 /// One attribute of a start tag: where it starts, where its name ends, where its
@@ -236,9 +264,7 @@ struct Tag {
 /// `None` when the input ends inside the tag: the tokenizer drops such a tag.
 fn scan_tag(b: &[u8], mut i: usize, attrs: &mut Vec<Attr>) -> Option<Tag> {
     attrs.clear();
-    while i < b.len() && !is_space(b[i]) && b[i] != b'/' && b[i] != b'>' {
-        i += 1;
-    }
+    i = skip_until(b, i, SPACE | SLASH | GT);
     let name_end = i;
     loop {
         // Before attribute name.
@@ -274,9 +300,7 @@ fn scan_tag(b: &[u8], mut i: usize, attrs: &mut Vec<Attr>) -> Option<Tag> {
         // Attribute name: its first character is taken whatever it is (even `=`).
         let start = i;
         i += 1;
-        while i < b.len() && !is_space(b[i]) && !matches!(b[i], b'/' | b'>' | b'=') {
-            i += 1;
-        }
+        i = skip_until(b, i, SPACE | SLASH | GT | EQ);
         let name_end_a = i;
         while i < b.len() && is_space(b[i]) {
             i += 1;
@@ -301,9 +325,7 @@ fn scan_tag(b: &[u8], mut i: usize, attrs: &mut Vec<Attr>) -> Option<Tag> {
             // `a=>`: an empty value, and the tag ends.
             b'>' => {}
             _ => {
-                while i < b.len() && !is_space(b[i]) && b[i] != b'>' {
-                    i += 1;
-                }
+                i = skip_until(b, i, SPACE | GT);
             }
         }
         attrs.push(Attr {
@@ -488,7 +510,17 @@ fn push_text(
             usize::from(from < range.end && matches!(b[from], b'\r' | b'\n'))
         };
     }
-    while let Some(p) = memchr::memchr2(b'\n', b'\r', &b[from..range.end]) {
+    // Most text between tags is a few bytes of indentation: a plain loop finds its
+    // line breaks faster than setting up a vector search.
+    let next_break = |from: usize| -> Option<usize> {
+        let hay = &b[from..range.end];
+        if hay.len() < 32 {
+            hay.iter().position(|&c| c == b'\n' || c == b'\r')
+        } else {
+            memchr::memchr2(b'\n', b'\r', hay)
+        }
+    };
+    while let Some(p) = next_break(from) {
         let at = from + p;
         out.push_str(&html[*copied..at]);
         out.push(' ');
