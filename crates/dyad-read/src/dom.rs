@@ -16,7 +16,7 @@ use std::cell::{Ref, RefCell};
 use std::collections::HashMap;
 
 /// A node's place in [`Dom::nodes`].
-pub(crate) type Ix = u32;
+pub(crate) type Ix = usize;
 /// No node (an absent parent, child or sibling).
 const NONE: Ix = Ix::MAX;
 
@@ -160,7 +160,7 @@ impl Dom {
     }
 
     pub fn node(&self, ix: Ix) -> &Node {
-        &self.nodes[ix as usize]
+        &self.nodes[ix]
     }
 
     pub fn element(&self, ix: Ix) -> Option<&Element> {
@@ -261,7 +261,7 @@ struct Sink<'c> {
 impl Sink<'_> {
     fn push(&self, data: NodeData) -> Ix {
         let mut nodes = self.nodes.borrow_mut();
-        let ix = nodes.len() as Ix;
+        let ix = nodes.len();
         nodes.push(Node::new(data));
         ix
     }
@@ -270,23 +270,23 @@ impl Sink<'_> {
 /// Unlinks `n` from its parent and siblings.
 fn detach(nodes: &mut [Node], n: Ix) {
     let (parent, prev, next) = {
-        let node = &nodes[n as usize];
+        let node = &nodes[n];
         (node.parent, node.prev, node.next)
     };
     if parent == NONE {
         return;
     }
     if prev != NONE {
-        nodes[prev as usize].next = next;
+        nodes[prev].next = next;
     } else {
-        nodes[parent as usize].first_child = next;
+        nodes[parent].first_child = next;
     }
     if next != NONE {
-        nodes[next as usize].prev = prev;
+        nodes[next].prev = prev;
     } else {
-        nodes[parent as usize].last_child = prev;
+        nodes[parent].last_child = prev;
     }
-    let node = &mut nodes[n as usize];
+    let node = &mut nodes[n];
     node.parent = NONE;
     node.prev = NONE;
     node.next = NONE;
@@ -294,38 +294,38 @@ fn detach(nodes: &mut [Node], n: Ix) {
 
 /// Makes the (detached) node `n` the last child of `parent`.
 fn link_last(nodes: &mut [Node], parent: Ix, n: Ix) {
-    let last = nodes[parent as usize].last_child;
+    let last = nodes[parent].last_child;
     {
-        let node = &mut nodes[n as usize];
+        let node = &mut nodes[n];
         node.parent = parent;
         node.prev = last;
         node.next = NONE;
     }
     if last != NONE {
-        nodes[last as usize].next = n;
+        nodes[last].next = n;
     } else {
-        nodes[parent as usize].first_child = n;
+        nodes[parent].first_child = n;
     }
-    nodes[parent as usize].last_child = n;
+    nodes[parent].last_child = n;
 }
 
 /// Puts the (detached) node `n` just before `sibling`, which has a parent.
 fn link_before(nodes: &mut [Node], sibling: Ix, n: Ix) {
     let (parent, prev) = {
-        let s = &nodes[sibling as usize];
+        let s = &nodes[sibling];
         (s.parent, s.prev)
     };
     {
-        let node = &mut nodes[n as usize];
+        let node = &mut nodes[n];
         node.parent = parent;
         node.prev = prev;
         node.next = sibling;
     }
-    nodes[sibling as usize].prev = n;
+    nodes[sibling].prev = n;
     if prev != NONE {
-        nodes[prev as usize].next = n;
+        nodes[prev].next = n;
     } else {
-        nodes[parent as usize].first_child = n;
+        nodes[parent].first_child = n;
     }
 }
 
@@ -352,7 +352,7 @@ impl TreeSink for Sink<'_> {
 
     fn elem_name<'a>(&'a self, target: &'a Ix) -> Ref<'a, QualName> {
         Ref::map(self.nodes.borrow(), |nodes| {
-            match &nodes[*target as usize].data {
+            match &nodes[*target].data {
                 NodeData::Element(e) => &e.name,
                 // The tree builder asks only for the names of elements it created.
                 _ => unreachable!("html5ever asked for the name of a non-element"),
@@ -397,14 +397,14 @@ impl TreeSink for Sink<'_> {
             }
             NodeOrText::AppendText(text) => {
                 let mut nodes = self.nodes.borrow_mut();
-                let last = nodes[*parent as usize].last_child;
+                let last = nodes[*parent].last_child;
                 if last != NONE {
-                    if let NodeData::Text(t) = &mut nodes[last as usize].data {
+                    if let NodeData::Text(t) = &mut nodes[last].data {
                         t.push_tendril(&text);
                         return;
                     }
                 }
-                let ix = nodes.len() as Ix;
+                let ix = nodes.len();
                 nodes.push(Node::new(NodeData::Text(text)));
                 link_last(&mut nodes, *parent, ix);
             }
@@ -412,7 +412,7 @@ impl TreeSink for Sink<'_> {
     }
 
     fn append_based_on_parent_node(&self, element: &Ix, prev_element: &Ix, child: NodeOrText<Ix>) {
-        let has_parent = self.nodes.borrow()[*element as usize].parent != NONE;
+        let has_parent = self.nodes.borrow()[*element].parent != NONE;
         if has_parent {
             self.append_before_sibling(element, child);
         } else {
@@ -433,7 +433,7 @@ impl TreeSink for Sink<'_> {
     fn get_template_contents(&self, target: &Ix) -> Ix {
         // The fragment made with the template; a template that lost it (which the tree
         // builder never causes) holds its contents itself.
-        let first = self.nodes.borrow()[*target as usize].first_child;
+        let first = self.nodes.borrow()[*target].first_child;
         if first == NONE {
             *target
         } else {
@@ -452,20 +452,20 @@ impl TreeSink for Sink<'_> {
         if let NodeOrText::AppendNode(n) = new_node {
             detach(&mut nodes, n);
         }
-        if nodes[*sibling as usize].parent == NONE {
+        if nodes[*sibling].parent == NONE {
             return;
         }
         match new_node {
             NodeOrText::AppendNode(n) => link_before(&mut nodes, *sibling, n),
             NodeOrText::AppendText(text) => {
-                let prev = nodes[*sibling as usize].prev;
+                let prev = nodes[*sibling].prev;
                 if prev != NONE {
-                    if let NodeData::Text(t) = &mut nodes[prev as usize].data {
+                    if let NodeData::Text(t) = &mut nodes[prev].data {
                         t.push_tendril(&text);
                         return;
                     }
                 }
-                let ix = nodes.len() as Ix;
+                let ix = nodes.len();
                 nodes.push(Node::new(NodeData::Text(text)));
                 link_before(&mut nodes, *sibling, ix);
             }
@@ -474,7 +474,7 @@ impl TreeSink for Sink<'_> {
 
     fn add_attrs_if_missing(&self, target: &Ix, attrs: Vec<Attribute>) {
         let mut nodes = self.nodes.borrow_mut();
-        let NodeData::Element(el) = &mut nodes[*target as usize].data else {
+        let NodeData::Element(el) = &mut nodes[*target].data else {
             return;
         };
         for a in attrs {
@@ -490,9 +490,9 @@ impl TreeSink for Sink<'_> {
 
     fn reparent_children(&self, node: &Ix, new_parent: &Ix) {
         let mut nodes = self.nodes.borrow_mut();
-        let mut c = nodes[*node as usize].first_child;
+        let mut c = nodes[*node].first_child;
         while c != NONE {
-            let next = nodes[c as usize].next;
+            let next = nodes[c].next;
             detach(&mut nodes, c);
             link_last(&mut nodes, *new_parent, c);
             c = next;
@@ -500,7 +500,7 @@ impl TreeSink for Sink<'_> {
     }
 
     fn is_mathml_annotation_xml_integration_point(&self, handle: &Ix) -> bool {
-        match &self.nodes.borrow()[*handle as usize].data {
+        match &self.nodes.borrow()[*handle].data {
             NodeData::Element(e) => e.mathml_html_point,
             _ => false,
         }

@@ -156,7 +156,7 @@ pub fn extract(html: &str, _cues: &Cues) -> Result<PageLines, ReadError> {
                         s.commas += memchr::memchr_iter(b',', t.as_bytes()).count() as u32;
                         continue;
                     }
-                    let cs = &stats[c as usize];
+                    let cs = &stats[c];
                     s.text += cs.text;
                     s.link_text += cs.link_text;
                     s.paragraphs += cs.paragraphs;
@@ -171,7 +171,7 @@ pub fn extract(html: &str, _cues: &Cues) -> Result<PageLines, ReadError> {
                     s.paragraphs += 1;
                     s.ptext = s.text - s.link_text.min(s.text);
                 }
-                stats[n as usize] = s;
+                stats[n] = s;
             }
         }
     }
@@ -191,7 +191,7 @@ pub fn extract(html: &str, _cues: &Cues) -> Result<PageLines, ReadError> {
         if !is_block {
             continue;
         }
-        let s = stats[n as usize];
+        let s = stats[n];
         if s.text < 25 {
             continue;
         }
@@ -223,10 +223,10 @@ pub fn extract(html: &str, _cues: &Cues) -> Result<PageLines, ReadError> {
                 1 => 2.0,
                 _ => 3.0,
             };
-            if votes[a as usize] == 0.0 {
+            if votes[a] == 0.0 {
                 voted.push(a);
             }
-            votes[a as usize] += vote / div;
+            votes[a] += vote / div;
             anc = dom.parent(a);
             level += 1;
         }
@@ -236,11 +236,11 @@ pub fn extract(html: &str, _cues: &Cues) -> Result<PageLines, ReadError> {
     voted.sort_unstable();
     let mut best: Option<(Ix, f32)> = None;
     for &id in &voted {
-        let v = votes[id as usize];
+        let v = votes[id];
         let Some(el) = dom.element(id) else {
             continue;
         };
-        let s = stats[id as usize];
+        let s = stats[id];
         let ld = if s.text > 0 {
             s.link_text as f32 / s.text as f32
         } else {
@@ -265,7 +265,7 @@ pub fn extract(html: &str, _cues: &Cues) -> Result<PageLines, ReadError> {
     // clearly more prose and is not furniture.
     let best = best.map(|(mut top, score)| {
         'climb: loop {
-            let ts = stats[top as usize];
+            let ts = stats[top];
             let mut anc = dom.parent(top);
             for _ in 0..6 {
                 let Some(a) = anc else { break 'climb };
@@ -275,7 +275,7 @@ pub fn extract(html: &str, _cues: &Cues) -> Result<PageLines, ReadError> {
                 if matches!(ael.name(), "body" | "html") || class_weight(ael, hc) < 0 {
                     break 'climb;
                 }
-                let s = stats[a as usize];
+                let s = stats[a];
                 let ld = if s.text > 0 {
                     s.link_text as f32 / s.text as f32
                 } else {
@@ -311,8 +311,8 @@ pub fn extract(html: &str, _cues: &Cues) -> Result<PageLines, ReadError> {
                     if el.kind.has(TagKind::SKIP) || class_weight(el, hc) < 0 {
                         continue;
                     }
-                    let v = votes[sib as usize];
-                    let s = stats[sib as usize];
+                    let v = votes[sib];
+                    let s = stats[sib];
                     let ld = if s.text > 0 {
                         s.link_text as f32 / s.text as f32
                     } else {
@@ -426,7 +426,7 @@ fn has_direct_text(dom: &Dom, n: Ix, min: usize, stats: &[Stats]) -> bool {
         total += if let Some(t) = node.text() {
             t.trim().len()
         } else if node.element().is_some_and(|e| e.kind.has(TagKind::INLINE)) {
-            stats[c as usize].text as usize
+            stats[c].text as usize
         } else {
             0
         };
@@ -534,7 +534,7 @@ fn emit_lines(dom: &Dom, part: Ix, top: Ix, hc: &HtmlCues, stats: &[Stats], line
                     skipping = Some(n);
                     continue;
                 }
-                let s = stats[n as usize];
+                let s = stats[n];
                 // Furniture: class words against it (unless it holds the article),
                 // or a block that is mostly links.
                 let negative = n != top && class_weight(el, hc) < 0;
