@@ -535,6 +535,147 @@ fn push_text(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::dom::{Classify, Dom, NodeData, TagKind};
+    use proptest::prelude::*;
+
+    struct NoKinds;
+    impl Classify for NoKinds {
+        fn kind(&self, _name: &str) -> TagKind {
+            TagKind::default()
+        }
+    }
+
+    /// The tree as the reader can see it: element names with the attributes it or
+    /// the tree builder uses, text with line breaks as spaces, other nodes as marks.
+    fn reader_view(html: &str) -> Vec<String> {
+        let dom = Dom::parse(html, &NoKinds);
+        let mut out = Vec::new();
+        for edge in dom.traverse(Dom::ROOT) {
+            let crate::dom::Edge::Open(n) = edge else {
+                out.push(")".to_string());
+                continue;
+            };
+            out.push(match &dom.node(n).data {
+                NodeData::Element(e) => {
+                    let mut attrs: Vec<String> = [
+                        "class",
+                        "id",
+                        "hidden",
+                        "aria-hidden",
+                        "style",
+                        "lang",
+                        "property",
+                        "name",
+                        "itemprop",
+                        "content",
+                        "rel",
+                        "href",
+                        "type",
+                        "datetime",
+                        "pubdate",
+                        "color",
+                        "face",
+                        "size",
+                        "encoding",
+                    ]
+                    .iter()
+                    .filter(|a| attribute_used(e.name().as_bytes(), a.as_bytes()))
+                    .filter_map(|a| {
+                        let v = e.attr(&html5ever::LocalName::from(*a));
+                        let present = v.is_some() || e.has_attr_named(a);
+                        present.then(|| format!("{a}={v:?}"))
+                    })
+                    .collect();
+                    attrs.sort();
+                    format!("<{} {}", e.name(), attrs.join(" "))
+                }
+                NodeData::Text(t) => format!("'{}'", t.replace(['\r', '\n'], " ")),
+                NodeData::Document => "#doc".into(),
+                NodeData::Other => "#other".into(),
+            });
+        }
+        out
+    }
+
+    fn markup_piece() -> impl Strategy<Value = String> {
+        let names = prop_oneof![
+            Just("div"),
+            Just("p"),
+            Just("a"),
+            Just("b"),
+            Just("i"),
+            Just("table"),
+            Just("tr"),
+            Just("td"),
+            Just("pre"),
+            Just("listing"),
+            Just("li"),
+            Just("ul"),
+            Just("meta"),
+            Just("link"),
+            Just("time"),
+            Just("html"),
+            Just("body"),
+            Just("input"),
+            Just("font"),
+            Just("math"),
+            Just("svg"),
+            Just("select"),
+            Just("option"),
+            Just("form"),
+            Just("br"),
+            Just("img"),
+            Just("DIV"),
+        ];
+        let attr = prop_oneof![
+            Just(" class=\"x y\"".to_string()),
+            Just(" CLASS='c'".to_string()),
+            Just(" id=i/".to_string()),
+            Just(" data-x=1".to_string()),
+            Just(" href=\"/u?a=1&amp;b=2\"".to_string()),
+            Just(" hidden".to_string()),
+            Just(" style=\"display:none\"".to_string()),
+            Just(" =odd".to_string()),
+            Just(" type=hidden".to_string()),
+            Just(" color=red".to_string()),
+            Just(" content=\"A\nB\"".to_string()),
+            Just(" name=author".to_string()),
+            Just(" title=\"<p data-x=1>\"".to_string()),
+            Just(" a=>".to_string()),
+            Just("/".to_string()),
+            Just(" \n".to_string()),
+            Just("\"q".to_string()),
+        ];
+        prop_oneof![
+            4 => (names.clone(), proptest::collection::vec(attr, 0..4), any::<bool>())
+                .prop_map(|(n, a, sc)| format!("<{n}{}{}>", a.concat(), if sc { "/" } else { "" })),
+            3 => names.prop_map(|n| format!("</{n}>")),
+            4 => "[a-z ,.]{0,12}(\n|\r\n|\r)?[ a-z]{0,6}",
+            1 => prop_oneof![
+                Just("<title>t <b data-x=1>\n</title>"), Just("<textarea>\n<i data-x=1></textarea>"),
+                Just("<script type=x>a<b c=1></script>"), Just("<style>p{}</style>"),
+                Just("<noscript><img src=x></noscript>"), Just("<!-- c <a data-x=1> -->"),
+                Just("<!-->"), Just("<!--->"), Just("<!doctype html>"), Just("<?pi x>"),
+                Just("</>"), Just("</ x>"), Just("<![CDATA[<a data-x=1>]]>"), Just("a < b"),
+                Just("&amp;\n&#10;"), Just("<plaintext><a data-x=1>"), Just("<!-- open"),
+                Just("<p data-x=\"unterminated"),
+            ]
+            .prop_map(str::to_string),
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(512))]
+
+        /// The pass changes nothing the reader or the tree builder can see.
+        #[test]
+        fn simplified_markup_builds_the_same_tree(
+            parts in proptest::collection::vec(markup_piece(), 0..40)
+        ) {
+            let html = parts.concat();
+            prop_assert_eq!(reader_view(&simplify_markup(&html)), reader_view(&html));
+        }
+    }
 
     #[test]
     fn depth_scan_counts_nesting_not_siblings() {
