@@ -573,6 +573,25 @@ mod tests {
     }
 
     #[test]
+    fn deep_nesting_is_built_and_walked_without_recursion() {
+        // Just under the reader's depth limit; walking and dropping the tree must
+        // not use the call stack per level.
+        let depth = crate::MAX_HTML_DEPTH - 10;
+        let html = format!("{}x{}", "<div>".repeat(depth), "</div>".repeat(depth));
+        let dom = Dom::parse(&html, &NoKinds);
+        let divs = dom
+            .descendants(Dom::ROOT)
+            .filter(|&n| dom.element(n).is_some_and(|e| e.name() == "div"))
+            .count();
+        assert_eq!(divs, depth);
+        let closes = dom
+            .traverse(Dom::ROOT)
+            .filter(|e| matches!(e, Edge::Close(_)))
+            .count();
+        assert_eq!(closes, dom.descendants(Dom::ROOT).count());
+    }
+
+    #[test]
     fn template_contents_sit_under_the_template() {
         let dom = Dom::parse("<template><p>hi</p></template>", &NoKinds);
         assert_eq!(

@@ -400,8 +400,9 @@ fn count_text(s: &str) -> u32 {
     n
 }
 
-/// Appends `s` to `out` with its whitespace runs as single spaces and none at
-/// either end of `out`: `split_whitespace` and `join(" ")` without the vector.
+/// Appends the words of `s` to `out`, one space between each (and before the first
+/// when `out` holds some already): `split_whitespace` and `join(" ")` without the
+/// vector.
 fn push_words(out: &mut String, s: &str) {
     for w in s.split_whitespace() {
         if !out.is_empty() {
