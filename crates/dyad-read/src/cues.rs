@@ -80,7 +80,34 @@ pub struct Cues {
     media_words: HashSet<String>,
     pub(crate) eras: Vec<Era>,
     pub(crate) stopwords: Vec<(String, HashSet<String>)>,
+    /// For each function word, the entries of `stopwords` holding it: one look-up
+    /// per word of a text instead of one per language.
+    pub(crate) stopword_entries: HashMap<String, Vec<usize>, FnvBuild>,
 }
+
+/// FNV-1a, for hash maps keyed by short words the reader looks up once per word
+/// or element: the keys come from our own data files, so SipHash's protection
+/// against crafted keys buys nothing and costs several times more.
+pub(crate) struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Self {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+}
+
+pub(crate) type FnvBuild = std::hash::BuildHasherDefault<Fnv>;
 
 /// Word boundaries in the reader's patterns are ASCII ones: a Unicode boundary
 /// stops the regex engine's fast DFA at the first non-ASCII character, and news
@@ -283,7 +310,11 @@ impl Cues {
         };
         let prefilter = |rs: &[Regex]| {
             let pats: Vec<&str> = rs.iter().map(Regex::as_str).collect();
+            // Counted repetitions of Unicode classes make the lazy DFA of these sets
+            // big: at the default cache size the regex engine falls back to its
+            // slowest matcher (the PikeVM) on every line.
             RegexSetBuilder::new(&pats)
+                .dfa_size_limit(64 << 20)
                 .build()
                 .map_err(|e| CueError::Invalid {
                     file: "cues".into(),
@@ -294,7 +325,15 @@ impl Cues {
         let any_wire = prefilter(&wires)?;
         let any_outlet = prefilter(&outlet_notices)?;
         let any_byline = prefilter(&bylines)?;
+        let mut stopword_entries: HashMap<String, Vec<usize>, FnvBuild> = HashMap::default();
+        for (i, (_, set)) in stopwords.iter().enumerate() {
+            let set: &HashSet<String> = set;
+            for w in set {
+                stopword_entries.entry(w.clone()).or_default().push(i);
+            }
+        }
         Ok(Cues {
+            stopword_entries,
             whole_line: set(&whole)?,
             any_wire,
             any_outlet,

@@ -1,7 +1,7 @@
 //! HTML pages → lines with structural hints, plus the page's own metadata.
 //!
-//! Parsing is html5ever's (a spec-compliant HTML5 parser, via `scraper`'s arena
-//! tree). Every walk over the tree is iterative, and pages nested deeper than
+//! Parsing is html5ever's (a spec-compliant HTML5 parser), into the lean tree of
+//! [`crate::dom`]. Every walk over the tree is iterative, and pages nested deeper than
 //! [`MAX_HTML_DEPTH`](crate::MAX_HTML_DEPTH) are refused before parsing, so no
 //! input can exhaust the stack.
 //!
@@ -13,39 +13,60 @@
 //! hidden blocks, link lists) is flagged for the line assembler, which applies
 //! the same boilerplate cues as for plain text.
 
+use crate::cues::FnvBuild;
 use crate::dates;
+use crate::dom::{Classify, Dom, Edge, Element, Ix, TagKind};
 use crate::lines::{Line, LineRole, PageLines, PageMeta};
+use crate::markup::{nesting_depth, simplify_markup, strip_inert};
 use crate::{Cues, ReadError, MAX_HTML_DEPTH};
 use chrono::NaiveDate;
 use dyad_core::{DateValue, Grain};
-use ego_tree::{NodeId, NodeRef};
-use scraper::{Html, Node};
-use std::collections::{HashMap, HashSet};
+use html5ever::local_name;
+use std::collections::HashSet;
 use std::sync::OnceLock;
 
 const HTML_CUES: &str = include_str!("../data/html.tsv");
 
+/// The cue sets hold short words, looked up for every class word of every element.
+type WordSet = HashSet<String, FnvBuild>;
+
 struct HtmlCues {
-    skip: HashSet<String>,
-    block: HashSet<String>,
-    negative: HashSet<String>,
-    positive: HashSet<String>,
-    caption: HashSet<String>,
-    article_types: HashSet<String>,
-    byline: HashSet<String>,
+    skip: WordSet,
+    block: WordSet,
+    negative: WordSet,
+    positive: WordSet,
+    caption: WordSet,
+    article_types: WordSet,
+    byline: WordSet,
+}
+
+impl Classify for HtmlCues {
+    fn kind(&self, name: &str) -> TagKind {
+        let mut bits = 0;
+        if self.skip.contains(name) {
+            bits |= TagKind::SKIP;
+        }
+        if self.block.contains(name) {
+            bits |= TagKind::BLOCK;
+        }
+        if INLINE.contains(&name) {
+            bits |= TagKind::INLINE;
+        }
+        TagKind::new(bits)
+    }
 }
 
 fn html_cues() -> &'static HtmlCues {
     static C: OnceLock<HtmlCues> = OnceLock::new();
     C.get_or_init(|| {
         let mut c = HtmlCues {
-            skip: HashSet::new(),
-            block: HashSet::new(),
-            negative: HashSet::new(),
-            positive: HashSet::new(),
-            caption: HashSet::new(),
-            article_types: HashSet::new(),
-            byline: HashSet::new(),
+            skip: WordSet::default(),
+            block: WordSet::default(),
+            negative: WordSet::default(),
+            positive: WordSet::default(),
+            caption: WordSet::default(),
+            article_types: WordSet::default(),
+            byline: WordSet::default(),
         };
         for line in HTML_CUES.lines() {
             if line.starts_with('#') {
@@ -70,151 +91,6 @@ fn html_cues() -> &'static HtmlCues {
     })
 }
 
-/// Tags that close themselves or are closed implicitly, and so do not nest.
-const NON_NESTING: &[&str] = &[
-    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
-    "track", "wbr", "p", "li", "dt", "dd", "option", "tr", "td", "th", "tbody", "thead",
-];
-
-/// A cheap scan of the raw markup for its nesting depth, so that absurd inputs
-/// are refused before the parser spends quadratic time on them.
-fn nesting_depth(html: &str) -> usize {
-    let b = html.as_bytes();
-    let mut depth: usize = 0;
-    let mut max = 0;
-    let mut i = 0;
-    while let Some(off) = memchr(b'<', &b[i..]) {
-        i += off + 1;
-        if b[i..].starts_with(b"!--") {
-            match find(&b[i..], b"-->") {
-                Some(e) => i += e + 3,
-                None => break,
-            }
-            continue;
-        }
-        let closing = b.get(i) == Some(&b'/');
-        let s = if closing { i + 1 } else { i };
-        let mut e = s;
-        while e < b.len() && (b[e].is_ascii_alphanumeric() || b[e] == b'-') {
-            e += 1;
-        }
-        if e == s {
-            continue;
-        }
-        let name = &html[s..e];
-        let raw_text = ["script", "style"]
-            .into_iter()
-            .find(|t| name.eq_ignore_ascii_case(t));
-        if let (false, Some(t)) = (closing, raw_text) {
-            match find_close_tag(&b[e..], t) {
-                Some(p) => i = e + p,
-                None => break,
-            }
-            continue;
-        }
-        if NON_NESTING.iter().any(|t| name.eq_ignore_ascii_case(t)) {
-            continue;
-        }
-        let tag_end = memchr(b'>', &b[e..]).map_or(b.len(), |p| e + p);
-        let self_closing = tag_end > 0 && b.get(tag_end.saturating_sub(1)) == Some(&b'/');
-        if closing {
-            depth = depth.saturating_sub(1);
-        } else if !self_closing {
-            depth += 1;
-            max = max.max(depth);
-        }
-        i = tag_end.min(b.len());
-    }
-    max
-}
-
-/// The page without the bodies of scripts (except JSON-LD), styles, inline SVG
-/// and comments. None of them is text a reader sees, and they are often most of a
-/// page's bytes: the parser need not tokenize them character by character.
-fn strip_inert(html: &str) -> String {
-    let b = html.as_bytes();
-    let mut out = String::with_capacity(html.len() / 2);
-    let mut copied = 0;
-    let mut i = 0;
-    while let Some(off) = memchr(b'<', &b[i..]) {
-        let at = i + off;
-        i = at + 1;
-        let rest = &b[at + 1..];
-        if rest.starts_with(b"!--") {
-            let Some(end) = find(&rest[3..], b"-->") else {
-                break;
-            };
-            out.push_str(&html[copied..at]);
-            i = at + 1 + 3 + end + 3;
-            copied = i;
-            continue;
-        }
-        let tag = ["script", "style", "svg"].into_iter().find(|t| {
-            rest.len() > t.len()
-                && rest[..t.len()].eq_ignore_ascii_case(t.as_bytes())
-                && matches!(rest[t.len()], b' ' | b'>' | b'\t' | b'\n' | b'\r' | b'/')
-        });
-        let Some(tag) = tag else { continue };
-        let Some(open_end) = memchr(b'>', rest) else {
-            break;
-        };
-        let open = &html[at..at + 1 + open_end + 1];
-        if tag == "script" && open.to_ascii_lowercase().contains("ld+json") {
-            continue;
-        }
-        let body_start = at + 1 + open_end + 1;
-        let Some(close_at) = find_close_tag(&b[body_start..], tag) else {
-            break;
-        };
-        out.push_str(&html[copied..body_start]);
-        i = body_start + close_at;
-        copied = i;
-    }
-    out.push_str(&html[copied..]);
-    out
-}
-
-fn memchr(c: u8, hay: &[u8]) -> Option<usize> {
-    memchr::memchr(c, hay)
-}
-fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    memchr::memmem::find(hay, needle)
-}
-/// The offset of `</tag` (any case) in `hay`.
-fn find_close_tag(hay: &[u8], tag: &str) -> Option<usize> {
-    let mut from = 0;
-    while let Some(p) = memchr::memmem::find(&hay[from..], b"</") {
-        let at = from + p;
-        let name = &hay[at + 2..];
-        if name.len() >= tag.len() && name[..tag.len()].eq_ignore_ascii_case(tag.as_bytes()) {
-            return Some(at);
-        }
-        from = at + 2;
-    }
-    None
-}
-
-/// Hashes a node id as the number it is: ids are small, distinct integers, and
-/// SipHash's protection is not needed for them.
-#[derive(Default)]
-struct IdHasher(u64);
-
-impl std::hash::Hasher for IdHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 << 8 | u64::from(b)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-        }
-    }
-    fn write_usize(&mut self, n: usize) {
-        self.0 = (n as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-    }
-}
-
-type NodeMap<V> = HashMap<NodeId, V, std::hash::BuildHasherDefault<IdHasher>>;
-
 #[derive(Default, Clone, Copy)]
 struct Stats {
     commas: u32,
@@ -235,88 +111,87 @@ pub fn extract(html: &str, _cues: &Cues) -> Result<PageLines, ReadError> {
         });
     }
     let lean = strip_inert(html);
-    let doc = Html::parse_document(&lean);
+    let lean = simplify_markup(&lean);
     let hc = html_cues();
+    let dom = Dom::parse(&lean, hc);
     let mut meta = PageMeta::default();
     let mut json_ld_body: Option<String> = None;
-    read_meta(&doc, hc, &mut meta, &mut json_ld_body);
+    read_meta(&dom, hc, &mut meta, &mut json_ld_body);
 
-    // Post-order statistics: text and link-text lengths per element.
-    let root = doc.tree.root();
-    let mut stats: NodeMap<Stats> = NodeMap::default();
-    let mut order: Vec<NodeRef<'_, Node>> = Vec::new();
-    let mut skipping: Option<NodeId> = None;
-    for edge in root.traverse() {
+    // Post-order statistics: text and link-text lengths per element (zero for
+    // everything skipped).
+    let mut stats = vec![Stats::default(); dom.len()];
+    let mut order: Vec<Ix> = Vec::new();
+    let mut skipping: Option<Ix> = None;
+    for edge in dom.traverse(Dom::ROOT) {
         match edge {
-            ego_tree::iter::Edge::Open(n) => {
+            Edge::Open(n) => {
                 if skipping.is_some() {
                     continue;
                 }
-                if let Node::Element(el) = n.value() {
-                    if hc.skip.contains(el.name()) || is_hidden(el) {
-                        skipping = Some(n.id());
+                if let Some(el) = dom.element(n) {
+                    if el.kind.has(TagKind::SKIP) || is_hidden(el) {
+                        skipping = Some(n);
                         continue;
                     }
+                    order.push(n);
                 }
-                order.push(n);
             }
-            ego_tree::iter::Edge::Close(n) => {
-                if skipping == Some(n.id()) {
+            Edge::Close(n) => {
+                if skipping == Some(n) {
                     skipping = None;
                     continue;
                 }
                 if skipping.is_some() {
                     continue;
                 }
+                // A text node's figures are added straight into its parent's.
+                let Some(el) = dom.element(n) else {
+                    continue;
+                };
                 let mut s = Stats::default();
-                match n.value() {
-                    // A text node's figures are added straight into its parent's.
-                    Node::Text(_) => continue,
-                    Node::Element(el) => {
-                        for c in n.children() {
-                            if let Node::Text(t) = c.value() {
-                                s.text += count_text(t);
-                                s.commas += t.matches(',').count() as u32;
-                                continue;
-                            }
-                            if let Some(cs) = stats.get(&c.id()) {
-                                s.text += cs.text;
-                                s.link_text += cs.link_text;
-                                s.paragraphs += cs.paragraphs;
-                                s.ptext += cs.ptext;
-                                s.commas += cs.commas;
-                            }
-                        }
-                        if el.name() == "a" {
-                            s.link_text = s.text;
-                        }
-                        if el.name() == "p" && s.text > 0 {
-                            s.paragraphs += 1;
-                            s.ptext = s.text - s.link_text.min(s.text);
-                        }
+                for c in dom.children(n) {
+                    if let Some(t) = dom.node(c).text() {
+                        s.text += count_text(t);
+                        s.commas += memchr::memchr_iter(b',', t.as_bytes()).count() as u32;
+                        continue;
                     }
-                    _ => {}
+                    let cs = &stats[c];
+                    s.text += cs.text;
+                    s.link_text += cs.link_text;
+                    s.paragraphs += cs.paragraphs;
+                    s.ptext += cs.ptext;
+                    s.commas += cs.commas;
                 }
-                stats.insert(n.id(), s);
+                let name = el.name();
+                if name == "a" {
+                    s.link_text = s.text;
+                }
+                if name == "p" && s.text > 0 {
+                    s.paragraphs += 1;
+                    s.ptext = s.text - s.link_text.min(s.text);
+                }
+                stats[n] = s;
             }
         }
     }
 
-    // Paragraph-like blocks vote for their ancestors.
-    let mut votes: NodeMap<f32> = NodeMap::default();
-    for n in &order {
-        let Node::Element(el) = n.value() else {
+    // Paragraph-like blocks vote for their ancestors. Every vote is positive, so a
+    // node without votes holds zero.
+    let mut votes = vec![0.0f32; dom.len()];
+    let mut voted: Vec<Ix> = Vec::new();
+    for &n in &order {
+        let Some(el) = dom.element(n) else {
             continue;
         };
         let name = el.name();
         let is_block = matches!(name, "p" | "pre" | "blockquote" | "td" | "li" | "dd")
-            || (matches!(name, "div" | "section" | "article") && has_direct_text(*n, 40, &stats));
+            || (matches!(name, "div" | "section" | "article")
+                && has_direct_text(&dom, n, 40, &stats));
         if !is_block {
             continue;
         }
-        let Some(s) = stats.get(&n.id()) else {
-            continue;
-        };
+        let s = stats[n];
         if s.text < 25 {
             continue;
         }
@@ -334,13 +209,13 @@ pub fn extract(html: &str, _cues: &Cues) -> Result<PageLines, ReadError> {
         // A `<p>` votes for its container; a container holding prose directly (text
         // and inline elements mixed with `<br>`) is its own container.
         let mut anc = if name == "p" || !matches!(name, "div" | "section" | "article") {
-            n.parent()
+            dom.parent(n)
         } else {
-            Some(*n)
+            Some(n)
         };
         let mut level = 0;
         while let Some(a) = anc {
-            if level >= 3 || !matches!(a.value(), Node::Element(_)) {
+            if level >= 3 || dom.element(a).is_none() {
                 break;
             }
             let div = match level {
@@ -348,20 +223,24 @@ pub fn extract(html: &str, _cues: &Cues) -> Result<PageLines, ReadError> {
                 1 => 2.0,
                 _ => 3.0,
             };
-            *votes.entry(a.id()).or_default() += vote / div;
-            anc = a.parent();
+            if votes[a] == 0.0 {
+                voted.push(a);
+            }
+            votes[a] += vote / div;
+            anc = dom.parent(a);
             level += 1;
         }
     }
-    let mut best: Option<(NodeId, f32)> = None;
-    for (&id, &v) in &votes {
-        let Some(node) = doc.tree.get(id) else {
+    // Equal scores go to the node created first (document order, give or take the
+    // parser's repairs of broken markup).
+    voted.sort_unstable();
+    let mut best: Option<(Ix, f32)> = None;
+    for &id in &voted {
+        let v = votes[id];
+        let Some(el) = dom.element(id) else {
             continue;
         };
-        let Node::Element(el) = node.value() else {
-            continue;
-        };
-        let s = stats.get(&id).copied().unwrap_or_default();
+        let s = stats[id];
         let ld = if s.text > 0 {
             s.link_text as f32 / s.text as f32
         } else {
@@ -386,17 +265,17 @@ pub fn extract(html: &str, _cues: &Cues) -> Result<PageLines, ReadError> {
     // clearly more prose and is not furniture.
     let best = best.map(|(mut top, score)| {
         'climb: loop {
-            let ts = stats.get(&top).copied().unwrap_or_default();
-            let mut anc = doc.tree.get(top).and_then(|n| n.parent());
+            let ts = stats[top];
+            let mut anc = dom.parent(top);
             for _ in 0..6 {
                 let Some(a) = anc else { break 'climb };
-                let Node::Element(ael) = a.value() else {
+                let Some(ael) = dom.element(a) else {
                     break 'climb;
                 };
                 if matches!(ael.name(), "body" | "html") || class_weight(ael, hc) < 0 {
                     break 'climb;
                 }
-                let s = stats.get(&a.id()).copied().unwrap_or_default();
+                let s = stats[a];
                 let ld = if s.text > 0 {
                     s.link_text as f32 / s.text as f32
                 } else {
@@ -406,10 +285,10 @@ pub fn extract(html: &str, _cues: &Cues) -> Result<PageLines, ReadError> {
                     break 'climb;
                 }
                 if s.ptext as f32 * 0.8 > ts.ptext as f32 {
-                    top = a.id();
+                    top = a;
                     continue 'climb;
                 }
-                anc = a.parent();
+                anc = dom.parent(a);
             }
             break;
         }
@@ -417,26 +296,23 @@ pub fn extract(html: &str, _cues: &Cues) -> Result<PageLines, ReadError> {
     });
     let mut lines = Vec::new();
     if let Some((top, top_score)) = best {
-        let Some(top_node) = doc.tree.get(top) else {
-            return Err(ReadError::NoText);
-        };
         // The article: the top node, and siblings that score well or are plain prose.
         let mut parts = Vec::new();
-        match top_node.parent() {
-            Some(parent) if matches!(parent.value(), Node::Element(_)) => {
-                for sib in parent.children() {
-                    if sib.id() == top {
+        match dom.parent(top) {
+            Some(parent) if dom.element(parent).is_some() => {
+                for sib in dom.children(parent) {
+                    if sib == top {
                         parts.push(sib);
                         continue;
                     }
-                    let Node::Element(el) = sib.value() else {
+                    let Some(el) = dom.element(sib) else {
                         continue;
                     };
-                    if hc.skip.contains(el.name()) || class_weight(el, hc) < 0 {
+                    if el.kind.has(TagKind::SKIP) || class_weight(el, hc) < 0 {
                         continue;
                     }
-                    let v = votes.get(&sib.id()).copied().unwrap_or(0.0);
-                    let s = stats.get(&sib.id()).copied().unwrap_or_default();
+                    let v = votes[sib];
+                    let s = stats[sib];
                     let ld = if s.text > 0 {
                         s.link_text as f32 / s.text as f32
                     } else {
@@ -448,10 +324,10 @@ pub fn extract(html: &str, _cues: &Cues) -> Result<PageLines, ReadError> {
                     }
                 }
             }
-            _ => parts.push(top_node),
+            _ => parts.push(top),
         }
         for p in parts {
-            emit_lines(p, top, hc, &stats, &mut lines);
+            emit_lines(&dom, p, top, hc, &stats, &mut lines);
         }
     }
     // A page whose structure gives nothing usable, but which states its body in
@@ -496,11 +372,44 @@ fn strip_site_suffix(title: &str, site: Option<&str>) -> String {
     title.to_string()
 }
 
-fn count_text(t: &scraper::node::Text) -> u32 {
-    let s: &str = t;
-    s.split_whitespace()
-        .map(|w| w.chars().count() as u32 + 1)
-        .sum()
+/// Characters of text, each word counted with one space: what `split_whitespace`
+/// words would add up to, counted in one pass without splitting.
+fn count_text(s: &str) -> u32 {
+    let mut n = 0u32;
+    let mut in_word = false;
+    if s.is_ascii() {
+        for &b in s.as_bytes() {
+            // ASCII whitespace as `char::is_whitespace` has it (it includes \x0b).
+            if matches!(b, b' ' | b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r') {
+                in_word = false;
+            } else {
+                n += 1 + u32::from(!in_word);
+                in_word = true;
+            }
+        }
+    } else {
+        for c in s.chars() {
+            if c.is_whitespace() {
+                in_word = false;
+            } else {
+                n += 1 + u32::from(!in_word);
+                in_word = true;
+            }
+        }
+    }
+    n
+}
+
+/// Appends the words of `s` to `out`, one space between each (and before the first
+/// when `out` holds some already): `split_whitespace` and `join(" ")` without the
+/// vector.
+fn push_words(out: &mut String, s: &str) {
+    for w in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
 }
 
 /// Inline elements: their text belongs to the enclosing block's running text.
@@ -511,15 +420,16 @@ const INLINE: &[&str] = &[
 
 /// Whether `n` holds at least `min` characters of running text of its own (text
 /// and inline elements, not text inside child blocks).
-fn has_direct_text(n: NodeRef<'_, Node>, min: usize, stats: &NodeMap<Stats>) -> bool {
+fn has_direct_text(dom: &Dom, n: Ix, min: usize, stats: &[Stats]) -> bool {
     let mut total = 0usize;
-    for c in n.children() {
-        total += match c.value() {
-            Node::Text(t) => t.trim().len(),
-            Node::Element(e) if INLINE.contains(&e.name()) => {
-                stats.get(&c.id()).map_or(0, |s| s.text as usize)
-            }
-            _ => 0,
+    for c in dom.children(n) {
+        let node = dom.node(c);
+        total += if let Some(t) = node.text() {
+            t.trim().len()
+        } else if node.element().is_some_and(|e| e.kind.has(TagKind::INLINE)) {
+            stats[c].text as usize
+        } else {
+            0
         };
         if total >= min {
             return true;
@@ -528,9 +438,9 @@ fn has_direct_text(n: NodeRef<'_, Node>, min: usize, stats: &NodeMap<Stats>) -> 
     false
 }
 
-fn words_of(el: &scraper::node::Element) -> impl Iterator<Item = std::borrow::Cow<'_, str>> + '_ {
-    let class = el.attr("class").unwrap_or("");
-    let id = el.attr("id").unwrap_or("");
+fn words_of(el: &Element) -> impl Iterator<Item = std::borrow::Cow<'_, str>> + '_ {
+    let class = el.attr(&local_name!("class")).unwrap_or("");
+    let id = el.attr(&local_name!("id")).unwrap_or("");
     class
         .split_whitespace()
         .chain(id.split_whitespace())
@@ -543,7 +453,7 @@ fn words_of(el: &scraper::node::Element) -> impl Iterator<Item = std::borrow::Co
         })
 }
 
-fn word_hits(token: &str, set: &HashSet<String>) -> bool {
+fn word_hits(token: &str, set: &WordSet) -> bool {
     if set.contains(token) {
         return true;
     }
@@ -551,7 +461,7 @@ fn word_hits(token: &str, set: &HashSet<String>) -> bool {
 }
 
 /// +1 for article-ish class/id words, −1 for furniture words.
-fn class_weight(el: &scraper::node::Element, hc: &HtmlCues) -> i32 {
+fn class_weight(el: &Element, hc: &HtmlCues) -> i32 {
     let mut w = 0;
     for t in words_of(el) {
         if word_hits(&t, &hc.negative) {
@@ -563,11 +473,13 @@ fn class_weight(el: &scraper::node::Element, hc: &HtmlCues) -> i32 {
     w.clamp(-1, 1)
 }
 
-fn is_hidden(el: &scraper::node::Element) -> bool {
-    if el.attr("hidden").is_some() || el.attr("aria-hidden") == Some("true") {
+fn is_hidden(el: &Element) -> bool {
+    if el.attr(&local_name!("hidden")).is_some()
+        || el.attr(&local_name!("aria-hidden")) == Some("true")
+    {
         return true;
     }
-    if let Some(style) = el.attr("style") {
+    if let Some(style) = el.attr(&local_name!("style")) {
         if style.contains("none") || style.contains("hidden") {
             let s: String = style
                 .chars()
@@ -582,100 +494,101 @@ fn is_hidden(el: &scraper::node::Element) -> bool {
     false
 }
 
-fn is_caption(el: &scraper::node::Element, hc: &HtmlCues) -> bool {
+fn is_caption(el: &Element, hc: &HtmlCues) -> bool {
     el.name() == "figcaption" || words_of(el).any(|t| word_hits(&t, &hc.caption))
 }
 
 /// Writes the text of `part` as lines, one per block element, with roles.
-fn emit_lines(
-    part: NodeRef<'_, Node>,
-    top: NodeId,
-    hc: &HtmlCues,
-    stats: &NodeMap<Stats>,
-    lines: &mut Vec<Line>,
-) {
+fn emit_lines(dom: &Dom, part: Ix, top: Ix, hc: &HtmlCues, stats: &[Stats], lines: &mut Vec<Line>) {
+    // The running line, its whitespace already collapsed.
     let mut cur = String::new();
-    let mut role_stack: Vec<(NodeId, LineRole)> = Vec::new();
-    let mut skipping: Option<NodeId> = None;
+    let mut role_stack: Vec<(Ix, LineRole)> = Vec::new();
+    let mut skipping: Option<Ix> = None;
     let flush = |cur: &mut String, role: LineRole, lines: &mut Vec<Line>| {
-        let t = cur.split_whitespace().collect::<Vec<_>>().join(" ");
-        cur.clear();
-        if !t.is_empty() {
-            lines.push(Line { text: t, role });
+        if !cur.is_empty() {
+            lines.push(Line {
+                text: std::mem::take(cur),
+                role,
+            });
         }
     };
-    let role_now = |stack: &Vec<(NodeId, LineRole)>| stack.last().map_or(LineRole::Plain, |r| r.1);
-    for edge in part.traverse() {
+    let role_now = |stack: &Vec<(Ix, LineRole)>| stack.last().map_or(LineRole::Plain, |r| r.1);
+    // Text nodes are collapsed as they come, but words may run across them
+    // ("<b>Tok</b>yo"): a space is due only where the text had whitespace.
+    let mut space_due = false;
+    for edge in dom.traverse(part) {
         match edge {
-            ego_tree::iter::Edge::Open(n) => {
+            Edge::Open(n) => {
                 if skipping.is_some() {
                     continue;
                 }
-                match n.value() {
-                    Node::Text(t) => cur.push_str(t),
-                    Node::Element(el) => {
-                        let name = el.name();
-                        if hc.skip.contains(name) || is_hidden(el) {
-                            skipping = Some(n.id());
-                            continue;
-                        }
-                        let s = stats.get(&n.id()).copied().unwrap_or_default();
-                        // Furniture: class words against it (unless it holds the article),
-                        // or a block that is mostly links.
-                        let negative = class_weight(el, hc) < 0 && n.id() != top;
-                        let linky = s.text > 0
-                            && s.link_text as f32 / s.text as f32 > 0.6
-                            && matches!(
-                                name,
-                                "ul" | "ol" | "div" | "section" | "table" | "dl" | "p" | "li"
-                            );
-                        if hc.block.contains(name) {
-                            flush(&mut cur, role_now(&role_stack), lines);
-                        }
-                        if name == "img" {
-                            continue;
-                        }
-                        let role = if negative || linky {
-                            Some(LineRole::Furniture)
-                        } else if is_caption(el, hc) {
-                            Some(LineRole::Caption)
-                        } else if words_of(el).any(|t| hc.byline.contains(t.as_ref()))
-                            && s.text < 120
-                        {
-                            Some(LineRole::Byline)
-                        } else if name == "h1" {
-                            Some(LineRole::Headline)
-                        } else if matches!(name, "h2" | "h3" | "h4" | "h5" | "h6") {
-                            Some(LineRole::Heading)
-                        } else {
-                            None
-                        };
-                        if let Some(r) = role {
-                            // Furniture dominates whatever it contains.
-                            let inherited = role_now(&role_stack);
-                            let r = if inherited == LineRole::Furniture {
-                                inherited
-                            } else {
-                                r
-                            };
-                            role_stack.push((n.id(), r));
-                        }
-                    }
-                    _ => {}
+                let node = dom.node(n);
+                if let Some(t) = node.text() {
+                    append_text(&mut cur, &mut space_due, t);
+                    continue;
+                }
+                let Some(el) = node.element() else {
+                    continue;
+                };
+                let name = el.name();
+                if el.kind.has(TagKind::SKIP) || is_hidden(el) {
+                    skipping = Some(n);
+                    continue;
+                }
+                let s = stats[n];
+                // Furniture: class words against it (unless it holds the article),
+                // or a block that is mostly links.
+                let negative = n != top && class_weight(el, hc) < 0;
+                let linky = s.text > 0
+                    && s.link_text as f32 / s.text as f32 > 0.6
+                    && matches!(
+                        name,
+                        "ul" | "ol" | "div" | "section" | "table" | "dl" | "p" | "li"
+                    );
+                if el.kind.has(TagKind::BLOCK) {
+                    flush(&mut cur, role_now(&role_stack), lines);
+                    space_due = false;
+                }
+                if name == "img" {
+                    continue;
+                }
+                let role = if negative || linky {
+                    Some(LineRole::Furniture)
+                } else if is_caption(el, hc) {
+                    Some(LineRole::Caption)
+                } else if words_of(el).any(|t| hc.byline.contains(t.as_ref())) && s.text < 120 {
+                    Some(LineRole::Byline)
+                } else if name == "h1" {
+                    Some(LineRole::Headline)
+                } else if matches!(name, "h2" | "h3" | "h4" | "h5" | "h6") {
+                    Some(LineRole::Heading)
+                } else {
+                    None
+                };
+                if let Some(r) = role {
+                    // Furniture dominates whatever it contains.
+                    let inherited = role_now(&role_stack);
+                    let r = if inherited == LineRole::Furniture {
+                        inherited
+                    } else {
+                        r
+                    };
+                    role_stack.push((n, r));
                 }
             }
-            ego_tree::iter::Edge::Close(n) => {
+            Edge::Close(n) => {
                 if let Some(s) = skipping {
-                    if s == n.id() {
+                    if s == n {
                         skipping = None;
                     }
                     continue;
                 }
-                if let Node::Element(el) = n.value() {
-                    if hc.block.contains(el.name()) {
+                if let Some(el) = dom.element(n) {
+                    if el.kind.has(TagKind::BLOCK) {
                         flush(&mut cur, role_now(&role_stack), lines);
+                        space_due = false;
                     }
-                    if role_stack.last().is_some_and(|r| r.0 == n.id()) {
+                    if role_stack.last().is_some_and(|r| r.0 == n) {
                         role_stack.pop();
                     }
                 }
@@ -683,6 +596,29 @@ fn emit_lines(
         }
     }
     flush(&mut cur, role_now(&role_stack), lines);
+}
+
+/// Appends a text node to the running line, collapsing whitespace as
+/// `split_whitespace().join(" ")` on the whole line would.
+fn append_text(cur: &mut String, space_due: &mut bool, t: &str) {
+    let mut words = t.split_whitespace();
+    let Some(first) = words.next() else {
+        // Only whitespace: it separates whatever comes next from what came before.
+        if !t.is_empty() {
+            *space_due = true;
+        }
+        return;
+    };
+    let lead_space = t.starts_with(|c: char| c.is_whitespace());
+    if !cur.is_empty() && (*space_due || lead_space) {
+        cur.push(' ');
+    }
+    cur.push_str(first);
+    for w in words {
+        cur.push(' ');
+        cur.push_str(w);
+    }
+    *space_due = t.ends_with(|c: char| c.is_whitespace());
 }
 
 fn parse_meta_date(s: &str) -> Option<DateValue> {
@@ -702,37 +638,42 @@ fn parse_meta_date(s: &str) -> Option<DateValue> {
     })
 }
 
-fn read_meta(doc: &Html, hc: &HtmlCues, meta: &mut PageMeta, json_ld_body: &mut Option<String>) {
+fn read_meta(dom: &Dom, hc: &HtmlCues, meta: &mut PageMeta, json_ld_body: &mut Option<String>) {
     let mut og_title = None;
     let mut title_tag = None;
-    for n in doc.tree.root().descendants() {
-        let Node::Element(el) = n.value() else {
+    for n in dom.descendants(Dom::ROOT) {
+        let Some(el) = dom.element(n) else {
             continue;
         };
         match el.name() {
             "html" => {
-                if let Some(l) = el.attr("lang") {
+                if let Some(l) = el.attr(&local_name!("lang")) {
                     meta.language = Some(l.split(['-', '_']).next().unwrap_or(l).to_lowercase());
                 }
             }
             "title" if title_tag.is_none() => {
-                let t: String = n
-                    .descendants()
-                    .filter_map(|d| d.value().as_text().map(|t| t.to_string()))
+                let t: String = dom
+                    .descendants(n)
+                    .filter_map(|d| dom.node(d).text())
                     .collect();
-                let t = t.split_whitespace().collect::<Vec<_>>().join(" ");
+                let mut words = String::new();
+                push_words(&mut words, &t);
+                let t = words;
                 if !t.is_empty() {
                     title_tag = Some(t);
                 }
             }
             "meta" => {
                 let key = el
-                    .attr("property")
-                    .or_else(|| el.attr("name"))
-                    .or_else(|| el.attr("itemprop"))
+                    .attr(&local_name!("property"))
+                    .or_else(|| el.attr(&local_name!("name")))
+                    .or_else(|| el.attr(&local_name!("itemprop")))
                     .unwrap_or("")
                     .to_lowercase();
-                let Some(content) = el.attr("content").map(str::trim).filter(|c| !c.is_empty())
+                let Some(content) = el
+                    .attr(&local_name!("content"))
+                    .map(str::trim)
+                    .filter(|c| !c.is_empty())
                 else {
                     continue;
                 };
@@ -779,26 +720,27 @@ fn read_meta(doc: &Html, hc: &HtmlCues, meta: &mut PageMeta, json_ld_body: &mut 
                     _ => {}
                 }
             }
-            "link" if el.attr("rel") == Some("canonical") => {
-                if let Some(h) = el.attr("href") {
+            "link" if el.attr(&local_name!("rel")) == Some("canonical") => {
+                if let Some(h) = el.attr(&local_name!("href")) {
                     meta.url.get_or_insert_with(|| h.to_string());
                 }
             }
-            "script" if el.attr("type").is_some_and(|t| t.contains("ld+json")) => {
-                let raw: String = n
-                    .children()
-                    .filter_map(|c| c.value().as_text().map(|t| t.to_string()))
-                    .collect();
+            "script"
+                if el
+                    .attr(&local_name!("type"))
+                    .is_some_and(|t| t.contains("ld+json")) =>
+            {
+                let raw: String = dom.children(n).filter_map(|c| dom.node(c).text()).collect();
                 if let Ok(v) = serde_json::from_str::<serde_json::Value>(raw.trim()) {
                     json_ld(&v, hc, meta, json_ld_body, 0);
                 }
             }
             "time" if meta.published.is_none() => {
-                if let Some(dt) = el.attr("datetime") {
+                if let Some(dt) = el.attr(&local_name!("datetime")) {
                     if el
-                        .attr("itemprop")
+                        .attr(&local_name!("itemprop"))
                         .is_some_and(|p| p.eq_ignore_ascii_case("datePublished"))
-                        || el.attr("pubdate").is_some()
+                        || el.has_attr_named("pubdate")
                     {
                         if let Some(v) = parse_meta_date(dt) {
                             meta.published = Some((v, format!("<time datetime> {dt}")));
@@ -887,18 +829,5 @@ fn json_ld(
             }
         }
         _ => {}
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn depth_scan_counts_nesting_not_siblings() {
-        assert_eq!(nesting_depth("<div><div><p>a<p>b</div></div>"), 2);
-        let deep = "<div>".repeat(5000);
-        assert_eq!(nesting_depth(&deep), 5000);
-        assert_eq!(nesting_depth("<script>if (a<b) {}</script><div></div>"), 1);
     }
 }

@@ -20,9 +20,14 @@ pub fn identify(text: &str, cues: &Cues) -> Option<String> {
             continue;
         }
         lw.clear();
-        lw.extend(w.chars().flat_map(char::to_lowercase));
-        for (i, (_, set)) in cues.stopwords.iter().enumerate() {
-            if set.contains(lw.as_str()) {
+        if w.is_ascii() {
+            lw.push_str(w);
+            lw.make_ascii_lowercase();
+        } else {
+            lw.extend(w.chars().flat_map(char::to_lowercase));
+        }
+        if let Some(entries) = cues.stopword_entries.get(lw.as_str()) {
+            for &i in entries {
                 counts[i] += 1;
             }
         }

@@ -23,10 +23,12 @@
 mod cues;
 mod dates;
 pub mod dating;
+mod dom;
 mod html;
 mod jsonl;
 mod lang;
 mod lines;
+mod markup;
 
 pub use cues::{CueError, CueFile, Cues};
 pub use dates::{parse_date_text, DateMatch};

@@ -179,7 +179,7 @@ fn ends_sentence(s: &str) -> bool {
 
 /// Body-like: a sentence of several words ending in sentence punctuation.
 fn sentence_like(s: &str) -> bool {
-    s.split_whitespace().count() >= 8 && ends_sentence(s)
+    s.split_whitespace().nth(7).is_some() && ends_sentence(s)
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
