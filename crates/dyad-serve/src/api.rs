@@ -115,7 +115,7 @@ pub async fn events(
     let filter = q.filter()?;
     let (limit, offset) = q.paging()?;
     let page = app
-        .query(move |s| Ok(s.events_page(&filter, limit, offset)?))
+        .query(move |s| Ok(s.events_page(&filter, limit, offset, false)?))
         .await?;
     let events = page
         .events
@@ -248,7 +248,7 @@ pub async fn actor(
                 actor: Some(c),
                 ..EventFilter::default()
             };
-            Ok((net, s.events_page(&filter, limit, offset)?))
+            Ok((net, s.events_page(&filter, limit, offset, false)?))
         })
         .await?;
     if page.total == 0 {

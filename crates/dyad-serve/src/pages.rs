@@ -155,7 +155,7 @@ pub async fn timeline(State(app): State<Arc<App>>, Query(q): Query<EventQuery>) 
     let (limit, offset) = q.paging()?;
     let f = filter.clone();
     let (page, counts) = app
-        .query(move |s| Ok((s.events_page(&f, limit, offset)?, s.counts()?)))
+        .query(move |s| Ok((s.events_page(&f, limit, offset, true)?, s.counts()?)))
         .await?;
     let types: Vec<&str> = EventType::ALL.iter().map(|t| t.as_str()).collect();
     let statuses: Vec<&str> = STATUSES.iter().map(|t| t.as_str()).collect();
@@ -267,12 +267,15 @@ pub async fn event(State(app): State<Arc<App>>, Path(id): Path<String>) -> PageR
             .and_then(|r| r.doc.title.clone())
             .unwrap_or_else(|| doc.to_string())
     };
+    // The summary is "TYPE ACTORS (status) date …: the first report's sentence".
+    let (headline, sentence) = e.summary.split_once(": ").unwrap_or((&e.summary, ""));
     let mut body = format!(
         r#"<p class="crumbs"><a href="/">Timeline</a> › event</p>
-<h1 class="event-title st-{st}">{summary}</h1>
+<h1 class="event-title st-{st}">{headline}</h1><p class="event-sentence">{sentence}</p>
 <p class="event-meta">{badge} <span class="type" style="color:{colour}">{ty}</span> {date} · {n} report{s} · <code>{id}</code> · <a href="/api/v1/events/{uid}">JSON</a></p>"#,
         st = url(e.status.as_str()),
-        summary = esc(&e.summary),
+        headline = esc(headline),
+        sentence = esc(sentence),
         badge = badge(e.status.as_str()),
         colour = type_colour(e.event_type.as_str()),
         ty = esc(e.event_type.as_str()),
@@ -337,12 +340,19 @@ pub async fn event(State(app): State<Arc<App>>, Path(id): Path<String>) -> PageR
     body.push_str(r#"<section><h2>Fields and their evidence</h2><table class="fields"><tbody>"#);
     for (key, label, value) in &fields {
         // The status is supported by the event's whole sentences (its cues).
-        let evidence_field = if *key == "status" || *key == "mode" || *key == "actors" {
-            "type"
-        } else {
-            key
+        let evidence_field = match *key {
+            // The trigger's sentence carries the status cues.
+            "status" => "type",
+            // The mode comes with the trigger, the actors with source and
+            // target: their sentences are already quoted beside those fields.
+            "mode" | "actors" => "",
+            k => k,
         };
         let mut quotes = String::new();
+        if evidence_field.is_empty() {
+            let _ = write!(body, r#"<tr id="field-{key}"><th>{label}</th><td class="value">{value}</td><td class="support"></td></tr>"#);
+            continue;
+        }
         let mut seen: BTreeSet<(&str, usize)> = BTreeSet::new();
         for r in &d.reports {
             for m in &r.mentions {
@@ -542,7 +552,7 @@ pub async fn actor(
                 actor: Some(c),
                 ..EventFilter::default()
             };
-            Ok((net, s.events_page(&f, limit, offset)?))
+            Ok((net, s.events_page(&f, limit, offset, true)?))
         })
         .await?;
     if page.total == 0 {

@@ -428,14 +428,16 @@ impl Store {
         Ok(events)
     }
 
-    /// One page of the events [`Store::events`] gives (same filter, same order),
-    /// and how many match in all. Only the page's events are read and decoded, so
-    /// a page costs the same on a large store as on a small one.
+    /// One page of the events [`Store::events`] gives (same filter, same order;
+    /// with `undated_last`, events without a date come after the dated ones
+    /// instead of before), and how many match in all. Only the page's events are
+    /// read and decoded, so a page costs the same on a large store as on a small one.
     pub fn events_page(
         &mut self,
         f: &EventFilter,
         limit: usize,
         offset: usize,
+        undated_last: bool,
     ) -> Result<EventPage, StoreError> {
         let (cond, mut params) = event_where(f)?;
         let total = self
@@ -451,11 +453,16 @@ impl Store {
         params.push(offset.into());
         // Ids first, in order (an index-sized sort), then the page's JSON; the
         // order matches `sort_events` because `date_start` is the ISO start day of
-        // the event's date and undated events (NULL) come first.
+        // the event's date (NULL when there is none).
+        let undated = if undated_last {
+            "(date_start IS NULL)"
+        } else {
+            "(date_start IS NOT NULL)"
+        };
         let rows = self.db.query(
             &format!(
                 "SELECT event_json FROM events WHERE id IN (SELECT id FROM events WHERE {cond} \
-                 ORDER BY (date_start IS NOT NULL), date_start, id LIMIT ${} OFFSET ${})",
+                 ORDER BY {undated}, date_start, id LIMIT ${} OFFSET ${})",
                 n + 1,
                 n + 2
             ),
@@ -463,6 +470,15 @@ impl Store {
         )?;
         let mut events = parse_events(&rows)?;
         sort_events(&mut events);
+        if undated_last {
+            // Stable: dated events keep their order, undated ones theirs.
+            events.sort_by_key(|e| {
+                e.date
+                    .as_ref()
+                    .and_then(|d| dyad_fuse::parse_value(&d.value))
+                    .is_none()
+            });
+        }
         Ok(EventPage { events, total })
     }
 
