@@ -104,10 +104,12 @@ fn event_list(events: &[CanonicalEvent]) -> String {
     let mut s = String::from(r#"<ol class="timeline">"#);
     let mut month: Option<String> = None;
     for e in events {
+        // The month the event's date starts in (weeks, seasons and ranges too).
         let m = e
             .date
             .as_ref()
-            .map_or("undated".to_string(), |d| d.value.chars().take(7).collect());
+            .and_then(|d| dyad_fuse::parse_value(&d.value))
+            .map_or("undated".to_string(), |r| r.start.format("%Y-%m").to_string());
         if month.as_deref() != Some(m.as_str()) {
             let _ = write!(s, r#"<li class="month">{}</li>"#, esc(&m));
             month = Some(m);
@@ -721,10 +723,17 @@ pub async fn search(State(app): State<Arc<App>>, Query(q): Query<SearchQuery>) -
             } else {
                 format!("/documents/{}", url(&h.id))
             };
+            let title = h.title.as_deref().unwrap_or(&h.id);
+            // An event's summary opens with "TYPE ACTORS (status) …:" — that is its title.
+            let title = if kind == "event" {
+                title.split_once(": ").map_or(title, |(head, _)| head)
+            } else {
+                title
+            };
             let _ = write!(
                 body,
                 r#"<li><a href="{href}">{}</a><p class="snippet">{}</p></li>"#,
-                esc(h.title.as_deref().unwrap_or(&h.id)),
+                esc(title),
                 snippet(&h.snippet)
             );
         }

@@ -105,6 +105,24 @@ async fn shot(c: &Client, name: &str) {
     eprintln!("screenshot: {}", path.display());
 }
 
+/// Waits for the navigation a click started: until the URL contains `needle`
+/// and the new page is loaded.
+async fn wait_for_url(c: &Client, needle: &str) {
+    let deadline = Instant::now() + Duration::from_secs(20);
+    loop {
+        let url = c.current_url().await.expect("url");
+        let ready = c
+            .execute("return document.readyState", vec![])
+            .await
+            .expect("readyState");
+        if url.as_str().contains(needle) && ready == "complete" {
+            return;
+        }
+        assert!(Instant::now() < deadline, "never reached a URL with {needle:?}: {url}");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
 async fn text_of(c: &Client, css: &str) -> String {
     c.find(Locator::Css(css))
         .await
@@ -125,19 +143,37 @@ async fn an_analyst_browses_the_sample_corpus() {
     let base = format!("http://{}", srv.addr);
 
     // The timeline: events of every status the sample has, visibly different.
-    c.goto(&format!("{base}/")).await.expect("open the timeline");
+    c.goto(&format!("{base}/?limit=200")).await.expect("open the timeline");
     assert_eq!(c.title().await.expect("title"), "Timeline · dyad");
     let rows = c.find_all(Locator::Css("li.ev")).await.expect("rows");
     assert!(rows.len() >= 20, "{} events listed", rows.len());
-    let mut border_colours = std::collections::BTreeSet::new();
-    for status in ["occurred", "planned", "cancelled"] {
+    let mut looks = std::collections::BTreeSet::new();
+    let present = ["occurred", "planned", "denied", "hypothetical"];
+    for status in present {
         let row = c
             .find(Locator::Css(&format!("li.ev.st-{status}")))
             .await
             .unwrap_or_else(|_| panic!("a {status} event on the timeline"));
-        border_colours.insert(row.css_value("border-left-color").await.expect("css"));
+        let colour = row.css_value("border-left-color").await.expect("css");
+        let style = row.css_value("border-left-style").await.expect("css");
+        looks.insert((colour, style));
     }
-    assert_eq!(border_colours.len(), 3, "statuses look different: {border_colours:?}");
+    assert_eq!(looks.len(), present.len(), "statuses look different: {looks:?}");
+    // The sample has no postponed or cancelled event: the legend's badges show
+    // that those look different too.
+    let mut badges = std::collections::BTreeSet::new();
+    for status in ["occurred", "planned", "postponed", "cancelled"] {
+        let b = c
+            .find(Locator::Css(&format!(".legend-line .badge.st-{status}")))
+            .await
+            .expect("a legend badge");
+        badges.insert((
+            b.css_value("background-color").await.expect("css"),
+            b.css_value("border-top-style").await.expect("css"),
+            b.css_value("text-decoration-line").await.expect("css"),
+        ));
+    }
+    assert_eq!(badges.len(), 4, "{badges:?}");
     shot(&c, "01-timeline").await;
 
     // Filter the timeline: planned events only.
@@ -153,6 +189,7 @@ async fn an_analyst_browses_the_sample_corpus() {
         .click()
         .await
         .expect("filter");
+    wait_for_url(&c, "status=planned").await;
     let planned = c.find_all(Locator::Css("li.ev")).await.expect("rows");
     assert!(!planned.is_empty());
     for r in &planned {
@@ -161,7 +198,7 @@ async fn an_analyst_browses_the_sample_corpus() {
     shot(&c, "02-timeline-planned").await;
 
     // Click through to an event that reports disagree about.
-    c.goto(&format!("{base}/")).await.expect("timeline");
+    c.goto(&format!("{base}/?limit=200")).await.expect("timeline");
     let mut target = None;
     for row in c.find_all(Locator::Css("li.ev")).await.expect("rows") {
         if row.find(Locator::Css(".warn")).await.is_ok() {
@@ -174,7 +211,7 @@ async fn an_analyst_browses_the_sample_corpus() {
         .click()
         .await
         .expect("click through");
-    assert!(c.current_url().await.expect("url").path().starts_with("/events/ev_"));
+    wait_for_url(&c, "/events/ev_").await;
     // Evidence highlighted in the report text and beside the fields.
     let marks = c
         .find_all(Locator::Css(".report-text mark.f-type"))
@@ -212,6 +249,7 @@ async fn an_analyst_browses_the_sample_corpus() {
         .click()
         .await
         .expect("search");
+    wait_for_url(&c, "q=Blinken").await;
     let hits = c.find_all(Locator::Css("ul.hits li")).await.expect("hits");
     assert!(!hits.is_empty(), "Blinken is found");
     let snippet_marks = c.find_all(Locator::Css(".snippet mark")).await.expect("marks");
@@ -227,6 +265,7 @@ async fn an_analyst_browses_the_sample_corpus() {
         .click()
         .await
         .expect("open the actor");
+    wait_for_url(&c, "/actors/JPN").await;
     assert_eq!(text_of(&c, "main h1").await, "JPN");
     let nodes = c.find_all(Locator::Css("svg.network circle")).await.expect("nodes");
     assert!(nodes.len() >= 2, "JPN and its counterparts are drawn");
