@@ -129,12 +129,20 @@ const SQLITE_MIGRATIONS: &[(i64, &str)] = &[
         2,
         include_str!("../migrations/sqlite/0002_document_hash.sql"),
     ),
+    (
+        3,
+        include_str!("../migrations/sqlite/0003_listing_indexes.sql"),
+    ),
 ];
 const POSTGRES_MIGRATIONS: &[(i64, &str)] = &[
     (1, include_str!("../migrations/postgres/0001_init.sql")),
     (
         2,
         include_str!("../migrations/postgres/0002_document_hash.sql"),
+    ),
+    (
+        3,
+        include_str!("../migrations/postgres/0003_listing_indexes.sql"),
     ),
 ];
 
@@ -454,15 +462,15 @@ impl Store {
         // Ids first, in order (an index-sized sort), then the page's JSON; the
         // order matches `sort_events` because `date_start` is the ISO start day of
         // the event's date (NULL when there is none).
-        let undated = if undated_last {
-            "(date_start IS NULL)"
+        let nulls = if undated_last {
+            "NULLS LAST"
         } else {
-            "(date_start IS NOT NULL)"
+            "NULLS FIRST"
         };
         let rows = self.db.query(
             &format!(
                 "SELECT event_json FROM events WHERE id IN (SELECT id FROM events WHERE {cond} \
-                 ORDER BY {undated}, date_start, id LIMIT ${} OFFSET ${})",
+                 ORDER BY date_start {nulls}, id LIMIT ${} OFFSET ${})",
                 n + 1,
                 n + 2
             ),
@@ -549,7 +557,7 @@ impl Store {
         let rows = self.db.query(
             "SELECT c.event_id, e.summary, e.event_type, e.status, e.date_value, c.field, c.resolution, c.reason, c.values_json \
              FROM conflicts c JOIN events e ON e.id = c.event_id \
-             ORDER BY (e.date_start IS NOT NULL), e.date_start, c.event_id, c.seq LIMIT $1 OFFSET $2",
+             ORDER BY e.date_start NULLS FIRST, c.event_id, c.seq LIMIT $1 OFFSET $2",
             &[limit.into(), offset.into()],
         )?;
         let text = |r: &Row, i: usize| r.get(i).and_then(Value::text).unwrap_or_default().to_string();
