@@ -155,7 +155,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         ),
         (
             "api one event",
-            ids.iter().map(|id| format!("/api/v1/events/{id}")).collect(),
+            ids.iter()
+                .map(|id| format!("/api/v1/events/{id}"))
+                .collect(),
         ),
         (
             "html event page",

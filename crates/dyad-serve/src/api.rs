@@ -84,7 +84,10 @@ impl EventQuery {
     }
 }
 
-pub fn paging(limit: &Option<String>, offset: &Option<String>) -> Result<(usize, usize), ServeError> {
+pub fn paging(
+    limit: &Option<String>,
+    offset: &Option<String>,
+) -> Result<(usize, usize), ServeError> {
     let num = |name: &str, v: &Option<String>, default: usize| -> Result<usize, ServeError> {
         match given(v) {
             Some(s) => s.parse::<usize>().map_err(|_| {
@@ -188,7 +191,11 @@ pub async fn event(
     let mut documents = Vec::new();
     for r in &d.reports {
         let co = CharOffsets::new(&r.doc.text);
-        mentions.extend(r.mentions.iter().map(|m| dyad_store::json::mention_json(m, &co)));
+        mentions.extend(
+            r.mentions
+                .iter()
+                .map(|m| dyad_store::json::mention_json(m, &co)),
+        );
         documents.push(json!({
             "id": r.doc.id,
             "title": r.doc.title,

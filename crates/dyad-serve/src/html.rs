@@ -243,7 +243,10 @@ mod tests {
             },
         ];
         let h = highlighted(text, &hs);
-        assert!(h.contains(r#"<mark class="f-type" title="type">met</mark>"#), "{h}");
+        assert!(
+            h.contains(r#"<mark class="f-type" title="type">met</mark>"#),
+            "{h}"
+        );
         assert!(h.contains("&lt;b&gt;Biden&lt;/b&gt;"), "{h}");
         assert!(!h.contains("<b>"));
         assert_eq!(h.matches("<span").count(), h.matches("</span>").count());
@@ -252,10 +255,7 @@ mod tests {
 
     #[test]
     fn snippets_mark_matches_and_escape_the_rest() {
-        assert_eq!(
-            snippet("a [Biden] <i>]"),
-            "a <mark>Biden</mark> &lt;i&gt;]"
-        );
+        assert_eq!(snippet("a [Biden] <i>]"), "a <mark>Biden</mark> &lt;i&gt;]");
         assert_eq!(snippet("[open"), "<mark>open</mark>");
     }
 }

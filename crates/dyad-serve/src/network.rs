@@ -60,9 +60,9 @@ impl Network {
             .edges
             .iter()
             .flat_map(|((a, b), types)| {
-                types.iter().map(move |(t, n)| {
-                    json!({"source": a, "target": b, "type": t, "events": n})
-                })
+                types
+                    .iter()
+                    .map(move |(t, n)| json!({"source": a, "target": b, "type": t, "events": n}))
             })
             .collect();
         json!({

@@ -109,7 +109,9 @@ fn event_list(events: &[CanonicalEvent]) -> String {
             .date
             .as_ref()
             .and_then(|d| dyad_fuse::parse_value(&d.value))
-            .map_or("undated".to_string(), |r| r.start.format("%Y-%m").to_string());
+            .map_or("undated".to_string(), |r| {
+                r.start.format("%Y-%m").to_string()
+            });
         if month.as_deref() != Some(m.as_str()) {
             let _ = write!(s, r#"<li class="month">{}</li>"#, esc(&m));
             month = Some(m);
@@ -137,9 +139,7 @@ fn query_string(q: &EventQuery) -> String {
 }
 
 fn select(name: &str, label: &str, options: &[&str], chosen: Option<&str>) -> String {
-    let mut s = format!(
-        r#"<label>{label}<select name="{name}"><option value="">any</option>"#
-    );
+    let mut s = format!(r#"<label>{label}<select name="{name}"><option value="">any</option>"#);
     for o in options {
         let sel = if chosen.is_some_and(|c| c.eq_ignore_ascii_case(o)) {
             " selected"
@@ -291,35 +291,39 @@ pub async fn event(State(app): State<Arc<App>>, Path(id): Path<String>) -> PageR
     // Fields, each with the sentences that support it.
     let fields: Vec<(&str, &str, String)> = vec![
         ("type", "Type", esc(e.event_type.as_str())),
-        (
-            "mode",
-            "Mode",
-            esc(e.mode.as_deref().unwrap_or("—")),
-        ),
+        ("mode", "Mode", esc(e.mode.as_deref().unwrap_or("—"))),
         ("status", "Status", badge(e.status.as_str())),
         (
             "date",
             "Date",
             e.date.as_ref().map_or("—".into(), |x| {
-                format!("{} <span class=\"none\">({})</span>", esc(&x.value), esc(&x.grain))
+                format!(
+                    "{} <span class=\"none\">({})</span>",
+                    esc(&x.value),
+                    esc(&x.grain)
+                )
             }),
         ),
         (
             "location",
             "Place",
-            e.location.as_ref().map_or("—".into(), |l| {
-                match &l.country {
+            e.location
+                .as_ref()
+                .map_or("—".into(), |l| match &l.country {
                     Some(c) => format!("{} ({})", esc(&l.name), esc(c)),
                     None => esc(&l.name),
-                }
-            }),
+                }),
         ),
         ("source", "Source", party(&e.source)),
         ("target", "Target", party(&e.target)),
         (
             "actors",
             "Actors",
-            e.actors.iter().map(|a| actor_link(a)).collect::<Vec<_>>().join(" "),
+            e.actors
+                .iter()
+                .map(|a| actor_link(a))
+                .collect::<Vec<_>>()
+                .join(" "),
         ),
         (
             "participants",
@@ -330,7 +334,9 @@ pub async fn event(State(app): State<Arc<App>>, Path(id): Path<String>) -> PageR
                 e.participants
                     .iter()
                     .map(|p| match &p.role {
-                        Some(r) => format!("{} <span class=\"none\">({})</span>", esc(&p.name), esc(r)),
+                        Some(r) => {
+                            format!("{} <span class=\"none\">({})</span>", esc(&p.name), esc(r))
+                        }
                         None => esc(&p.name),
                     })
                     .collect::<Vec<_>>()
@@ -352,7 +358,10 @@ pub async fn event(State(app): State<Arc<App>>, Path(id): Path<String>) -> PageR
         };
         let mut quotes = String::new();
         if evidence_field.is_empty() {
-            let _ = write!(body, r#"<tr id="field-{key}"><th>{label}</th><td class="value">{value}</td><td class="support"></td></tr>"#);
+            let _ = write!(
+                body,
+                r#"<tr id="field-{key}"><th>{label}</th><td class="value">{value}</td><td class="support"></td></tr>"#
+            );
             continue;
         }
         let mut seen: BTreeSet<(&str, usize)> = BTreeSet::new();
@@ -421,7 +430,13 @@ pub async fn event(State(app): State<Arc<App>>, Path(id): Path<String>) -> PageR
                 let docs: Vec<String> = v
                     .docs
                     .iter()
-                    .map(|d| format!(r#"<a href="/documents/{}">{}</a>"#, url(d), esc(&title_of(d))))
+                    .map(|d| {
+                        format!(
+                            r#"<a href="/documents/{}">{}</a>"#,
+                            url(d),
+                            esc(&title_of(d))
+                        )
+                    })
                     .collect();
                 format!(
                     r#"<li><strong>{}</strong> — {}</li>"#,
@@ -443,8 +458,20 @@ pub async fn event(State(app): State<Arc<App>>, Path(id): Path<String>) -> PageR
 
     // The reports, with the evidence highlighted in their text.
     body.push_str(r#"<section><h2>Reports</h2><p class="legend-line">"#);
-    for f in ["type", "source", "target", "date", "location", "participants", "according_to"] {
-        let _ = write!(body, r#"<mark class="f-{f}">{}</mark> "#, f.replace('_', " "));
+    for f in [
+        "type",
+        "source",
+        "target",
+        "date",
+        "location",
+        "participants",
+        "according_to",
+    ] {
+        let _ = write!(
+            body,
+            r#"<mark class="f-{f}">{}</mark> "#,
+            f.replace('_', " ")
+        );
     }
     body.push_str("</p>");
     for r in &d.reports {
@@ -594,7 +621,12 @@ pub async fn actor(
         svg = net.svg(Some(&code), 24),
         legend = net.legend(),
         events = event_list(&page.events),
-        pager = pager(&format!("/actors/{}?", url(&code)), page.total, limit, offset),
+        pager = pager(
+            &format!("/actors/{}?", url(&code)),
+            page.total,
+            limit,
+            offset
+        ),
     );
     Ok(Html(layout(&code, "Network", "", &body)))
 }

@@ -246,9 +246,9 @@ pub fn parquet_bytes(events: &[CanonicalEvent]) -> Result<Vec<u8>, StoreError> {
     let mut rg = writer.next_row_group()?;
     let mut cols = cols.into_iter();
     while let Some(mut cw) = rg.next_column()? {
-        let col = cols
-            .next()
-            .ok_or_else(|| StoreError::Schema("Parquet schema has more columns than data".into()))?;
+        let col = cols.next().ok_or_else(|| {
+            StoreError::Schema("Parquet schema has more columns than data".into())
+        })?;
         match col {
             Col::Str(vals) => {
                 let present: Vec<ByteArray> = vals

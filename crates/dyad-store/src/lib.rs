@@ -428,9 +428,10 @@ impl Store {
     /// Canonical events matching the filter, by date then id.
     pub fn events(&mut self, f: &EventFilter) -> Result<Vec<CanonicalEvent>, StoreError> {
         let (cond, params) = event_where(f)?;
-        let rows = self
-            .db
-            .query(&format!("SELECT event_json FROM events WHERE {cond}"), &params)?;
+        let rows = self.db.query(
+            &format!("SELECT event_json FROM events WHERE {cond}"),
+            &params,
+        )?;
         let mut events = parse_events(&rows)?;
         sort_events(&mut events);
         Ok(events)
@@ -450,7 +451,10 @@ impl Store {
         let (cond, mut params) = event_where(f)?;
         let total = self
             .db
-            .query(&format!("SELECT count(*) FROM events WHERE {cond}"), &params)?
+            .query(
+                &format!("SELECT count(*) FROM events WHERE {cond}"),
+                &params,
+            )?
             .first()
             .and_then(|r| r.first())
             .and_then(Value::int)
@@ -560,7 +564,12 @@ impl Store {
              ORDER BY e.date_start NULLS FIRST, c.event_id, c.seq LIMIT $1 OFFSET $2",
             &[limit.into(), offset.into()],
         )?;
-        let text = |r: &Row, i: usize| r.get(i).and_then(Value::text).unwrap_or_default().to_string();
+        let text = |r: &Row, i: usize| {
+            r.get(i)
+                .and_then(Value::text)
+                .unwrap_or_default()
+                .to_string()
+        };
         let out = rows
             .iter()
             .map(|r| {
@@ -574,7 +583,9 @@ impl Store {
                         field: text(r, 5),
                         resolution: text(r, 6),
                         reason: text(r, 7),
-                        values: serde_json::from_str(r.get(8).and_then(Value::text).unwrap_or("[]"))?,
+                        values: serde_json::from_str(
+                            r.get(8).and_then(Value::text).unwrap_or("[]"),
+                        )?,
                     },
                 })
             })

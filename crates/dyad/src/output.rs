@@ -20,4 +20,3 @@ pub fn emit(out: &mut impl Write, v: &Value) -> anyhow::Result<()> {
     }
     Ok(())
 }
-

@@ -120,9 +120,7 @@ fn check(schema: &Value, v: &Value, root: &Value, at: &str, errors: &mut Vec<Str
             match props.and_then(|p| p.get(k)) {
                 Some(ps) => check(ps, x, root, &format!("{at}.{k}"), errors),
                 None => match s.get("additionalProperties") {
-                    Some(Value::Bool(false)) => {
-                        errors.push(format!("{at}: undocumented key {k}"))
-                    }
+                    Some(Value::Bool(false)) => errors.push(format!("{at}: undocumented key {k}")),
                     Some(extra @ Value::Object(_)) => {
                         check(extra, x, root, &format!("{at}.{k}"), errors)
                     }
@@ -156,13 +154,18 @@ fn assert_valid(schema: &Value, v: &Value, root: &Value, what: &str) {
     assert!(
         errors.is_empty(),
         "{what} does not match its schema:\n{}",
-        errors.iter().take(20).cloned().collect::<Vec<_>>().join("\n")
+        errors
+            .iter()
+            .take(20)
+            .cloned()
+            .collect::<Vec<_>>()
+            .join("\n")
     );
 }
 
 fn response_schema<'a>(spec: &'a Value, path: &str, status: &str) -> &'a Value {
-    let s = &spec["paths"][path]["get"]["responses"][status]["content"]["application/json"]
-        ["schema"];
+    let s =
+        &spec["paths"][path]["get"]["responses"][status]["content"]["application/json"]["schema"];
     assert!(!s.is_null(), "{path} documents no JSON {status} answer");
     s
 }
@@ -220,11 +223,7 @@ fn every_documented_path_answers_with_its_documented_shape() {
         ),
         ("/api/v1/export", vec![]),
     ]);
-    let documented: Vec<&String> = spec["paths"]
-        .as_object()
-        .expect("paths")
-        .keys()
-        .collect();
+    let documented: Vec<&String> = spec["paths"].as_object().expect("paths").keys().collect();
     for p in &documented {
         assert!(
             concrete.contains_key(p.as_str()),
@@ -320,23 +319,41 @@ fn pages_of_events_are_what_dyad_events_prints() {
         ("", vec![]),
         ("actor=USA&", vec!["--actor", "USA"]),
         ("status=planned&", vec!["--status", "planned"]),
-        ("since=2023-06&until=2023-08&", vec!["--since", "2023-06", "--until", "2023-08"]),
+        (
+            "since=2023-06&until=2023-08&",
+            vec!["--since", "2023-06", "--until", "2023-08"],
+        ),
         ("type=CONSULT&", vec!["--type", "CONSULT"]),
     ] {
         let expected = cli_ids(&db, &flags);
         let mut got = Vec::new();
         let mut offset = 0;
         loop {
-            let page = get(&srv.addr, &format!("/api/v1/events?{query}limit=7&offset={offset}")).json();
-            assert_eq!(page["total"].as_u64(), Some(expected.len() as u64), "{query}");
+            let page = get(
+                &srv.addr,
+                &format!("/api/v1/events?{query}limit=7&offset={offset}"),
+            )
+            .json();
+            assert_eq!(
+                page["total"].as_u64(),
+                Some(expected.len() as u64),
+                "{query}"
+            );
             let events = page["events"].as_array().expect("events");
-            got.extend(events.iter().map(|e| e["id"].as_str().expect("id").to_string()));
+            got.extend(
+                events
+                    .iter()
+                    .map(|e| e["id"].as_str().expect("id").to_string()),
+            );
             offset += 7;
             if events.len() < 7 {
                 break;
             }
         }
-        assert_eq!(got, expected, "paging through {query:?} gives `dyad events` {flags:?}");
+        assert_eq!(
+            got, expected,
+            "paging through {query:?} gives `dyad events` {flags:?}"
+        );
     }
 }
 
@@ -344,11 +361,19 @@ fn pages_of_events_are_what_dyad_events_prints() {
 fn one_event_carries_its_evidence_and_its_reports() {
     let srv = serve("api-event");
     let conflicts = get(&srv.addr, "/api/v1/conflicts").json();
-    let id = conflicts["conflicts"][0]["event"].as_str().expect("a conflict");
+    let id = conflicts["conflicts"][0]["event"]
+        .as_str()
+        .expect("a conflict");
     let d = get(&srv.addr, &format!("/api/v1/events/{id}")).json();
     assert_eq!(d["event"]["id"], id);
-    assert!(!d["event"]["conflicts"].as_array().expect("conflicts").is_empty());
-    assert!(!d["event"]["status_history"].as_array().expect("history").is_empty());
+    assert!(!d["event"]["conflicts"]
+        .as_array()
+        .expect("conflicts")
+        .is_empty());
+    assert!(!d["event"]["status_history"]
+        .as_array()
+        .expect("history")
+        .is_empty());
     let mentions = d["mentions"].as_array().expect("mentions");
     assert_eq!(
         mentions.len(),
@@ -357,13 +382,29 @@ fn one_event_carries_its_evidence_and_its_reports() {
     );
     for m in mentions {
         // The sentence offsets are characters of the document's text.
-        let doc = get(&srv.addr, &format!("/api/v1/documents/{}", m["doc"].as_str().expect("doc"))).json();
-        let text: Vec<char> = doc["document"]["text"].as_str().expect("text").chars().collect();
-        let (s, e) = (m["start"].as_u64().expect("start") as usize, m["end"].as_u64().expect("end") as usize);
+        let doc = get(
+            &srv.addr,
+            &format!("/api/v1/documents/{}", m["doc"].as_str().expect("doc")),
+        )
+        .json();
+        let text: Vec<char> = doc["document"]["text"]
+            .as_str()
+            .expect("text")
+            .chars()
+            .collect();
+        let (s, e) = (
+            m["start"].as_u64().expect("start") as usize,
+            m["end"].as_u64().expect("end") as usize,
+        );
         let sentence: String = text[s..e].iter().collect();
         assert_eq!(sentence, m["sentence"].as_str().expect("sentence"));
-        let ev = m["evidence"]["type"].as_array().expect("the trigger's span");
-        let (ts, te) = (ev[0].as_u64().expect("n") as usize, ev[1].as_u64().expect("n") as usize);
+        let ev = m["evidence"]["type"]
+            .as_array()
+            .expect("the trigger's span");
+        let (ts, te) = (
+            ev[0].as_u64().expect("n") as usize,
+            ev[1].as_u64().expect("n") as usize,
+        );
         assert!(s <= ts && te <= e, "the trigger lies in its sentence");
     }
 }
@@ -374,8 +415,14 @@ fn report_text_is_escaped_in_every_page() {
     let a = &srv.addr;
     let doc = get(a, &format!("/api/v1/documents/{HOSTILE_ID}")).json();
     // JSON carries the text as it is…
-    assert!(doc["document"]["text"].as_str().expect("text").contains("<script>"));
-    let event = doc["events"][0]["id"].as_str().expect("the report was coded").to_string();
+    assert!(doc["document"]["text"]
+        .as_str()
+        .expect("text")
+        .contains("<script>"));
+    let event = doc["events"][0]["id"]
+        .as_str()
+        .expect("the report was coded")
+        .to_string();
     // …and no page lets it become markup.
     for page in [
         "/".to_string(),
@@ -391,13 +438,17 @@ fn report_text_is_escaped_in_every_page() {
         let ans = get(a, &page);
         let html = ans.text();
         assert!(
-            ans.header("content-type").is_some_and(|c| c.starts_with("text/html")),
+            ans.header("content-type")
+                .is_some_and(|c| c.starts_with("text/html")),
             "{page}"
         );
         assert!(!html.contains("<script"), "{page} lets a script through");
         assert!(!html.contains("<img"), "{page} lets an element through");
         if page.contains(HOSTILE_ID) || page.starts_with("/events/ev_") {
-            assert!(html.contains("&lt;script&gt;alert("), "{page} shows the text");
+            assert!(
+                html.contains("&lt;script&gt;alert("),
+                "{page} shows the text"
+            );
         }
     }
     assert_eq!(get(a, "/events/nope").status, 404);

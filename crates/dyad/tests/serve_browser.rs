@@ -118,7 +118,10 @@ async fn wait_for_url(c: &Client, needle: &str) {
         if url.as_str().contains(needle) && ready == "complete" {
             return;
         }
-        assert!(Instant::now() < deadline, "never reached a URL with {needle:?}: {url}");
+        assert!(
+            Instant::now() < deadline,
+            "never reached a URL with {needle:?}: {url}"
+        );
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
 }
@@ -143,7 +146,9 @@ async fn an_analyst_browses_the_sample_corpus() {
     let base = format!("http://{}", srv.addr);
 
     // The timeline: events of every status the sample has, visibly different.
-    c.goto(&format!("{base}/?limit=200")).await.expect("open the timeline");
+    c.goto(&format!("{base}/?limit=200"))
+        .await
+        .expect("open the timeline");
     assert_eq!(c.title().await.expect("title"), "Timeline · dyad");
     let rows = c.find_all(Locator::Css("li.ev")).await.expect("rows");
     assert!(rows.len() >= 20, "{} events listed", rows.len());
@@ -158,7 +163,11 @@ async fn an_analyst_browses_the_sample_corpus() {
         let style = row.css_value("border-left-style").await.expect("css");
         looks.insert((colour, style));
     }
-    assert_eq!(looks.len(), present.len(), "statuses look different: {looks:?}");
+    assert_eq!(
+        looks.len(),
+        present.len(),
+        "statuses look different: {looks:?}"
+    );
     // The sample has no postponed or cancelled event: the legend's badges show
     // that those look different too.
     let mut badges = std::collections::BTreeSet::new();
@@ -193,12 +202,19 @@ async fn an_analyst_browses_the_sample_corpus() {
     let planned = c.find_all(Locator::Css("li.ev")).await.expect("rows");
     assert!(!planned.is_empty());
     for r in &planned {
-        assert!(r.attr("class").await.expect("class").unwrap_or_default().contains("st-planned"));
+        assert!(r
+            .attr("class")
+            .await
+            .expect("class")
+            .unwrap_or_default()
+            .contains("st-planned"));
     }
     shot(&c, "02-timeline-planned").await;
 
     // Click through to an event that reports disagree about.
-    c.goto(&format!("{base}/?limit=200")).await.expect("timeline");
+    c.goto(&format!("{base}/?limit=200"))
+        .await
+        .expect("timeline");
     let mut target = None;
     for row in c.find_all(Locator::Css("li.ev")).await.expect("rows") {
         if row.find(Locator::Css(".warn")).await.is_ok() {
@@ -217,7 +233,10 @@ async fn an_analyst_browses_the_sample_corpus() {
         .find_all(Locator::Css(".report-text mark.f-type"))
         .await
         .expect("marks");
-    assert!(!marks.is_empty(), "the trigger is highlighted in the report");
+    assert!(
+        !marks.is_empty(),
+        "the trigger is highlighted in the report"
+    );
     let trigger = marks[0].text().await.expect("text");
     assert!(!trigger.trim().is_empty());
     let bg = marks[0].css_value("background-color").await.expect("css");
@@ -241,7 +260,10 @@ async fn an_analyst_browses_the_sample_corpus() {
     .expect("save");
 
     // Search for an actor from the box in the header.
-    let q = c.find(Locator::Css("header input[name=q]")).await.expect("search box");
+    let q = c
+        .find(Locator::Css("header input[name=q]"))
+        .await
+        .expect("search box");
     q.send_keys("Blinken").await.expect("type");
     c.find(Locator::Css("header form.search button"))
         .await
@@ -252,13 +274,22 @@ async fn an_analyst_browses_the_sample_corpus() {
     wait_for_url(&c, "q=Blinken").await;
     let hits = c.find_all(Locator::Css("ul.hits li")).await.expect("hits");
     assert!(!hits.is_empty(), "Blinken is found");
-    let snippet_marks = c.find_all(Locator::Css(".snippet mark")).await.expect("marks");
+    let snippet_marks = c
+        .find_all(Locator::Css(".snippet mark"))
+        .await
+        .expect("marks");
     assert!(!snippet_marks.is_empty());
-    assert!(snippet_marks[0].text().await.expect("t").contains("Blinken"));
+    assert!(snippet_marks[0]
+        .text()
+        .await
+        .expect("t")
+        .contains("Blinken"));
     shot(&c, "05-search-blinken").await;
 
     // An actor code finds the actor; its page draws its network.
-    c.goto(&format!("{base}/search?q=JPN")).await.expect("search JPN");
+    c.goto(&format!("{base}/search?q=JPN"))
+        .await
+        .expect("search JPN");
     c.find(Locator::Css("ul.hits a.actor"))
         .await
         .expect("the actor JPN among the results")
@@ -267,22 +298,37 @@ async fn an_analyst_browses_the_sample_corpus() {
         .expect("open the actor");
     wait_for_url(&c, "/actors/JPN").await;
     assert_eq!(text_of(&c, "main h1").await, "JPN");
-    let nodes = c.find_all(Locator::Css("svg.network circle")).await.expect("nodes");
+    let nodes = c
+        .find_all(Locator::Css("svg.network circle"))
+        .await
+        .expect("nodes");
     assert!(nodes.len() >= 2, "JPN and its counterparts are drawn");
     assert!(c.find(Locator::Css("svg.network line")).await.is_ok());
     shot(&c, "06-actor-jpn").await;
     c.goto(&format!("{base}/network")).await.expect("network");
     shot(&c, "07-network").await;
-    c.goto(&format!("{base}/conflicts")).await.expect("conflicts");
-    assert!(!c.find_all(Locator::Css("table.conflicts tbody tr")).await.expect("rows").is_empty());
+    c.goto(&format!("{base}/conflicts"))
+        .await
+        .expect("conflicts");
+    assert!(!c
+        .find_all(Locator::Css("table.conflicts tbody tr"))
+        .await
+        .expect("rows")
+        .is_empty());
     shot(&c, "08-conflicts").await;
 
     // A report carrying markup is shown as text and runs nothing.
-    c.goto(&format!("{base}/documents/{HOSTILE_ID}")).await.expect("hostile report");
+    c.goto(&format!("{base}/documents/{HOSTILE_ID}"))
+        .await
+        .expect("hostile report");
     assert!(c.get_alert_text().await.is_err(), "no script ran");
     let title = text_of(&c, "main h1").await;
     assert!(title.contains("<script>alert(\"xss\")</script>"), "{title}");
-    assert!(c.find_all(Locator::Css("main img")).await.expect("imgs").is_empty());
+    assert!(c
+        .find_all(Locator::Css("main img"))
+        .await
+        .expect("imgs")
+        .is_empty());
     shot(&c, "09-hostile-report").await;
 
     c.close().await.expect("close the browser");
