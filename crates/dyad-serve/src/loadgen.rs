@@ -73,6 +73,10 @@ fn read_response(r: &mut BufReader<TcpStream>) -> std::io::Result<(u16, usize)> 
     Ok((status, n))
 }
 
+/// One connection's latencies (ms), errors, body bytes, and when its first
+/// timed request was sent.
+type Tally = (Vec<f64>, usize, usize, Option<Instant>);
+
 fn percentile(sorted: &[f64], p: f64) -> f64 {
     if sorted.is_empty() {
         return 0.0;
@@ -94,58 +98,55 @@ pub fn run(
         return Err(std::io::Error::other("no paths to request"));
     }
     let deadline = Instant::now() + duration;
-    let results: Vec<std::io::Result<(Vec<f64>, usize, usize, Option<Instant>)>> =
-        std::thread::scope(|scope| {
-            let handles: Vec<_> = (0..connections.max(1))
-                .map(|c| {
-                    scope.spawn(
-                        move || -> std::io::Result<(Vec<f64>, usize, usize, Option<Instant>)> {
-                            let stream = TcpStream::connect(addr)?;
-                            stream.set_nodelay(true)?;
-                            let mut writer = stream.try_clone()?;
-                            let mut reader = BufReader::with_capacity(1 << 16, stream);
-                            let mut lat = Vec::new();
-                            let (mut errors, mut bytes) = (0, 0);
-                            let mut i = c;
-                            let mut sent = 0usize;
-                            let mut first: Option<Instant> = None;
-                            loop {
-                                let timed = sent >= warmup;
-                                if timed && Instant::now() >= deadline {
-                                    break;
-                                }
-                                let path = &paths[i % paths.len()];
-                                i += 1;
-                                let t = Instant::now();
-                                write!(
+    let results: Vec<std::io::Result<Tally>> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..connections.max(1))
+            .map(|c| {
+                scope.spawn(move || -> std::io::Result<Tally> {
+                    let stream = TcpStream::connect(addr)?;
+                    stream.set_nodelay(true)?;
+                    let mut writer = stream.try_clone()?;
+                    let mut reader = BufReader::with_capacity(1 << 16, stream);
+                    let mut lat = Vec::new();
+                    let (mut errors, mut bytes) = (0, 0);
+                    let mut i = c;
+                    let mut sent = 0usize;
+                    let mut first: Option<Instant> = None;
+                    loop {
+                        let timed = sent >= warmup;
+                        if timed && Instant::now() >= deadline {
+                            break;
+                        }
+                        let path = &paths[i % paths.len()];
+                        i += 1;
+                        let t = Instant::now();
+                        write!(
                             writer,
                             "GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: keep-alive\r\n\r\n"
                         )?;
-                                let (status, n) = read_response(&mut reader)?;
-                                sent += 1;
-                                if !timed {
-                                    continue;
-                                }
-                                first.get_or_insert(t);
-                                lat.push(t.elapsed().as_secs_f64() * 1000.0);
-                                bytes += n;
-                                if status != 200 {
-                                    errors += 1;
-                                }
-                            }
-                            Ok((lat, errors, bytes, first))
-                        },
-                    )
+                        let (status, n) = read_response(&mut reader)?;
+                        sent += 1;
+                        if !timed {
+                            continue;
+                        }
+                        first.get_or_insert(t);
+                        lat.push(t.elapsed().as_secs_f64() * 1000.0);
+                        bytes += n;
+                        if status != 200 {
+                            errors += 1;
+                        }
+                    }
+                    Ok((lat, errors, bytes, first))
                 })
-                .collect();
-            handles
-                .into_iter()
-                .map(|h| {
-                    h.join()
-                        .unwrap_or_else(|_| Err(std::io::Error::other("a load thread panicked")))
-                })
-                .collect()
-        });
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| {
+                h.join()
+                    .unwrap_or_else(|_| Err(std::io::Error::other("a load thread panicked")))
+            })
+            .collect()
+    });
     let end = Instant::now();
     let mut all = Vec::new();
     let (mut errors, mut bytes) = (0, 0);
