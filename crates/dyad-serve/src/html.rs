@@ -228,7 +228,7 @@ mod tests {
             },
             Highlight {
                 start: 7,
-                end: 18,
+                end: 19,
                 layer: 1,
                 class: "f-target".into(),
                 label: "target".into(),
