@@ -15,6 +15,8 @@
 //!   events one process would have made.
 
 mod backend;
+pub mod export;
+pub mod json;
 
 pub use backend::{Kind, Value};
 
@@ -34,6 +36,10 @@ pub enum StoreError {
     Json(#[from] serde_json::Error),
     #[error("store {0}")]
     Schema(String),
+    #[error("writing an export: {0}")]
+    Io(#[from] std::io::Error),
+    #[error("Parquet: {0}")]
+    Parquet(#[from] parquet::errors::ParquetError),
 }
 
 /// What [`Store::put_document`] did.
@@ -83,6 +89,32 @@ pub struct SearchHit {
     pub score: f64,
 }
 
+/// One page of events and how many match the filter in all.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EventPage {
+    pub events: Vec<CanonicalEvent>,
+    pub total: usize,
+}
+
+/// How many events of one type carry exactly this set of actor codes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ActorGroup {
+    pub actors: Vec<String>,
+    pub event_type: String,
+    pub events: usize,
+}
+
+/// A conflict with the event it belongs to.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EventConflict {
+    pub event: String,
+    pub summary: String,
+    pub event_type: String,
+    pub status: String,
+    pub date: Option<String>,
+    pub conflict: dyad_fuse::Conflict,
+}
+
 /// How much the store holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Counts {
@@ -98,6 +130,10 @@ const SQLITE_MIGRATIONS: &[(i64, &str)] = &[
         include_str!("../migrations/sqlite/0002_document_hash.sql"),
     ),
     (
+        3,
+        include_str!("../migrations/sqlite/0003_listing_indexes.sql"),
+    ),
+    (
         4,
         include_str!("../migrations/sqlite/0004_deferred_fusion.sql"),
     ),
@@ -107,6 +143,10 @@ const POSTGRES_MIGRATIONS: &[(i64, &str)] = &[
     (
         2,
         include_str!("../migrations/postgres/0002_document_hash.sql"),
+    ),
+    (
+        3,
+        include_str!("../migrations/postgres/0003_listing_indexes.sql"),
     ),
     (
         4,
@@ -531,59 +571,170 @@ impl Store {
 
     /// Canonical events matching the filter, by date then id.
     pub fn events(&mut self, f: &EventFilter) -> Result<Vec<CanonicalEvent>, StoreError> {
-        let mut sql = String::from("SELECT event_json FROM events WHERE 1 = 1");
-        let mut params: Vec<Value> = Vec::new();
-        let mut add = |cond: &str, v: Value, params: &mut Vec<Value>| {
-            params.push(v);
-            sql.push_str(&cond.replace("$?", &format!("${}", params.len())));
-        };
-        if let Some(a) = &f.actor {
-            add(
-                " AND actors LIKE $?",
-                format!("%,{},%", a.trim().to_uppercase()).into(),
-                &mut params,
-            );
-        }
-        if let Some(t) = &f.event_type {
-            add(
-                " AND event_type = $?",
-                t.trim().to_uppercase().into(),
-                &mut params,
-            );
-        }
-        if let Some(s) = &f.status {
-            add(
-                " AND status = $?",
-                s.trim().to_lowercase().into(),
-                &mut params,
-            );
-        }
-        if let Some(since) = &f.since {
-            let start = DayRange::parse_start(since)
-                .ok_or_else(|| StoreError::Schema(format!("--since {since:?}: not an ISO date")))?;
-            add(" AND date_end > $?", start.into(), &mut params);
-        }
-        if let Some(until) = &f.until {
-            let end = DayRange::parse_end(until)
-                .ok_or_else(|| StoreError::Schema(format!("--until {until:?}: not an ISO date")))?;
-            add(" AND date_start < $?", end.into(), &mut params);
-        }
-        let rows = self.db.query(&sql, &params)?;
-        let mut events: Vec<CanonicalEvent> = rows
-            .iter()
-            .filter_map(|r| r.first().and_then(Value::text))
-            .map(|j| serde_json::from_str(j).map_err(StoreError::from))
-            .collect::<Result<_, _>>()?;
-        // Sorted here, not in SQL: the two databases order NULLs and text differently.
-        events.sort_by_cached_key(|e| {
-            let start = e
-                .date
-                .as_ref()
-                .and_then(|d| dyad_fuse::parse_value(&d.value))
-                .map(|r| r.start);
-            (start, e.id.clone())
-        });
+        let (cond, params) = event_where(f)?;
+        let rows = self.db.query(
+            &format!("SELECT event_json FROM events WHERE {cond}"),
+            &params,
+        )?;
+        let mut events = parse_events(&rows)?;
+        sort_events(&mut events);
         Ok(events)
+    }
+
+    /// One page of the events [`Store::events`] gives (same filter, same order;
+    /// with `undated_last`, events without a date come after the dated ones
+    /// instead of before), and how many match in all. Only the page's events are
+    /// read and decoded, so a page costs the same on a large store as on a small one.
+    pub fn events_page(
+        &mut self,
+        f: &EventFilter,
+        limit: usize,
+        offset: usize,
+        undated_last: bool,
+    ) -> Result<EventPage, StoreError> {
+        let (cond, mut params) = event_where(f)?;
+        let total = self
+            .db
+            .query(
+                &format!("SELECT count(*) FROM events WHERE {cond}"),
+                &params,
+            )?
+            .first()
+            .and_then(|r| r.first())
+            .and_then(Value::int)
+            .unwrap_or(0)
+            .max(0) as usize;
+        let n = params.len();
+        params.push(limit.into());
+        params.push(offset.into());
+        // Ids first, in order (an index-sized sort), then the page's JSON; the
+        // order matches `sort_events` because `date_start` is the ISO start day of
+        // the event's date (NULL when there is none).
+        let nulls = if undated_last {
+            "NULLS LAST"
+        } else {
+            "NULLS FIRST"
+        };
+        let rows = self.db.query(
+            &format!(
+                "SELECT event_json FROM events WHERE id IN (SELECT id FROM events WHERE {cond} \
+                 ORDER BY date_start {nulls}, id LIMIT ${} OFFSET ${})",
+                n + 1,
+                n + 2
+            ),
+            &params,
+        )?;
+        let mut events = parse_events(&rows)?;
+        sort_events(&mut events);
+        if undated_last {
+            // Stable: dated events keep their order, undated ones theirs.
+            events.sort_by_key(|e| {
+                e.date
+                    .as_ref()
+                    .and_then(|d| dyad_fuse::parse_value(&d.value))
+                    .is_none()
+            });
+        }
+        Ok(EventPage { events, total })
+    }
+
+    /// One canonical event by id.
+    pub fn event(&mut self, id: &str) -> Result<Option<CanonicalEvent>, StoreError> {
+        let rows = self
+            .db
+            .query("SELECT event_json FROM events WHERE id = $1", &[id.into()])?;
+        match rows.first().and_then(|r| r.first()).and_then(Value::text) {
+            Some(j) => Ok(Some(serde_json::from_str(j)?)),
+            None => Ok(None),
+        }
+    }
+
+    /// The canonical events a document's mentions belong to, by date then id.
+    pub fn events_of_document(&mut self, doc: &str) -> Result<Vec<CanonicalEvent>, StoreError> {
+        let rows = self.db.query(
+            "SELECT event_json FROM events WHERE id IN (SELECT event_id FROM event_mentions WHERE doc = $1)",
+            &[doc.into()],
+        )?;
+        let mut events = parse_events(&rows)?;
+        sort_events(&mut events);
+        Ok(events)
+    }
+
+    /// How many events each set of actors has, by event type: the edges of the
+    /// actor network, read from the index columns without decoding any event.
+    /// Each row's `actors` is the sorted set of codes an event carries.
+    pub fn actor_groups(&mut self) -> Result<Vec<ActorGroup>, StoreError> {
+        let rows = self.db.query(
+            "SELECT actors, event_type, count(*) FROM events GROUP BY actors, event_type",
+            &[],
+        )?;
+        let mut out: Vec<ActorGroup> = rows
+            .iter()
+            .filter_map(|r| {
+                let actors = r.first()?.text()?;
+                Some(ActorGroup {
+                    actors: actors
+                        .split(',')
+                        .filter(|a| !a.is_empty())
+                        .map(str::to_string)
+                        .collect(),
+                    event_type: r.get(1)?.text()?.to_string(),
+                    events: r.get(2)?.int()?.max(0) as usize,
+                })
+            })
+            .collect();
+        out.sort_by(|a, b| (&a.actors, &a.event_type).cmp(&(&b.actors, &b.event_type)));
+        Ok(out)
+    }
+
+    /// One page of the conflicts between reports, by event date, event id and the
+    /// conflict's place in its event; with how many there are in all.
+    pub fn conflicts_page(
+        &mut self,
+        limit: usize,
+        offset: usize,
+    ) -> Result<(Vec<EventConflict>, usize), StoreError> {
+        let total = self
+            .db
+            .query("SELECT count(*) FROM conflicts", &[])?
+            .first()
+            .and_then(|r| r.first())
+            .and_then(Value::int)
+            .unwrap_or(0)
+            .max(0) as usize;
+        let rows = self.db.query(
+            "SELECT c.event_id, e.summary, e.event_type, e.status, e.date_value, c.field, c.resolution, c.reason, c.values_json \
+             FROM conflicts c JOIN events e ON e.id = c.event_id \
+             ORDER BY e.date_start NULLS FIRST, c.event_id, c.seq LIMIT $1 OFFSET $2",
+            &[limit.into(), offset.into()],
+        )?;
+        let text = |r: &Row, i: usize| {
+            r.get(i)
+                .and_then(Value::text)
+                .unwrap_or_default()
+                .to_string()
+        };
+        let out = rows
+            .iter()
+            .map(|r| {
+                Ok(EventConflict {
+                    event: text(r, 0),
+                    summary: text(r, 1),
+                    event_type: text(r, 2),
+                    status: text(r, 3),
+                    date: r.get(4).and_then(Value::text).map(str::to_string),
+                    conflict: dyad_fuse::Conflict {
+                        field: text(r, 5),
+                        resolution: text(r, 6),
+                        reason: text(r, 7),
+                        values: serde_json::from_str(
+                            r.get(8).and_then(Value::text).unwrap_or("[]"),
+                        )?,
+                    },
+                })
+            })
+            .collect::<Result<Vec<_>, StoreError>>()?;
+        Ok((out, total))
     }
 
     /// Event mentions, of one document or all, in document and position order.
@@ -737,6 +888,68 @@ impl Store {
         out.extend(events.iter().map(|r| hit("event", r)));
         Ok(out)
     }
+}
+
+/// The SQL condition and parameters of an event filter (`$1`… in order).
+fn event_where(f: &EventFilter) -> Result<(String, Vec<Value>), StoreError> {
+    let mut sql = String::from("1 = 1");
+    let mut params: Vec<Value> = Vec::new();
+    let mut add = |cond: &str, v: Value, params: &mut Vec<Value>| {
+        params.push(v);
+        sql.push_str(&cond.replace("$?", &format!("${}", params.len())));
+    };
+    if let Some(a) = &f.actor {
+        add(
+            " AND actors LIKE $?",
+            format!("%,{},%", a.trim().to_uppercase()).into(),
+            &mut params,
+        );
+    }
+    if let Some(t) = &f.event_type {
+        add(
+            " AND event_type = $?",
+            t.trim().to_uppercase().into(),
+            &mut params,
+        );
+    }
+    if let Some(s) = &f.status {
+        add(
+            " AND status = $?",
+            s.trim().to_lowercase().into(),
+            &mut params,
+        );
+    }
+    if let Some(since) = &f.since {
+        let start = DayRange::parse_start(since)
+            .ok_or_else(|| StoreError::Schema(format!("--since {since:?}: not an ISO date")))?;
+        add(" AND date_end > $?", start.into(), &mut params);
+    }
+    if let Some(until) = &f.until {
+        let end = DayRange::parse_end(until)
+            .ok_or_else(|| StoreError::Schema(format!("--until {until:?}: not an ISO date")))?;
+        add(" AND date_start < $?", end.into(), &mut params);
+    }
+    Ok((sql, params))
+}
+
+fn parse_events(rows: &[Row]) -> Result<Vec<CanonicalEvent>, StoreError> {
+    rows.iter()
+        .filter_map(|r| r.first().and_then(Value::text))
+        .map(|j| serde_json::from_str(j).map_err(StoreError::from))
+        .collect()
+}
+
+/// By start day (undated first), then id. Sorted here, not only in SQL: the two
+/// databases order NULLs and text differently.
+fn sort_events(events: &mut [CanonicalEvent]) {
+    events.sort_by_cached_key(|e| {
+        let start = e
+            .date
+            .as_ref()
+            .and_then(|d| dyad_fuse::parse_value(&d.value))
+            .map(|r| r.start);
+        (start, e.id.clone())
+    });
 }
 
 /// A fingerprint of a document alone (every field, not its mentions): equal for

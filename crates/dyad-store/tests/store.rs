@@ -198,7 +198,7 @@ fn store_fuses_like_the_library_and_is_idempotent() {
         assert_eq!(s.counts().unwrap(), counts);
         assert_eq!(s.document_hashes().unwrap(), hashes);
         assert_eq!(s.document("c").unwrap().as_ref(), Some(&docs[2].0));
-        assert_eq!(s.schema_version().unwrap(), 2);
+        assert_eq!(s.schema_version().unwrap(), 3);
         assert_eq!(
             s.stored_document_hash("a").unwrap(),
             Some(dyad_store::document_hash(&docs[0].0).unwrap())

@@ -46,6 +46,8 @@ enum Command {
     Demo(commands::demo::DemoArgs),
     /// Measure throughput (docs/s, words/s, peak memory) and print it as JSON.
     Bench(commands::bench::BenchArgs),
+    /// Serve the store as a web application and a JSON API (/api/v1).
+    Serve(commands::serve::ServeArgs),
 }
 
 fn main() -> ExitCode {
@@ -63,6 +65,7 @@ fn main() -> ExitCode {
         Command::Search(a) => commands::search::run(a),
         Command::Demo(a) => commands::demo::run(a),
         Command::Bench(a) => commands::bench::run(a),
+        Command::Serve(a) => commands::serve::run(a),
     };
     match result {
         Ok(code) => code,

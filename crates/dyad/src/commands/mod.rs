@@ -11,4 +11,5 @@ pub mod mentions;
 pub mod parse;
 pub mod read;
 pub mod search;
+pub mod serve;
 pub mod time;
