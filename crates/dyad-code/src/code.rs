@@ -746,8 +746,11 @@ fn event_date(s: &SentenceCtx<'_, '_>, i: usize) -> Option<EventDate> {
             dyad_time::TimexType::Date | dyad_time::TimexType::Time
         ) && t.grain.is_some()
     };
-    // The trigger and the governors it reads its time from, nearest first.
+    // The trigger, the clauses that describe a nominal trigger ("the summit that
+    // was to be held next Wednesday"), and the governors it reads its time from,
+    // nearest first.
     let mut chain = vec![i];
+    chain.extend(described_by(tree, i));
     let mut x = i;
     for _ in 0..2 {
         let Some(h) = tree.head(x) else { break };
@@ -844,8 +847,17 @@ fn event_status(
     let mut x = i;
     for step in 0..4 {
         if step > 0 {
-            if let Some(st) = cues.get(CueWhere::Governor, &tree.lemma(x)) {
+            let lemma = phrasal_lemma(tree, x);
+            if let Some(st) = cues
+                .get(CueWhere::Governor, &lemma)
+                .or_else(|| cues.get(CueWhere::Governor, &tree.lemma(x)))
+            {
                 found = Some(st);
+            }
+            if found.is_none() && negated(x) {
+                found = cues
+                    .get(CueWhere::Undone, &lemma)
+                    .or_else(|| cues.get(CueWhere::Undone, &tree.lemma(x)));
             }
         }
         // Negation counts on the act itself and on verbs that take it as their
@@ -951,6 +963,37 @@ fn event_status(
     }
 }
 
+/// The verbs of clauses that describe a nominal trigger: "the summit [that was
+/// to be held in Sydney next Wednesday]", "talks [held in Tokyo]".
+fn described_by(tree: &Tree<'_>, i: usize) -> Vec<usize> {
+    if tree.tokens.get(i).is_none_or(|t| t.upos == "VERB") {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for c in tree.children_with(i, &["acl"]) {
+        out.push(c);
+        // "was to be held": the time hangs on the complement verb.
+        out.extend(tree.children_with(c, &["xcomp"]));
+    }
+    out
+}
+
+/// A verb's lemma with its particle or fixed complement, as cue files write
+/// phrasal verbs: "call_off", "go_ahead", "take_place".
+fn phrasal_lemma(tree: &Tree<'_>, x: usize) -> String {
+    let lemma = tree.lemma(x);
+    let part = tree.children(x).iter().copied().find(|&c| {
+        let l = tree.lemma(c);
+        tree.rel(c) == "compound:prt"
+            || (tree.base_rel(c) == "advmod" && l == "ahead")
+            || (lemma == "take" && tree.base_rel(c) == "obj" && l == "place")
+    });
+    match part {
+        Some(p) => format!("{lemma}_{}", tree.lemma(p)),
+        None => lemma,
+    }
+}
+
 /// A postponement or cancellation in a clause coordinated with `clause`, whose
 /// subject is a pronoun standing for the event (or is left out).
 fn coordinated_change(coder: &Coder, tree: &Tree<'_>, clause: usize) -> Option<EventStatus> {
@@ -999,6 +1042,7 @@ fn event_location(
     let tree = s.tree;
     let places = &coder.places;
     let mut scope = vec![i];
+    scope.extend(described_by(tree, i));
     if let Some(h) = tree.head(i) {
         scope.push(h);
     }

@@ -355,6 +355,8 @@ pub enum CueWhere {
     Aux,
     Mark,
     Modifier,
+    /// A governor that, negated, undoes the event ("will not go ahead").
+    Undone,
 }
 
 /// Status cues by place and lemma.
@@ -379,17 +381,20 @@ impl StatusCues {
                 "aux" => CueWhere::Aux,
                 "mark" => CueWhere::Mark,
                 "modifier" => CueWhere::Modifier,
+                "undone" => CueWhere::Undone,
                 x => return Err(err(file, i + 1, format!("unknown place `{x}`"))),
             };
             let s = EventStatus::parse(status)
                 .ok_or_else(|| err(file, i + 1, format!("unknown status `{status}`")))?;
-            by.insert((w, lemma.to_lowercase()), s);
+            by.insert((w, trigger_key(lemma)), s);
         }
         Ok(StatusCues { by })
     }
 
+    /// The status a cue word gives, its lemma compared as trigger lemmas are
+    /// (immune to a lost or kept final `e`).
     pub fn get(&self, w: CueWhere, lemma: &str) -> Option<EventStatus> {
-        self.by.get(&(w, lemma.to_lowercase())).copied()
+        self.by.get(&(w, trigger_key(lemma))).copied()
     }
 }
 

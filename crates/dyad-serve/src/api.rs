@@ -36,6 +36,7 @@ pub struct EventQuery {
     pub since: Option<String>,
     pub until: Option<String>,
     pub status: Option<String>,
+    pub undated: Option<String>,
     pub limit: Option<String>,
     pub offset: Option<String>,
     pub format: Option<String>,
@@ -70,12 +71,22 @@ impl EventQuery {
             ),
             None => None,
         };
+        let include_undated = match given(&self.undated).as_deref() {
+            None | Some("false") | Some("0") => false,
+            Some("true") | Some("1") => true,
+            Some(x) => {
+                return Err(ServeError::BadRequest(format!(
+                    "undated {x:?}: true or false"
+                )))
+            }
+        };
         Ok(EventFilter {
             actor: given(&self.actor),
             event_type,
             since: given(&self.since),
             until: given(&self.until),
             status,
+            include_undated,
         })
     }
 

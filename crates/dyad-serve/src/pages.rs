@@ -130,6 +130,7 @@ fn query_string(q: &EventQuery) -> String {
         ("status", &q.status),
         ("since", &q.since),
         ("until", &q.until),
+        ("undated", &q.undated),
     ] {
         if let Some(v) = v.as_deref().filter(|v| !v.trim().is_empty()) {
             let _ = write!(s, "{k}={}&", url(v.trim()));

@@ -63,6 +63,10 @@ pub struct EventFilter {
     pub since: Option<String>,
     pub until: Option<String>,
     pub status: Option<String>,
+    /// Also events no report dates (background such as "the alliance was formed
+    /// after the war", told without a time). Left out by default: an event record
+    /// without a time cannot be placed on a timeline or filtered by date.
+    pub include_undated: bool,
 }
 
 /// An event mention as stored, with character offsets into its document's text
@@ -892,7 +896,11 @@ impl Store {
 
 /// The SQL condition and parameters of an event filter (`$1`… in order).
 fn event_where(f: &EventFilter) -> Result<(String, Vec<Value>), StoreError> {
-    let mut sql = String::from("1 = 1");
+    let mut sql = String::from(if f.include_undated {
+        "1 = 1"
+    } else {
+        "date_start IS NOT NULL"
+    });
     let mut params: Vec<Value> = Vec::new();
     let mut add = |cond: &str, v: Value, params: &mut Vec<Value>| {
         params.push(v);

@@ -348,6 +348,7 @@ fn event_filters() {
             since: since.map(str::to_string),
             until: until.map(str::to_string),
             status: status.map(str::to_string),
+            include_undated: true,
         };
         assert_eq!(
             s.events(&f(Some("jpn"), None, None, None, None))

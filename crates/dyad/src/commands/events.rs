@@ -67,11 +67,9 @@ pub fn run(args: EventsArgs) -> anyhow::Result<ExitCode> {
         since: args.since.clone(),
         until: args.until.clone(),
         status: args.status.clone(),
+        include_undated: args.undated,
     };
-    let mut events = store.events(&filter)?;
-    if !args.undated {
-        events.retain(|e| e.date.is_some());
-    }
+    let events = store.events(&filter)?;
     let mut sink: Box<dyn Write> = match &args.out {
         Some(p) => Box::new(std::io::BufWriter::new(
             std::fs::File::create(p).with_context(|| format!("{}: cannot create", p.display()))?,
