@@ -181,6 +181,7 @@ fn bench_code(corpus: &Path, limit: usize) -> anyhow::Result<Value> {
         });
     }
     let pipeline = crate::pipeline::Pipeline::builtin()?;
+    let c = thread_cpu_seconds();
     let t = Instant::now();
     let (mut sentences, mut events, mut timexes) = (0usize, 0usize, 0usize);
     for d in &docs {
@@ -190,9 +191,14 @@ fn bench_code(corpus: &Path, limit: usize) -> anyhow::Result<Value> {
         timexes += coded.timexes.len();
     }
     let secs = t.elapsed().as_secs_f64();
+    // CPU time of this thread: the per-core figure, whatever else the machine runs.
+    let cpu = thread_cpu_seconds().zip(c).map(|(b, a)| b - a);
     Ok(json!({
         "stage": "code", "docs": docs.len(), "sentences": sentences, "event_mentions": events, "timexes": timexes,
         "seconds": secs, "sentences_per_s": sentences as f64 / secs, "docs_per_s": docs.len() as f64 / secs,
+        "cpu_seconds": cpu,
+        "sentences_per_cpu_s": cpu.filter(|c| *c > 0.0).map(|c| sentences as f64 / c),
+        "docs_per_cpu_s": cpu.filter(|c| *c > 0.0).map(|c| docs.len() as f64 / c),
     }))
 }
 
