@@ -79,8 +79,8 @@ pub struct Patterns {
     by_trigger: HashMap<(TriggerKind, String), Vec<Pattern>>,
 }
 
-/// The key a trigger is filed under: its lemma without a final silent `e`, each
-/// part of a phrasal verb alike. Rule-based lemmas of unseen forms often lose or
+/// The key a trigger is filed under: its lemma without a final silent `e` or a
+/// doubled final consonant, each part of a phrasal verb alike. Rule-based lemmas of unseen forms often lose or
 /// keep that `e` wrongly ("refused" → "refus", "accused" → "accus"); filing both
 /// spellings under one key makes matching immune to it at no cost in precision,
 /// since no two trigger verbs differ only by it.
@@ -89,8 +89,16 @@ pub(crate) fn trigger_key(lemma: &str) -> String {
         .to_lowercase()
         .split('_')
         .map(|w| {
-            if w.len() > 3 {
+            let w = if w.len() > 3 {
                 w.strip_suffix('e').unwrap_or(w)
+            } else {
+                w
+            };
+            // "expell", "shunn": a doubled final consonant the lemmatiser kept.
+            let b = w.as_bytes();
+            let n = b.len();
+            if n > 3 && b[n - 1] == b[n - 2] && !b"aeiou".contains(&b[n - 1]) {
+                &w[..n - 1]
             } else {
                 w
             }
@@ -436,6 +444,20 @@ impl PlaceCues {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn trigger_keys_forgive_the_lemmatiser() {
+        for (a, b) in [
+            ("refus", "refuse"),
+            ("expell", "expel"),
+            ("call_off", "call_off"),
+            ("shunn", "shun"),
+        ] {
+            assert_eq!(trigger_key(a), trigger_key(b), "{a} / {b}");
+        }
+        assert_ne!(trigger_key("meet"), trigger_key("met"));
+        assert_ne!(trigger_key("sign"), trigger_key("sing"));
+    }
 
     #[test]
     fn cameo_verb_dictionary_blocks() {
