@@ -1,0 +1,213 @@
+//! Accuracy floors for coding and fusion on the shared data, set just under what
+//! dyad reaches (docs/MEASUREMENTS.md), so that a regression fails CI. The rules
+//! follow the scorers (`tools/score_plover.py`, `../shared/eval/score_events.py`);
+//! these tests keep a copy of the few lines they need rather than call Python.
+
+use serde_json::Value;
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// A fresh folder of this test's own under the system's temporary folder.
+fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("dyad-floors-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    dir
+}
+
+fn dyad(args: &[&str]) -> (Option<i32>, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_dyad"))
+        .args(args)
+        .output()
+        .expect("run dyad");
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+fn lines(text: &str) -> Vec<Value> {
+    text.lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| serde_json::from_str(l).expect("JSON line"))
+        .collect()
+}
+
+/// First three letters of each `code` on one side of a PLOVER record.
+fn codes(side: &Value) -> BTreeSet<String> {
+    let items: Vec<&Value> = match side {
+        Value::Array(a) => a.iter().collect(),
+        Value::Object(_) => vec![side],
+        _ => Vec::new(),
+    };
+    items
+        .iter()
+        .filter_map(|a| a["code"].as_str())
+        .filter(|c| !c.is_empty())
+        .map(|c| c.chars().take(3).collect())
+        .collect()
+}
+
+#[test]
+fn plover_gold_records_floor() {
+    let Some(shared) = dyad_core::shared_dir(env!("CARGO_MANIFEST_DIR")) else {
+        return;
+    };
+    let path = shared.join("data/plover/gold_standard_records/PLOVER_GSR_CAMEO.shared.json");
+    let text = std::fs::read_to_string(&path).expect("PLOVER records");
+    let records: Vec<Value> = serde_json::from_str(&text).expect("JSON");
+    let records: Vec<&Value> = records
+        .iter()
+        .filter(|r| r["event"].as_str().is_some_and(|e| e != "DOCUMENT") && r["text"].is_string())
+        .collect();
+    let dir = scratch("plover");
+    let corpus = dir.join("plover.jsonl");
+    let rows: Vec<String> = records
+        .iter()
+        .map(|r| {
+            serde_json::json!({"id": r["id"], "text": r["text"], "published": "2000-01-01"})
+                .to_string()
+        })
+        .collect();
+    std::fs::write(&corpus, rows.join("\n")).expect("write corpus");
+    let (status, out, err) = dyad(&["code", corpus.to_str().expect("path")]);
+    assert_eq!(status, Some(0), "{err}");
+    let mentions = lines(&out);
+    let (mut found, mut extra) = (0usize, 0usize);
+    for r in &records {
+        let ty = match r["event"].as_str().unwrap_or("") {
+            "DEMAND" => "REQUEST",
+            "DISAPPROVE" => "ACCUSE",
+            "FIGHT" => "ASSAULT",
+            t => t,
+        };
+        let (src, tgt) = (codes(&r["source"]), codes(&r["target"]));
+        let ms: Vec<&Value> = mentions.iter().filter(|m| m["doc"] == r["id"]).collect();
+        let hit = ms.iter().any(|m| {
+            let actors: BTreeSet<String> = m["actors"]
+                .as_array()
+                .map(|a| {
+                    a.iter()
+                        .filter_map(|x| x.as_str().map(str::to_string))
+                        .collect()
+                })
+                .unwrap_or_default();
+            let side = |k: &str| {
+                let mut s = actors.clone();
+                s.extend(m[k]["country"].as_str().map(str::to_string));
+                s
+            };
+            m["type"] == ty
+                && (src.is_empty() || !src.is_disjoint(&side("source")))
+                && (tgt.is_empty() || !tgt.is_disjoint(&side("target")))
+        });
+        found += usize::from(hit);
+        extra += ms.len().saturating_sub(usize::from(hit));
+    }
+    let n = records.len() as f64;
+    let (found, extra) = (found as f64 / n, extra as f64 / n);
+    eprintln!("PLOVER records: found {found:.3}, extra {extra:.3} per record");
+    // Measured 0.397 found, 0.68 extra (docs/MEASUREMENTS.md).
+    assert!(found >= 0.37, "found {found:.3}");
+    assert!(extra <= 0.75, "extra {extra:.3}");
+}
+
+fn actor_set(e: &Value) -> BTreeSet<String> {
+    e["actors"]
+        .as_array()
+        .map(|a| {
+            a.iter()
+                .filter_map(|x| x.as_str())
+                .map(|x| x.chars().take(3).collect())
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+fn dates_agree(a: &str, b: &str) -> bool {
+    let (a, b) = (&a[..a.len().min(10)], &b[..b.len().min(10)]);
+    let n = a.len().min(b.len());
+    n >= 4 && a[..n] == b[..n]
+}
+
+#[test]
+fn seed_reports_fuse_into_their_core_events() {
+    let Some(shared) = dyad_core::shared_dir(env!("CARGO_MANIFEST_DIR")) else {
+        return;
+    };
+    let dir = scratch("seeds");
+    let db = dir.join("seeds.db");
+    let db = db.to_str().expect("path");
+    let seeds = shared.join("seeds");
+    let (status, _, err) = dyad(&["ingest", seeds.to_str().expect("path"), "--db", db]);
+    assert_eq!(status, Some(0), "{err}");
+    let (status, out, err) = dyad(&["events", "--db", db]);
+    assert_eq!(status, Some(0), "{err}");
+    let events = lines(&out);
+    let gold_text =
+        std::fs::read_to_string(Path::new(&shared).join("gold/seeds.events.jsonl")).expect("gold");
+    let gold = lines(&gold_text);
+    let core: Vec<&Value> = gold.iter().filter(|g| g["core"] == true).collect();
+    let mut found = 0;
+    let mut used = BTreeSet::new();
+    for g in &core {
+        let ga: BTreeSet<String> = g["actors"]
+            .as_array()
+            .map(|a| {
+                a.iter()
+                    .filter_map(|x| x.as_str().map(str::to_string))
+                    .collect()
+            })
+            .unwrap_or_default();
+        let hit = events.iter().enumerate().find(|(i, e)| {
+            let ea = actor_set(e);
+            let inter = ga.intersection(&ea).count() as f64;
+            let union = ga.union(&ea).count() as f64;
+            !used.contains(i)
+                && e["type"] == g["type"]
+                && union > 0.0
+                && inter / union >= 0.5
+                && dates_agree(
+                    g["date"].as_str().unwrap_or(""),
+                    e["date"]["value"].as_str().unwrap_or(""),
+                )
+        });
+        if let Some((i, _)) = hit {
+            used.insert(i);
+            found += 1;
+        }
+    }
+    let recall = found as f64 / core.len() as f64;
+    let conflicts: usize = events
+        .iter()
+        .map(|e| e["conflicts"].as_array().map_or(0, Vec::len))
+        .sum();
+    eprintln!(
+        "seeds: {} events, core recall {recall:.3}, {conflicts} conflicts",
+        events.len()
+    );
+    // Measured: 15 events, core recall 0.857, conflicts on the 2022 talks'
+    // place and the 2024 talks' defence minister (docs/MEASUREMENTS.md).
+    assert!(recall >= 0.85, "core recall {recall:.3}");
+    assert!(events.len() <= 20, "{} events: duplicates", events.len());
+    let flagged = |field: &str, date: &str| {
+        events.iter().any(|e| {
+            e["date"]["value"]
+                .as_str()
+                .is_some_and(|d| d.starts_with(date))
+                && e["conflicts"]
+                    .as_array()
+                    .is_some_and(|c| c.iter().any(|c| c["field"] == field))
+        })
+    };
+    assert!(
+        flagged("location", "2022-01"),
+        "the 2022 talks went virtual"
+    );
+    assert!(
+        flagged("participants", "2024-07"),
+        "Kishi was no longer defence minister in 2024"
+    );
+}
