@@ -245,6 +245,20 @@ fn fused_date(m: &EventMention, r: DayRange) -> FusedDate {
         };
     }
     match &m.date {
+        // A part of the day ("2023-02-18TEV", TIMEX3's evening) is told as the
+        // day: calendar ISO 8601 for timelines and exports.
+        Some(d)
+            if d.value.get(10..11) == Some("T")
+                && d.value.len() > 11
+                && d.value
+                    .get(11..)
+                    .is_some_and(|p| p.chars().all(|c| c.is_ascii_uppercase())) =>
+        {
+            FusedDate {
+                value: d.value.get(..10).unwrap_or_default().to_string(),
+                grain: dyad_core::Grain::Day.as_str().to_string(),
+            }
+        }
         Some(d) if !d.value.trim().is_empty() => FusedDate {
             value: d.value.clone(),
             grain: d.grain.as_str().to_string(),
