@@ -26,6 +26,9 @@ pub fn code_document(coder: &Coder, input: &CodeInput<'_>) -> Vec<EventMention> 
     let mut ctx = DocContext::new();
     let resolved = input.kb.resolve_text_with(input.text, anchor, &mut ctx);
     let mut out = Vec::new();
+    // Undated acts timed by a meeting ("after the security talks, they will
+    // sign…"): their index in `out` and the span of the anchoring words.
+    let mut anchored: Vec<(usize, Span)> = Vec::new();
     for sentence in &input.analysis.sentences {
         let tree = Tree::new(sentence);
         let in_sentence: Vec<&ResolvedMention> = resolved
@@ -88,6 +91,11 @@ pub fn code_document(coder: &Coder, input: &CodeInput<'_>) -> Vec<EventMention> 
                 triggers: &triggers,
             };
             if let Some(mut ev) = code_trigger(coder, &s, i, pattern, complement_tok) {
+                if ev.date.is_none() {
+                    if let Some(span) = meeting_anchor(coder, &s, i) {
+                        anchored.push((out.len(), span));
+                    }
+                }
                 ev.id = format!("{}:{}:{}", input.doc_id, sentence.span.start, n);
                 n += 1;
                 let implied = plover_intent(&ev);
@@ -113,7 +121,73 @@ pub fn code_document(coder: &Coder, input: &CodeInput<'_>) -> Vec<EventMention> 
             }
         }
     }
+    date_by_meeting(input.text, &mut out, &anchored);
     out
+}
+
+/// Gives acts timed by "after the talks" the day the report dates its meeting:
+/// the day its dated meeting mentions give most often.
+fn date_by_meeting(text: &str, out: &mut [EventMention], anchored: &[(usize, Span)]) {
+    if anchored.is_empty() {
+        return;
+    }
+    let mut days: Vec<(&EventDate, usize)> = Vec::new();
+    for m in out.iter().filter(|m| {
+        m.event_type == EventType::Consult
+            && m.implied_by.is_none()
+            && m.status != EventStatus::Cancelled
+    }) {
+        let Some(d) = m.date.as_ref().filter(|d| d.grain == Grain::Day) else {
+            continue;
+        };
+        match days.iter_mut().find(|(x, _)| x.value == d.value) {
+            Some((_, n)) => *n += 1,
+            None => days.push((d, 1)),
+        }
+    }
+    // Most often given; ties to the first given.
+    let Some(best) = days
+        .iter()
+        .enumerate()
+        .max_by_key(|(k, (_, n))| (*n, std::cmp::Reverse(*k)))
+        .map(|(_, (d, _))| (*d).clone())
+    else {
+        return;
+    };
+    for &(k, span) in anchored {
+        if let Some(m) = out.get_mut(k) {
+            m.date = Some(EventDate {
+                text: span.slice(text).map(str::to_string),
+                span: Some(span),
+                value: best.value.clone(),
+                grain: best.grain,
+                start: best.start,
+            });
+        }
+    }
+}
+
+/// "After the security talks" (or "following the summit") on an act: the span
+/// of those words, where the noun is a meeting trigger.
+fn meeting_anchor(coder: &Coder, s: &SentenceCtx<'_, '_>, i: usize) -> Option<Span> {
+    let tree = s.tree;
+    tree.children_with(i, &["obl", "advcl", "nmod"])
+        .find_map(|c| {
+            let case = tree.case_of(c).or_else(|| {
+                tree.children_with(c, &["mark"])
+                    .next()
+                    .map(|m| tree.lemma(m))
+            })?;
+            if !["after", "following"].contains(&case.as_str()) {
+                return None;
+            }
+            let meeting = coder
+                .patterns
+                .for_trigger(TriggerKind::Noun, &tree.lemma(c))
+                .iter()
+                .any(|p| pattern_type(coder, p) == Some(EventType::Consult));
+            meeting.then(|| tree.subtree_span(c)).flatten()
+        })
 }
 
 /// The coded trigger nearest to a span, by words between them.
