@@ -651,6 +651,8 @@ fn participants_and_conflicts(
     out: &mut Vec<Conflict>,
 ) -> Vec<FusedParticipant> {
     let mut people: Vec<(String, FusedParticipant)> = Vec::new();
+    // How many mentions name each person (by surname key).
+    let mut named: BTreeMap<String, usize> = BTreeMap::new();
     // (claimed name, claimed role) → (docs, holder, reason)
     let mut anachronisms: BTreeMap<(String, String), KbClash> = BTreeMap::new();
     for m in members.iter().rev() {
@@ -668,6 +670,7 @@ fn participants_and_conflicts(
             if key.is_empty() {
                 continue;
             }
+            *named.entry(key.clone()).or_default() += 1;
             let country = p.country.clone();
             let found = people.iter_mut().find(|(k, q)| {
                 *k == key && (q.country.is_none() || country.is_none() || q.country == country)
@@ -733,6 +736,16 @@ fn participants_and_conflicts(
         });
     }
     role_conflicts(&people, out);
+    // An event many sentences tell keeps the people more than one of them names:
+    // a leader named once in passing ("since Kishida's cabinet was formed") is
+    // context, not a participant.
+    let telling = members
+        .iter()
+        .filter(|m| !m.participants.is_empty())
+        .count();
+    if telling >= 4 {
+        people.retain(|(k, _)| named.get(k).copied().unwrap_or(0) >= 2);
+    }
     let mut list: Vec<FusedParticipant> = people.into_iter().map(|(_, p)| p).collect();
     list.sort_by(|a, b| a.country.cmp(&b.country).then_with(|| a.name.cmp(&b.name)));
     for p in &mut list {
