@@ -745,7 +745,7 @@ fn code_trigger(
             } else {
                 0.0
             };
-    Some(EventMention {
+    let mut ev = EventMention {
         id: String::new(),
         doc: s.input.doc_id.to_string(),
         sentence: s.sentence.span,
@@ -771,7 +771,73 @@ fn code_trigger(
         confidence: confidence.min(0.95),
         published: s.input.published,
         implied_by: None,
-    })
+    };
+    restate_speech_act(s, i, &mut ev);
+    Some(ev)
+}
+
+/// Words that report what someone holds must happen ("said", "concluded").
+const DEMANDING: &[&str] = &["conclude", "insist", "declare", "stress"];
+
+/// Two acts PLOVER codes by what was said rather than what was said about:
+/// "Russia said Sudan must return the helicopter" is Russia's REQUEST to Sudan,
+/// not a return; "the US said it would not meet the demands" is a REJECT.
+fn restate_speech_act(s: &SentenceCtx<'_, '_>, i: usize, ev: &mut EventMention) {
+    let tree = s.tree;
+    let aux: Vec<String> = tree
+        .children_with(i, &["aux"])
+        .map(|a| tree.lemma(a))
+        .collect();
+    let obliged = aux
+        .iter()
+        .any(|a| ["must", "should", "ought"].contains(&a.as_str()));
+    let reported = tree.head(i).filter(|&h| {
+        tree.base_rel(i) == "ccomp"
+            && (SPEECH.contains(&tree.lemma(h).as_str())
+                || DEMANDING.contains(&tree.lemma(h).as_str()))
+    });
+    if let (true, Some(h)) = (obliged, reported) {
+        let speaker = tree.children_with(h, &["nsubj"]).next().and_then(|subj| {
+            let span = tree.subtree_span(subj)?;
+            s.mentions
+                .iter()
+                .find(|m| span.contains(m.span) && is_party(m))
+                .map(|m| Party { mention: m }.actor_ref())
+        });
+        if let Some(speaker) = speaker {
+            let asked = ev.source.take();
+            if let Some(code) = speaker.country.clone().or_else(|| speaker.actor.clone()) {
+                if !ev.actors.contains(&code) {
+                    ev.actors.push(code);
+                    ev.actors.sort();
+                }
+            }
+            ev.event_type = EventType::Request;
+            ev.cameo = Some("100".into());
+            ev.mode = None;
+            ev.source = Some(speaker);
+            ev.target = asked.or(ev.target.take());
+            ev.status = EventStatus::Occurred;
+            ev.trigger = tree.tokens.get(h).map_or(ev.trigger, |t| t.span);
+        }
+        return;
+    }
+    let future = aux
+        .iter()
+        .any(|a| ["will", "would", "shall"].contains(&a.as_str()));
+    if ev.status == EventStatus::Denied && future {
+        let cameo = match ev.event_type {
+            EventType::Consult => "125",
+            EventType::Aid => "122",
+            EventType::Concede | EventType::Retreat => "124",
+            EventType::Agree | EventType::Support | EventType::Cooperate => "120",
+            _ => return,
+        };
+        ev.event_type = EventType::Reject;
+        ev.cameo = Some(cameo.into());
+        ev.mode = None;
+        ev.status = EventStatus::Occurred;
+    }
 }
 
 fn participant(s: &SentenceCtx<'_, '_>, m: &ResolvedMention, on: Option<NaiveDate>) -> Participant {

@@ -136,3 +136,22 @@ fn the_demo_runs_the_main_job_into_a_store() {
     assert!(db.exists(), "the demo stores its results");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn a_demand_in_reported_speech_is_the_speakers_request() {
+    let (status, rows, stderr) = code(&[
+        "--sentence",
+        "Russia said on Tuesday that Sudan must return the helicopter.",
+        "--published",
+        "2000-01-04",
+    ]);
+    assert_eq!(status, Some(0), "{stderr}");
+    let request = rows
+        .iter()
+        .find(|r| r["type"] == "REQUEST")
+        .unwrap_or_else(|| panic!("a REQUEST: {rows:#?}"));
+    assert_eq!(request["source"]["country"], "RUS");
+    assert_eq!(request["target"]["country"], "SDN");
+    assert_eq!(request["status"], "occurred");
+    assert!(rows.iter().all(|r| r["type"] != "RETREAT"), "{rows:#?}");
+}
