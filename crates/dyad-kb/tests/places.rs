@@ -146,5 +146,6 @@ fn load_stays_fast() {
     } else {
         200.0
     };
+    eprintln!("knowledge base load: {:.1} ms", kb.load_ms);
     assert!(kb.load_ms <= budget, "load took {:.1} ms", kb.load_ms);
 }
