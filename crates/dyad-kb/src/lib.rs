@@ -65,6 +65,7 @@ pub const BUILTIN_FILES: &[(&str, &str)] = &[
         "offices.world.tsv",
         include_str!("../data/offices.world.tsv"),
     ),
+    ("places.tsv", include_str!("../data/places.tsv")),
 ];
 
 /// Errors of loading a layer that cannot be used at all.
@@ -157,6 +158,9 @@ pub(crate) enum EntryKind {
         windows: Vec<(Day, Day, String)>,
         person: Option<String>,
     },
+    /// A city, venue or region (places table): where something happens, in
+    /// a country, not an actor.
+    Place(String),
 }
 
 #[derive(Debug, Clone)]
@@ -267,6 +271,7 @@ impl KnowledgeBase {
             TableKind::Offices,
             TableKind::Titles,
             TableKind::Aliases,
+            TableKind::Places,
         ];
         let parsed: Vec<(&str, u16, table::Table)> = all
             .iter()
@@ -396,6 +401,28 @@ impl KnowledgeBase {
                 }
             }
             TableKind::Aliases => self.add_aliases(name, layer, t),
+            TableKind::Places => {
+                for r in &t.rows {
+                    let (place, country, source) = (r.get(0), r.get(1), r.get(4));
+                    if place.is_empty() {
+                        continue;
+                    }
+                    // A place in a country the knowledge base does not know
+                    // could not be coded; say so rather than guess.
+                    if !self.countries.contains_key(country) {
+                        self.diagnostics.push(Diagnostic::error(format!(
+                            "{name}:{}: unknown country `{country}`",
+                            r.line
+                        )));
+                        continue;
+                    }
+                    let source = if source.is_empty() { name } else { source };
+                    for phrase in std::iter::once(place).chain(list(r.get(3))) {
+                        let kind = EntryKind::Place(country.to_string());
+                        self.add_entry(phrase, kind, layer, source);
+                    }
+                }
+            }
         }
     }
 
@@ -865,7 +892,11 @@ fn non_empty(s: &str) -> Option<String> {
 /// converted first): every problem, as diagnostics naming file and line.
 pub fn check_file(name: &str, contents: &str) -> Result<Vec<Diagnostic>, KbError> {
     if let Some(t) = table::parse(name, contents) {
-        return Ok(t.diagnostics);
+        let mut diags = t.diagnostics.clone();
+        if t.kind == TableKind::Places {
+            check_places(name, &t, &mut diags);
+        }
+        return Ok(diags);
     }
     if is_cameo(contents) {
         let (tsv, mut diags) = cameo_to_dyad(name, contents);
@@ -879,3 +910,60 @@ pub fn check_file(name: &str, contents: &str) -> Result<Vec<Diagnostic>, KbError
 
 /// The rows of one alias phrase: phrase, dated codes, person, source.
 type AliasGroup = (String, Vec<(Day, Day, String)>, Option<String>, String);
+
+/// Checks a places table beyond its schema: country codes the built-in
+/// countries table knows, one meaning per phrase (a name or alias given twice,
+/// even for two countries, would make resolution depend on file order), and
+/// phrases that a built-in country name or capital already claims (the place
+/// would never answer, since those outrank places).
+fn check_places(name: &str, t: &table::Table, out: &mut Vec<Diagnostic>) {
+    let mut codes: HashMap<&str, ()> = HashMap::new();
+    let mut claimed: HashMap<String, &str> = HashMap::new();
+    for (file, contents) in BUILTIN_FILES {
+        let Some(ct) = table::parse(file, contents) else {
+            continue;
+        };
+        if ct.kind != TableKind::Countries {
+            continue;
+        }
+        for r in &ct.rows {
+            codes.insert(r.get(0), ());
+            for phrase in std::iter::once(r.get(1)).chain(list(r.get(2))) {
+                claimed.insert(key(phrase), "a country name");
+            }
+            for phrase in list(r.get(4)) {
+                claimed.insert(key(phrase), "a capital (a metonym for its government)");
+            }
+        }
+    }
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    for r in &t.rows {
+        let country = r.get(1);
+        if !country.is_empty() && !codes.contains_key(country) {
+            out.push(Diagnostic::error(format!(
+                "{name}:{}: unknown country `{country}` (not in the built-in countries table)",
+                r.line
+            )));
+        }
+        for phrase in std::iter::once(r.get(0)).chain(list(r.get(3))) {
+            let k = key(phrase);
+            if k.is_empty() {
+                continue;
+            }
+            if let Some(first) = seen.get(&k) {
+                out.push(Diagnostic::error(format!(
+                    "{name}:{}: `{phrase}` is already a place on line {first}",
+                    r.line
+                )));
+            } else {
+                seen.insert(k.clone(), r.line);
+            }
+            if let Some(what) = claimed.get(&k) {
+                out.push(Diagnostic::warning(format!(
+                    "{name}:{}: `{phrase}` is {what}; that reading wins over the place",
+                    r.line
+                )));
+            }
+        }
+    }
+}

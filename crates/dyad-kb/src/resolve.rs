@@ -25,6 +25,9 @@ pub enum MentionKind {
     Agent,
     /// A phrase from a CAMEO/aliases table with dated codes.
     Coded,
+    /// A city, venue or region ("Hiroshima", "Camp David", "Crimea"): where
+    /// something happens, with its country; never an actor.
+    Place,
 }
 
 /// A term, as evidence in an anachronism report.
@@ -142,6 +145,9 @@ fn kind_rank(k: &EntryKind) -> u8 {
         EntryKind::Metonym { .. } => 5,
         EntryKind::Adjective(_) => 6,
         EntryKind::Agent(_) => 7,
+        // Last: a place never shadows another reading of the same words
+        // ("Georgia" the country, not the US state).
+        EntryKind::Place(_) => 8,
     }
 }
 
@@ -907,6 +913,7 @@ impl KnowledgeBase {
             EntryKind::Organisation(o) => {
                 out.push(mk(MentionKind::Organisation, Some(o.clone()), None, None))
             }
+            EntryKind::Place(c) => out.push(mk(MentionKind::Place, None, Some(c.clone()), None)),
             EntryKind::Person(_) => {
                 let persons: Vec<usize> = hit
                     .entries

@@ -16,6 +16,7 @@ pub enum TableKind {
     Aliases,
     Roles,
     Cues,
+    Places,
 }
 
 impl TableKind {
@@ -38,6 +39,7 @@ impl TableKind {
             TableKind::Aliases => &["alias", "actor", "start", "end", "person", "source"],
             TableKind::Roles => &["role", "sector", "label"],
             TableKind::Cues => &["cue", "meaning"],
+            TableKind::Places => &["name", "country", "kind", "aliases", "source"],
         }
     }
 
@@ -50,10 +52,11 @@ impl TableKind {
             TableKind::Aliases => "aliases",
             TableKind::Roles => "roles",
             TableKind::Cues => "cues",
+            TableKind::Places => "places",
         }
     }
 
-    const ALL: [TableKind; 7] = [
+    const ALL: [TableKind; 8] = [
         TableKind::Countries,
         TableKind::Organisations,
         TableKind::Offices,
@@ -61,8 +64,12 @@ impl TableKind {
         TableKind::Aliases,
         TableKind::Roles,
         TableKind::Cues,
+        TableKind::Places,
     ];
 }
+
+/// The kinds of place the places table knows.
+pub const PLACE_KINDS: [&str; 3] = ["city", "venue", "region"];
 
 /// One data row: its 1-based line number and its cells (always as many as the
 /// header has columns; missing trailing cells are empty).
@@ -169,6 +176,7 @@ fn validate_row(name: &str, kind: TableKind, row: &Row, out: &mut Vec<Diagnostic
         TableKind::Aliases => &[0, 1],
         TableKind::Roles => &[0, 1],
         TableKind::Cues => &[0, 1],
+        TableKind::Places => &[0, 1, 2, 4],
     };
     for &c in required {
         if row.get(c).is_empty() {
@@ -235,6 +243,21 @@ fn validate_row(name: &str, kind: TableKind, row: &Row, out: &mut Vec<Diagnostic
                 out.push(at(format!(
                     "cue meaning `{}` must be `past` or `future`",
                     row.get(1)
+                )));
+            }
+        }
+        TableKind::Places => {
+            let code = row.get(1);
+            if !(code.len() == 3 && is_code(code)) {
+                out.push(at(format!(
+                    "country `{code}` is not an ISO 3166-1 alpha-3 code"
+                )));
+            }
+            if !PLACE_KINDS.contains(&row.get(2)) {
+                out.push(at(format!(
+                    "place kind `{}` must be one of {}",
+                    row.get(2),
+                    PLACE_KINDS.join(", ")
                 )));
             }
         }
