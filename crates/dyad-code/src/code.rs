@@ -433,6 +433,10 @@ impl Party<'_> {
 /// Whether a resolved mention can be a party to an event: a state (or someone
 /// acting for one) or an organisation (NATO, the UN, Amnesty International).
 fn is_party(m: &ResolvedMention) -> bool {
+    // A city, region or venue (Hiroshima, Camp David) is where, never who.
+    if m.kind == MentionKind::Place {
+        return false;
+    }
     m.country.is_some()
         || (matches!(m.kind, MentionKind::Organisation | MentionKind::Coded) && m.actor.is_some())
 }
