@@ -75,10 +75,16 @@ fn pages_agree_with_the_whole_list() {
         for (d, ms) in &docs {
             s.put_document(d, ms).expect("put");
         }
+        let with_undated = EventFilter {
+            include_undated: true,
+            ..EventFilter::default()
+        };
         for filter in [
             EventFilter::default(),
+            with_undated.clone(),
             EventFilter {
                 actor: Some("jpn".into()),
+                include_undated: true,
                 ..EventFilter::default()
             },
             EventFilter {
@@ -115,11 +121,15 @@ fn pages_agree_with_the_whole_list() {
                 );
             }
         }
-        let all = s.events(&EventFilter::default()).expect("events");
+        // Undated events are left out unless asked for.
+        let dated = s.events(&EventFilter::default()).expect("events");
+        assert!(dated.iter().all(|e| e.date.is_some()));
+        let all = s.events(&with_undated).expect("events");
         assert!(
             all.iter().any(|e| e.date.is_none()),
             "some events are undated"
         );
+        assert!(dated.len() < all.len());
         for e in all.iter().step_by(5) {
             assert_eq!(s.event(&e.id).expect("event").as_ref(), Some(e));
             let doc = &e.mentions[0].doc;
