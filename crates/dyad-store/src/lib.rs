@@ -298,11 +298,17 @@ impl Store {
                 .iter()
                 .filter_map(|r| r.first().and_then(Value::text).map(str::to_string))
                 .collect();
-            let mut blocks: BTreeSet<String> = db
-                .query("SELECT DISTINCT block FROM events", &[])?
+            // The old events go first: the new blocks' events are made afresh.
+            let old_events: Vec<String> = db
+                .query("SELECT id FROM events", &[])?
                 .iter()
                 .filter_map(|r| r.first().and_then(Value::text).map(str::to_string))
                 .collect();
+            let kind = db.kind();
+            for id in &old_events {
+                delete_event(db, kind, id)?;
+            }
+            let mut blocks: BTreeSet<String> = BTreeSet::new();
             for doc in &docs {
                 let rows = db.query(
                     "SELECT mention_json FROM mentions WHERE doc = $1 ORDER BY id",

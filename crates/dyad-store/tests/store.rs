@@ -198,7 +198,7 @@ fn store_fuses_like_the_library_and_is_idempotent() {
         assert_eq!(s.counts().unwrap(), counts);
         assert_eq!(s.document_hashes().unwrap(), hashes);
         assert_eq!(s.document("c").unwrap().as_ref(), Some(&docs[2].0));
-        assert_eq!(s.schema_version().unwrap(), 3);
+        assert_eq!(s.schema_version().unwrap(), 4);
         assert_eq!(
             s.stored_document_hash("a").unwrap(),
             Some(dyad_store::document_hash(&docs[0].0).unwrap())
@@ -429,4 +429,87 @@ fn shards_in_parallel_give_the_events_of_one_process() {
     if let Some((_, url)) = postgres_store("shards") {
         assert_eq!(run_shards(&url), expected);
     }
+}
+
+#[test]
+fn deferred_batches_and_deferred_shards_give_the_same_events() {
+    let docs = corpus();
+    let (mut one, _) = sqlite_store();
+    for (d, ms) in &docs {
+        one.put_document(d, ms).unwrap();
+    }
+    let expected = all_events(&mut one);
+    on_each_backend("deferred", |s, _| {
+        for (d, ms) in &docs {
+            s.put_document_deferred(d, ms).unwrap();
+        }
+        // Until the batch is fused, its blocks wait and no events exist.
+        assert!(s.pending_blocks().unwrap() > 0);
+        assert_eq!(s.events(&EventFilter::default()).unwrap(), vec![]);
+        assert!(s.fuse_pending().unwrap() > 0);
+        assert_eq!(s.pending_blocks().unwrap(), 0);
+        assert_eq!(all_events(s), expected);
+        // A second batch of the same reports changes nothing and leaves no work.
+        for (d, ms) in &docs {
+            assert_eq!(
+                s.put_document_deferred(d, ms).unwrap(),
+                PutOutcome::Unchanged
+            );
+        }
+        assert_eq!(s.fuse_pending().unwrap(), 0);
+        assert_eq!(all_events(s), expected);
+    });
+    // Two deferred writers on disjoint shards, each fusing what is pending when
+    // it is done: the last one to finish leaves the events of one process.
+    let run_shards = |url: &str| {
+        std::thread::scope(|scope| {
+            for shard in 0..2 {
+                let docs = &docs;
+                scope.spawn(move || {
+                    let mut s = Store::open(url).unwrap();
+                    for (d, ms) in docs.iter().skip(shard).step_by(2) {
+                        s.put_document_deferred(d, ms).unwrap();
+                    }
+                    s.fuse_pending().unwrap();
+                });
+            }
+        });
+        let mut s = Store::open(url).unwrap();
+        // Whatever a race left marked is finished by the next fusion pass.
+        s.fuse_pending().unwrap();
+        all_events(&mut s)
+    };
+    let (_, url) = sqlite_store();
+    assert_eq!(run_shards(&url), expected);
+    if let Some((_, url)) = postgres_store("deferred_shards") {
+        assert_eq!(run_shards(&url), expected);
+    }
+}
+
+#[test]
+fn a_store_from_an_older_blocking_scheme_is_filed_again_on_open() {
+    let docs = corpus();
+    let (mut s, url) = sqlite_store();
+    for (d, ms) in &docs {
+        s.put_document(d, ms).unwrap();
+    }
+    let expected = all_events(&mut s);
+    drop(s);
+    // What an older dyad left: other block keys, events under them, no scheme.
+    {
+        let db = rusqlite::Connection::open(&url).unwrap();
+        db.execute_batch(
+            "UPDATE mentions SET block = 'OLD|' || doc; \
+             UPDATE events SET block = 'OLD|' || id; \
+             DELETE FROM fusion_scheme;",
+        )
+        .unwrap();
+    }
+    let mut s = Store::open(&url).unwrap();
+    assert_eq!(s.pending_blocks().unwrap(), 0);
+    assert_eq!(all_events(&mut s), expected);
+    assert_eq!(
+        s.counts().unwrap().mentions,
+        docs.iter().map(|d| d.1.len()).sum::<usize>()
+    );
 }
