@@ -17,6 +17,8 @@ use std::sync::OnceLock;
 
 mod binary;
 pub mod conllu;
+#[doc(hidden)]
+pub mod experiment;
 mod feats;
 mod hash;
 mod keys;
@@ -26,6 +28,7 @@ mod model;
 mod parser;
 mod perceptron;
 mod sentences;
+mod supertag;
 mod tagger;
 pub mod tokenize;
 pub mod train;

@@ -11,7 +11,7 @@ use crate::perceptron::{KeyMap, Trainer, MAX_CLASSES};
 use crate::sentences::{self, Run};
 use crate::tagger::RARE;
 use crate::tokenize::Gap;
-use crate::{tagger, ModelError};
+use crate::{supertag, tagger, ModelError};
 use std::collections::{BTreeMap, HashMap};
 
 /// How to train.
@@ -30,6 +30,8 @@ pub struct TrainOptions {
     pub min_updates: u32,
     /// The same for the parser, whose table is the largest and the hottest.
     pub parser_min_updates: u32,
+    /// The same for the supertagger.
+    pub supertagger_min_updates: u32,
 }
 
 impl Default for TrainOptions {
@@ -43,16 +45,17 @@ impl Default for TrainOptions {
             prune: 0.02,
             min_updates: 2,
             parser_min_updates: 3,
+            supertagger_min_updates: 2,
         }
     }
 }
 
 /// Per-word gold data extracted from CoNLL-U.
-struct GoldWord {
-    form: String,
-    tag: u16,
-    head: u32,
-    label: u16,
+pub(crate) struct GoldWord {
+    pub form: String,
+    pub tag: u16,
+    pub head: u32,
+    pub label: u16,
 }
 
 fn tag_name(upos: &str, xpos: &str) -> String {
@@ -74,7 +77,7 @@ fn inventory(counts: &HashMap<String, u32>) -> Vec<String> {
 }
 
 /// Tags every training sentence with a tagger trained on the other folds.
-fn jackknife(
+pub(crate) fn jackknife(
     data: &[tagger::TagSentence],
     right: Option<&[Vec<u16>]>,
     classes: usize,
@@ -130,107 +133,18 @@ pub fn train(
     options: &TrainOptions,
     progress: &mut dyn FnMut(&str),
 ) -> Result<Vec<u8>, ModelError> {
-    let (sentences, _diagnostics) = conllu::parse(train_conllu);
-    if sentences.is_empty() {
-        return Err(ModelError::NoData);
-    }
+    let Prepared {
+        sentences,
+        tags,
+        labels,
+        tag_id,
+        gold,
+        tag_dict,
+        keys,
+        tag_data,
+        ..
+    } = prepare(train_conllu, progress)?;
     let mut rng = Rng::new(options.seed);
-
-    // Inventories.
-    let mut tag_counts: HashMap<String, u32> = HashMap::new();
-    let mut label_counts: HashMap<String, u32> = HashMap::new();
-    for s in &sentences {
-        for w in s.words() {
-            *tag_counts.entry(tag_name(&w.upos, &w.xpos)).or_default() += 1;
-            *label_counts.entry(w.deprel.clone()).or_default() += 1;
-        }
-    }
-    let tags = inventory(&tag_counts);
-    let labels = inventory(&label_counts);
-    if tags.len() > MAX_CLASSES || labels.len() > MAX_CLASSES {
-        return Err(ModelError::TooManyClasses(tags.len().max(labels.len())));
-    }
-    let tag_id: HashMap<&str, u16> = tags
-        .iter()
-        .enumerate()
-        .map(|(i, t)| (t.as_str(), i as u16))
-        .collect();
-    let label_id: HashMap<&str, u16> = labels
-        .iter()
-        .enumerate()
-        .map(|(i, l)| (l.as_str(), i as u16))
-        .collect();
-    progress(&format!(
-        "{} sentences, {} tags, {} labels",
-        sentences.len(),
-        tags.len(),
-        labels.len()
-    ));
-
-    let gold: Vec<Vec<GoldWord>> = sentences
-        .iter()
-        .map(|s| {
-            let n = s.words().count() as u32;
-            s.words()
-                .map(|w| GoldWord {
-                    form: w.form.clone(),
-                    tag: tag_id
-                        .get(tag_name(&w.upos, &w.xpos).as_str())
-                        .copied()
-                        .unwrap_or(0),
-                    head: if w.head == 0 { n } else { w.head as u32 - 1 },
-                    label: label_id.get(w.deprel.as_str()).copied().unwrap_or(0),
-                })
-                .collect()
-        })
-        .collect();
-
-    // Tag dictionary: ambiguity classes of frequent words.
-    let mut word_tags: HashMap<String, BTreeMap<u16, u32>> = HashMap::new();
-    for s in &gold {
-        for w in s {
-            *word_tags
-                .entry(normalize(&w.form))
-                .or_default()
-                .entry(w.tag)
-                .or_default() += 1;
-        }
-    }
-    let mut tag_dict: KeyMap<u64> = KeyMap::default();
-    for (word, counts) in &word_tags {
-        let total: u32 = counts.values().sum();
-        if total < 2 {
-            continue;
-        }
-        if total < 5 {
-            // Known to the parser's vocabulary, too rare for an ambiguity class.
-            tag_dict.insert(hash_str(word), RARE);
-            continue;
-        }
-        let mut amb: u64 = 0x0061_6d62;
-        for (&t, &c) in counts {
-            if c * 20 >= total {
-                amb = mix(amb, u64::from(t) + 1);
-            }
-        }
-        tag_dict.insert(hash_str(word), amb);
-    }
-
-    let keys: Vec<Vec<TokenKeys>> = gold
-        .iter()
-        .map(|s| s.iter().map(|w| TokenKeys::new(&w.form)).collect())
-        .collect();
-    let tag_data: Vec<tagger::TagSentence> = keys
-        .iter()
-        .zip(&gold)
-        .map(|(k, s)| {
-            (
-                k.clone(),
-                tagger::ambiguity(&tag_dict, k),
-                s.iter().map(|w| w.tag).collect(),
-            )
-        })
-        .collect();
 
     // Jackknifed tags: first-pass tags for training the second pass, and
     // second-pass tags for training the parser, each predicted by a model that
@@ -375,7 +289,7 @@ pub fn train(
 
     // Parser and labeler, on jackknifed tags.
     let coarse_of_tag = parser::coarse_map(&upos);
-    let parse_data: Vec<GoldSentence> = gold
+    let mut parse_data: Vec<GoldSentence> = gold
         .iter()
         .zip(keys)
         .zip(predicted)
@@ -387,10 +301,36 @@ pub fn train(
                 .map(|&t| coarse_of_tag.get(usize::from(t)).copied().unwrap_or(0))
                 .collect(),
             tags: p,
+            supertags: Vec::new(),
             heads: s.iter().map(|w| w.head).collect(),
             labels: s.iter().map(|w| w.label).collect(),
         })
         .collect();
+
+    // Supertagger: jackknifed supertags for training the parser, then the
+    // one shipped, on all of the data.
+    let (supertags, supertag_gold) = supertag_gold(&parse_data, &labels);
+    let jackknifed = jackknife_supertags(
+        &parse_data,
+        &supertag_gold,
+        supertags.len(),
+        options,
+        &mut rng,
+        progress,
+    );
+    let all: Vec<usize> = (0..parse_data.len()).collect();
+    let supertagger = train_supertagger(
+        &parse_data,
+        &supertag_gold,
+        supertags.len(),
+        &all,
+        options,
+        &mut rng,
+    );
+    for (s, j) in parse_data.iter_mut().zip(jackknifed) {
+        s.supertags = j;
+    }
+
     let special = special_labels(&labels);
     let mut parse_trainer = Trainer::new(parser::MOVES);
     let mut label_trainer = Trainer::new(labels.len());
@@ -423,6 +363,8 @@ pub fn train(
         tagger2: tagger2_weights,
         parser: parse_trainer.finish(options.prune, options.parser_min_updates),
         labeler: label_trainer.finish(options.prune, options.min_updates),
+        supertags,
+        supertagger,
         pool,
         lemma_exceptions,
         word_feats,
@@ -432,17 +374,279 @@ pub fn train(
         coarse_of_tag,
     };
     progress(&format!(
-        "features (bytes): splitter {} ({}), tagger {} ({}), parser {} ({}), labeler {} ({})",
+        "features (bytes): splitter {} ({}), tagger {} ({}), supertagger {} ({}), parser {} ({}), labeler {} ({})",
         model.splitter.len(),
         model.splitter.bytes(),
         model.tagger.len(),
         model.tagger.bytes(),
+        model.supertagger.len(),
+        model.supertagger.bytes(),
         model.parser.len(),
         model.parser.bytes(),
         model.labeler.len(),
         model.labeler.bytes()
     ));
     Ok(model.to_bytes())
+}
+
+/// What every model is trained from: inventories, gold words, the tag
+/// dictionary and per-token keys.
+pub(crate) struct Prepared {
+    pub sentences: Vec<ConlluSentence>,
+    pub tags: Vec<String>,
+    pub labels: Vec<String>,
+    pub tag_id: HashMap<String, u16>,
+    pub label_id: HashMap<String, u16>,
+    pub gold: Vec<Vec<GoldWord>>,
+    pub tag_dict: KeyMap<u64>,
+    pub keys: Vec<Vec<TokenKeys>>,
+    pub tag_data: Vec<tagger::TagSentence>,
+}
+
+pub(crate) fn prepare(
+    train_conllu: &str,
+    progress: &mut dyn FnMut(&str),
+) -> Result<Prepared, ModelError> {
+    let (sentences, _diagnostics) = conllu::parse(train_conllu);
+    if sentences.is_empty() {
+        return Err(ModelError::NoData);
+    }
+    // Inventories.
+    let mut tag_counts: HashMap<String, u32> = HashMap::new();
+    let mut label_counts: HashMap<String, u32> = HashMap::new();
+    for s in &sentences {
+        for w in s.words() {
+            *tag_counts.entry(tag_name(&w.upos, &w.xpos)).or_default() += 1;
+            *label_counts.entry(w.deprel.clone()).or_default() += 1;
+        }
+    }
+    let tags = inventory(&tag_counts);
+    let labels = inventory(&label_counts);
+    if tags.len() > MAX_CLASSES || labels.len() > MAX_CLASSES {
+        return Err(ModelError::TooManyClasses(tags.len().max(labels.len())));
+    }
+    let tag_id: HashMap<String, u16> = tags
+        .iter()
+        .enumerate()
+        .map(|(i, t)| (t.clone(), i as u16))
+        .collect();
+    let label_id: HashMap<String, u16> = labels
+        .iter()
+        .enumerate()
+        .map(|(i, l)| (l.clone(), i as u16))
+        .collect();
+    progress(&format!(
+        "{} sentences, {} tags, {} labels",
+        sentences.len(),
+        tags.len(),
+        labels.len()
+    ));
+
+    let gold: Vec<Vec<GoldWord>> = sentences
+        .iter()
+        .map(|s| {
+            let n = s.words().count() as u32;
+            s.words()
+                .map(|w| GoldWord {
+                    form: w.form.clone(),
+                    tag: tag_id
+                        .get(tag_name(&w.upos, &w.xpos).as_str())
+                        .copied()
+                        .unwrap_or(0),
+                    head: if w.head == 0 { n } else { w.head as u32 - 1 },
+                    label: label_id.get(w.deprel.as_str()).copied().unwrap_or(0),
+                })
+                .collect()
+        })
+        .collect();
+
+    // Tag dictionary: ambiguity classes of frequent words.
+    let mut word_tags: HashMap<String, BTreeMap<u16, u32>> = HashMap::new();
+    for s in &gold {
+        for w in s {
+            *word_tags
+                .entry(normalize(&w.form))
+                .or_default()
+                .entry(w.tag)
+                .or_default() += 1;
+        }
+    }
+    let mut tag_dict: KeyMap<u64> = KeyMap::default();
+    for (word, counts) in &word_tags {
+        let total: u32 = counts.values().sum();
+        if total < 2 {
+            continue;
+        }
+        if total < 5 {
+            // Known to the parser's vocabulary, too rare for an ambiguity class.
+            tag_dict.insert(hash_str(word), RARE);
+            continue;
+        }
+        let mut amb: u64 = 0x0061_6d62;
+        for (&t, &c) in counts {
+            if c * 20 >= total {
+                amb = mix(amb, u64::from(t) + 1);
+            }
+        }
+        tag_dict.insert(hash_str(word), amb);
+    }
+
+    let keys: Vec<Vec<TokenKeys>> = gold
+        .iter()
+        .map(|s| s.iter().map(|w| TokenKeys::new(&w.form)).collect())
+        .collect();
+    let tag_data: Vec<tagger::TagSentence> = keys
+        .iter()
+        .zip(&gold)
+        .map(|(k, s)| {
+            (
+                k.clone(),
+                tagger::ambiguity(&tag_dict, k),
+                s.iter().map(|w| w.tag).collect(),
+            )
+        })
+        .collect();
+
+    Ok(Prepared {
+        sentences,
+        tags,
+        labels,
+        tag_id,
+        label_id,
+        gold,
+        tag_dict,
+        keys,
+        tag_data,
+    })
+}
+
+/// Each training word's supertag (relation and head side) as an id into the
+/// returned inventory, most frequent first.
+pub(crate) fn supertag_gold(
+    data: &[GoldSentence],
+    labels: &[String],
+) -> (Vec<String>, Vec<Vec<u16>>) {
+    let names: Vec<Vec<String>> = data
+        .iter()
+        .map(|s| {
+            let n = s.heads.len();
+            s.heads
+                .iter()
+                .zip(&s.labels)
+                .enumerate()
+                .map(|(i, (&h, &l))| {
+                    let label = labels.get(usize::from(l)).map_or("", String::as_str);
+                    let h = h as usize;
+                    supertag::name(label, i, (h < n).then_some(h))
+                })
+                .collect()
+        })
+        .collect();
+    let mut counts: HashMap<String, u32> = HashMap::new();
+    for n in names.iter().flatten() {
+        *counts.entry(n.clone()).or_default() += 1;
+    }
+    let mut inventory = inventory(&counts);
+    // The model holds at most MAX_CLASSES classes; rarer supertags fold into
+    // the last one kept (EWT has 84).
+    inventory.truncate(MAX_CLASSES);
+    let id: HashMap<&str, u16> = inventory
+        .iter()
+        .enumerate()
+        .map(|(i, n)| (n.as_str(), i as u16))
+        .collect();
+    let last = inventory.len().saturating_sub(1) as u16;
+    let gold = names
+        .iter()
+        .map(|s| {
+            s.iter()
+                .map(|n| id.get(n.as_str()).copied().unwrap_or(last))
+                .collect()
+        })
+        .collect();
+    (inventory, gold)
+}
+
+fn supertag_inputs<'a>(
+    data: &'a [GoldSentence],
+    gold: &'a [Vec<u16>],
+) -> Vec<(supertag::Input<'a>, &'a [u16])> {
+    data.iter()
+        .zip(gold)
+        .map(|(s, g)| {
+            (
+                supertag::Input {
+                    keys: &s.keys,
+                    words: &s.words,
+                    tags: &s.tags,
+                },
+                g.as_slice(),
+            )
+        })
+        .collect()
+}
+
+/// A supertagger trained on the sentences `indices` of `data`.
+pub(crate) fn train_supertagger(
+    data: &[GoldSentence],
+    gold: &[Vec<u16>],
+    classes: usize,
+    indices: &[usize],
+    options: &TrainOptions,
+    rng: &mut Rng,
+) -> crate::perceptron::Weights {
+    let inputs = supertag_inputs(data, gold);
+    let mut trainer = Trainer::new(classes.max(1));
+    for _ in 0..options.tagger_epochs {
+        let mut o = indices.to_vec();
+        rng.shuffle(&mut o);
+        supertag::train_epoch(&mut trainer, &inputs, &o);
+    }
+    trainer.finish(options.prune, options.supertagger_min_updates)
+}
+
+/// Supertags for every training sentence from a supertagger that never saw
+/// it, so the parser learns how far to trust them.
+pub(crate) fn jackknife_supertags(
+    data: &[GoldSentence],
+    gold: &[Vec<u16>],
+    classes: usize,
+    options: &TrainOptions,
+    rng: &mut Rng,
+    progress: &mut dyn FnMut(&str),
+) -> Vec<Vec<u16>> {
+    let mut out: Vec<Vec<u16>> = gold.to_vec();
+    if options.folds < 2 {
+        return out;
+    }
+    let mut scratch = Vec::new();
+    for fold in 0..options.folds {
+        let train_idx: Vec<usize> = (0..data.len())
+            .filter(|i| i % options.folds != fold)
+            .collect();
+        let weights = train_supertagger(data, gold, classes, &train_idx, options, rng);
+        let (mut good, mut total) = (0, 0);
+        for i in (0..data.len()).filter(|i| i % options.folds == fold) {
+            let (Some(s), Some(g)) = (data.get(i), gold.get(i)) else {
+                continue;
+            };
+            let input = supertag::Input {
+                keys: &s.keys,
+                words: &s.words,
+                tags: &s.tags,
+            };
+            let p = supertag::tag(&weights, &input, &mut scratch);
+            good += p.iter().zip(g).filter(|(a, b)| a == b).count();
+            total += g.len();
+            out[i] = p;
+        }
+        progress(&format!(
+            "jackknife supertags fold {}: {:.4}",
+            fold + 1,
+            good as f64 / total.max(1) as f64
+        ));
+    }
+    out
 }
 
 /// Rebuilds running text from sentence blocks: one run per document, words
