@@ -1,18 +1,18 @@
-//! Development harness: trains only the parser and labeler on jackknifed
-//! tags (cached on disk between runs, since tagging dominates training time)
-//! and scores them on a dev file tagged by the shipped model, after chosen
-//! epochs. Not part of the supported API.
+//! Development harness for quick experiments (`examples/pexp.rs`,
+//! `examples/texp.rs`): trains only the part under study and scores it on
+//! the dev file after chosen epochs. [`parser_dev`] trains the parser and
+//! labeler on jackknifed tags, cached on disk between runs since tagging
+//! dominates training time (delete the cache file after changing the
+//! taggers); the dev words get the shipped model's tags. [`tagger_dev`] trains the first tagging pass alone. Not part
+//! of the supported API: `dyad train` builds the model.
 
 use crate::conllu;
 use crate::hash::Rng;
 use crate::model::{special_labels, Model};
 use crate::parser::{self, GoldSentence};
 use crate::perceptron::Trainer;
-use crate::train::{
-    jackknife, jackknife_supertags, prepare, supertag_gold, train_supertagger, Prepared,
-    TrainOptions,
-};
-use crate::{supertag, tagger, ModelError, BUILTIN_MODEL};
+use crate::train::{jackknife, prepare, Prepared, TrainOptions};
+use crate::{tagger, ModelError, BUILTIN_MODEL};
 use std::path::Path;
 
 fn load_cache(path: &Path) -> Option<Vec<Vec<u16>>> {
@@ -57,7 +57,6 @@ pub fn parser_dev(
         tags,
         labels,
         label_id,
-        tag_id,
         gold,
         tag_dict,
         keys,
@@ -68,7 +67,15 @@ pub fn parser_dev(
     let predicted = match load_cache(cache) {
         Some(p) if p.len() == tag_data.len() => p,
         _ => {
-            let first = jackknife(&tag_data, None, tags.len(), options, &mut rng, "first", progress);
+            let first = jackknife(
+                &tag_data,
+                None,
+                tags.len(),
+                options,
+                &mut rng,
+                "first",
+                progress,
+            );
             let p = jackknife(
                 &tag_data,
                 Some(&first),
@@ -97,12 +104,11 @@ pub fn parser_dev(
                 .map(|&t| coarse_of_tag.get(usize::from(t)).copied().unwrap_or(0))
                 .collect(),
             tags: p,
-            supertags: Vec::new(),
             heads: g.iter().map(|w| w.head).collect(),
             labels: g.iter().map(|w| w.label).collect(),
         }
     };
-    let mut parse_data: Vec<GoldSentence> = gold
+    let parse_data: Vec<GoldSentence> = gold
         .iter()
         .zip(keys)
         .zip(predicted)
@@ -112,39 +118,7 @@ pub fn parser_dev(
     // Dev sentences with the shipped taggers' tags.
     let (dev, _) = conllu::parse(dev_conllu);
     let mut scratch = Vec::new();
-    let dev_gold_tags: Vec<Vec<u16>> = dev
-        .iter()
-        .map(|s| {
-            s.words()
-                .map(|w| {
-                    tag_id
-                        .get(format!("{}\t{}", w.upos, w.xpos).as_str())
-                        .copied()
-                        .unwrap_or(u16::MAX)
-                })
-                .collect()
-        })
-        .collect();
-    // Tag corrections from the relation: (tag, label) and (word, tag, label)
-    // → gold tag counts on training data with jackknifed tags.
-    let mut by_tl: std::collections::HashMap<(u16, u16), std::collections::BTreeMap<u16, u32>> =
-        Default::default();
-    let mut by_wtl: std::collections::HashMap<(u64, u16, u16), std::collections::BTreeMap<u16, u32>> =
-        Default::default();
-    for (s, g) in parse_data.iter().zip(&gold) {
-        for j in 0..s.tags.len() {
-            let (t, l, gt) = (s.tags[j], s.labels[j], g[j].tag);
-            *by_tl.entry((t, l)).or_default().entry(gt).or_default() += 1;
-            *by_wtl.entry((s.words[j], t, l)).or_default().entry(gt).or_default() += 1;
-        }
-    }
-    let rule = |m: &std::collections::BTreeMap<u16, u32>, t: u16, min: u32, share: f64| -> Option<u16> {
-        let total: u32 = m.values().sum();
-        let (&bt, &bc) = m.iter().max_by_key(|(_, &c)| c)?;
-        (bt != t && total >= min && f64::from(bc) >= share * f64::from(total)).then_some(bt)
-    };
-    let upos_of = |t: u16| tags.get(usize::from(t)).map(|x| x.split('\t').next().unwrap_or("").to_string());
-    let mut dev_data: Vec<GoldSentence> = dev
+    let dev_data: Vec<GoldSentence> = dev
         .iter()
         .map(|s| {
             let n = s.words().count() as u32;
@@ -166,34 +140,6 @@ pub fn parser_dev(
             to_gold(&g, k, p)
         })
         .collect();
-    // Supertags: jackknifed for training, a full model for dev.
-    let (st_names, st_gold) = supertag_gold(&parse_data, &labels);
-    let st_cache = cache.with_extension("st");
-    let jack = match load_cache(&st_cache) {
-        Some(p) if p.len() == parse_data.len() => p,
-        _ => {
-            let out = jackknife_supertags(&parse_data, &st_gold, st_names.len(), options, &mut rng, progress);
-            save_cache(&st_cache, &out);
-            out
-        }
-    };
-    let all: Vec<usize> = (0..parse_data.len()).collect();
-    let full = train_supertagger(&parse_data, &st_gold, st_names.len(), &all, options, &mut rng);
-    for s in dev_data.iter_mut() {
-        s.supertags = supertag::tag(
-            &full,
-            &supertag::Input {
-                keys: &s.keys,
-                words: &s.words,
-                tags: &s.tags,
-            },
-            &mut scratch,
-        );
-    }
-    progress(&format!("supertagger {} bytes", full.bytes()));
-    for (s, j) in parse_data.iter_mut().zip(jack) {
-        s.supertags = j;
-    }
     let universal = |l: u16| -> &str {
         labels
             .get(usize::from(l))
@@ -228,37 +174,18 @@ pub fn parser_dev(
         let pw = parse_trainer.finish(options.prune, options.parser_min_updates);
         let lw = label_trainer.finish(options.prune, options.min_updates);
         let (mut n, mut uas, mut las) = (0usize, 0usize, 0usize);
-        let variants = [(0u32, 0f64), (5, 0.6), (5, 0.6), (10, 0.7), (3, 0.5), (20, 0.8)];
-        let mut upos_ok = vec![0usize; variants.len()];
-        let mut full_ok = vec![0usize; variants.len()];
-        for (si, s) in dev_data.iter().enumerate() {
+        let mut parse_time = 0f64;
+        let mut confusions: std::collections::HashMap<(String, String), u32> = Default::default();
+        for s in &dev_data {
             let input = parser::Input {
                 keys: &s.keys,
                 words: &s.words,
                 tags: &s.tags,
                 coarse: &s.coarse,
-                supertags: &s.supertags,
             };
+            let t = std::time::Instant::now();
             let (heads, labs) = parser::parse(&pw, &lw, special, &input, &mut scratch);
-            for (k, &(min, share)) in variants.iter().enumerate() {
-                for j in 0..s.tags.len() {
-                    let t = s.tags[j];
-                    let l = labs[j];
-                    let mut nt = t;
-                    if k > 0 {
-                        if let Some(x) = by_wtl.get(&(s.words[j], t, l)).and_then(|m| rule(m, t, min, share)) {
-                            nt = x;
-                        } else if k > 1 {
-                            if let Some(x) = by_tl.get(&(t, l)).and_then(|m| rule(m, t, min, share)) {
-                                nt = x;
-                            }
-                        }
-                    }
-                    let g = dev_gold_tags[si][j];
-                    upos_ok[k] += usize::from(upos_of(nt) == upos_of(g));
-                    full_ok[k] += usize::from(nt == g);
-                }
-            }
+            parse_time += t.elapsed().as_secs_f64();
             let len = s.heads.len() as u32;
             for i in 0..s.heads.len() {
                 n += 1;
@@ -272,6 +199,11 @@ pub fn parser_dev(
                         gl != u16::MAX && universal(labs[i]) == universal(gl)
                     };
                     las += usize::from(ok);
+                    if !ok {
+                        *confusions
+                            .entry((universal(gl).to_string(), universal(labs[i]).to_string()))
+                            .or_default() += 1;
+                    }
                 }
             }
         }
@@ -283,13 +215,13 @@ pub fn parser_dev(
             pw.bytes(),
             lw.bytes()
         ));
-        for (k, v) in variants.iter().enumerate() {
-            progress(&format!(
-                "  retag variant {k} {v:?}: upos {:.4} full {:.4}",
-                upos_ok[k] as f64 / n as f64,
-                full_ok[k] as f64 / n as f64
-            ));
-        }
+        progress(&format!("  parse {:.0} words/s", n as f64 / parse_time));
+        let mut c: Vec<_> = confusions.into_iter().collect();
+        c.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        progress(&format!(
+            "  label confusions (gold, system): {:?}",
+            &c[..c.len().min(25)]
+        ));
     }
     Ok(())
 }
@@ -357,8 +289,7 @@ pub fn tagger_dev(
         if !report.contains(&(epoch + 1)) {
             continue;
         }
-        for (prune, min_updates) in [(options.prune, options.min_updates), (0.0, 1), (0.05, 2), (0.02, 3), (0.02, 5)] {
-        let w = trainer.finish(prune, min_updates);
+        let w = trainer.finish(options.prune, options.min_updates);
         let (mut n, mut up, mut full) = (0usize, 0usize, 0usize);
         for ((k, amb, g), gu) in dev_data.iter().zip(&dev_upos) {
             let p = tagger::tag(&w, k, amb, None, &mut scratch);
@@ -369,13 +300,12 @@ pub fn tagger_dev(
             }
         }
         progress(&format!(
-            "DEV epoch {} prune {prune} min {min_updates}: upos {:.4} full {:.4} ({} bytes)",
+            "DEV epoch {}: upos {:.4} full {:.4} ({} bytes)",
             epoch + 1,
             up as f64 / n as f64,
             full as f64 / n as f64,
             w.bytes()
         ));
-        }
     }
     Ok(())
 }

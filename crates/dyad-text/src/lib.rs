@@ -28,7 +28,6 @@ mod model;
 mod parser;
 mod perceptron;
 mod sentences;
-mod supertag;
 mod tagger;
 pub mod tokenize;
 pub mod train;

@@ -1,5 +1,5 @@
-//! The trained model bundle: tag and label inventories, the perceptrons
-//! (sentence splitter, two tagger passes, supertagger, parser, labeler), the tag dictionary and the
+//! The trained model bundle: tag and label inventories, the four perceptrons
+//! (sentence splitter, tagger, parser, labeler), the tag dictionary and the
 //! lemma/feature tables, with its compact binary encoding.
 
 use crate::binary::{Reader, Writer};
@@ -8,9 +8,9 @@ use crate::keys::TokenKeys;
 use crate::lemma::rule_lemma;
 use crate::parser::{self, SpecialLabels};
 use crate::perceptron::{KeyMap, Weights};
-use crate::{supertag, tagger, ModelError};
+use crate::{tagger, ModelError};
 
-const MAGIC: &[u8; 8] = b"DYADTXT2";
+const MAGIC: &[u8; 8] = b"DYADTXT1";
 
 /// First-pass score margin (in weight units) above which a token keeps its
 /// first-pass tag; chosen on EWT dev (see `models/README.md`).
@@ -29,9 +29,6 @@ pub(crate) struct Model {
     pub tagger2: Weights,
     pub parser: Weights,
     pub labeler: Weights,
-    /// Supertag inventory (relation and head side, `nsubj>`, `obj<`, `root`).
-    pub supertags: Vec<String>,
-    pub supertagger: Weights,
     /// Strings the lemma and feature tables point into.
     pub pool: Vec<String>,
     /// `mix(hash(form), tag)` → pool index, where the rules get the lemma wrong.
@@ -111,8 +108,6 @@ impl Model {
         self.tagger2.write(&mut w);
         self.parser.write(&mut w);
         self.labeler.write(&mut w);
-        w.strs(&self.supertags);
-        self.supertagger.write(&mut w);
         w.strs(&self.pool);
         write_map_u32(&mut w, &self.lemma_exceptions);
         write_map_u32(&mut w, &self.word_feats);
@@ -134,8 +129,6 @@ impl Model {
         let tagger2 = Weights::read(&mut r)?;
         let parser = Weights::read(&mut r)?;
         let labeler = Weights::read(&mut r)?;
-        let supertags = r.strs()?;
-        let supertagger = Weights::read(&mut r)?;
         let pool = r.strs()?;
         let lemma_exceptions = read_map_u32(&mut r)?;
         let word_feats = read_map_u32(&mut r)?;
@@ -147,7 +140,6 @@ impl Model {
             || tagger.classes() != upos.len()
             || tagger2.classes() != upos.len()
             || labeler.classes() != labels.len()
-            || supertagger.classes() != supertags.len()
             || tag_feats.len() != upos.len()
             || parser.classes() != parser::MOVES
             || splitter.classes() != 2
@@ -176,8 +168,6 @@ impl Model {
             tagger2,
             parser,
             labeler,
-            supertags,
-            supertagger,
             pool,
             lemma_exceptions,
             word_feats,
@@ -210,21 +200,11 @@ impl Model {
             .iter()
             .map(|&t| self.coarse_of_tag.get(usize::from(t)).copied().unwrap_or(0))
             .collect();
-        let supertags = supertag::tag(
-            &self.supertagger,
-            &supertag::Input {
-                keys,
-                words: &words,
-                tags: &tags,
-            },
-            scratch,
-        );
         let input = parser::Input {
             keys,
             words: &words,
             tags: &tags,
             coarse: &coarse,
-            supertags: &supertags,
         };
         let (heads, labels) =
             parser::parse(&self.parser, &self.labeler, self.special, &input, scratch);

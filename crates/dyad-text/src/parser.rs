@@ -29,8 +29,6 @@ pub(crate) struct Input<'a> {
     pub tags: &'a [u16],
     /// Universal POS ids of the tags (coarser, so sparse combinations generalise).
     pub coarse: &'a [u16],
-    /// Supertags (relation and head side) from `supertag`.
-    pub supertags: &'a [u16],
 }
 
 /// Tag id → universal POS id (index among the distinct UPOS names, sorted).
@@ -68,7 +66,6 @@ struct State {
     words: Vec<u64>,
     tags: Vec<u64>,
     coarse: Vec<u64>,
-    supertags: Vec<u64>,
     punct_before: Vec<u32>,
 }
 
@@ -81,9 +78,6 @@ impl State {
         tags.push(0xffff);
         let mut coarse: Vec<u64> = input.coarse.iter().map(|&t| u64::from(t) + 1).collect();
         coarse.push(0xffff);
-        let mut supertags: Vec<u64> = input.supertags.iter().map(|&t| u64::from(t) + 1).collect();
-        supertags.resize(n, 0);
-        supertags.push(0xffff);
         let mut punct_before = Vec::with_capacity(n + 2);
         let mut count = 0u32;
         punct_before.push(0);
@@ -108,7 +102,6 @@ impl State {
             words,
             tags,
             coarse,
-            supertags,
             punct_before,
         }
     }
@@ -126,6 +119,20 @@ impl State {
         }
     }
 
+    /// The move when it is the only valid one.
+    fn only_move(&self) -> Option<usize> {
+        let mut only = None;
+        for m in 0..MOVES {
+            if self.valid(m) {
+                if only.is_some() {
+                    return None;
+                }
+                only = Some(m);
+            }
+        }
+        only
+    }
+
     fn s(&self, k: usize) -> u32 {
         if self.stack.len() > k {
             self.stack[self.stack.len() - 1 - k]
@@ -139,9 +146,6 @@ impl State {
     }
     fn coarse(&self, x: u32) -> u64 {
         self.coarse.get(x as usize).copied().unwrap_or(0)
-    }
-    fn supertag(&self, x: u32) -> u64 {
-        self.supertags.get(x as usize).copied().unwrap_or(0)
     }
     fn tag(&self, x: u32) -> u64 {
         self.tags.get(x as usize).copied().unwrap_or(0)
@@ -445,43 +449,10 @@ fn parse_features(st: &State, out: &mut Vec<u64>) {
         f2(139, s0c, b0w),
         f3(140, s0c, b0c, d01),
     ]);
-    // Case and subordinator words already attached to s0, s1 and b0 ("of",
-    // "to", "because"): lexical attachment preferences such as which heads
-    // take an "of" phrase.
-    let mk = |x: u32| st.marker.get(x as usize).copied().unwrap_or(NO_WORD);
-    let (s0m, s1m, b0m) = (mk(s0), mk(s1), mk(b0));
     out.extend_from_slice(&[
-        f2(150, s0m, s0p),
-        f3(151, s1w, s0m, s0p),
-        f3(152, s1p, s0m, s0p),
-        f3(153, s0m, s0p, b0w),
-        f3(154, s0m, s0p, b0p),
-        f3(155, s0w, b0m, b0p),
-        f3(156, s0p, b0m, b0p),
-        f3(157, s1m, s1p, s0p),
         f3(158, b1p, b2p, st.tag(b3)),
         f3(159, s0p, b0p, b2p),
         f3(160, s0c, b1c, b2c),
-    ]);
-    // Supertags: each word's likely relation and head side, from a tagger
-    // that saw the whole window.
-    let (s0t, s1t, b0t, b1t) = (st.supertag(s0), st.supertag(s1), st.supertag(b0), st.supertag(b1));
-    out.extend_from_slice(&[
-        f1(170, s0t),
-        f1(171, b0t),
-        f1(172, s1t),
-        f1(173, b1t),
-        f2(174, s0t, b0t),
-        f2(175, s1t, s0t),
-        f3(176, s0t, b0t, b1t),
-        f3(177, s1t, s0t, b0t),
-        f2(178, s0t, b0p),
-        f2(179, s0p, b0t),
-        f2(180, s0t, s0vr),
-        f2(181, b0t, b0vl),
-        f3(182, s0t, b0t, d01),
-        f2(183, st.supertag(s2), s1t),
-        f2(184, b0t, st.supertag(b2)),
     ]);
 }
 
@@ -527,10 +498,6 @@ fn label_features(st: &State, head: u32, dep: u32, out: &mut Vec<u64>) {
         f2(24, hp, dir),
         f3(25, dp, st.tag(head + 1), dir),
         f2(26, dw, hp),
-        f2(27, st.supertag(dep), dir),
-        f3(28, st.supertag(dep), hp, dir),
-        f3(29, st.supertag(dep), dp, is_root),
-        f3(30, st.supertag(dep), st.supertag(head), dir),
     ]);
 }
 
@@ -546,10 +513,20 @@ pub(crate) fn parse(
     let mut scores = [0f32; MOVES];
     let mut label_scores = vec![0f32; labeler.classes().max(1)];
     while !st.terminal() {
-        parse_features(&st, scratch);
-        parser.score(scratch, &mut scores);
-        let Some(m) = best(&scores, |m| st.valid(m)) else {
-            break;
+        // Where only one move is allowed (an empty stack; the buffer down to
+        // the root with more than one word left on the stack, which happens
+        // for every word still waiting on a right-side head) there is nothing
+        // to score.
+        let m = match st.only_move() {
+            Some(m) => m,
+            None => {
+                parse_features(&st, scratch);
+                parser.score(scratch, &mut scores);
+                let Some(m) = best(&scores, |m| st.valid(m)) else {
+                    break;
+                };
+                m
+            }
         };
         if let Some((h, d)) = st.arc_of(m) {
             label_features(&st, h, d, scratch);
@@ -577,7 +554,6 @@ pub(crate) struct GoldSentence {
     pub words: Vec<u64>,
     pub tags: Vec<u16>,
     pub coarse: Vec<u16>,
-    pub supertags: Vec<u16>,
     pub heads: Vec<u32>,
     pub labels: Vec<u16>,
 }
@@ -675,7 +651,6 @@ pub(crate) fn train_epoch(
             words: &gold.words,
             tags: &gold.tags,
             coarse: &gold.coarse,
-            supertags: &gold.supertags,
         };
         let oracle = Oracle::new(gold);
         let mut st = State::new(&input);

@@ -11,7 +11,7 @@ use crate::perceptron::{KeyMap, Trainer, MAX_CLASSES};
 use crate::sentences::{self, Run};
 use crate::tagger::RARE;
 use crate::tokenize::Gap;
-use crate::{supertag, tagger, ModelError};
+use crate::{tagger, ModelError};
 use std::collections::{BTreeMap, HashMap};
 
 /// How to train.
@@ -30,8 +30,6 @@ pub struct TrainOptions {
     pub min_updates: u32,
     /// The same for the parser, whose table is the largest and the hottest.
     pub parser_min_updates: u32,
-    /// The same for the supertagger.
-    pub supertagger_min_updates: u32,
 }
 
 impl Default for TrainOptions {
@@ -45,7 +43,6 @@ impl Default for TrainOptions {
             prune: 0.02,
             min_updates: 2,
             parser_min_updates: 3,
-            supertagger_min_updates: 2,
         }
     }
 }
@@ -289,7 +286,7 @@ pub fn train(
 
     // Parser and labeler, on jackknifed tags.
     let coarse_of_tag = parser::coarse_map(&upos);
-    let mut parse_data: Vec<GoldSentence> = gold
+    let parse_data: Vec<GoldSentence> = gold
         .iter()
         .zip(keys)
         .zip(predicted)
@@ -301,35 +298,10 @@ pub fn train(
                 .map(|&t| coarse_of_tag.get(usize::from(t)).copied().unwrap_or(0))
                 .collect(),
             tags: p,
-            supertags: Vec::new(),
             heads: s.iter().map(|w| w.head).collect(),
             labels: s.iter().map(|w| w.label).collect(),
         })
         .collect();
-
-    // Supertagger: jackknifed supertags for training the parser, then the
-    // one shipped, on all of the data.
-    let (supertags, supertag_gold) = supertag_gold(&parse_data, &labels);
-    let jackknifed = jackknife_supertags(
-        &parse_data,
-        &supertag_gold,
-        supertags.len(),
-        options,
-        &mut rng,
-        progress,
-    );
-    let all: Vec<usize> = (0..parse_data.len()).collect();
-    let supertagger = train_supertagger(
-        &parse_data,
-        &supertag_gold,
-        supertags.len(),
-        &all,
-        options,
-        &mut rng,
-    );
-    for (s, j) in parse_data.iter_mut().zip(jackknifed) {
-        s.supertags = j;
-    }
 
     let special = special_labels(&labels);
     let mut parse_trainer = Trainer::new(parser::MOVES);
@@ -363,8 +335,6 @@ pub fn train(
         tagger2: tagger2_weights,
         parser: parse_trainer.finish(options.prune, options.parser_min_updates),
         labeler: label_trainer.finish(options.prune, options.min_updates),
-        supertags,
-        supertagger,
         pool,
         lemma_exceptions,
         word_feats,
@@ -374,13 +344,11 @@ pub fn train(
         coarse_of_tag,
     };
     progress(&format!(
-        "features (bytes): splitter {} ({}), tagger {} ({}), supertagger {} ({}), parser {} ({}), labeler {} ({})",
+        "features (bytes): splitter {} ({}), tagger {} ({}), parser {} ({}), labeler {} ({})",
         model.splitter.len(),
         model.splitter.bytes(),
         model.tagger.len(),
         model.tagger.bytes(),
-        model.supertagger.len(),
-        model.supertagger.bytes(),
         model.parser.len(),
         model.parser.bytes(),
         model.labeler.len(),
@@ -518,135 +486,6 @@ pub(crate) fn prepare(
         keys,
         tag_data,
     })
-}
-
-/// Each training word's supertag (relation and head side) as an id into the
-/// returned inventory, most frequent first.
-pub(crate) fn supertag_gold(
-    data: &[GoldSentence],
-    labels: &[String],
-) -> (Vec<String>, Vec<Vec<u16>>) {
-    let names: Vec<Vec<String>> = data
-        .iter()
-        .map(|s| {
-            let n = s.heads.len();
-            s.heads
-                .iter()
-                .zip(&s.labels)
-                .enumerate()
-                .map(|(i, (&h, &l))| {
-                    let label = labels.get(usize::from(l)).map_or("", String::as_str);
-                    let h = h as usize;
-                    supertag::name(label, i, (h < n).then_some(h))
-                })
-                .collect()
-        })
-        .collect();
-    let mut counts: HashMap<String, u32> = HashMap::new();
-    for n in names.iter().flatten() {
-        *counts.entry(n.clone()).or_default() += 1;
-    }
-    let mut inventory = inventory(&counts);
-    // The model holds at most MAX_CLASSES classes; rarer supertags fold into
-    // the last one kept (EWT has 84).
-    inventory.truncate(MAX_CLASSES);
-    let id: HashMap<&str, u16> = inventory
-        .iter()
-        .enumerate()
-        .map(|(i, n)| (n.as_str(), i as u16))
-        .collect();
-    let last = inventory.len().saturating_sub(1) as u16;
-    let gold = names
-        .iter()
-        .map(|s| {
-            s.iter()
-                .map(|n| id.get(n.as_str()).copied().unwrap_or(last))
-                .collect()
-        })
-        .collect();
-    (inventory, gold)
-}
-
-fn supertag_inputs<'a>(
-    data: &'a [GoldSentence],
-    gold: &'a [Vec<u16>],
-) -> Vec<(supertag::Input<'a>, &'a [u16])> {
-    data.iter()
-        .zip(gold)
-        .map(|(s, g)| {
-            (
-                supertag::Input {
-                    keys: &s.keys,
-                    words: &s.words,
-                    tags: &s.tags,
-                },
-                g.as_slice(),
-            )
-        })
-        .collect()
-}
-
-/// A supertagger trained on the sentences `indices` of `data`.
-pub(crate) fn train_supertagger(
-    data: &[GoldSentence],
-    gold: &[Vec<u16>],
-    classes: usize,
-    indices: &[usize],
-    options: &TrainOptions,
-    rng: &mut Rng,
-) -> crate::perceptron::Weights {
-    let inputs = supertag_inputs(data, gold);
-    let mut trainer = Trainer::new(classes.max(1));
-    for _ in 0..options.tagger_epochs {
-        let mut o = indices.to_vec();
-        rng.shuffle(&mut o);
-        supertag::train_epoch(&mut trainer, &inputs, &o);
-    }
-    trainer.finish(options.prune, options.supertagger_min_updates)
-}
-
-/// Supertags for every training sentence from a supertagger that never saw
-/// it, so the parser learns how far to trust them.
-pub(crate) fn jackknife_supertags(
-    data: &[GoldSentence],
-    gold: &[Vec<u16>],
-    classes: usize,
-    options: &TrainOptions,
-    rng: &mut Rng,
-    progress: &mut dyn FnMut(&str),
-) -> Vec<Vec<u16>> {
-    let mut out: Vec<Vec<u16>> = gold.to_vec();
-    if options.folds < 2 {
-        return out;
-    }
-    let mut scratch = Vec::new();
-    for fold in 0..options.folds {
-        let train_idx: Vec<usize> = (0..data.len())
-            .filter(|i| i % options.folds != fold)
-            .collect();
-        let weights = train_supertagger(data, gold, classes, &train_idx, options, rng);
-        let (mut good, mut total) = (0, 0);
-        for i in (0..data.len()).filter(|i| i % options.folds == fold) {
-            let (Some(s), Some(g)) = (data.get(i), gold.get(i)) else {
-                continue;
-            };
-            let input = supertag::Input {
-                keys: &s.keys,
-                words: &s.words,
-                tags: &s.tags,
-            };
-            let p = supertag::tag(&weights, &input, &mut scratch);
-            good += p.iter().zip(g).filter(|(a, b)| a == b).count();
-            total += g.len();
-            out[i] = p;
-        }
-        progress(&format!(
-            "jackknife supertags fold {}: {:.4}",
-            fold + 1,
-            good as f64 / total.max(1) as f64
-        ));
-    }
-    out
 }
 
 /// Rebuilds running text from sentence blocks: one run per document, words
