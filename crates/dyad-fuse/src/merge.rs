@@ -413,13 +413,34 @@ pub fn build_event(block: &str, members: &[&EventMention]) -> CanonicalEvent {
     location_conflict(&reps, location.as_ref(), &mut conflicts);
     let participants = participants_and_conflicts(members, &mut conflicts);
 
-    let mut actors: Vec<String> = members
+    // The parties: those the mentions name, except that an event many sentences
+    // tell keeps only parties at least a fifth of them name (one sentence about a
+    // third country's minister joining does not make the talks trilateral).
+    let mut named: BTreeMap<String, usize> = BTreeMap::new();
+    for m in members {
+        let own: BTreeSet<String> = m
+            .actors
+            .iter()
+            .map(|a| a.trim().to_uppercase())
+            .filter(|a| !a.is_empty())
+            .collect();
+        for a in own {
+            *named.entry(a).or_default() += 1;
+        }
+    }
+    let floor = if members.len() >= 5 {
+        members.len().div_ceil(5)
+    } else {
+        1
+    };
+    let mut actors: Vec<String> = named
         .iter()
-        .flat_map(|m| m.actors.iter().map(|a| a.trim().to_uppercase()))
-        .filter(|a| !a.is_empty())
+        .filter(|(_, n)| **n >= floor)
+        .map(|(a, _)| a.clone())
         .collect();
-    actors.sort();
-    actors.dedup();
+    if actors.is_empty() {
+        actors = named.into_keys().collect();
+    }
     let mode = members.iter().rev().find_map(|m| m.mode.clone());
     let source = members
         .iter()
