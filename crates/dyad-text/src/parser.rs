@@ -119,20 +119,6 @@ impl State {
         }
     }
 
-    /// The move when it is the only valid one.
-    fn only_move(&self) -> Option<usize> {
-        let mut only = None;
-        for m in 0..MOVES {
-            if self.valid(m) {
-                if only.is_some() {
-                    return None;
-                }
-                only = Some(m);
-            }
-        }
-        only
-    }
-
     fn s(&self, k: usize) -> u32 {
         if self.stack.len() > k {
             self.stack[self.stack.len() - 1 - k]
@@ -261,11 +247,6 @@ fn parse_features(st: &State, out: &mut Vec<u64>) {
     let b1 = if st.b < st.n { st.b as u32 + 1 } else { NONE };
     let b2 = if st.b + 1 < st.n {
         st.b as u32 + 2
-    } else {
-        NONE
-    };
-    let b3 = if st.b + 2 < st.n {
-        st.b as u32 + 3
     } else {
         NONE
     };
@@ -449,11 +430,6 @@ fn parse_features(st: &State, out: &mut Vec<u64>) {
         f2(139, s0c, b0w),
         f3(140, s0c, b0c, d01),
     ]);
-    out.extend_from_slice(&[
-        f3(158, b1p, b2p, st.tag(b3)),
-        f3(159, s0p, b0p, b2p),
-        f3(160, s0c, b1c, b2c),
-    ]);
 }
 
 fn label_features(st: &State, head: u32, dep: u32, out: &mut Vec<u64>) {
@@ -513,20 +489,10 @@ pub(crate) fn parse(
     let mut scores = [0f32; MOVES];
     let mut label_scores = vec![0f32; labeler.classes().max(1)];
     while !st.terminal() {
-        // Where only one move is allowed (an empty stack; the buffer down to
-        // the root with more than one word left on the stack, which happens
-        // for every word still waiting on a right-side head) there is nothing
-        // to score.
-        let m = match st.only_move() {
-            Some(m) => m,
-            None => {
-                parse_features(&st, scratch);
-                parser.score(scratch, &mut scores);
-                let Some(m) = best(&scores, |m| st.valid(m)) else {
-                    break;
-                };
-                m
-            }
+        parse_features(&st, scratch);
+        parser.score(scratch, &mut scores);
+        let Some(m) = best(&scores, |m| st.valid(m)) else {
+            break;
         };
         if let Some((h, d)) = st.arc_of(m) {
             label_features(&st, h, d, scratch);
