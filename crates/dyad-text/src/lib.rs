@@ -17,6 +17,8 @@ use std::sync::OnceLock;
 
 mod binary;
 pub mod conllu;
+#[doc(hidden)]
+pub mod experiment;
 mod feats;
 mod hash;
 mod keys;

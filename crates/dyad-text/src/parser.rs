@@ -119,6 +119,20 @@ impl State {
         }
     }
 
+    /// The move when it is the only valid one.
+    fn only_move(&self) -> Option<usize> {
+        let mut only = None;
+        for m in 0..MOVES {
+            if self.valid(m) {
+                if only.is_some() {
+                    return None;
+                }
+                only = Some(m);
+            }
+        }
+        only
+    }
+
     fn s(&self, k: usize) -> u32 {
         if self.stack.len() > k {
             self.stack[self.stack.len() - 1 - k]
@@ -489,10 +503,20 @@ pub(crate) fn parse(
     let mut scores = [0f32; MOVES];
     let mut label_scores = vec![0f32; labeler.classes().max(1)];
     while !st.terminal() {
-        parse_features(&st, scratch);
-        parser.score(scratch, &mut scores);
-        let Some(m) = best(&scores, |m| st.valid(m)) else {
-            break;
+        // Where only one move is allowed (an empty stack; the buffer down to
+        // the root with more than one word left on the stack, which happens
+        // for every word still waiting on a right-side head) there is nothing
+        // to score.
+        let m = match st.only_move() {
+            Some(m) => m,
+            None => {
+                parse_features(&st, scratch);
+                parser.score(scratch, &mut scores);
+                let Some(m) = best(&scores, |m| st.valid(m)) else {
+                    break;
+                };
+                m
+            }
         };
         if let Some((h, d)) = st.arc_of(m) {
             label_features(&st, h, d, scratch);

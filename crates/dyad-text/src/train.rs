@@ -48,11 +48,11 @@ impl Default for TrainOptions {
 }
 
 /// Per-word gold data extracted from CoNLL-U.
-struct GoldWord {
-    form: String,
-    tag: u16,
-    head: u32,
-    label: u16,
+pub(crate) struct GoldWord {
+    pub form: String,
+    pub tag: u16,
+    pub head: u32,
+    pub label: u16,
 }
 
 fn tag_name(upos: &str, xpos: &str) -> String {
@@ -74,7 +74,7 @@ fn inventory(counts: &HashMap<String, u32>) -> Vec<String> {
 }
 
 /// Tags every training sentence with a tagger trained on the other folds.
-fn jackknife(
+pub(crate) fn jackknife(
     data: &[tagger::TagSentence],
     right: Option<&[Vec<u16>]>,
     classes: usize,
@@ -130,107 +130,18 @@ pub fn train(
     options: &TrainOptions,
     progress: &mut dyn FnMut(&str),
 ) -> Result<Vec<u8>, ModelError> {
-    let (sentences, _diagnostics) = conllu::parse(train_conllu);
-    if sentences.is_empty() {
-        return Err(ModelError::NoData);
-    }
+    let Prepared {
+        sentences,
+        tags,
+        labels,
+        tag_id,
+        gold,
+        tag_dict,
+        keys,
+        tag_data,
+        ..
+    } = prepare(train_conllu, progress)?;
     let mut rng = Rng::new(options.seed);
-
-    // Inventories.
-    let mut tag_counts: HashMap<String, u32> = HashMap::new();
-    let mut label_counts: HashMap<String, u32> = HashMap::new();
-    for s in &sentences {
-        for w in s.words() {
-            *tag_counts.entry(tag_name(&w.upos, &w.xpos)).or_default() += 1;
-            *label_counts.entry(w.deprel.clone()).or_default() += 1;
-        }
-    }
-    let tags = inventory(&tag_counts);
-    let labels = inventory(&label_counts);
-    if tags.len() > MAX_CLASSES || labels.len() > MAX_CLASSES {
-        return Err(ModelError::TooManyClasses(tags.len().max(labels.len())));
-    }
-    let tag_id: HashMap<&str, u16> = tags
-        .iter()
-        .enumerate()
-        .map(|(i, t)| (t.as_str(), i as u16))
-        .collect();
-    let label_id: HashMap<&str, u16> = labels
-        .iter()
-        .enumerate()
-        .map(|(i, l)| (l.as_str(), i as u16))
-        .collect();
-    progress(&format!(
-        "{} sentences, {} tags, {} labels",
-        sentences.len(),
-        tags.len(),
-        labels.len()
-    ));
-
-    let gold: Vec<Vec<GoldWord>> = sentences
-        .iter()
-        .map(|s| {
-            let n = s.words().count() as u32;
-            s.words()
-                .map(|w| GoldWord {
-                    form: w.form.clone(),
-                    tag: tag_id
-                        .get(tag_name(&w.upos, &w.xpos).as_str())
-                        .copied()
-                        .unwrap_or(0),
-                    head: if w.head == 0 { n } else { w.head as u32 - 1 },
-                    label: label_id.get(w.deprel.as_str()).copied().unwrap_or(0),
-                })
-                .collect()
-        })
-        .collect();
-
-    // Tag dictionary: ambiguity classes of frequent words.
-    let mut word_tags: HashMap<String, BTreeMap<u16, u32>> = HashMap::new();
-    for s in &gold {
-        for w in s {
-            *word_tags
-                .entry(normalize(&w.form))
-                .or_default()
-                .entry(w.tag)
-                .or_default() += 1;
-        }
-    }
-    let mut tag_dict: KeyMap<u64> = KeyMap::default();
-    for (word, counts) in &word_tags {
-        let total: u32 = counts.values().sum();
-        if total < 2 {
-            continue;
-        }
-        if total < 5 {
-            // Known to the parser's vocabulary, too rare for an ambiguity class.
-            tag_dict.insert(hash_str(word), RARE);
-            continue;
-        }
-        let mut amb: u64 = 0x0061_6d62;
-        for (&t, &c) in counts {
-            if c * 20 >= total {
-                amb = mix(amb, u64::from(t) + 1);
-            }
-        }
-        tag_dict.insert(hash_str(word), amb);
-    }
-
-    let keys: Vec<Vec<TokenKeys>> = gold
-        .iter()
-        .map(|s| s.iter().map(|w| TokenKeys::new(&w.form)).collect())
-        .collect();
-    let tag_data: Vec<tagger::TagSentence> = keys
-        .iter()
-        .zip(&gold)
-        .map(|(k, s)| {
-            (
-                k.clone(),
-                tagger::ambiguity(&tag_dict, k),
-                s.iter().map(|w| w.tag).collect(),
-            )
-        })
-        .collect();
 
     // Jackknifed tags: first-pass tags for training the second pass, and
     // second-pass tags for training the parser, each predicted by a model that
@@ -391,6 +302,7 @@ pub fn train(
             labels: s.iter().map(|w| w.label).collect(),
         })
         .collect();
+
     let special = special_labels(&labels);
     let mut parse_trainer = Trainer::new(parser::MOVES);
     let mut label_trainer = Trainer::new(labels.len());
@@ -443,6 +355,137 @@ pub fn train(
         model.labeler.bytes()
     ));
     Ok(model.to_bytes())
+}
+
+/// What every model is trained from: inventories, gold words, the tag
+/// dictionary and per-token keys.
+pub(crate) struct Prepared {
+    pub sentences: Vec<ConlluSentence>,
+    pub tags: Vec<String>,
+    pub labels: Vec<String>,
+    pub tag_id: HashMap<String, u16>,
+    pub label_id: HashMap<String, u16>,
+    pub gold: Vec<Vec<GoldWord>>,
+    pub tag_dict: KeyMap<u64>,
+    pub keys: Vec<Vec<TokenKeys>>,
+    pub tag_data: Vec<tagger::TagSentence>,
+}
+
+pub(crate) fn prepare(
+    train_conllu: &str,
+    progress: &mut dyn FnMut(&str),
+) -> Result<Prepared, ModelError> {
+    let (sentences, _diagnostics) = conllu::parse(train_conllu);
+    if sentences.is_empty() {
+        return Err(ModelError::NoData);
+    }
+    // Inventories.
+    let mut tag_counts: HashMap<String, u32> = HashMap::new();
+    let mut label_counts: HashMap<String, u32> = HashMap::new();
+    for s in &sentences {
+        for w in s.words() {
+            *tag_counts.entry(tag_name(&w.upos, &w.xpos)).or_default() += 1;
+            *label_counts.entry(w.deprel.clone()).or_default() += 1;
+        }
+    }
+    let tags = inventory(&tag_counts);
+    let labels = inventory(&label_counts);
+    if tags.len() > MAX_CLASSES || labels.len() > MAX_CLASSES {
+        return Err(ModelError::TooManyClasses(tags.len().max(labels.len())));
+    }
+    let tag_id: HashMap<String, u16> = tags
+        .iter()
+        .enumerate()
+        .map(|(i, t)| (t.clone(), i as u16))
+        .collect();
+    let label_id: HashMap<String, u16> = labels
+        .iter()
+        .enumerate()
+        .map(|(i, l)| (l.clone(), i as u16))
+        .collect();
+    progress(&format!(
+        "{} sentences, {} tags, {} labels",
+        sentences.len(),
+        tags.len(),
+        labels.len()
+    ));
+
+    let gold: Vec<Vec<GoldWord>> = sentences
+        .iter()
+        .map(|s| {
+            let n = s.words().count() as u32;
+            s.words()
+                .map(|w| GoldWord {
+                    form: w.form.clone(),
+                    tag: tag_id
+                        .get(tag_name(&w.upos, &w.xpos).as_str())
+                        .copied()
+                        .unwrap_or(0),
+                    head: if w.head == 0 { n } else { w.head as u32 - 1 },
+                    label: label_id.get(w.deprel.as_str()).copied().unwrap_or(0),
+                })
+                .collect()
+        })
+        .collect();
+
+    // Tag dictionary: ambiguity classes of frequent words.
+    let mut word_tags: HashMap<String, BTreeMap<u16, u32>> = HashMap::new();
+    for s in &gold {
+        for w in s {
+            *word_tags
+                .entry(normalize(&w.form))
+                .or_default()
+                .entry(w.tag)
+                .or_default() += 1;
+        }
+    }
+    let mut tag_dict: KeyMap<u64> = KeyMap::default();
+    for (word, counts) in &word_tags {
+        let total: u32 = counts.values().sum();
+        if total < 2 {
+            continue;
+        }
+        if total < 5 {
+            // Known to the parser's vocabulary, too rare for an ambiguity class.
+            tag_dict.insert(hash_str(word), RARE);
+            continue;
+        }
+        let mut amb: u64 = 0x0061_6d62;
+        for (&t, &c) in counts {
+            if c * 20 >= total {
+                amb = mix(amb, u64::from(t) + 1);
+            }
+        }
+        tag_dict.insert(hash_str(word), amb);
+    }
+
+    let keys: Vec<Vec<TokenKeys>> = gold
+        .iter()
+        .map(|s| s.iter().map(|w| TokenKeys::new(&w.form)).collect())
+        .collect();
+    let tag_data: Vec<tagger::TagSentence> = keys
+        .iter()
+        .zip(&gold)
+        .map(|(k, s)| {
+            (
+                k.clone(),
+                tagger::ambiguity(&tag_dict, k),
+                s.iter().map(|w| w.tag).collect(),
+            )
+        })
+        .collect();
+
+    Ok(Prepared {
+        sentences,
+        tags,
+        labels,
+        tag_id,
+        label_id,
+        gold,
+        tag_dict,
+        keys,
+        tag_data,
+    })
 }
 
 /// Rebuilds running text from sentence blocks: one run per document, words
