@@ -473,7 +473,8 @@ fn parties_under<'m>(
         .map(|m| Party { mention: m })
         .collect();
     out.sort_by_key(|p| p.mention.span.start);
-    out.dedup_by_key(|p| p.mention.span);
+    // Two states can stand on the same words ("both countries").
+    out.dedup_by(|a, b| a.mention.span == b.mention.span && a.mention.country == b.mention.country);
     out
 }
 
@@ -578,7 +579,7 @@ fn code_trigger(
         .cloned()
         .collect();
     all.sort_by_key(|p| p.mention.span.start);
-    all.dedup_by_key(|p| p.mention.span);
+    all.dedup_by(|a, b| a.mention.span == b.mention.span && a.mention.country == b.mention.country);
     // A meeting's people: office-holders the sentence names nearer to this
     // trigger than to any other. The parse of a long list of names ("will meet
     // Indian Foreign Minister S. Jaishankar and Australia's Penny Wong, their

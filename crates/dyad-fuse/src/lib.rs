@@ -143,7 +143,7 @@ fn actor_set(m: &EventMention) -> Vec<String> {
 
 /// The version of the blocking scheme ([`document_block_keys`]). A store holding
 /// keys from another scheme files its mentions again when opened.
-pub const SCHEME: i64 = 2;
+pub const SCHEME: i64 = 3;
 
 /// The blocking key of a mention on its own: its type and the calendar quarter
 /// of its anchor (see [`document_block_keys`]). Only mentions sharing a key are
@@ -182,28 +182,41 @@ fn key_of(m: &EventMention, anchor: Option<NaiveDate>) -> String {
 }
 
 /// The blocking keys of one document's mentions, in order. An undated mention
-/// ("the talks", "the meeting") is filed with the dated mention of the same type
-/// in the same report that shares most of its parties, where there is one: it
-/// most likely tells of that event, and must be able to meet it. Keys depend on
-/// this document alone, so shards of a corpus agree on them.
+/// ("the talks", "the meeting"), or one dated only coarsely ("by the end of the
+/// year", "this year"), is filed with the dated mention of the same type in the
+/// same report that shares most of its parties, where there is one: it most
+/// likely tells of that event, and must be able to meet it. Among equals, a
+/// partner on the same side of the report's day wins (a plan goes with a plan),
+/// then the first in the report. Keys depend on this document alone, so shards
+/// of a corpus agree on them.
 pub fn document_block_keys(mentions: &[EventMention]) -> Vec<String> {
+    let range = |m: &EventMention| m.date.as_ref().and_then(DayRange::of_event_date);
+    // Coarser than a quarter: a block of its own would split it from its event.
+    let loose = |m: &EventMention| range(m).is_none_or(|r| r.len_days() > 92);
     mentions
         .iter()
         .map(|m| {
-            if m.date.is_none() {
+            if loose(m) {
                 let mine = actor_set(m);
+                let ahead = score::is_plan(m.status) || matches!(m.status, EventStatus::Cancelled);
+                let published = m.published.map(|p| p.date);
                 let partner = mentions
                     .iter()
-                    .filter(|o| o.event_type == m.event_type && o.date.is_some())
+                    .filter(|o| o.event_type == m.event_type && !loose(o))
                     .map(|o| {
                         let theirs = actor_set(o);
-                        (mine.iter().filter(|a| theirs.contains(a)).count(), o)
+                        let shared = mine.iter().filter(|a| theirs.contains(a)).count();
+                        let fits = match (range(o), published) {
+                            (Some(r), Some(p)) => (r.end > p) == ahead,
+                            _ => false,
+                        };
+                        ((shared, fits), o)
                     })
-                    .filter(|(shared, _)| *shared > 0)
-                    // Most shared parties; ties to the first in the report.
+                    .filter(|((shared, _), _)| *shared > 0)
+                    // Best first; ties to the first in the report.
                     .fold(
                         None,
-                        |best: Option<(usize, &EventMention)>, (n, o)| match best {
+                        |best: Option<((usize, bool), &EventMention)>, (n, o)| match best {
                             Some((b, _)) if b >= n => best,
                             _ => Some((n, o)),
                         },

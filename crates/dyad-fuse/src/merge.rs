@@ -192,6 +192,10 @@ fn same_report_event(clusters: &[Cluster<'_>], m: &EventMention) -> Option<usize
                 return None;
             }
             let same = shared == m.actors.len() && shared == c.actors.len();
+            // Crossing sets (Japan-US, Japan-Korea) are two meetings of one partner.
+            if shared < m.actors.len() && shared < c.actors.len() {
+                return None;
+            }
             let multilateral = |x: Option<&str>| x == Some("multilateral");
             if !same && multilateral(m.mode.as_deref()) != multilateral(c.mode.as_deref()) {
                 return None;

@@ -191,6 +191,7 @@ pub fn join_score(w: &Weights, m: &MentionView, c: &ClusterView) -> Option<f32> 
     // and a meeting of some of its members are two events, and sets that merely
     // cross (Japan-US, Japan-Korea) meet under doubt.
     let mine: BTreeSet<&str> = m.mention.actors.iter().map(String::as_str).collect();
+    let mut crossing = false;
     if !mine.is_empty() || !c.actors.is_empty() {
         let shared = mine.iter().filter(|a| c.actors.contains(**a)).count();
         if shared == 0 {
@@ -204,6 +205,7 @@ pub fn join_score(w: &Weights, m: &MentionView, c: &ClusterView) -> Option<f32> 
             }
             let nested = shared == mine.len() || shared == c.actors.len();
             if !nested {
+                crossing = true;
                 score += w.actors_partial;
             }
         } else {
@@ -245,6 +247,11 @@ pub fn join_score(w: &Weights, m: &MentionView, c: &ClusterView) -> Option<f32> 
         .participants
         .iter()
         .any(|(_, k)| !k.is_empty() && c.participants.iter().any(|(_, k2)| k == k2));
+    // Sets that cross (Japan-US, Japan-Korea) are one meeting only where the
+    // reports share a person: otherwise they are two meetings of one partner.
+    if crossing && shared == 0 {
+        return None;
+    }
     if shared > 0 {
         score += w.participants_shared;
     } else if same_country_named {

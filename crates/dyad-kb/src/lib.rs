@@ -189,6 +189,9 @@ pub struct KnowledgeBase {
     pub(crate) roles: HashMap<String, (String, String)>,
     pub(crate) title_roles: HashMap<String, (String, Vec<String>)>,
     pub(crate) cues: HashMap<String, bool>,
+    /// Phrases that stand for the last two states a text named ("the two
+    /// countries", "both sides"), as word keys; from `cues.tsv` rows `pair`.
+    pub(crate) pair_phrases: Vec<Vec<String>>,
     pub(crate) entries: Vec<Entry>,
     pub(crate) gazetteer: HashMap<String, Vec<u32>>,
     /// Longest phrase (in words) starting with each first word.
@@ -320,7 +323,14 @@ impl KnowledgeBase {
             }
             TableKind::Cues => {
                 for r in &t.rows {
-                    self.cues.insert(key(r.get(0)), r.get(1) == "past");
+                    if r.get(1) == "pair" {
+                        let words = text::key_words(r.get(0));
+                        if !words.is_empty() && !self.pair_phrases.contains(&words) {
+                            self.pair_phrases.push(words);
+                        }
+                    } else {
+                        self.cues.insert(key(r.get(0)), r.get(1) == "past");
+                    }
                 }
             }
             TableKind::Countries => {

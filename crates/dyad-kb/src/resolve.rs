@@ -299,7 +299,111 @@ impl KnowledgeBase {
             ctx,
             &mut out,
         );
+        self.resolve_pairs(text, &toks, &mut out);
         out
+    }
+
+    /// "The two countries", "both sides": each such phrase stands for two
+    /// states the text named before it (by name, adjective or seat of
+    /// government; not through a person or a city). The two named last in the
+    /// same sentence when it names two ("Japan and South Korea … both
+    /// countries' leaders"); else the two the text has named most so far, the
+    /// pair a report is about ("The two countries had wanted to meet …"). The
+    /// phrase becomes two mentions over the same words, one per state; with
+    /// fewer than two states named before it, it is left alone.
+    fn resolve_pairs(&self, text: &str, toks: &[Token], out: &mut Vec<ResolvedMention>) {
+        if self.pair_phrases.is_empty() {
+            return;
+        }
+        let state_like = |m: &ResolvedMention| {
+            m.country.is_some()
+                && matches!(
+                    m.kind,
+                    MentionKind::Country | MentionKind::Adjective | MentionKind::Metonym
+                )
+        };
+        let mut added: Vec<ResolvedMention> = Vec::new();
+        for i in 0..toks.len() {
+            for phrase in &self.pair_phrases {
+                let Some(window) = toks.get(i..i + phrase.len()) else {
+                    continue;
+                };
+                if !window.iter().zip(phrase).all(|(t, w)| &t.key == w) {
+                    continue;
+                }
+                let (Some(first), Some(last)) = (window.first(), window.last()) else {
+                    continue;
+                };
+                let span = Span::new(first.start, last.end);
+                let before: Vec<&ResolvedMention> = out
+                    .iter()
+                    .filter(|m| m.span.end <= span.start && state_like(m))
+                    .collect();
+                let sentence_start = text
+                    .get(..span.start)
+                    .and_then(|t| t.rfind(|c| matches!(c, '.' | '!' | '?' | '\n')))
+                    .unwrap_or(0);
+                let mut states: Vec<&ResolvedMention> = Vec::new();
+                for m in before
+                    .iter()
+                    .rev()
+                    .filter(|m| m.span.start >= sentence_start)
+                {
+                    if states.iter().all(|s| s.country != m.country) {
+                        states.push(m);
+                    }
+                    if states.len() == 2 {
+                        break;
+                    }
+                }
+                if states.len() != 2 {
+                    // Count each state's mentions; ties go to the one named last.
+                    let mut tally: Vec<(usize, usize, &ResolvedMention)> = Vec::new();
+                    for (at, m) in before.iter().enumerate() {
+                        match tally.iter_mut().find(|t| t.2.country == m.country) {
+                            Some(t) => {
+                                t.0 += 1;
+                                t.1 = at;
+                                t.2 = m;
+                            }
+                            None => tally.push((1, at, m)),
+                        }
+                    }
+                    tally.sort_by(|a, b| (b.0, b.1).cmp(&(a.0, a.1)));
+                    states = tally.iter().take(2).map(|t| t.2).collect();
+                }
+                if states.len() < 2 {
+                    continue;
+                }
+                states.sort_by_key(|m| m.span.start);
+                for state in &states {
+                    let country = state.country.clone().unwrap_or_default();
+                    added.push(ResolvedMention {
+                        span,
+                        text: span.slice(text).unwrap_or("").to_string(),
+                        kind: MentionKind::Country,
+                        actor: Some(country.clone()),
+                        country: Some(country),
+                        sector: None,
+                        person: None,
+                        role_on_date: None,
+                        claimed_role: None,
+                        anachronism: None,
+                        source: format!(
+                            "dyad: `{}` stands for `{}` at {}..{}",
+                            span.slice(text).unwrap_or(""),
+                            state.text,
+                            state.span.start,
+                            state.span.end
+                        ),
+                    });
+                }
+            }
+        }
+        if !added.is_empty() {
+            out.extend(added);
+            out.sort_by_key(|m| (m.span.start, m.span.end));
+        }
     }
 
     #[allow(clippy::too_many_arguments)]

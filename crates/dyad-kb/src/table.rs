@@ -239,9 +239,9 @@ fn validate_row(name: &str, kind: TableKind, row: &Row, out: &mut Vec<Diagnostic
             }
         }
         TableKind::Cues => {
-            if !matches!(row.get(1), "past" | "future") {
+            if !matches!(row.get(1), "past" | "future" | "pair") {
                 out.push(at(format!(
-                    "cue meaning `{}` must be `past` or `future`",
+                    "cue meaning `{}` must be `past`, `future` or `pair`",
                     row.get(1)
                 )));
             }

@@ -675,3 +675,33 @@ fn verified_rows_cite_a_page_and_what_it_states() {
         }
     }
 }
+
+/// The states a pair phrase ("both countries") was resolved to, sorted.
+fn pair_states(text: &str, phrase: &str) -> Vec<String> {
+    let at = text.find(phrase).expect("phrase in text");
+    let mut states: Vec<String> = kb()
+        .resolve_text(text, d("2023-08-20"))
+        .into_iter()
+        .filter(|m| m.span.start == at)
+        .filter_map(|m| m.country)
+        .collect();
+    states.sort();
+    states
+}
+
+#[test]
+fn pair_phrases_stand_for_two_states() {
+    // Two states in the same sentence win over the ones the report is about.
+    let text = "The United States and Japan met in Tokyo. Washington and Tokyo agreed. \
+                Like Manila, Japan and South Korea have moved on, with Biden hosting \
+                both countries' leaders at Camp David.";
+    assert_eq!(pair_states(text, "both countries"), ["JPN", "KOR"]);
+    // Else the two the report has named most.
+    let text = "Japan and the United States met in Tokyo in March. North Korea fired a \
+                missile. The U.S. and Japan condemned it. The two countries had wanted \
+                to meet again by the end of the year.";
+    assert_eq!(pair_states(text, "The two countries"), ["JPN", "USA"]);
+    // With one state in reach, the phrase is left alone rather than guessed.
+    let text = "Japan held an election. Both countries were quiet.";
+    assert!(pair_states(text, "Both countries").is_empty());
+}
