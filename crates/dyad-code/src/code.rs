@@ -509,6 +509,9 @@ fn code_trigger(
 ) -> Option<EventMention> {
     let tree = s.tree;
     let trig = tree.tokens.get(i)?;
+    if !is_act(coder, s, i, pattern) {
+        return None;
+    }
     let (table_type, table_mode, context) = coder.plover.lookup(&pattern.cameo)?.clone();
     let event_type = pattern.plover.unwrap_or(table_type);
     let mentions = s.mentions;
@@ -779,6 +782,42 @@ fn code_trigger(
     };
     restate_speech_act(s, i, &mut ev);
     Some(ev)
+}
+
+/// Whether a trigger tells an act at all. Not: a standing state or habit
+/// ("troops are stationed permanently"), an activity named as a topic ("the
+/// costs of stationing soldiers"), or a noun modifying another noun ("the
+/// discussion paper").
+fn is_act(coder: &Coder, s: &SentenceCtx<'_, '_>, i: usize, pattern: &Pattern) -> bool {
+    let tree = s.tree;
+    let Some(tok) = tree.tokens.get(i) else {
+        return false;
+    };
+    let head_is_trigger = tree.head(i).is_some_and(|h| s.triggers.contains(&h));
+    if pattern.kind == TriggerKind::Noun {
+        return tree.base_rel(i) != "compound" || head_is_trigger;
+    }
+    let past = |t: usize| {
+        tree.tokens
+            .get(t)
+            .is_some_and(|t| t.feat("Tense") == Some("Past") && t.feat("VerbForm") == Some("Fin"))
+    };
+    let past_tense = past(i) || tree.children_with(i, &["aux", "aux:pass"]).any(past);
+    let habitual = tree
+        .children_with(i, &["advmod"])
+        .any(|a| coder.status.is_habit(&tree.lemma(a)));
+    if habitual && !past_tense {
+        return false;
+    }
+    let gerund = tok.feat("VerbForm") == Some("Ger") || tok.xpos == "VBG";
+    let of_a_noun = tree
+        .children_with(i, &["mark", "case"])
+        .any(|c| tree.lemma(c) == "of")
+        && tree
+            .head(i)
+            .and_then(|h| tree.tokens.get(h))
+            .is_some_and(|h| h.upos == "NOUN");
+    !(gerund && of_a_noun && !head_is_trigger)
 }
 
 /// Words that report what someone holds must happen ("said", "concluded").

@@ -371,11 +371,15 @@ pub enum CueWhere {
 #[derive(Debug, Clone, Default)]
 pub struct StatusCues {
     by: HashMap<(CueWhere, String), EventStatus>,
+    /// Adverbs that make a present-tense act a standing state or a habit
+    /// ("are stationed permanently", "routinely patrol"): no event at all.
+    habits: Vec<String>,
 }
 
 impl StatusCues {
     pub fn parse(file: &str, text: &str) -> Result<StatusCues, PatternError> {
         let mut by = HashMap::new();
+        let mut habits = Vec::new();
         for (i, line) in text.lines().enumerate() {
             if line.starts_with('#') || line.trim().is_empty() {
                 continue;
@@ -384,6 +388,13 @@ impl StatusCues {
             let [w, lemma, status] = cols[..] else {
                 return Err(err(file, i + 1, "expected WHERE<TAB>LEMMA<TAB>STATUS"));
             };
+            if w == "habit" {
+                if status != "-" {
+                    return Err(err(file, i + 1, "a `habit` row takes `-` as its status"));
+                }
+                habits.push(lemma.to_lowercase());
+                continue;
+            }
             let w = match w {
                 "governor" => CueWhere::Governor,
                 "aux" => CueWhere::Aux,
@@ -396,7 +407,12 @@ impl StatusCues {
                 .ok_or_else(|| err(file, i + 1, format!("unknown status `{status}`")))?;
             by.insert((w, trigger_key(lemma)), s);
         }
-        Ok(StatusCues { by })
+        Ok(StatusCues { by, habits })
+    }
+
+    /// Whether an adverb marks a standing state or habit rather than an event.
+    pub fn is_habit(&self, lemma: &str) -> bool {
+        self.habits.iter().any(|h| h == lemma)
     }
 
     /// The status a cue word gives, its lemma compared as trigger lemmas are
