@@ -65,6 +65,10 @@ pub const BUILTIN_FILES: &[(&str, &str)] = &[
         "offices.world.tsv",
         include_str!("../data/offices.world.tsv"),
     ),
+    (
+        "offices.recent.tsv",
+        include_str!("../data/offices.recent.tsv"),
+    ),
     ("places.tsv", include_str!("../data/places.tsv")),
 ];
 
