@@ -3,7 +3,7 @@
 use crate::patterns::{trigger_key, Complement, CueWhere, Pattern, Roles, TriggerKind};
 use crate::tree::Tree;
 use crate::{CodeInput, Coder};
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use dyad_core::{
     ActorRef, Anachronism, DateValue, EventDate, EventLocation, EventMention, EventStatus,
     EventType, Grain, Participant, Span,
@@ -79,6 +79,7 @@ pub fn code_document(coder: &Coder, input: &CodeInput<'_>) -> Vec<EventMention> 
             kept.push((i, pattern, complement_tok));
         }
         let triggers: Vec<usize> = kept.iter().map(|k| k.0).collect();
+        let sentence_first = out.len();
         let mut n = 0;
         for (i, pattern, complement_tok) in kept {
             let s = SentenceCtx {
@@ -120,9 +121,126 @@ pub fn code_document(coder: &Coder, input: &CodeInput<'_>) -> Vec<EventMention> 
                 }
             }
         }
+        let s = SentenceCtx {
+            input,
+            tree: &tree,
+            mentions: &in_sentence,
+            timexes: &timexes,
+            published,
+            sentence,
+            triggers: &triggers,
+        };
+        if let Some(events) = out.get_mut(sentence_first..) {
+            date_by_interval(&s, events);
+        }
     }
     date_by_meeting(input.text, &mut out, &anchored);
     out
+}
+
+/// Dates the acts of a clause measured from another time: "the visit comes three
+/// months after Biden and Kishida met" puts the meeting three months before the
+/// visit, which (present tense) is the report's day; "came two weeks before the
+/// vote" puts the vote two weeks after the coming's own date. Only undated acts
+/// standing after the measuring words get the date, at the measure's grain.
+fn date_by_interval(s: &SentenceCtx<'_, '_>, events: &mut [EventMention]) {
+    let tree = s.tree;
+    let text = s.input.text;
+    for t in s.timexes.iter().filter(|t| t.kind == dyad_time::TimexType::Duration) {
+        let Some((n, unit)) = simple_duration(&t.value) else {
+            continue;
+        };
+        // The word right after the measure: "after" or "before".
+        let Some(rest) = text.get(t.span.end..) else {
+            continue;
+        };
+        let word: String = rest
+            .trim_start()
+            .chars()
+            .take_while(|c| c.is_alphabetic())
+            .collect::<String>()
+            .to_lowercase();
+        let sign = match word.as_str() {
+            "after" => -1,
+            "before" => 1,
+            _ => continue,
+        };
+        let word_end = t.span.end + (rest.len() - rest.trim_start().len()) + word.len();
+        // The measured-from time: the verb the measure follows ("comes", "came").
+        let Some(verb) = (0..tree.len()).rev().find(|&k| {
+            tree.tokens
+                .get(k)
+                .is_some_and(|tok| tok.span.end <= t.span.start && tok.upos == "VERB")
+        }) else {
+            continue;
+        };
+        let present = tree
+            .tokens
+            .get(verb)
+            .is_some_and(|tok| tok.feat("Tense") == Some("Pres"));
+        let reference = if present {
+            s.published
+        } else {
+            events
+                .iter()
+                .filter(|e| e.trigger.end <= t.span.start)
+                .find_map(|e| e.date.as_ref().and_then(|d| d.start).map(|v| v.date))
+        };
+        let Some(reference) = reference else { continue };
+        let Some((date, grain)) = shift(reference, sign * n, unit) else {
+            continue;
+        };
+        let value = match grain {
+            Grain::Year => date.format("%Y").to_string(),
+            Grain::Month => date.format("%Y-%m").to_string(),
+            _ => date.format("%Y-%m-%d").to_string(),
+        };
+        let start = match grain {
+            Grain::Year => DateValue::year(date.year()),
+            Grain::Month => DateValue::month(date.year(), date.month()),
+            _ => Some(DateValue::day(date)),
+        };
+        let span = Span::new(t.span.start, word_end);
+        for e in events
+            .iter_mut()
+            .filter(|e| e.date.is_none() && e.trigger.start >= word_end)
+        {
+            e.date = Some(EventDate {
+                text: span.slice(text).map(str::to_string),
+                span: Some(span),
+                value: value.clone(),
+                grain,
+                start: start.clone(),
+            });
+        }
+    }
+}
+
+/// `P3M` → (3, 'M'): a whole number of days, weeks, months or years.
+fn simple_duration(value: &str) -> Option<(i64, char)> {
+    let body = value.strip_prefix('P')?;
+    let unit = body.chars().last()?;
+    let n: i64 = body.get(..body.len() - unit.len_utf8())?.parse().ok()?;
+    matches!(unit, 'D' | 'W' | 'M' | 'Y').then_some((n, unit))
+}
+
+/// `date` moved by `n` units, with the grain such a measure gives.
+fn shift(date: NaiveDate, n: i64, unit: char) -> Option<(NaiveDate, Grain)> {
+    let months = |m: i64| -> Option<NaiveDate> {
+        let k = chrono::Months::new(u32::try_from(m.unsigned_abs()).ok()?);
+        if m < 0 {
+            date.checked_sub_months(k)
+        } else {
+            date.checked_add_months(k)
+        }
+    };
+    match unit {
+        'D' => Some((date + chrono::Duration::days(n), Grain::Day)),
+        'W' => Some((date + chrono::Duration::weeks(n), Grain::Day)),
+        'M' => Some((months(n)?, Grain::Month)),
+        'Y' => Some((months(n * 12)?, Grain::Year)),
+        _ => None,
+    }
 }
 
 /// Gives acts timed by "after the talks" the day the report dates its meeting:
@@ -472,10 +590,70 @@ fn parties_under<'m>(
         .filter(|m| spans.iter().any(|sp| sp.contains(m.span)) && is_party(m))
         .map(|m| Party { mention: m })
         .collect();
+    // Lists of states defeat parsers ("the leaders of Japan, the Philippines
+    // and the United States" parsed with the Philippines as a new clause): the
+    // members of a list whose first member is here are here too.
+    let mut listed: Vec<Party<'m>> = Vec::new();
+    for p in &out {
+        for m in list_after(s.input.text, p.mention, mentions) {
+            if !out.iter().any(|q| q.mention.span == m.span) {
+                listed.push(Party { mention: m });
+            }
+        }
+    }
+    out.extend(listed);
     out.sort_by_key(|p| p.mention.span.start);
     // Two states can stand on the same words ("both countries").
     out.dedup_by(|a, b| a.mention.span == b.mention.span && a.mention.country == b.mention.country);
     out
+}
+
+/// The parties listed after `first` in the text: "A, B and C", "A and B",
+/// "A, B, and C" (with or without "the"). A run of commas counts only when an
+/// "and"/"or" closes it, so "In Japan, China said …" is no list.
+fn list_after<'m>(
+    text: &str,
+    first: &ResolvedMention,
+    mentions: &[&'m ResolvedMention],
+) -> Vec<&'m ResolvedMention> {
+    let mut parties: Vec<&'m ResolvedMention> = mentions
+        .iter()
+        .copied()
+        .filter(|m| is_party(m) && m.span.start >= first.span.end)
+        .collect();
+    parties.sort_by_key(|m| m.span.start);
+    parties.dedup_by_key(|m| m.span);
+    let mut run: Vec<&'m ResolvedMention> = Vec::new();
+    let mut end = first.span.end;
+    for m in parties {
+        let Some(gap) = text.get(end..m.span.start) else {
+            break;
+        };
+        let gap = gap.trim().to_lowercase();
+        let gap = gap
+            .strip_suffix(" the")
+            .or_else(|| (gap == "the").then_some(""))
+            .unwrap_or(&gap)
+            .trim()
+            .to_string();
+        match gap.as_str() {
+            "," => {
+                run.push(m);
+                end = m.span.end;
+            }
+            "and" | "or" | ", and" | ", or" => {
+                if gap.starts_with(',') && run.is_empty() {
+                    return Vec::new();
+                }
+                run.push(m);
+                return run;
+            }
+            // Several mentions over the same words ("both countries").
+            "" if m.span.start == end && !run.is_empty() => {}
+            _ => return Vec::new(),
+        }
+    }
+    Vec::new()
 }
 
 /// The subject of `i`, looking through control verbs ("plan to meet") and
@@ -1260,6 +1438,10 @@ fn event_location(
     if tree.lemma(i) == "call" || tree.lemma(i) == "phone" {
         return (None, Some(Remote::Phone));
     }
+    // The place may hang on the act's object ("sign an agreement in Tokyo",
+    // "hosting the leaders at Camp David"): parsers attach it either way.
+    let objects: Vec<usize> = tree.children_with(i, &["obj"]).collect();
+    scope.extend(objects);
     for &x in &scope {
         for c in tree.children_with(x, &["obl", "nmod"]) {
             let Some(case) = tree.case_of(c) else {
