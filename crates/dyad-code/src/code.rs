@@ -146,7 +146,11 @@ pub fn code_document(coder: &Coder, input: &CodeInput<'_>) -> Vec<EventMention> 
 fn date_by_interval(s: &SentenceCtx<'_, '_>, events: &mut [EventMention]) {
     let tree = s.tree;
     let text = s.input.text;
-    for t in s.timexes.iter().filter(|t| t.kind == dyad_time::TimexType::Duration) {
+    for t in s
+        .timexes
+        .iter()
+        .filter(|t| t.kind == dyad_time::TimexType::Duration)
+    {
         let Some((n, unit)) = simple_duration(&t.value) else {
             continue;
         };
@@ -665,6 +669,16 @@ fn subject_of(tree: &Tree<'_>, i: usize) -> Option<(usize, bool)> {
             return Some((s, tree.rel(s).ends_with(":pass")));
         }
         let rel = tree.base_rel(x);
+        // "the first South Korean defence minister to visit Japan": the noun an
+        // infinitive describes is who acts.
+        if rel == "acl"
+            && tree.rel(x) == "acl"
+            && tree
+                .children_with(x, &["mark"])
+                .any(|m| tree.lemma(m) == "to")
+        {
+            return tree.head(x).map(|h| (h, false));
+        }
         if !["xcomp", "conj", "acl", "advcl", "ccomp"].contains(&rel) {
             // A noun's "subject" is the subject of the verb that takes it as object.
             if ["obj", "obl"].contains(&rel) {
@@ -766,9 +780,11 @@ fn code_trigger(
     // Indian Foreign Minister S. Jaishankar and Australia's Penny Wong, their
     // counterparts …") is where parsers fail most; who sits nearest is robust.
     if event_type == EventType::Consult && pattern.roles == Roles::Joint {
+        let aside = asides(tree, trig.span);
         for m in mentions
             .iter()
             .filter(|m| m.person.is_some() && m.country.is_some())
+            .filter(|m| !aside.iter().any(|sp| sp.contains(m.span)))
         {
             if all.iter().any(|p| p.mention.span == m.span) {
                 continue;
@@ -780,10 +796,12 @@ fn code_trigger(
         all.sort_by_key(|p| p.mention.span.start);
     }
     if all.is_empty() && pattern.roles == Roles::Joint {
-        // The parse gave no arguments: a joint event between the states the sentence names.
+        // The parse gave no arguments: a joint event between the states the
+        // sentence names, less those who only report or time it.
+        let aside = asides(tree, trig.span);
         all = mentions
             .iter()
-            .filter(|m| is_party(m))
+            .filter(|m| is_party(m) && !aside.iter().any(|sp| sp.contains(m.span)))
             .map(|m| Party { mention: m })
             .collect();
     }
@@ -799,10 +817,12 @@ fn code_trigger(
     }
     // Troops are hosted, stationed or received as forces, not met: a meeting
     // whose only counterpart is a military unit is no meeting.
+    // Nor does one meet a challenge or a deadline.
     if event_type == EventType::Consult
-        && tree
-            .children_with(i, &["obj"])
-            .any(|o| coder.places.force_words.contains(&tree.lemma(o)))
+        && tree.children_with(i, &["obj"]).any(|o| {
+            let lemma = tree.lemma(o);
+            coder.places.force_words.contains(&lemma) || coder.places.task_words.contains(&lemma)
+        })
     {
         return None;
     }
@@ -908,9 +928,14 @@ fn code_trigger(
             .head(i)
             .filter(|&h| GATHER.contains(&tree.lemma(h).as_str()))
             .map(|h| tree.subtree_span(h));
+        let aside = asides(tree, trig.span);
         for m in mentions.iter().filter(|m| m.person.is_some()) {
             let in_gather = gathered.flatten().is_some_and(|sp| sp.contains(m.span));
-            if in_gather || (people.len() < 2 && !people.iter().any(|p| p.span == m.span)) {
+            // Not the one reporting it, nor someone in a clause that only times
+            // it ("since Kishida became prime minister").
+            let stray = aside.iter().any(|sp| sp.contains(m.span));
+            if in_gather || (people.len() < 2 && !stray && !people.iter().any(|p| p.span == m.span))
+            {
                 people.push(m);
             }
         }
@@ -1516,6 +1541,41 @@ fn event_location(
         }
     }
     (None, remote)
+}
+
+/// Spans of a sentence that speak about the act at `trigger` without taking part in it: the
+/// subjects of speech verbs ("…, said Ambassador Emanuel") and clauses that only
+/// time another act ("since Kishida became prime minister").
+fn asides(tree: &Tree<'_>, trigger: Span) -> Vec<Span> {
+    let mut out: Vec<Span> = Vec::new();
+    for k in 0..tree.len() {
+        let lemma = tree.lemma(k);
+        // Announcing or confirming an act often is taking part in it; saying
+        // and reporting are not.
+        let reports =
+            SPEECH.contains(&lemma.as_str()) && !["announce", "confirm"].contains(&lemma.as_str());
+        if reports || lemma == "accord" || lemma == "according" {
+            for c in tree.children_with(k, &["nsubj", "obl", "nmod"]) {
+                out.extend(tree.subtree_span(c));
+            }
+        }
+        // "according to Blinken"
+        let attributed = tree
+            .children_with(k, &["case"])
+            .any(|c| matches!(tree.lemma(c).as_str(), "accord" | "according"));
+        if attributed {
+            out.extend(tree.subtree_span(k));
+        }
+        let timing = tree.children_with(k, &["mark", "case"]).any(|c| {
+            ["since", "after", "before", "until", "following"].contains(&tree.lemma(c).as_str())
+        });
+        if timing && ["advcl", "obl", "acl"].contains(&tree.base_rel(k)) {
+            out.extend(tree.subtree_span(k));
+        }
+    }
+    // What holds the act itself is no aside to it.
+    out.retain(|sp| !sp.contains(trigger));
+    out
 }
 
 /// The speaker of reported speech: the subject of the "say" verb governing the trigger.

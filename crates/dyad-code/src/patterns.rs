@@ -431,6 +431,8 @@ pub struct PlaceCues {
     pub at_words: Vec<String>,
     /// Nouns for armed forces: hosting or receiving them is no meeting.
     pub force_words: Vec<String>,
+    /// Nouns that, as a meeting verb's object, make it no meeting ("meet the challenges").
+    pub task_words: Vec<String>,
 }
 
 impl PlaceCues {
@@ -450,6 +452,7 @@ impl PlaceCues {
                 "trilateral" => c.grouping_words.push(w),
                 "at" => c.at_words.push(w),
                 "force" => c.force_words.push(w),
+                "task" => c.task_words.push(w),
                 x => return Err(err(file, i + 1, format!("unknown kind `{x}`"))),
             }
         }
