@@ -1286,6 +1286,13 @@ fn event_status(
         }
         x = h;
     }
+    // "were due later Sunday to hold talks": the infinitive's governor a few
+    // words back, for when the parse lost it.
+    if found.is_none() && i >= 2 && tree.lemma(i - 1) == "to" {
+        found = (i.saturating_sub(6)..i - 1)
+            .rev()
+            .find_map(|k| cues.get(CueWhere::Governor, &tree.lemma(k)));
+    }
     // "…wanted to arrange the next meeting by the end of the year, but it is now
     // expected to be postponed": a change of plan told in a clause of its own,
     // about the event as "it".
@@ -1318,15 +1325,8 @@ fn event_status(
             | EventStatus::Hypothetical
             | EventStatus::Denied),
         ) => st,
-        Some(EventStatus::Planned) => {
-            if ahead == Some(false) && date.is_some_and(|d| d.grain == Grain::Day) {
-                // A plan for a day already past at the report's time reads as a plan
-                // still (the report may be late): keep it.
-                EventStatus::Planned
-            } else {
-                EventStatus::Planned
-            }
-        }
+        // A plan for a day already past at the report's time reads as a plan
+        // still (the report may be late): it stays planned.
         Some(st) => st,
         None => {
             let tok = &tree.tokens[i];

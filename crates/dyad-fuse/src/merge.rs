@@ -329,6 +329,33 @@ fn reports<'a>(members: &[&'a EventMention]) -> Vec<Report<'a>> {
             }),
         }
     }
+    // Between having happened and being planned, a report says what most of its
+    // mentions dated most finely say (a report out on the day of a meeting tells
+    // of arrivals that happened and of talks still to come); a change of plan
+    // (postponed, called off, denied) always stands.
+    for r in &mut out {
+        if status_rank(r.status) > status_rank(EventStatus::Occurred) {
+            continue;
+        }
+        let own: Vec<(&EventMention, DayRange)> = members
+            .iter()
+            .filter(|m| m.doc == r.doc)
+            .filter_map(|m| mention_date(m).map(|d| (*m, d)))
+            .collect();
+        let Some(finest) = own.iter().map(|(_, d)| d.len_days()).min() else {
+            continue;
+        };
+        let mut votes: Vec<(EventStatus, usize)> = Vec::new();
+        for (m, _) in own.iter().filter(|(_, d)| d.len_days() == finest) {
+            match votes.iter_mut().find(|(s, _)| *s == m.status) {
+                Some(v) => v.1 += 1,
+                None => votes.push((m.status, 1)),
+            }
+        }
+        if let Some((st, _)) = votes.into_iter().max_by_key(|(s, n)| (*n, status_rank(*s))) {
+            r.status = st;
+        }
+    }
     // A report cannot have seen an event happen on a day after its own: where its
     // mentions give the event a date later than the report, what reads as done
     // ("this meeting is seen as a crucial step") is still the plan.
