@@ -135,7 +135,56 @@ pub fn code_document(coder: &Coder, input: &CodeInput<'_>) -> Vec<EventMention> 
         }
     }
     date_by_meeting(input.text, &mut out, &anchored);
+    place_by_visit(&mut out);
     out
+}
+
+/// A visitor's meetings while on the visit take place in the country visited:
+/// "Blinken arrived in Japan on Sunday … on Monday Blinken and Kamikawa will
+/// meet their Quad counterparts". A meeting the report places nowhere, dated
+/// the visit's day or the two days after, with a person the visit names, gets
+/// the visit's country (its evidence stays the visit's words). A sentence
+/// that tells of travel of its own keeps what it says.
+fn place_by_visit(out: &mut [EventMention]) {
+    let visits: Vec<(NaiveDate, EventLocation, Vec<String>)> = out
+        .iter()
+        .filter(|m| m.event_type == EventType::Consult && m.mode.as_deref() == Some("visit"))
+        .filter_map(|m| {
+            let day = m
+                .date
+                .as_ref()
+                .filter(|d| d.grain == Grain::Day)?
+                .start?
+                .date;
+            let place = m.location.clone().filter(|l| l.country.is_some())?;
+            let people: Vec<String> = m.participants.iter().map(|p| p.name.clone()).collect();
+            (!people.is_empty()).then_some((day, place, people))
+        })
+        .collect();
+    if visits.is_empty() {
+        return;
+    }
+    let travelling: Vec<Span> = out
+        .iter()
+        .filter(|m| m.mode.as_deref() == Some("visit"))
+        .map(|m| m.sentence)
+        .collect();
+    for m in out.iter_mut().filter(|m| {
+        m.event_type == EventType::Consult
+            && m.location.is_none()
+            && !travelling.contains(&m.sentence)
+    }) {
+        let Some(day) = m.date.as_ref().and_then(|d| d.start).map(|v| v.date) else {
+            continue;
+        };
+        let during = visits.iter().find(|(from, _, people)| {
+            let gap = (day - *from).num_days();
+            (0..=2).contains(&gap) && m.participants.iter().any(|p| people.contains(&p.name))
+        });
+        if let Some((_, place, _)) = during {
+            m.location = Some(place.clone());
+        }
+    }
 }
 
 /// Dates the acts of a clause measured from another time: "the visit comes three
@@ -1538,6 +1587,40 @@ fn event_location(
                     remote,
                 );
             }
+        }
+    }
+    // Parsers often hang a place at the end of a long noun phrase on the wrong
+    // word ("the first trilateral summit in April between the leaders of Japan,
+    // the Philippines and the United States in Washington"): the first "in"/"at"
+    // + place after the trigger, before any verb or other act, is where it was.
+    for k in i + 1..tree.len() {
+        let Some(tok) = tree.tokens.get(k) else { break };
+        if tok.upos == "VERB" || s.triggers.contains(&k) {
+            break;
+        }
+        if !places.at_words.contains(&tree.lemma(k)) || tree.lemma(k) == "to" {
+            continue;
+        }
+        let Some(next) = tree.tokens.get(k + 1) else {
+            break;
+        };
+        let place = s.mentions.iter().find(|m| {
+            m.person.is_none()
+                && m.country.is_some()
+                && m.span.start >= next.span.start
+                && m.span.start <= next.span.end + 4
+                && !matches!(m.kind, MentionKind::Adjective)
+        });
+        if let Some(m) = place {
+            return (
+                Some(EventLocation {
+                    text: m.text.clone(),
+                    span: m.span,
+                    name: m.text.clone(),
+                    country: m.country.clone(),
+                }),
+                remote,
+            );
         }
     }
     (None, remote)

@@ -709,20 +709,33 @@ fn participants_and_conflicts(
     let mut anachronisms: BTreeMap<(String, String), KbClash> = BTreeMap::new();
     for m in members.iter().rev() {
         for p in &m.participants {
-            if let Some(a) = &p.anachronism {
+            let mut p = p.clone();
+            if let Some(a) = p.anachronism.take() {
                 let entry = anachronisms
                     .entry((p.name.clone(), a.claimed_role.clone()))
-                    .or_insert_with(|| (Vec::new(), a.holder.clone(), kb_reason(&p.name, a)));
+                    .or_insert_with(|| (Vec::new(), a.holder.clone(), kb_reason(&p.name, &a)));
                 if !entry.0.contains(&m.doc) {
                     entry.0.push(m.doc.clone());
                 }
-                continue;
+                // The report meant whoever held the office it names: the
+                // knowledge base's holder takes part in the person's place.
+                let Some(holder) = a.holder.clone() else {
+                    continue;
+                };
+                p.name = holder;
+                p.role = Some(a.claimed_role.clone());
             }
             let key = surname_key(&p.name);
             if key.is_empty() {
                 continue;
             }
-            *named.entry(key.clone()).or_default() += 1;
+            // Someone the act is told of as its doer or counterpart ("Emanuel
+            // is also taking part") weighs as much as two passing names.
+            let party = [&m.source, &m.target]
+                .into_iter()
+                .flatten()
+                .any(|a| a.span.contains(p.span));
+            *named.entry(key.clone()).or_default() += if party { 2 } else { 1 };
             let country = p.country.clone();
             let found = people.iter_mut().find(|(k, q)| {
                 *k == key && (q.country.is_none() || country.is_none() || q.country == country)
