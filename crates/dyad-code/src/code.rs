@@ -5,8 +5,8 @@ use crate::tree::Tree;
 use crate::{CodeInput, Coder};
 use chrono::{Datelike, NaiveDate};
 use dyad_core::{
-    ActorRef, Anachronism, DateValue, EventDate, EventLocation, EventMention, EventStatus,
-    EventType, Grain, Participant, Span,
+    ActorRef, Anachronism, DateValue, DescribedParties, EventDate, EventLocation, EventMention,
+    EventStatus, EventType, Grain, Participant, Span,
 };
 use dyad_kb::{DocContext, MentionKind, ResolvedMention};
 
@@ -993,6 +993,25 @@ fn code_trigger(
     people.dedup_by(|a, b| a.person == b.person);
     let participants = people.iter().map(|m| participant(s, m, on)).collect();
 
+    // Parties given by office rather than by name ("the ministers sign …").
+    let described = subject.and_then(|(subj, passive)| {
+        if passive {
+            return None;
+        }
+        let roles = coder.described.roles(&tree.lemma(subj))?;
+        let span = tree.subtree_span(subj)?;
+        if mentions
+            .iter()
+            .any(|m| m.person.is_some() && span.contains(m.span))
+        {
+            return None;
+        }
+        Some(DescribedParties {
+            text: span.slice(s.input.text)?.to_string(),
+            span,
+            roles: roles.to_vec(),
+        })
+    });
     let according_to = speaker(s, i);
     let confidence: f32 =
         0.4 + if source.is_some() && target.is_some() {
@@ -1031,6 +1050,7 @@ fn code_trigger(
         confidence: confidence.min(0.95),
         published: s.input.published,
         implied_by: None,
+        described,
     };
     restate_speech_act(s, i, &mut ev);
     Some(ev)

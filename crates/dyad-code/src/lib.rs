@@ -32,6 +32,7 @@ const PATTERNS: &str = include_str!("../data/patterns.tsv");
 const CAMEO_PLOVER: &str = include_str!("../data/cameo_plover.tsv");
 const STATUS: &str = include_str!("../data/status.tsv");
 const PLACES: &str = include_str!("../data/places.tsv");
+const DESCRIBED: &str = include_str!("../data/described.tsv");
 
 /// The coder: patterns and cues, compiled. Share it between threads.
 #[derive(Debug, Clone)]
@@ -40,6 +41,7 @@ pub struct Coder {
     plover: Plover,
     status: StatusCues,
     places: patterns::PlaceCues,
+    described: patterns::DescribedRoles,
 }
 
 /// What the coder needs to code one document.
@@ -61,7 +63,7 @@ impl Coder {
         static C: OnceLock<Coder> = OnceLock::new();
         C.get_or_init(|| {
             // The shipped files are checked by the test `builtin_data_is_valid`.
-            Coder::from_data(PATTERNS, CAMEO_PLOVER, STATUS, PLACES)
+            Coder::from_data(PATTERNS, CAMEO_PLOVER, STATUS, PLACES, DESCRIBED)
                 .expect("the built-in coder data files are valid")
         })
     }
@@ -71,12 +73,14 @@ impl Coder {
         plover: &str,
         status: &str,
         places: &str,
+        described: &str,
     ) -> Result<Coder, PatternError> {
         Ok(Coder {
             patterns: Patterns::parse("patterns.tsv", patterns)?,
             plover: Plover::parse("cameo_plover.tsv", plover)?,
             status: StatusCues::parse("status.tsv", status)?,
             places: patterns::PlaceCues::parse("places.tsv", places)?,
+            described: patterns::DescribedRoles::parse("described.tsv", described)?,
         })
     }
 

@@ -460,6 +460,41 @@ impl PlaceCues {
     }
 }
 
+/// Nouns that give an act's parties by office, with the roles they admit.
+#[derive(Debug, Clone, Default)]
+pub struct DescribedRoles {
+    by_noun: HashMap<String, Vec<String>>,
+}
+
+impl DescribedRoles {
+    pub fn parse(file: &str, text: &str) -> Result<DescribedRoles, PatternError> {
+        let mut by_noun = HashMap::new();
+        for (i, line) in text.lines().enumerate() {
+            if line.starts_with('#') || line.trim().is_empty() {
+                continue;
+            }
+            let Some((noun, roles)) = line.split_once('\t') else {
+                return Err(err(file, i + 1, "expected NOUN<TAB>ROLES"));
+            };
+            let roles: Vec<String> = roles
+                .split('|')
+                .map(|r| r.trim().to_string())
+                .filter(|r| !r.is_empty())
+                .collect();
+            if roles.is_empty() {
+                return Err(err(file, i + 1, "no roles"));
+            }
+            by_noun.insert(noun.trim().to_lowercase(), roles);
+        }
+        Ok(DescribedRoles { by_noun })
+    }
+
+    /// The roles a noun (lemma) admits, if it names parties by office.
+    pub fn roles(&self, noun: &str) -> Option<&[String]> {
+        self.by_noun.get(noun).map(Vec::as_slice)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -238,4 +238,18 @@ pub struct EventMention {
     /// skips these, so a canonical event is never counted twice.
     #[serde(default)]
     pub implied_by: Option<String>,
+    /// Who acts, where the report says it by office rather than by name ("the
+    /// ministers sign the agreement"): a later report naming someone else is a
+    /// conflict over who took part.
+    #[serde(default)]
+    pub described: Option<DescribedParties>,
+}
+
+/// Parties a report gives by their office ("the ministers", "the two leaders"),
+/// with the roles such words admit (from the coder's `described.tsv`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DescribedParties {
+    pub text: String,
+    pub span: Span,
+    pub roles: Vec<String>,
 }

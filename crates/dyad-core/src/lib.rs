@@ -19,8 +19,8 @@ mod offsets;
 
 pub use date::{DateValue, Grain};
 pub use event::{
-    ActorRef, Anachronism, EventDate, EventLocation, EventMention, EventStatus, EventType,
-    Participant,
+    ActorRef, Anachronism, DescribedParties, EventDate, EventLocation, EventMention, EventStatus,
+    EventType, Participant,
 };
 pub use offsets::CharOffsets;
 

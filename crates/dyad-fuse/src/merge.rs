@@ -11,7 +11,7 @@ use crate::{
     FusedParticipant, MentionRef, StatusEntry,
 };
 use chrono::Datelike;
-use dyad_core::{ActorRef, EventMention, EventStatus};
+use dyad_core::{ActorRef, EventMention, EventStatus, EventType};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// A month bucket for mentions with neither a date nor a publication date.
@@ -443,6 +443,7 @@ pub fn build_event(block: &str, members: &[&EventMention]) -> CanonicalEvent {
     date_conflict(&reps, date.as_ref(), &mut conflicts);
     location_conflict(&reps, location.as_ref(), &mut conflicts);
     let participants = participants_and_conflicts(members, &mut conflicts);
+    described_conflicts(members, &mut conflicts);
 
     // The parties: those the mentions name, except that an event many sentences
     // tell keeps only parties at least a fifth of them name (one sentence about a
@@ -817,6 +818,62 @@ fn participants_and_conflicts(
         p.docs.sort();
     }
     list
+}
+
+/// Who signs: one report gives an agreement's signatories by office ("the
+/// ministers sign the agreement"), a later one names someone who holds no such
+/// office ("Hayashi and interim ambassador Greene will sign"). The later report
+/// answers. Only for agreements: a meeting's attendance grows without anyone
+/// being wrong, a signature does not.
+fn described_conflicts(members: &[&EventMention], out: &mut Vec<Conflict>) {
+    let mut seen: Vec<(&str, &str)> = Vec::new();
+    for d in members.iter().filter(|m| m.event_type == EventType::Agree) {
+        let (Some(desc), Some(d_published)) = (&d.described, d.published) else {
+            continue;
+        };
+        for n in members.iter().filter(|n| {
+            n.event_type == EventType::Agree
+                && n.doc != d.doc
+                && n.published.is_some_and(|p| p.date > d_published.date)
+                && !n.participants.is_empty()
+        }) {
+            if seen.contains(&(d.doc.as_str(), n.doc.as_str())) {
+                continue;
+            }
+            let misfit = n.participants.iter().find(|p| {
+                p.role
+                    .as_ref()
+                    .is_none_or(|r| !desc.roles.iter().any(|x| x == r))
+            });
+            let Some(misfit) = misfit else { continue };
+            seen.push((d.doc.as_str(), n.doc.as_str()));
+            let names: Vec<&str> = n.participants.iter().map(|p| p.name.as_str()).collect();
+            let named = names.join(" and ");
+            let office = misfit
+                .role
+                .as_deref()
+                .map(|r| r.replace('_', " "))
+                .unwrap_or_else(|| "no office on record".to_string());
+            out.push(Conflict {
+                field: "participants".into(),
+                values: vec![
+                    ConflictValue {
+                        value: desc.text.clone(),
+                        docs: vec![d.doc.clone()],
+                    },
+                    ConflictValue {
+                        value: named.clone(),
+                        docs: vec![n.doc.clone()],
+                    },
+                ],
+                resolution: named,
+                reason: format!(
+                    "later report names who signs: {} ({office}) is not among \"{}\"",
+                    misfit.name, desc.text
+                ),
+            });
+        }
+    }
 }
 
 fn kb_reason(name: &str, a: &dyad_core::Anachronism) -> String {

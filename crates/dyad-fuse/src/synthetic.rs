@@ -111,6 +111,7 @@ pub fn synthetic_mentions(n: usize) -> Vec<EventMention> {
             confidence: 0.9,
             published: Some(DateValue::day(published)),
             implied_by: None,
+            described: None,
         });
     }
     out

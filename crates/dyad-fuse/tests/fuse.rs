@@ -89,6 +89,7 @@ fn mention(m: M) -> EventMention {
         confidence: 0.9,
         published: Some(published(m.published)),
         implied_by: None,
+        described: None,
     }
 }
 

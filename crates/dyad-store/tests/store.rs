@@ -115,6 +115,7 @@ fn mention(
         confidence: 0.8,
         published: doc.published.as_ref().map(|p| p.value),
         implied_by: None,
+        described: None,
     }
 }
 
