@@ -864,6 +864,31 @@ fn code_trigger(
     if actors.is_empty() {
         return None;
     }
+    // A grouping's own meeting ("the G7 summit", "the summit of the Quad") is a
+    // meeting of its members: they are the parties, beside the grouping.
+    if event_type == EventType::Consult && pattern.kind == TriggerKind::Noun {
+        let own: Vec<Span> = tree
+            .children_with(i, &["compound", "nmod:poss", "amod", "nmod"])
+            .filter(|&c| tree.base_rel(c) != "nmod" || tree.case_of(c).as_deref() == Some("of"))
+            .filter_map(|c| tree.subtree_span(c))
+            .collect();
+        for m in mentions.iter().filter(|m| {
+            m.kind == MentionKind::Organisation && own.iter().any(|sp| sp.contains(m.span))
+        }) {
+            let members = m
+                .actor
+                .as_deref()
+                .and_then(|code| s.input.kb.organisation(code))
+                .map(|o| o.members.clone())
+                .unwrap_or_default();
+            for c in members {
+                if !actors.contains(&c) {
+                    actors.push(c);
+                }
+            }
+        }
+        actors.sort();
+    }
     // Troops are hosted, stationed or received as forces, not met: a meeting
     // whose only counterpart is a military unit is no meeting.
     // Nor does one meet a challenge or a deadline.

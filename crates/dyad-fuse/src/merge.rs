@@ -781,11 +781,16 @@ fn participants_and_conflicts(
         let resolution = match &holder {
             Some(h) => {
                 let hk = surname_key(h);
+                // The reports that name the holder themselves (the ones that
+                // gave the wrong name only stand in for the holder).
                 let holder_docs: Vec<String> = people
                     .iter()
                     .find(|(k, _)| *k == hk)
                     .map(|(_, q)| q.docs.clone())
-                    .unwrap_or_default();
+                    .unwrap_or_default()
+                    .into_iter()
+                    .filter(|d| !docs.contains(d))
+                    .collect();
                 values.push(ConflictValue {
                     value: format!("{h}, {role}"),
                     docs: holder_docs,
