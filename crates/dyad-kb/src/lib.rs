@@ -193,9 +193,10 @@ pub struct KnowledgeBase {
     pub(crate) roles: HashMap<String, (String, String)>,
     pub(crate) title_roles: HashMap<String, (String, Vec<String>)>,
     pub(crate) cues: HashMap<String, bool>,
-    /// Phrases that stand for the last two states a text named ("the two
-    /// countries", "both sides"), as word keys; from `cues.tsv` rows `pair`.
-    pub(crate) pair_phrases: Vec<Vec<String>>,
+    /// Phrases that stand for states a text named before ("the two
+    /// countries", "both sides", "the three leaders"), as word keys with how
+    /// many states; from `cues.tsv` rows `pair` (two) and `trio` (three).
+    pub(crate) pair_phrases: Vec<(Vec<String>, usize)>,
     pub(crate) entries: Vec<Entry>,
     pub(crate) gazetteer: HashMap<String, Vec<u32>>,
     /// Longest phrase (in words) starting with each first word.
@@ -327,10 +328,16 @@ impl KnowledgeBase {
             }
             TableKind::Cues => {
                 for r in &t.rows {
-                    if r.get(1) == "pair" {
+                    let many = match r.get(1) {
+                        "pair" => Some(2),
+                        "trio" => Some(3),
+                        _ => None,
+                    };
+                    if let Some(n) = many {
                         let words = text::key_words(r.get(0));
-                        if !words.is_empty() && !self.pair_phrases.contains(&words) {
-                            self.pair_phrases.push(words);
+                        if !words.is_empty() && !self.pair_phrases.iter().any(|(w, _)| *w == words)
+                        {
+                            self.pair_phrases.push((words, n));
                         }
                     } else {
                         self.cues.insert(key(r.get(0)), r.get(1) == "past");

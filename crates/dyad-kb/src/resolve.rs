@@ -303,8 +303,8 @@ impl KnowledgeBase {
         out
     }
 
-    /// "The two countries", "both sides": each such phrase stands for two
-    /// states the text named before it (by name, adjective or seat of
+    /// "The two countries", "both sides" ("the three leaders"): each such
+    /// phrase stands for two (three) states the text named before it (by name, adjective or seat of
     /// government; not through a person or a city). The two named last in the
     /// same sentence when it names two ("Japan and South Korea … both
     /// countries' leaders"); else the two the text has named most so far, the
@@ -324,7 +324,8 @@ impl KnowledgeBase {
         };
         let mut added: Vec<ResolvedMention> = Vec::new();
         for i in 0..toks.len() {
-            for phrase in &self.pair_phrases {
+            for (phrase, many) in &self.pair_phrases {
+                let many = *many;
                 let Some(window) = toks.get(i..i + phrase.len()) else {
                     continue;
                 };
@@ -352,11 +353,11 @@ impl KnowledgeBase {
                     if states.iter().all(|s| s.country != m.country) {
                         states.push(m);
                     }
-                    if states.len() == 2 {
+                    if states.len() == many {
                         break;
                     }
                 }
-                if states.len() != 2 {
+                if states.len() != many {
                     // Count each state's mentions; ties go to the one named last.
                     let mut tally: Vec<(usize, usize, &ResolvedMention)> = Vec::new();
                     for (at, m) in before.iter().enumerate() {
@@ -370,9 +371,9 @@ impl KnowledgeBase {
                         }
                     }
                     tally.sort_by(|a, b| (b.0, b.1).cmp(&(a.0, a.1)));
-                    states = tally.iter().take(2).map(|t| t.2).collect();
+                    states = tally.iter().take(many).map(|t| t.2).collect();
                 }
-                if states.len() < 2 {
+                if states.len() < many {
                     continue;
                 }
                 states.sort_by_key(|m| m.span.start);
