@@ -640,7 +640,15 @@ fn parties_under<'m>(
     }
     let mut out: Vec<Party<'m>> = mentions
         .iter()
-        .filter(|m| spans.iter().any(|sp| sp.contains(m.span)) && is_party(m))
+        // A name whose last word (its head, in English) stands in the
+        // phrase: the parse may hang a first word elsewhere ("Iraqi" of
+        // "Iraqi President Saddam Hussein" taken for a clause of its own).
+        .filter(|m| {
+            spans
+                .iter()
+                .any(|sp| m.span.end > sp.start && m.span.end <= sp.end)
+                && is_party(m)
+        })
         .map(|m| Party { mention: m })
         .collect();
     // Lists of states defeat parsers ("the leaders of Japan, the Philippines
@@ -928,6 +936,24 @@ fn code_trigger(
             actors.sort();
         }
     }
+    // A visit to a place in another country ("arrived in Amman", "travelled to
+    // Sierra Leone") is hosted by that country: PLOVER's target of a visit.
+    let mut host: Option<ActorRef> = None;
+    if event_type == EventType::Consult && pattern.cameo.starts_with("042") && actors.len() == 1 {
+        if let Some(l) = location.as_ref() {
+            if let Some(c) = l.country.clone().filter(|c| !actors.contains(c)) {
+                actors.push(c.clone());
+                actors.sort();
+                host = Some(ActorRef {
+                    text: l.text.clone(),
+                    span: l.span,
+                    actor: Some(c.clone()),
+                    country: Some(c),
+                    sector: None,
+                });
+            }
+        }
+    }
     let mut mode = table_mode;
     let mut cameo = pattern.cameo.clone();
     let has_grouping = all
@@ -974,6 +1000,9 @@ fn code_trigger(
             (first.map(Party::actor_ref), second.map(Party::actor_ref))
         }
     };
+    if target.is_none() {
+        target = host;
+    }
     // A visit: the visitor is the party from outside the host country.
     if mode.as_deref() == Some("visit") {
         if let Some(host) = location.as_ref().and_then(|l| l.country.clone()) {
