@@ -786,6 +786,10 @@ fn code_trigger(
             "by" if subject.is_some_and(|(_, p)| p) => {
                 source_side.extend(parties_under(s, c, mentions))
             }
+            // "a request from Washington", "an offer from Tokyo": who made it.
+            "from" | "by" if pattern.kind == TriggerKind::Noun => {
+                source_side.extend(parties_under(s, c, mentions))
+            }
             "with" | "between" | "among" | "against" | "to" | "on" | "from" | "for" => {
                 target_side.extend(parties_under(s, c, mentions))
             }
@@ -808,7 +812,18 @@ fn code_trigger(
     // "threatened to break relations with Russia", "refused to commit aid to the
     // war": the act's target stands in the clause it governs.
     if target_side.is_empty() {
-        for c in tree.children_with(i, &["xcomp", "ccomp"]) {
+        // An infinitive the parse took for an adverbial clause ("threatened
+        // … to break relations with Russia") is the same complement.
+        let complements: Vec<usize> = tree
+            .children_with(i, &["xcomp", "ccomp", "advcl"])
+            .filter(|&c| {
+                tree.base_rel(c) != "advcl"
+                    || tree
+                        .children_with(c, &["mark"])
+                        .any(|m| tree.lemma(m) == "to")
+            })
+            .collect();
+        for c in complements {
             let own_subject = tree.children_with(c, &["nsubj"]).next();
             if let Some(subj) = own_subject {
                 // "demanded that the Sudanese government end …": the one asked.
@@ -820,6 +835,46 @@ fn code_trigger(
             if !target_side.is_empty() {
                 break;
             }
+        }
+        let src: Vec<Span> = source_side.iter().map(|p| p.mention.span).collect();
+        target_side.retain(|p| !src.contains(&p.mention.span));
+    }
+    // Still no one acted on: a party in any other complement of the act
+    // ("denounced as a crime Serbia's suppression of …"), but not in one of
+    // place or time ("in Beijing", "since the war").
+    // (Never for a meeting or visit: its other side must be said, and a visit's
+    // host comes from its place.)
+    let meeting = coder
+        .plover
+        .lookup(&pattern.cameo)
+        .is_some_and(|p| p.0 == EventType::Consult)
+        || pattern.plover == Some(EventType::Consult);
+    if target_side.is_empty() && pattern.roles == Roles::SubjObj && !meeting {
+        const NOT_TARGETS: &[&str] = &[
+            "in",
+            "at",
+            "during",
+            "near",
+            "since",
+            "after",
+            "before",
+            "until",
+            "inside",
+            "outside",
+            "throughout",
+            "across",
+            "via",
+            "by",
+            "within",
+            "amid",
+            "despite",
+        ];
+        for c in tree.children_with(i, &["obl", "nmod"]) {
+            let case = tree.case_of(c).unwrap_or_default();
+            if NOT_TARGETS.contains(&case.as_str()) {
+                continue;
+            }
+            target_side.extend(parties_under(s, c, mentions));
         }
         let src: Vec<Span> = source_side.iter().map(|p| p.mention.span).collect();
         target_side.retain(|p| !src.contains(&p.mention.span));
