@@ -1162,7 +1162,47 @@ fn code_trigger(
         described,
     };
     restate_speech_act(s, i, &mut ev);
+    conditional_threat(s, i, &mut ev);
     Some(ev)
+}
+
+/// An act promised on a condition ("will withdraw its troops unless the
+/// president arranges a ceasefire", "threatened to boycott the vote unless …")
+/// is, in PLOVER and CAMEO, a THREATEN against whoever must meet the condition.
+fn conditional_threat(s: &SentenceCtx<'_, '_>, i: usize, ev: &mut EventMention) {
+    let tree = s.tree;
+    let Some(clause) = tree.children_with(i, &["advcl"]).find(|&c| {
+        tree.children_with(c, &["mark"])
+            .any(|m| tree.lemma(m) == "unless")
+    }) else {
+        return;
+    };
+    if !matches!(ev.status, EventStatus::Planned | EventStatus::Hypothetical)
+        || ev.event_type == EventType::Threaten
+    {
+        return;
+    }
+    let mut parties: Vec<Party<'_>> = Vec::new();
+    if let Some(subj) = tree.children_with(clause, &["nsubj"]).next() {
+        parties = parties_under(s, subj, s.mentions);
+    }
+    let source_country = ev.source.as_ref().and_then(|a| a.country.clone());
+    if let Some(p) = parties
+        .iter()
+        .find(|p| p.mention.country.is_some() && p.mention.country != source_country)
+    {
+        ev.target = Some(p.actor_ref());
+        if let Some(c) = p.mention.country.clone() {
+            if !ev.actors.contains(&c) {
+                ev.actors.push(c);
+                ev.actors.sort();
+            }
+        }
+    }
+    ev.event_type = EventType::Threaten;
+    ev.cameo = Some("130".into());
+    ev.mode = None;
+    ev.context = None;
 }
 
 /// Whether a trigger tells an act at all. Not: a standing state or habit
