@@ -42,6 +42,9 @@ pub struct Coder {
     status: StatusCues,
     places: patterns::PlaceCues,
     described: patterns::DescribedRoles,
+    /// Keys of every word that can start a trigger, with the words it needs
+    /// beside it (see [`Coder::wants_parse`]).
+    trigger_words: std::collections::HashMap<String, Option<std::collections::HashSet<String>>>,
 }
 
 /// What the coder needs to code one document.
@@ -75,8 +78,10 @@ impl Coder {
         places: &str,
         described: &str,
     ) -> Result<Coder, PatternError> {
+        let patterns = Patterns::parse("patterns.tsv", patterns)?;
         Ok(Coder {
-            patterns: Patterns::parse("patterns.tsv", patterns)?,
+            trigger_words: patterns.trigger_words(),
+            patterns,
             plover: Plover::parse("cameo_plover.tsv", plover)?,
             status: StatusCues::parse("status.tsv", status)?,
             places: patterns::PlaceCues::parse("places.tsv", places)?,
@@ -93,12 +98,34 @@ impl Coder {
             PatternFormat::CameoVerbs => Patterns::from_cameo_verbs(name, text)?,
         };
         c.patterns.layer(extra);
+        c.trigger_words = c.patterns.trigger_words();
         Ok(c)
     }
 
     /// The PLOVER type of a CAMEO code (by its longest known prefix).
     pub fn plover_type(&self, cameo: &str) -> Option<EventType> {
         self.plover.lookup(cameo).map(|p| p.0)
+    }
+
+    /// Whether coding a sentence needs its parse: whether any of its words
+    /// can trigger an event. A sentence without one yields no event, so the
+    /// caller may leave it unparsed ([`dyad_text::Analyzer::analyze_where`]).
+    pub fn wants_parse(&self, tokens: &[dyad_text::Token]) -> bool {
+        let keys: Vec<String> = tokens
+            .iter()
+            .map(|t| patterns::trigger_key(&t.lemma))
+            .collect();
+        let present = |w: &str| {
+            keys.iter().any(|k| k == w)
+                || tokens
+                    .iter()
+                    .any(|t| t.lemma.eq_ignore_ascii_case(w) || t.text.eq_ignore_ascii_case(w))
+        };
+        keys.iter().any(|k| match self.trigger_words.get(k) {
+            None => false,
+            Some(None) => true,
+            Some(Some(needs)) => needs.iter().any(|w| present(w)),
+        })
     }
 
     /// Codes every sentence of a document.

@@ -213,6 +213,37 @@ impl Patterns {
         }
     }
 
+    /// Every word that can start a trigger, as trigger keys (a phrasal
+    /// verb's verb alone: "call" of "call_off"), with what else the sentence
+    /// must hold for it to be one: `None` for a word that triggers on its own,
+    /// else the words one of which must stand beside it (a particle, the object
+    /// of "hold talks", the preposition of "arrive in").
+    pub fn trigger_words(&self) -> HashMap<String, Option<std::collections::HashSet<String>>> {
+        let mut out: HashMap<String, Option<std::collections::HashSet<String>>> = HashMap::new();
+        for ((_, key), patterns) in &self.by_trigger {
+            let mut parts = key.split('_');
+            let base = parts.next().unwrap_or(key).to_string();
+            let particles: Vec<String> = parts.map(str::to_string).collect();
+            for p in patterns {
+                let mut needs: Vec<String> = particles.clone();
+                match &p.with {
+                    Complement::Any => {}
+                    Complement::Object(w) => needs.push(trigger_key(w)),
+                    Complement::Prep(w) => needs.push(w.to_lowercase()),
+                }
+                let entry = out
+                    .entry(base.clone())
+                    .or_insert_with(|| Some(Default::default()));
+                match (entry.as_mut(), needs.is_empty()) {
+                    (_, true) => *entry = None,
+                    (Some(set), false) => set.extend(needs),
+                    (None, false) => {}
+                }
+            }
+        }
+        out
+    }
+
     pub fn for_trigger(&self, kind: TriggerKind, lemma: &str) -> &[Pattern] {
         self.by_trigger
             .get(&(kind, trigger_key(lemma)))

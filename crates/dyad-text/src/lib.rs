@@ -128,6 +128,20 @@ impl Analyzer {
 
     /// Splits `text` into sentences and tokens and analyses them.
     pub fn analyze(&self, text: &str) -> AnalyzedText {
+        self.analyze_where(text, &|_| true)
+    }
+
+    /// Like [`Analyzer::analyze`], but parses only the sentences `wants_parse`
+    /// asks for, given their tagged and lemmatised tokens. The others keep
+    /// tags, lemmas and features, with every token a root (`head: None`,
+    /// relation `dep`). Parsing is most of the time: a caller that reads the
+    /// syntax of only some sentences (the event coder reads those with a
+    /// trigger word) saves it on the rest.
+    pub fn analyze_where(
+        &self,
+        text: &str,
+        wants_parse: &dyn Fn(&[Token]) -> bool,
+    ) -> AnalyzedText {
         let raw = tokenize(text);
         let keys: Vec<keys::TokenKeys> = raw
             .iter()
@@ -147,7 +161,7 @@ impl Analyzer {
             };
             let spans: Vec<Span> = toks.iter().map(|t| t.span).collect();
             out.sentences
-                .push(self.sentence(text, &spans, ks, &mut scratch));
+                .push(self.sentence_where(text, &spans, ks, &mut scratch, wants_parse));
             start = end;
         }
         out.mentions = mentions::find(text, &out.sentences);
@@ -200,34 +214,62 @@ impl Analyzer {
         keys: &[keys::TokenKeys],
         scratch: &mut Vec<u64>,
     ) -> Sentence {
-        let words = self.model.analyze_words(keys, scratch);
+        self.sentence_where(text, spans, keys, scratch, &|_| true)
+    }
+
+    fn sentence_where(
+        &self,
+        text: &str,
+        spans: &[Span],
+        keys: &[keys::TokenKeys],
+        scratch: &mut Vec<u64>,
+        wants_parse: &dyn Fn(&[Token]) -> bool,
+    ) -> Sentence {
+        let tags = self.model.tag_words(keys, scratch);
+        let mut sentence = self.tokens_of(text, spans, &tags);
+        if wants_parse(&sentence.tokens) {
+            let words = self.model.parse_tagged(keys, tags, scratch);
+            for (t, w) in sentence.tokens.iter_mut().zip(&words) {
+                t.head = w.head;
+                t.deprel = match w.head {
+                    None => "root".to_string(),
+                    Some(_) => self
+                        .model
+                        .labels
+                        .get(usize::from(w.label))
+                        .cloned()
+                        .unwrap_or_else(|| "dep".into()),
+                };
+            }
+        }
+        // Features that depend on the syntax (auxiliaries agree with their
+        // verb's subject) are settled once the heads are known.
+        feats::refine(&mut sentence.tokens);
+        sentence
+    }
+
+    /// Tagged tokens with lemmas and features, not yet parsed: every token a
+    /// root with the relation `dep`.
+    fn tokens_of(&self, text: &str, spans: &[Span], tags: &[u16]) -> Sentence {
         let m = &self.model;
-        let mut tokens: Vec<Token> = spans
+        let tokens: Vec<Token> = spans
             .iter()
-            .zip(words)
-            .map(|(&span, w)| {
+            .zip(tags)
+            .map(|(&span, &tag)| {
                 let form = span.slice(text).unwrap_or("");
-                let t = usize::from(w.tag);
+                let t = usize::from(tag);
                 Token {
                     span,
                     text: form.to_string(),
-                    lemma: m.lemma(form, w.tag),
+                    lemma: m.lemma(form, tag),
                     upos: m.upos.get(t).cloned().unwrap_or_else(|| "X".into()),
                     xpos: m.xpos.get(t).cloned().unwrap_or_else(|| "_".into()),
-                    feats: m.feats(form, w.tag).to_string(),
-                    head: w.head,
-                    deprel: if w.head.is_none() {
-                        "root".to_string()
-                    } else {
-                        m.labels
-                            .get(usize::from(w.label))
-                            .cloned()
-                            .unwrap_or_else(|| "dep".into())
-                    },
+                    feats: m.feats(form, tag).to_string(),
+                    head: None,
+                    deprel: "dep".to_string(),
                 }
             })
             .collect();
-        feats::refine(&mut tokens);
         let span = match (spans.first(), spans.last()) {
             (Some(a), Some(b)) => Span::new(a.start, b.end),
             _ => Span::default(),

@@ -184,6 +184,13 @@ impl Model {
         keys: &[TokenKeys],
         scratch: &mut Vec<u64>,
     ) -> Vec<WordAnalysis> {
+        let tags = self.tag_words(keys, scratch);
+        self.parse_tagged(keys, tags, scratch)
+    }
+
+    /// The tags alone (both tagging passes), for callers that parse only some
+    /// sentences.
+    pub(crate) fn tag_words(&self, keys: &[TokenKeys], scratch: &mut Vec<u64>) -> Vec<u16> {
         let amb = tagger::ambiguity(&self.tag_dict, keys);
         let (first, margins) = tagger::tag_with_margins(&self.tagger, keys, &amb, scratch);
         let tags = tagger::retag(
@@ -195,6 +202,16 @@ impl Model {
             self.confident,
             scratch,
         );
+        tags
+    }
+
+    /// Parses a tagged sentence.
+    pub(crate) fn parse_tagged(
+        &self,
+        keys: &[TokenKeys],
+        tags: Vec<u16>,
+        scratch: &mut Vec<u64>,
+    ) -> Vec<WordAnalysis> {
         let words = tagger::parser_words(&self.tag_dict, keys);
         let coarse: Vec<u16> = tags
             .iter()

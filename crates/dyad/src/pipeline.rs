@@ -91,7 +91,13 @@ impl Pipeline {
 
     /// Analyses, dates and codes one document.
     pub fn run(&self, doc: &Document) -> Coded {
-        let analysis = self.analyzer.analyze(&doc.text);
+        // Only sentences with a word that can trigger an event are parsed:
+        // the coder reads no other sentence's syntax, and parsing is most of
+        // the time.
+        let coder = self.coder();
+        let analysis = self
+            .analyzer
+            .analyze_where(&doc.text, &|tokens| coder.wants_parse(tokens));
         let timexes = match doc.published.as_ref() {
             Some(p) => {
                 let reference = match p.value.time {
