@@ -766,10 +766,24 @@ impl KnowledgeBase {
         let Some(ids) = self.offices.get(&(country.to_string(), role.to_string())) else {
             return Vec::new();
         };
-        let covering: Vec<&OfficeTerm> = ids
+        let terms: Vec<&OfficeTerm> = ids.iter().filter_map(|&i| self.terms.get(i)).collect();
+        // An imported term left open by its source is closed by the curated
+        // record of the same person in the same office: where a curated term
+        // of theirs begun within it has ended before the day, so has the
+        // imported one (a successor may be unknown, or the post vacant).
+        let closed = |t: &OfficeTerm| {
+            source_rank(&t.source) != 0
+                && terms.iter().any(|c| {
+                    source_rank(&c.source) == 0
+                        && c.person == t.person
+                        && c.end_day < day
+                        && c.end_day >= t.start_day
+                })
+        };
+        let covering: Vec<&OfficeTerm> = terms
             .iter()
-            .filter_map(|&i| self.terms.get(i))
-            .filter(|t| t.covers(day))
+            .copied()
+            .filter(|t| t.covers(day) && !closed(t))
             .collect();
         let Some(best) = covering.iter().map(|t| t.rank).min() else {
             return Vec::new();

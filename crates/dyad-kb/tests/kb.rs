@@ -746,3 +746,22 @@ fn pair_phrases_stand_for_two_states() {
     let text = "Japan held an election. Both countries were quiet.";
     assert!(pair_states(text, "Both countries").is_empty());
 }
+
+#[test]
+fn a_curated_end_closes_an_open_imported_term() {
+    // An imported term its source left open, and the curated record of the
+    // same person's term ending: after that end nobody is named, rather than
+    // the imported holder for ever.
+    let layer = "country\trole\tname\tstart\tend\tpost\taliases\tsource\n\
+                 ZZZ\tdefense_minister\tOld Holder\t2008-05-01\t\t\t\tcountryinfo:government (test)\n\
+                 ZZZ\tdefense_minister\tOld Holder\t2008-05-01\t2013-03-01\t\t\tdyad-verified: test page (left in 2013)\n";
+    let kb = KnowledgeBase::with_layers(&[("mine.tsv", layer)]).expect("layer loads");
+    let names = |on: &str| -> Vec<String> {
+        kb.office("ZZZ", "defense_minister", d(on))
+            .iter()
+            .map(|t| t.name.clone())
+            .collect()
+    };
+    assert_eq!(names("2010-01-01"), ["Old Holder"]);
+    assert!(names("2016-01-01").is_empty());
+}
