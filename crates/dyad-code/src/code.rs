@@ -994,11 +994,17 @@ fn code_trigger(
     // A visit to a place in another country ("arrived in Amman", "travelled to
     // Sierra Leone") is hosted by that country: PLOVER's target of a visit.
     let mut host: Option<ActorRef> = None;
-    if event_type == EventType::Consult && pattern.cameo.starts_with("042") && actors.len() == 1 {
+    if event_type == EventType::Consult
+        && pattern.cameo.starts_with("042")
+        && source_side.len() + target_side.len() <= 1
+    {
         if let Some(l) = location.as_ref() {
-            if let Some(c) = l.country.clone().filter(|c| !actors.contains(c)) {
-                actors.push(c.clone());
-                actors.sort();
+            let visitor = source_side.first().and_then(|p| p.mention.country.clone());
+            if let Some(c) = l.country.clone().filter(|c| Some(c) != visitor.as_ref()) {
+                if !actors.contains(&c) {
+                    actors.push(c.clone());
+                    actors.sort();
+                }
                 host = Some(ActorRef {
                     text: l.text.clone(),
                     span: l.span,
@@ -1224,8 +1230,11 @@ fn is_act(coder: &Coder, s: &SentenceCtx<'_, '_>, i: usize, pattern: &Pattern) -
             .is_some_and(|t| t.feat("Tense") == Some("Past") && t.feat("VerbForm") == Some("Fin"))
     };
     let past_tense = past(i) || tree.children_with(i, &["aux", "aux:pass"]).any(past);
-    let habitual = tree
-        .children_with(i, &["advmod"])
+    // The adverb on the verb, or (parsers misplace it) on one of its
+    // complements: "are stationed permanently in Japan".
+    let habitual = std::iter::once(i)
+        .chain(tree.children_with(i, &["obl", "obj", "advmod"]))
+        .flat_map(|x| tree.children_with(x, &["advmod"]).collect::<Vec<_>>())
         .any(|a| coder.status.is_habit(&tree.lemma(a)));
     if habitual && !past_tense {
         return false;

@@ -155,3 +155,140 @@ fn a_demand_in_reported_speech_is_the_speakers_request() {
     assert_eq!(request["status"], "occurred");
     assert!(rows.iter().all(|r| r["type"] != "RETREAT"), "{rows:#?}");
 }
+
+/// Codes a short report (several sentences) given on stdin.
+fn code_report(text: &str, published: &str) -> Vec<Value> {
+    use std::io::Write;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_dyad"))
+        .args(["code", "--published", published, "-"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("run dyad");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(text.as_bytes())
+        .expect("write report");
+    let out = child.wait_with_output().expect("dyad finishes");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("each line is JSON"))
+        .collect()
+}
+
+fn trigger_word(e: &Value) -> String {
+    let s = e["sentence"].as_str().unwrap_or_default();
+    let base = e["start"].as_u64().unwrap_or(0) as usize;
+    let span = &e["evidence"]["type"];
+    let (a, b) = (
+        span[0].as_u64().unwrap_or(0) as usize - base,
+        span[1].as_u64().unwrap_or(0) as usize - base,
+    );
+    s.chars().skip(a).take(b - a).collect()
+}
+
+#[test]
+fn a_time_measured_from_the_report_dates_the_act() {
+    let (status, rows, stderr) = code(&[
+        "--sentence",
+        "The visit comes three months after President Joe Biden and Prime Minister Fumio Kishida announced a new era in relations at a summit at the White House.",
+        "--published",
+        "2024-07-28",
+    ]);
+    assert_eq!(status, Some(0), "{stderr}");
+    let summit = rows
+        .iter()
+        .find(|r| r["type"] == "CONSULT" && trigger_word(r) == "summit")
+        .expect("the summit");
+    assert_eq!(summit["date"]["value"], "2024-04");
+    assert_eq!(summit["location"]["country"], "USA");
+}
+
+#[test]
+fn both_countries_stand_for_the_two_states_named_before() {
+    let (status, rows, stderr) = code(&[
+        "--sentence",
+        "Japan and South Korea have moved to bury the hatchet, with Biden hosting both countries' leaders at Camp David last August.",
+        "--published",
+        "2024-07-28",
+    ]);
+    assert_eq!(status, Some(0), "{stderr}");
+    let meeting = rows
+        .iter()
+        .find(|r| r["type"] == "CONSULT")
+        .expect("a meeting");
+    let actors = meeting["actors"].as_array().cloned().unwrap_or_default();
+    for c in ["JPN", "KOR"] {
+        assert!(actors.contains(&serde_json::json!(c)), "{meeting:#?}");
+    }
+    assert_eq!(meeting["location"]["name"], "Camp David");
+}
+
+#[test]
+fn standing_states_and_tasks_are_no_events() {
+    for sentence in [
+        "More American troops are stationed permanently in Japan than in any other country.",
+        "The alliance must meet the security challenges of the region, Japan said.",
+    ] {
+        let (status, rows, stderr) = code(&["--sentence", sentence, "--published", "2021-11-29"]);
+        assert_eq!(status, Some(0), "{stderr}");
+        assert!(
+            rows.iter()
+                .all(|r| r["type"] != "MOBILIZE" && r["type"] != "CONSULT"),
+            "{sentence}: {rows:#?}"
+        );
+    }
+}
+
+#[test]
+fn an_act_promised_unless_is_a_threat() {
+    let (status, rows, stderr) = code(&[
+        "--sentence",
+        "Nigeria will withdraw its peacekeeping force from Chad unless President Goukouni Oueddei arranges a ceasefire.",
+        "--published",
+        "1982-01-10",
+    ]);
+    assert_eq!(status, Some(0), "{stderr}");
+    assert!(
+        rows.iter()
+            .any(|r| r["type"] == "THREATEN" && r["source"]["country"] == "NGA"),
+        "{rows:#?}"
+    );
+}
+
+#[test]
+fn a_visit_is_hosted_by_the_country_of_the_place() {
+    let (status, rows, stderr) = code(&[
+        "--sentence",
+        "Iraqi President Saddam Hussein arrived in Amman on a previously unannounced visit on Wednesday.",
+        "--published",
+        "1990-05-02",
+    ]);
+    assert_eq!(status, Some(0), "{stderr}");
+    let visit = rows
+        .iter()
+        .find(|r| r["type"] == "CONSULT")
+        .expect("a visit");
+    assert_eq!(visit["source"]["country"], "IRQ");
+    assert_eq!(visit["target"]["country"], "JOR");
+}
+
+#[test]
+fn a_visitors_meetings_take_place_in_the_country_visited() {
+    let report = "US Secretary of State Antony Blinken arrived in Japan on Sunday.\n\n\
+                  On Monday Blinken will meet Indian Foreign Minister S. Jaishankar and Australia's Penny Wong.\n";
+    let rows = code_report(report, "2024-07-28");
+    let meeting = rows
+        .iter()
+        .find(|r| r["type"] == "CONSULT" && r["date"]["value"] == "2024-07-29")
+        .expect("Monday's meeting");
+    assert_eq!(meeting["location"]["country"], "JPN", "{meeting:#?}");
+}
