@@ -575,3 +575,93 @@ proptest! {
         prop_assert_eq!(inc.events(), batch);
     }
 }
+
+#[test]
+fn crossing_party_sets_meet_only_through_a_shared_person() {
+    // Japan–US talks and Japan–Korea talks the same weekend, nobody in common:
+    // two meetings of one partner, not one meeting.
+    let us = mention(M {
+        participants: vec![person("Antony Blinken", "USA", "foreign_minister")],
+        ..consult(
+            "r1",
+            1,
+            "2024-07-28",
+            EventStatus::Planned,
+            Some("2024-07-28"),
+            None,
+            "Blinken will hold talks with Japan on Sunday.",
+        )
+    });
+    let kor = mention(M {
+        actors: &["JPN", "KOR"],
+        participants: vec![person("Shin Won-sik", "KOR", "defense_minister")],
+        ..consult(
+            "r2",
+            1,
+            "2024-07-28",
+            EventStatus::Planned,
+            Some("2024-07-28"),
+            None,
+            "Shin will join talks in Tokyo on Sunday.",
+        )
+    });
+    assert_eq!(fuse(&[us.clone(), kor.clone()]).len(), 2);
+    // The same Korean minister named on both sides of the cross: one meeting.
+    let mut us_with_shin = us;
+    us_with_shin
+        .participants
+        .push(person("Shin Won-sik", "KOR", "defense_minister"));
+    assert_eq!(fuse(&[us_with_shin, kor]).len(), 1);
+}
+
+#[test]
+fn a_later_report_naming_a_signatory_outside_the_office_given_is_a_conflict() {
+    let agree = |doc: &'static str, pubd: &'static str, participants: Vec<Participant>| {
+        mention(M {
+            doc,
+            n: 1,
+            published: pubd,
+            ty: EventType::Agree,
+            status: EventStatus::Planned,
+            actors: &["JPN", "USA"],
+            date: Some("2022-01-07"),
+            location: None,
+            participants,
+            sentence: "They will sign the cost-sharing agreement.",
+            mode: None,
+        })
+    };
+    let mut early = agree("r1", "2021-11-29", vec![]);
+    early.described = Some(dyad_core::DescribedParties {
+        text: "the ministers".into(),
+        span: Span::new(0, 13),
+        roles: vec!["foreign_minister".into(), "defense_minister".into()],
+    });
+    let late = agree(
+        "r2",
+        "2022-01-07",
+        vec![
+            person("Yoshimasa Hayashi", "JPN", "foreign_minister"),
+            person("Raymond Greene", "USA", "charge_d_affaires"),
+        ],
+    );
+    let events = fuse(&[early.clone(), late]);
+    assert_eq!(events.len(), 1);
+    let c = events[0]
+        .conflicts
+        .iter()
+        .find(|c| c.field == "participants")
+        .expect("a participants conflict");
+    assert!(c.resolution.contains("Greene"), "{c:?}");
+    // Ministers named by the later report fit "the ministers": no conflict.
+    let fitting = agree(
+        "r2",
+        "2022-01-07",
+        vec![person("Yoshimasa Hayashi", "JPN", "foreign_minister")],
+    );
+    let events = fuse(&[early, fitting]);
+    assert!(events[0]
+        .conflicts
+        .iter()
+        .all(|c| c.field != "participants"));
+}
