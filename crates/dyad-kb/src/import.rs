@@ -402,6 +402,25 @@ fn post_role(p: &str) -> Option<(&'static str, String)> {
     }
 }
 
+/// The corrections to the open sources (`data/imported/errata.tsv`).
+const ERRATA: &str = include_str!("../data/imported/errata.tsv");
+
+/// What the errata do to one source row: `None` drops it, else the country
+/// code it is filed under.
+fn corrected_country(source: &str, iso: &str, section: &str) -> Option<String> {
+    for line in ERRATA.lines().filter(|l| !l.starts_with('#')).skip(1) {
+        let c: Vec<&str> = line.split('\t').collect();
+        let [src, country, sect, action, ..] = c[..] else {
+            continue;
+        };
+        if src != source || country != iso || (sect != "*" && sect != section) {
+            continue;
+        }
+        return action.strip_prefix("recode:").map(str::to_string);
+    }
+    Some(iso.to_string())
+}
+
 fn import_countryinfo(tsv: &str, diags: &mut Vec<Diagnostic>) -> Vec<Term> {
     let mut out = Vec::new();
     for (i, line) in tsv.lines().enumerate().skip(1) {
@@ -415,6 +434,10 @@ fn import_countryinfo(tsv: &str, diags: &mut Vec<Diagnostic>) -> Vec<Term> {
         }
         let (iso, section, title, code, name, start, end) =
             (c[0], c[2], c[3], c[4], c[5], c[6], c[7]);
+        let Some(iso) = corrected_country("countryinfo", iso, section) else {
+            continue;
+        };
+        let iso = iso.as_str();
         let (role, post, source) = if section == "Leaders" {
             match leader_role(title) {
                 Some(r) => (r, String::new(), "countryinfo:leaders"),
