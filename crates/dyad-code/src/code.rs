@@ -1199,16 +1199,27 @@ fn conditional_threat(s: &SentenceCtx<'_, '_>, i: usize, ev: &mut EventMention) 
     {
         ev.target = Some(p.actor_ref());
         if let Some(c) = p.mention.country.clone() {
-            if !ev.actors.contains(&c) {
-                ev.actors.push(c);
-                ev.actors.sort();
-            }
+            add_actor(ev, c);
         }
     }
-    ev.event_type = EventType::Threaten;
-    ev.cameo = Some("130".into());
-    ev.mode = None;
+    recode(ev, EventType::Threaten, "130");
     ev.context = None;
+}
+
+/// Files a mention under another act (PLOVER's reading of what was said):
+/// its type and CAMEO code change, and the old act's mode no longer applies.
+fn recode(ev: &mut EventMention, event_type: EventType, cameo: &str) {
+    ev.event_type = event_type;
+    ev.cameo = Some(cameo.into());
+    ev.mode = None;
+}
+
+/// Adds a party's code to a mention's actors, keeping them sorted.
+fn add_actor(ev: &mut EventMention, code: String) {
+    if !ev.actors.contains(&code) {
+        ev.actors.push(code);
+        ev.actors.sort();
+    }
 }
 
 /// Whether a trigger tells an act at all. Not: a standing state or habit
@@ -1281,14 +1292,9 @@ fn restate_speech_act(s: &SentenceCtx<'_, '_>, i: usize, ev: &mut EventMention) 
         if let Some(speaker) = speaker {
             let asked = ev.source.take();
             if let Some(code) = speaker.country.clone().or_else(|| speaker.actor.clone()) {
-                if !ev.actors.contains(&code) {
-                    ev.actors.push(code);
-                    ev.actors.sort();
-                }
+                add_actor(ev, code);
             }
-            ev.event_type = EventType::Request;
-            ev.cameo = Some("100".into());
-            ev.mode = None;
+            recode(ev, EventType::Request, "100");
             ev.source = Some(speaker);
             ev.target = asked.or(ev.target.take());
             ev.status = EventStatus::Occurred;
@@ -1307,9 +1313,7 @@ fn restate_speech_act(s: &SentenceCtx<'_, '_>, i: usize, ev: &mut EventMention) 
             EventType::Agree | EventType::Support | EventType::Cooperate => "120",
             _ => return,
         };
-        ev.event_type = EventType::Reject;
-        ev.cameo = Some(cameo.into());
-        ev.mode = None;
+        recode(ev, EventType::Reject, cameo);
         ev.status = EventStatus::Occurred;
     }
 }

@@ -17,8 +17,6 @@ use std::sync::OnceLock;
 
 mod binary;
 pub mod conllu;
-#[doc(hidden)]
-pub mod experiment;
 mod feats;
 mod hash;
 mod keys;

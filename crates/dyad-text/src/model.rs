@@ -44,9 +44,8 @@ pub(crate) struct Model {
     pub coarse_of_tag: Vec<u16>,
 }
 
-/// One analysed word, as ids into the model's inventories.
+/// One parsed word: its head and the id of its relation in the model's inventory.
 pub(crate) struct WordAnalysis {
-    pub tag: u16,
     pub head: Option<usize>,
     pub label: u16,
 }
@@ -179,21 +178,12 @@ impl Model {
     }
 
     /// Tags and parses one sentence of token keys.
-    pub(crate) fn analyze_words(
-        &self,
-        keys: &[TokenKeys],
-        scratch: &mut Vec<u64>,
-    ) -> Vec<WordAnalysis> {
-        let tags = self.tag_words(keys, scratch);
-        self.parse_tagged(keys, tags, scratch)
-    }
-
     /// The tags alone (both tagging passes), for callers that parse only some
     /// sentences.
     pub(crate) fn tag_words(&self, keys: &[TokenKeys], scratch: &mut Vec<u64>) -> Vec<u16> {
         let amb = tagger::ambiguity(&self.tag_dict, keys);
         let (first, margins) = tagger::tag_with_margins(&self.tagger, keys, &amb, scratch);
-        let tags = tagger::retag(
+        tagger::retag(
             &self.tagger2,
             keys,
             &amb,
@@ -201,8 +191,7 @@ impl Model {
             &margins,
             self.confident,
             scratch,
-        );
-        tags
+        )
     }
 
     /// Parses a tagged sentence.
@@ -225,10 +214,10 @@ impl Model {
         };
         let (heads, labels) =
             parser::parse(&self.parser, &self.labeler, self.special, &input, scratch);
-        tags.iter()
-            .zip(heads)
+        heads
+            .into_iter()
             .zip(labels)
-            .map(|((&tag, head), label)| WordAnalysis { tag, head, label })
+            .map(|(head, label)| WordAnalysis { head, label })
             .collect()
     }
 
