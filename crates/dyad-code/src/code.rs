@@ -263,7 +263,7 @@ fn date_by_interval(s: &SentenceCtx<'_, '_>, events: &mut [EventMention]) {
                 span: Some(span),
                 value: value.clone(),
                 grain,
-                start: start.clone(),
+                start,
             });
         }
     }
@@ -1723,15 +1723,7 @@ fn event_location(
                     && head_span.is_some_and(|h| m.span.overlaps(h))
             });
             if let Some(m) = place {
-                return (
-                    Some(EventLocation {
-                        text: m.text.clone(),
-                        span: m.span,
-                        name: m.text.clone(),
-                        country: m.country.clone(),
-                    }),
-                    remote,
-                );
+                return (Some(place_of(m)), remote);
             }
             // A proper name the knowledge base does not know ("Camp David"): the
             // name's own words, unless they are a date ("in March").
@@ -1794,15 +1786,7 @@ fn event_location(
                 && !matches!(m.kind, MentionKind::Adjective)
         });
         if let Some(m) = place {
-            return (
-                Some(EventLocation {
-                    text: m.text.clone(),
-                    span: m.span,
-                    name: m.text.clone(),
-                    country: m.country.clone(),
-                }),
-                remote,
-            );
+            return (Some(place_of(m)), remote);
         }
     }
     (None, remote)
@@ -1841,6 +1825,16 @@ fn asides(tree: &Tree<'_>, trigger: Span) -> Vec<Span> {
     // What holds the act itself is no aside to it.
     out.retain(|sp| !sp.contains(trigger));
     out
+}
+
+/// A place mention as an event's location.
+fn place_of(m: &ResolvedMention) -> EventLocation {
+    EventLocation {
+        text: m.text.clone(),
+        span: m.span,
+        name: m.text.clone(),
+        country: m.country.clone(),
+    }
 }
 
 /// The speaker of reported speech: the subject of the "say" verb governing the trigger.

@@ -200,6 +200,28 @@ pub async fn timeline(State(app): State<Arc<App>>, Query(q): Query<EventQuery>) 
     Ok(Html(layout("Timeline", "Timeline", "", &body)))
 }
 
+/// The marks a mention puts on its report's text: its sentence, then each
+/// field's evidence, labelled by `label`.
+fn mention_highlights(m: &EventMention, label: impl Fn(&str) -> String) -> Vec<Highlight> {
+    let mut hs = vec![Highlight {
+        start: m.sentence.start,
+        end: m.sentence.end,
+        layer: 0,
+        class: "ev-sentence".into(),
+        label: String::new(),
+    }];
+    for (f, sp) in field_spans(m) {
+        hs.push(Highlight {
+            start: sp.start,
+            end: sp.end,
+            layer: 1,
+            class: format!("f-{f}"),
+            label: label(f),
+        });
+    }
+    hs
+}
+
 /// The fields of a mention that carry evidence, each with its byte span.
 fn field_spans(m: &EventMention) -> Vec<(&'static str, Span)> {
     let mut v = vec![("type", m.trigger)];
@@ -478,22 +500,7 @@ pub async fn event(State(app): State<Arc<App>>, Path(id): Path<String>) -> PageR
     for r in &d.reports {
         let mut hs = Vec::new();
         for m in &r.mentions {
-            hs.push(Highlight {
-                start: m.sentence.start,
-                end: m.sentence.end,
-                layer: 0,
-                class: "ev-sentence".into(),
-                label: String::new(),
-            });
-            for (f, sp) in field_spans(m) {
-                hs.push(Highlight {
-                    start: sp.start,
-                    end: sp.end,
-                    layer: 1,
-                    class: format!("f-{f}"),
-                    label: f.to_string(),
-                });
-            }
+            hs.extend(mention_highlights(m, |f| f.to_string()));
         }
         let _ = write!(
             body,
@@ -535,22 +542,9 @@ pub async fn document(State(app): State<Arc<App>>, Path(id): Path<String>) -> Pa
     let mut hs = Vec::new();
     for m in &mentions {
         let m = &m.mention;
-        hs.push(Highlight {
-            start: m.sentence.start,
-            end: m.sentence.end,
-            layer: 0,
-            class: "ev-sentence".into(),
-            label: String::new(),
-        });
-        for (f, sp) in field_spans(m) {
-            hs.push(Highlight {
-                start: sp.start,
-                end: sp.end,
-                layer: 1,
-                class: format!("f-{f}"),
-                label: format!("{f} ({})", m.event_type.as_str()),
-            });
-        }
+        hs.extend(mention_highlights(m, |f| {
+            format!("{f} ({})", m.event_type.as_str())
+        }));
     }
     let title = doc.title.clone().unwrap_or_else(|| doc.id.clone());
     let body = format!(
