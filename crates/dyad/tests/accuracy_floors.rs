@@ -109,9 +109,9 @@ fn plover_gold_records_floor() {
     let n = records.len() as f64;
     let (found, extra) = (found as f64 / n, extra as f64 / n);
     eprintln!("PLOVER records: found {found:.3}, extra {extra:.3} per record");
-    // Measured 0.405 found, 0.67 extra (docs/MEASUREMENTS.md).
-    assert!(found >= 0.38, "found {found:.3}");
-    assert!(extra <= 0.75, "extra {extra:.3}");
+    // Measured (session 3) 0.457 found, 0.647 extra (docs/MEASUREMENTS.md).
+    assert!(found >= 0.43, "found {found:.3}");
+    assert!(extra <= 0.70, "extra {extra:.3}");
 }
 
 fn actor_set(e: &Value) -> BTreeSet<String> {
@@ -150,9 +150,13 @@ fn seed_reports_fuse_into_their_core_events() {
         std::fs::read_to_string(Path::new(&shared).join("gold/seeds.events.jsonl")).expect("gold");
     let gold = lines(&gold_text);
     let core: Vec<&Value> = gold.iter().filter(|g| g["core"] == true).collect();
+    // Core events first, so that the other gold events cannot take their match.
+    let mut ordered: Vec<&Value> = core.clone();
+    ordered.extend(gold.iter().filter(|g| g["core"] != true));
     let mut found = 0;
+    let mut matched = 0;
     let mut used = BTreeSet::new();
-    for g in &core {
+    for (k, g) in ordered.iter().enumerate() {
         let ga: BTreeSet<String> = g["actors"]
             .as_array()
             .map(|a| {
@@ -176,22 +180,28 @@ fn seed_reports_fuse_into_their_core_events() {
         });
         if let Some((i, _)) = hit {
             used.insert(i);
-            found += 1;
+            matched += 1;
+            if k < core.len() {
+                found += 1;
+            }
         }
     }
     let recall = found as f64 / core.len() as f64;
+    let precision = matched as f64 / events.len().max(1) as f64;
     let conflicts: usize = events
         .iter()
         .map(|e| e["conflicts"].as_array().map_or(0, Vec::len))
         .sum();
     eprintln!(
-        "seeds: {} events, core recall {recall:.3}, {conflicts} conflicts",
+        "seeds: {} events, core recall {recall:.3}, precision {precision:.3}, {conflicts} conflicts",
         events.len()
     );
-    // Measured: 15 events, core recall 0.857, conflicts on the 2022 talks'
-    // place and the 2024 talks' defence minister (docs/MEASUREMENTS.md).
-    assert!(recall >= 0.85, "core recall {recall:.3}");
-    assert!(events.len() <= 20, "{} events: duplicates", events.len());
+    // Measured (session 3): 13 events, core recall 1.0, precision 0.923,
+    // conflicts on the 2022 talks' place, the 2024 talks' defence minister and
+    // who signs the host-nation agreement (docs/MEASUREMENTS.md).
+    assert!(recall >= 1.0, "core recall {recall:.3}");
+    assert!(precision >= 0.85, "precision {precision:.3}");
+    assert!(events.len() <= 16, "{} events: duplicates", events.len());
     let flagged = |field: &str, date: &str| {
         events.iter().any(|e| {
             e["date"]["value"]
@@ -209,5 +219,20 @@ fn seed_reports_fuse_into_their_core_events() {
     assert!(
         flagged("participants", "2024-07"),
         "Kishi was no longer defence minister in 2024"
+    );
+    let signatories = events.iter().any(|e| {
+        e["type"] == "AGREE"
+            && e["conflicts"].as_array().is_some_and(|c| {
+                c.iter().any(|c| {
+                    c["field"] == "participants"
+                        && c["resolution"]
+                            .as_str()
+                            .is_some_and(|r| r.contains("Greene"))
+                })
+            })
+    });
+    assert!(
+        signatories,
+        "a later report names who signs the host-nation agreement"
     );
 }
