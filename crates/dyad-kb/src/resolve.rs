@@ -156,6 +156,25 @@ impl KnowledgeBase {
         self.entries.get(id as usize)
     }
 
+    /// The adjective entries a capitalised plural ("Iraqis") is the plural of.
+    fn plural_demonym(&self, tok: &Token) -> Option<Vec<u32>> {
+        if !tok.capitalised || tok.key.contains(' ') || tok.key.chars().count() < 5 {
+            return None;
+        }
+        let singular = tok.key.strip_suffix('s')?;
+        let ids: Vec<u32> = self
+            .gazetteer
+            .get(singular)?
+            .iter()
+            .copied()
+            .filter(|&id| {
+                self.entry(id)
+                    .is_some_and(|e| matches!(e.kind, EntryKind::Adjective(_)))
+            })
+            .collect();
+        (!ids.is_empty()).then_some(ids)
+    }
+
     /// Longest-match scan of the gazetteer, left to right, no overlaps.
     fn scan(&self, toks: &[Token]) -> Vec<Hit> {
         let mut hits = Vec::new();
@@ -165,6 +184,15 @@ impl KnowledgeBase {
         while i < toks.len() {
             let Some(tok) = toks.get(i) else { break };
             let Some(&max) = self.first_words.get(&tok.key) else {
+                // "Iraqis", "Palestinians": a demonym's plural names the
+                // country's people, as its adjective does.
+                if let Some(ids) = self.plural_demonym(tok) {
+                    hits.push(Hit {
+                        first: i,
+                        last: i + 1,
+                        entries: ids,
+                    });
+                }
                 i += 1;
                 continue;
             };

@@ -765,3 +765,26 @@ fn a_curated_end_closes_an_open_imported_term() {
     assert_eq!(names("2010-01-01"), ["Old Holder"]);
     assert!(names("2016-01-01").is_empty());
 }
+
+#[test]
+fn a_demonyms_plural_names_the_countrys_people() {
+    let m = kb().resolve_text(
+        "British aircraft killed four Iraqis; Palestinians protested.",
+        d("2001-01-01"),
+    );
+    let countries: Vec<(&str, Option<&str>)> = m
+        .iter()
+        .map(|m| (m.text.as_str(), m.country.as_deref()))
+        .collect();
+    assert!(
+        countries.contains(&("Iraqis", Some("IRQ"))),
+        "{countries:?}"
+    );
+    assert!(
+        countries.contains(&("Palestinians", Some("PSE"))),
+        "{countries:?}"
+    );
+    // Not any capitalised word ending in "s".
+    let m = kb().resolve_text("Thomas Jones met Hans.", d("2001-01-01"));
+    assert!(m.iter().all(|m| m.country.is_none()), "{m:?}");
+}
