@@ -80,11 +80,19 @@ pub(crate) fn split(
         since += 1;
         let last = i + 1 == keys.len();
         let hard = last || gaps.get(i + 1).is_some_and(|&g| g == Gap::Paragraph);
-        let end = hard || {
-            features(keys, gaps, i, since, scratch);
-            weights.score(scratch, &mut scores);
-            scores[1] > scores[0]
-        };
+        // Inside a run of capitalised words on one line ("Defence Secretary
+        // Tom King") no sentence ends: a name or title goes on.
+        let in_name = gaps.get(i + 1).is_some_and(|&g| g == Gap::Space)
+            // (A word, not an abbreviation in capitals such as "U.S.", which
+            // can end a sentence.)
+            && keys.get(i).is_some_and(|k| k.is_capitalized && k.flags & 0b1_0010 == 0)
+            && keys.get(i + 1).is_some_and(|k| k.is_capitalized);
+        let end = hard
+            || !in_name && {
+                features(keys, gaps, i, since, scratch);
+                weights.score(scratch, &mut scores);
+                scores[1] > scores[0]
+            };
         if end {
             ends.push(i + 1);
             since = 0;

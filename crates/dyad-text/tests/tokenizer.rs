@@ -127,3 +127,16 @@ fn web_text_conventions() {
         ["on", "01-Feb-02", "**", "note", "**"]
     );
 }
+
+#[test]
+fn no_sentence_ends_inside_a_title_and_name() {
+    for text in [
+        "British Defence Secretary Tom King has promised to continue military aid to Mozambique.",
+        "Japanese Foreign Minister Yoko Kamikawa met her counterpart on Monday.",
+    ] {
+        let analysis = dyad_text::analyze(text);
+        assert_eq!(analysis.sentences.len(), 1, "{text}");
+    }
+    let analysis = dyad_text::analyze("They met in Tokyo. Biden left on Sunday.");
+    assert_eq!(analysis.sentences.len(), 2);
+}
