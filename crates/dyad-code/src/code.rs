@@ -136,7 +136,59 @@ pub fn code_document(coder: &Coder, input: &CodeInput<'_>) -> Vec<EventMention> 
     }
     date_by_meeting(input.text, &mut out, &anchored);
     place_by_visit(&mut out);
+    place_by_dateline(input, &resolved, &mut out);
     out
+}
+
+/// A meeting the report places nowhere, held on the report's day or the day
+/// either side of it, took place where the report was filed: its dateline
+/// ("BEIJING, June 18 – … held more than five hours of talks"). The evidence
+/// is the dateline's place name.
+fn place_by_dateline(
+    input: &CodeInput<'_>,
+    resolved: &[ResolvedMention],
+    out: &mut [EventMention],
+) {
+    let (Some(dateline), Some(published)) = (input.dateline, input.published) else {
+        return;
+    };
+    // The dateline opens the report.
+    let head = input.text.get(..input.text.len().min(400)).unwrap_or("");
+    // The reader gives the place in title case ("Tokyo"); reports write it
+    // in capitals ("TOKYO –").
+    let (lower_head, lower_place) = (head.to_lowercase(), dateline.to_lowercase());
+    let at = head.find(dateline).or_else(|| {
+        (lower_head.len() == head.len())
+            .then(|| lower_head.find(&lower_place))
+            .flatten()
+    });
+    let Some(at) = at else {
+        return;
+    };
+    let span = Span::new(at, at + dateline.len());
+    let Some(place) = resolved
+        .iter()
+        .find(|m| span.contains(m.span) && m.person.is_none() && m.country.is_some())
+    else {
+        return;
+    };
+    for m in out.iter_mut().filter(|m| {
+        m.event_type == EventType::Consult
+            && m.location.is_none()
+            && m.mode.as_deref() != Some("phone")
+    }) {
+        let Some(day) = m
+            .date
+            .as_ref()
+            .filter(|d| d.grain == Grain::Day)
+            .and_then(|d| d.start)
+        else {
+            continue;
+        };
+        if (day.date - published.date).num_days().abs() <= 1 {
+            m.location = Some(place_of(place));
+        }
+    }
 }
 
 /// A visitor's meetings while on the visit take place in the country visited:

@@ -58,6 +58,8 @@ pub struct CodeInput<'a> {
     /// Temporal expressions of `text`, resolved against the publication date.
     pub timexes: &'a [dyad_time::Timex],
     pub kb: &'a dyad_kb::KnowledgeBase,
+    /// The place of the report's dateline ("TOKYO –"), where it has one.
+    pub dateline: Option<&'a str>,
 }
 
 impl Coder {

@@ -56,6 +56,7 @@ fn code(rows: &[Row<'_>], published: NaiveDate) -> Vec<EventMention> {
         analysis: &analysis,
         timexes: &timexes,
         kb: dyad_kb::KnowledgeBase::builtin(),
+        dateline: None,
     };
     Coder::builtin().code(&input)
 }

@@ -122,6 +122,7 @@ impl Pipeline {
             analysis: &analysis,
             timexes: &timexes,
             kb: self.kb(),
+            dateline: doc.dateline.as_deref(),
         };
         let mentions = self.coder().code(&input);
         Coded {

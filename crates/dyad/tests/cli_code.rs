@@ -292,3 +292,15 @@ fn a_visitors_meetings_take_place_in_the_country_visited() {
         .expect("Monday's meeting");
     assert_eq!(meeting["location"]["country"], "JPN", "{meeting:#?}");
 }
+
+#[test]
+fn a_meeting_of_the_day_takes_place_at_the_dateline() {
+    let report = "TOKYO, July 28 (Kyodo) – Japanese Foreign Minister Yoko Kamikawa held talks \
+                  with US Secretary of State Antony Blinken on Sunday.\n";
+    let rows = code_report(report, "2024-07-28");
+    let talks = rows
+        .iter()
+        .find(|r| r["type"] == "CONSULT")
+        .expect("the talks");
+    assert_eq!(talks["location"]["country"], "JPN", "{talks:#?}");
+}
