@@ -342,7 +342,7 @@ impl KnowledgeBase {
                     .collect();
                 let sentence_start = text
                     .get(..span.start)
-                    .and_then(|t| t.rfind(|c| matches!(c, '.' | '!' | '?' | '\n')))
+                    .and_then(|t| t.rfind(['.', '!', '?', '\n']))
                     .unwrap_or(0);
                 let mut states: Vec<&ResolvedMention> = Vec::new();
                 for m in before
@@ -370,7 +370,7 @@ impl KnowledgeBase {
                             None => tally.push((1, at, m)),
                         }
                     }
-                    tally.sort_by(|a, b| (b.0, b.1).cmp(&(a.0, a.1)));
+                    tally.sort_by_key(|t| std::cmp::Reverse((t.0, t.1)));
                     states = tally.iter().take(many).map(|t| t.2).collect();
                 }
                 if states.len() < many {
