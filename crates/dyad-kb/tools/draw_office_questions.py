@@ -8,7 +8,10 @@ and the shared corpora (x4) and populous states (x2), with a tail of smaller but
 states (x1) so that at least 60 countries come up; roles are dealt evenly (the same number of
 each, in a shuffled order); dates are uniform over 2000-01-01..2026-10-31.
 
-Usage: draw_office_questions.py [--seed N] [--n N]   (defaults: seed 20261124, 200 questions)
+Usage: draw_office_questions.py [--seed N] [--n N] [--exclude TSV ...]
+  defaults: seed 20261124, 200 questions. --exclude names an earlier list (its first three columns
+  country, role, date); a question already asked there is skipped and drawn again, so a second list
+  stays held out from the data fixed against the first.
 Prints a TSV `country role date` to stdout, sorted, with a comment line naming the draw.
 """
 import argparse
@@ -35,7 +38,15 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--seed", type=int, default=20261124)
     ap.add_argument("--n", type=int, default=200)
+    ap.add_argument("--exclude", action="append", default=[], metavar="TSV")
     args = ap.parse_args()
+    asked = set()
+    for path in args.exclude:
+        for line in open(path, encoding="utf-8"):
+            cols = line.rstrip("\n").split("\t")
+            if line.startswith("#") or cols[0] == "country" or len(cols) < 3:
+                continue
+            asked.add(tuple(cols[:3]))
     rng = random.Random(args.seed)
     pool = [(c, 4) for c in G20_AND_CORPUS] + [(c, 2) for c in POPULOUS] + \
         [(c, 1) for c in NEWSWORTHY]
@@ -52,12 +63,13 @@ def main():
         date = FIRST + datetime.timedelta(days=rng.randint(0, span))
         role = roles[len(rows)]
         i += 1
-        if (country, role, date) in seen:
+        if (country, role, date) in seen or (country, role, date.isoformat()) in asked:
             continue
         seen.add((country, role, date))
         rows.append((country, role, date.isoformat()))
     rows.sort()
-    print(f"# drawn by draw_office_questions.py --seed {args.seed} --n {args.n}")
+    excl = "".join(f" --exclude {p}" for p in args.exclude)
+    print(f"# drawn by draw_office_questions.py --seed {args.seed} --n {args.n}{excl}")
     print("country\trole\tdate")
     for r in rows:
         print("\t".join(r))
