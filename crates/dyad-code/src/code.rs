@@ -80,17 +80,17 @@ pub fn code_document(coder: &Coder, input: &CodeInput<'_>) -> Vec<EventMention> 
         }
         let triggers: Vec<usize> = kept.iter().map(|k| k.0).collect();
         let sentence_first = out.len();
+        let s = SentenceCtx {
+            input,
+            tree: &tree,
+            mentions: &in_sentence,
+            timexes: &timexes,
+            published,
+            sentence,
+            triggers: &triggers,
+        };
         let mut n = 0;
         for (i, pattern, complement_tok) in kept {
-            let s = SentenceCtx {
-                input,
-                tree: &tree,
-                mentions: &in_sentence,
-                timexes: &timexes,
-                published,
-                sentence,
-                triggers: &triggers,
-            };
             if let Some(mut ev) = code_trigger(coder, &s, i, pattern, complement_tok) {
                 if ev.date.is_none() {
                     if let Some(span) = meeting_anchor(coder, &s, i) {
@@ -121,15 +121,6 @@ pub fn code_document(coder: &Coder, input: &CodeInput<'_>) -> Vec<EventMention> 
                 }
             }
         }
-        let s = SentenceCtx {
-            input,
-            tree: &tree,
-            mentions: &in_sentence,
-            timexes: &timexes,
-            published,
-            sentence,
-            triggers: &triggers,
-        };
         if let Some(events) = out.get_mut(sentence_first..) {
             date_by_interval(&s, events);
         }
