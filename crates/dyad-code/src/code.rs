@@ -331,10 +331,17 @@ fn shift(date: NaiveDate, n: i64, unit: char) -> Option<(NaiveDate, Grain)> {
         }
     };
     match unit {
-        'D' => Some((date + chrono::Duration::days(n), Grain::Day)),
-        'W' => Some((date + chrono::Duration::weeks(n), Grain::Day)),
+        // Checked: a measure from text may be absurdly large.
+        'D' => Some((
+            date.checked_add_signed(chrono::Duration::try_days(n)?)?,
+            Grain::Day,
+        )),
+        'W' => Some((
+            date.checked_add_signed(chrono::Duration::try_weeks(n)?)?,
+            Grain::Day,
+        )),
         'M' => Some((months(n)?, Grain::Month)),
-        'Y' => Some((months(n * 12)?, Grain::Year)),
+        'Y' => Some((months(n.checked_mul(12)?)?, Grain::Year)),
         _ => None,
     }
 }
