@@ -1145,11 +1145,12 @@ fn code_trigger(
         let aside = asides(tree, trig.span);
         for m in mentions.iter().filter(|m| m.person.is_some()) {
             let in_gather = gathered.flatten().is_some_and(|sp| sp.contains(m.span));
-            // Not the one reporting it, nor someone in a clause that only times
-            // it ("since Kishida became prime minister").
+            // A meeting the parse gave nobody gets the sentence's first person,
+            // but not the one reporting it, nor someone in a clause that only
+            // times it ("since Kishida became prime minister"). More than one
+            // person from outside the parse mostly brought in bystanders.
             let stray = aside.iter().any(|sp| sp.contains(m.span));
-            if in_gather || (people.len() < 2 && !stray && !people.iter().any(|p| p.span == m.span))
-            {
+            if in_gather || (people.is_empty() && !stray) {
                 people.push(m);
             }
         }
