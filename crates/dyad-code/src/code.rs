@@ -832,6 +832,15 @@ fn code_trigger(
     }
     for c in tree.children_with(i, &["obl", "nmod"]) {
         let case = tree.case_of(c).unwrap_or_default();
+        // The preposition the pattern itself asks for introduces the one acted
+        // on ("fired at Russia"), except a meeting's "in"/"at", which names
+        // its place ("arrived in Amman").
+        let asked_for = matches!(&pattern.with, Complement::Prep(w) if *w == case);
+        let place = event_type == EventType::Consult && ["in", "at"].contains(&case.as_str());
+        if asked_for && !place {
+            target_side.extend(parties_under(s, c, mentions));
+            continue;
+        }
         match case.as_str() {
             "by" if subject.is_some_and(|(_, p)| p) => {
                 source_side.extend(parties_under(s, c, mentions))
