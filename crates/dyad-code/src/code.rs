@@ -24,7 +24,8 @@ pub fn code_document(coder: &Coder, input: &CodeInput<'_>) -> Vec<EventMention> 
         .or_else(|| NaiveDate::from_ymd_opt(2024, 1, 1))
         .unwrap_or_default();
     let mut ctx = DocContext::new();
-    let resolved = input.kb.resolve_text_with(input.text, anchor, &mut ctx);
+    let mut resolved = input.kb.resolve_text_with(input.text, anchor, &mut ctx);
+    leaders_by_surname(input, anchor, &mut resolved);
     let mut out = Vec::new();
     // Undated acts timed by a meeting ("after the security talks, they will
     // sign…"): their index in `out` and the span of the anchoring words.
@@ -227,6 +228,38 @@ fn place_by_visit(out: &mut [EventMention]) {
         if let Some((_, place, _)) = during {
             m.location = Some(place.clone());
         }
+    }
+}
+
+/// Bare surnames the text resolution left alone ("Obama is scheduled to
+/// attend", "said Putin"): a one-word proper name, by the parser's tags, that
+/// is no date and that exactly one holder of a core office bore on the day.
+fn leaders_by_surname(input: &CodeInput<'_>, on: NaiveDate, resolved: &mut Vec<ResolvedMention>) {
+    let mut found = Vec::new();
+    for sentence in &input.analysis.sentences {
+        let toks = &sentence.tokens;
+        for (k, t) in toks.iter().enumerate() {
+            let propn = |j: Option<usize>| {
+                j.and_then(|j| toks.get(j))
+                    .is_some_and(|x| x.upos == "PROPN")
+            };
+            let single = t.upos == "PROPN" && !propn(k.checked_sub(1)) && !propn(Some(k + 1));
+            if !single || !t.text.chars().next().is_some_and(char::is_uppercase) {
+                continue;
+            }
+            let taken = resolved.iter().any(|m| m.span.overlaps(t.span))
+                || input.timexes.iter().any(|x| x.span.overlaps(t.span));
+            if taken {
+                continue;
+            }
+            if let Some(m) = input.kb.leader_by_surname(input.text, t.span, on) {
+                found.push(m);
+            }
+        }
+    }
+    if !found.is_empty() {
+        resolved.extend(found);
+        resolved.sort_by_key(|m| (m.span.start, m.span.end));
     }
 }
 

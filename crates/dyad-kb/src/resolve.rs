@@ -263,6 +263,37 @@ impl KnowledgeBase {
             .max_by_key(|m| (m.span.len(), m.person.is_some()))
     }
 
+    /// A bare surname ("Obama said", "met Putin") as the one person who held a
+    /// core office (head of state or government, foreign or defence minister)
+    /// under that surname on `date`, if exactly one did. For callers that know
+    /// the word is a proper name (the parser's tags) and not a date ("May").
+    pub fn leader_by_surname(
+        &self,
+        text: &str,
+        span: Span,
+        date: NaiveDate,
+    ) -> Option<ResolvedMention> {
+        let day = day_of(date);
+        let k = crate::text::key(span.slice(text)?);
+        let mut holders: Vec<usize> = self
+            .surnames
+            .get(&k)?
+            .iter()
+            .copied()
+            .filter(|&p| {
+                self.person_roles_on(p, day)
+                    .iter()
+                    .any(|t| crate::CORE_ROLES.contains(&t.role.as_str()))
+            })
+            .collect();
+        holders.sort_unstable();
+        holders.dedup();
+        match holders[..] {
+            [p] => Some(self.person_mention(text, span, p, None, day)),
+            _ => None,
+        }
+    }
+
     /// Resolves the mention at `span` (bytes) of `text`; the result's span is
     /// in `text`'s offsets.
     pub fn resolve_span(

@@ -814,3 +814,21 @@ fn a_demonyms_plural_names_the_countrys_people() {
     let m = kb().resolve_text("Thomas Jones met Hans.", d("2001-01-01"));
     assert!(m.iter().all(|m| m.country.is_none()), "{m:?}");
 }
+
+#[test]
+fn a_bare_surname_is_the_one_leader_who_bore_it() {
+    let text = "Obama met Putin.";
+    let at = |w: &str| {
+        let i = text.find(w).expect("word");
+        dyad_core::Span::new(i, i + w.len())
+    };
+    let obama = kb()
+        .leader_by_surname(text, at("Obama"), d("2015-06-01"))
+        .expect("Obama was president in 2015");
+    assert_eq!(obama.country.as_deref(), Some("USA"));
+    assert_eq!(obama.role_on_date.as_deref(), Some("head_of_state"));
+    // Out of office, the surname alone names nobody.
+    assert!(kb()
+        .leader_by_surname(text, at("Obama"), d("2022-06-01"))
+        .is_none());
+}
