@@ -91,13 +91,17 @@ pub fn code_document(coder: &Coder, input: &CodeInput<'_>) -> Vec<EventMention> 
             triggers: &triggers,
         };
         let mut n = 0;
+        // The sentence's events: each with whether it tells background (see
+        // `background`) and the words timing it, where a meeting does.
+        let mut coded: Vec<(EventMention, bool, Option<Span>)> = Vec::new();
         for (i, pattern, complement_tok) in kept {
             if let Some(mut ev) = code_trigger(coder, &s, i, pattern, complement_tok) {
-                if ev.date.is_none() {
-                    if let Some(span) = meeting_anchor(coder, &s, i) {
-                        anchored.push((out.len(), span));
-                    }
-                }
+                let bg = background(&tree, i, pattern);
+                let anchor = if ev.date.is_none() {
+                    meeting_anchor(coder, &s, i)
+                } else {
+                    None
+                };
                 ev.id = format!("{}:{}:{}", input.doc_id, sentence.span.start, n);
                 n += 1;
                 let implied = plover_intent(&ev);
@@ -114,13 +118,26 @@ pub fn code_document(coder: &Coder, input: &CodeInput<'_>) -> Vec<EventMention> 
                     }
                     other => other,
                 };
-                out.push(ev);
+                coded.push((ev, bg, anchor));
                 if let Some(mut agree) = implied {
                     agree.id = format!("{}:{}:{}", input.doc_id, sentence.span.start, n);
                     n += 1;
-                    out.push(agree);
+                    coded.push((agree, bg, None));
                 }
             }
+        }
+        // Background acts (a relative clause about a party, a participle adding a
+        // consequence, a noun inside a prepositional phrase) give way to the
+        // sentence's main act where it has one.
+        let any_main = coded.iter().any(|c| !c.1);
+        for (ev, bg, anchor) in coded {
+            if bg && any_main {
+                continue;
+            }
+            if let Some(span) = anchor {
+                anchored.push((out.len(), span));
+            }
+            out.push(ev);
         }
         if let Some(events) = out.get_mut(sentence_first..) {
             date_by_interval(&s, events);
@@ -129,7 +146,22 @@ pub fn code_document(coder: &Coder, input: &CodeInput<'_>) -> Vec<EventMention> 
     date_by_meeting(input.text, &mut out, &anchored);
     place_by_visit(&mut out);
     place_by_dateline(input, &resolved, &mut out);
+    org_countries(coder, &mut out);
     out
+}
+
+/// An organisation acting as source or target has its CAMEO class for a
+/// country ("the UN" → IGO, "Hamas" → PSE), from `organisations.tsv`.
+fn org_countries(coder: &Coder, out: &mut [EventMention]) {
+    for ev in out.iter_mut() {
+        for side in [&mut ev.source, &mut ev.target].into_iter().flatten() {
+            if side.country.is_none() {
+                if let Some(c) = side.actor.as_deref().and_then(|a| coder.orgs.class(a)) {
+                    side.country = Some(c.to_string());
+                }
+            }
+        }
+    }
 }
 
 /// A meeting the report places nowhere, held on the report's day or the day
@@ -531,6 +563,38 @@ fn plover_intent(ev: &EventMention) -> Option<EventMention> {
 }
 
 /// Whether a nominal trigger stands within two steps below another trigger.
+/// Whether a trigger tells background rather than the sentence's news: it
+/// stands in a relative clause ("Sharon, who has vowed …"), it is an unmarked
+/// participle adding a consequence or a manner ("shelled Juba, killing 20";
+/// "demonstrated, calling for independence"), or it is a noun inside a
+/// prepositional phrase ("since the peace accord", "a climate for talks").
+fn background(tree: &Tree<'_>, i: usize, pattern: &Pattern) -> bool {
+    let mut x = i;
+    for _ in 0..6 {
+        if tree.rel(x) == "acl:relcl" {
+            return true;
+        }
+        match tree.head(x) {
+            Some(h) => x = h,
+            None => break,
+        }
+    }
+    let rel = tree.base_rel(i);
+    let Some(tok) = tree.tokens.get(i) else {
+        return false;
+    };
+    if rel == "advcl" && tok.xpos == "VBG" && tree.children_with(i, &["mark"]).next().is_none() {
+        return true;
+    }
+    // A meeting where something was said or done ("announced at a summit",
+    // "agreed during talks") is an event of its own.
+    let case = tree.case_of(i);
+    pattern.kind == TriggerKind::Noun
+        && ["obl", "nmod"].contains(&rel)
+        && case.is_some()
+        && !(rel == "obl" && matches!(case.as_deref(), Some("at" | "during")))
+}
+
 fn nested_in_trigger(
     tree: &Tree<'_>,
     i: usize,

@@ -33,6 +33,7 @@ const CAMEO_PLOVER: &str = include_str!("../data/cameo_plover.tsv");
 const STATUS: &str = include_str!("../data/status.tsv");
 const PLACES: &str = include_str!("../data/places.tsv");
 const DESCRIBED: &str = include_str!("../data/described.tsv");
+const ORGANISATIONS: &str = include_str!("../data/organisations.tsv");
 
 /// The coder: patterns and cues, compiled. Share it between threads.
 #[derive(Debug, Clone)]
@@ -42,6 +43,7 @@ pub struct Coder {
     status: StatusCues,
     places: patterns::PlaceCues,
     described: patterns::DescribedRoles,
+    orgs: patterns::OrgClasses,
     /// Keys of every word that can start a trigger, with the words it needs
     /// beside it (see [`Coder::wants_parse`]).
     trigger_words: std::collections::HashMap<String, Option<std::collections::HashSet<String>>>,
@@ -68,8 +70,15 @@ impl Coder {
         static C: OnceLock<Coder> = OnceLock::new();
         C.get_or_init(|| {
             // The shipped files are checked by the test `builtin_data_is_valid`.
-            Coder::from_data(PATTERNS, CAMEO_PLOVER, STATUS, PLACES, DESCRIBED)
-                .expect("the built-in coder data files are valid")
+            Coder::from_data(
+                PATTERNS,
+                CAMEO_PLOVER,
+                STATUS,
+                PLACES,
+                DESCRIBED,
+                ORGANISATIONS,
+            )
+            .expect("the built-in coder data files are valid")
         })
     }
 
@@ -79,6 +88,7 @@ impl Coder {
         status: &str,
         places: &str,
         described: &str,
+        orgs: &str,
     ) -> Result<Coder, PatternError> {
         let patterns = Patterns::parse("patterns.tsv", patterns)?;
         Ok(Coder {
@@ -88,6 +98,7 @@ impl Coder {
             status: StatusCues::parse("status.tsv", status)?,
             places: patterns::PlaceCues::parse("places.tsv", places)?,
             described: patterns::DescribedRoles::parse("described.tsv", described)?,
+            orgs: patterns::OrgClasses::parse("organisations.tsv", orgs)?,
         })
     }
 

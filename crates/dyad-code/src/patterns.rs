@@ -526,6 +526,48 @@ impl DescribedRoles {
     }
 }
 
+/// The CAMEO codes of organisations (`organisations.tsv`): an organisation's
+/// class (IGO, NGO, IMG or a country) is its country in an event.
+#[derive(Debug, Clone, Default)]
+pub struct OrgClasses {
+    by_actor: HashMap<String, String>,
+}
+
+impl OrgClasses {
+    pub fn parse(file: &str, text: &str) -> Result<OrgClasses, PatternError> {
+        let mut by_actor = HashMap::new();
+        for (i, line) in text.lines().enumerate() {
+            if line.starts_with('#') || line.trim().is_empty() {
+                continue;
+            }
+            let Some((actor, cameo)) = line.split_once('\t') else {
+                return Err(err(file, i + 1, "expected ACTOR<TAB>CAMEO"));
+            };
+            let cameo = cameo.trim();
+            if cameo.len() < 3 || !cameo.is_ascii() {
+                return Err(err(file, i + 1, "a CAMEO code has at least three letters"));
+            }
+            by_actor.insert(actor.trim().to_string(), cameo[..3].to_string());
+        }
+        Ok(OrgClasses { by_actor })
+    }
+
+    /// The class of an organisation's actor code, or of the organisation its
+    /// code extends (`UNIGO` → `UN`'s).
+    pub fn class(&self, actor: &str) -> Option<&str> {
+        if let Some(c) = self.by_actor.get(actor) {
+            return Some(c);
+        }
+        // An organisation's code and a three-letter sector (UN + IGO).
+        let k = actor.len().checked_sub(3)?;
+        let (org, sector) = (actor.get(..k)?, actor.get(k..)?);
+        if k < 2 || !sector.bytes().all(|b| b.is_ascii_uppercase()) {
+            return None;
+        }
+        self.by_actor.get(org).map(String::as_str)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
