@@ -1035,6 +1035,37 @@ fn code_trigger(
         let src: Vec<Span> = source_side.iter().map(|p| p.mention.span).collect();
         target_side.retain(|p| !src.contains(&p.mention.span));
     }
+    // No party as subject of an act on a party in the active voice: the parse
+    // lost it ("Human rights watchdog Amnesty International accused …" read with
+    // two subjects, "A top U.S. official today praised …" with none). The
+    // nearest party before the trigger, with no other act between, that is no
+    // target and no aside (a speaker, a time clause), is who acted.
+    if source_side.is_empty()
+        && !target_side.is_empty()
+        && !subject.is_some_and(|(_, passive)| passive)
+        && pattern.roles == Roles::SubjObj
+    {
+        let aside = asides(tree, trig.span);
+        let tgt: Vec<Span> = target_side.iter().map(|p| p.mention.span).collect();
+        let acts_between = |from: usize| {
+            s.triggers.iter().any(|&t| {
+                t != i
+                    && tree
+                        .tokens
+                        .get(t)
+                        .is_some_and(|x| x.span.start >= from && x.span.end <= trig.span.start)
+            })
+        };
+        if let Some(m) = mentions
+            .iter()
+            .filter(|m| is_party(m) && m.span.end <= trig.span.start)
+            .filter(|m| !tgt.contains(&m.span) && !aside.iter().any(|a| a.contains(m.span)))
+            .max_by_key(|m| m.span.start)
+            .filter(|m| !acts_between(m.span.end))
+        {
+            source_side.push(Party { mention: m });
+        }
+    }
     // Persons and states among the parties.
     let mut all: Vec<Party<'_>> = source_side
         .iter()
