@@ -108,10 +108,20 @@ pub fn code_document(coder: &Coder, input: &CodeInput<'_>) -> Vec<EventMention> 
                 let implied = match implied {
                     // Only a meeting stays an event of its own kind when planned
                     // (dyad's extension of PLOVER); other planned cooperation is
-                    // the AGREE itself.
+                    // the AGREE itself. Its CAMEO code stays the act's where the
+                    // act is told as the plan ("will supply arms": CAMEO codes the
+                    // supply, PLOVER an AGREE); an act someone says, announces or
+                    // wants to do ("announced it would free", "wants to help") is
+                    // CAMEO's expressed intent too.
                     Some(agree) if ev.event_type != EventType::Consult => {
+                        let intent = ["ccomp", "xcomp"].contains(&tree.base_rel(i));
                         ev = EventMention {
                             implied_by: None,
+                            cameo: if intent {
+                                agree.cameo.clone()
+                            } else {
+                                ev.cameo.clone()
+                            },
                             ..agree
                         };
                         None
@@ -562,7 +572,6 @@ fn plover_intent(ev: &EventMention) -> Option<EventMention> {
     Some(agree)
 }
 
-/// Whether a nominal trigger stands within two steps below another trigger.
 /// Whether a trigger tells background rather than the sentence's news: it
 /// stands in a relative clause ("Sharon, who has vowed …"), it is an unmarked
 /// participle adding a consequence or a manner ("shelled Juba, killing 20";
@@ -595,6 +604,7 @@ fn background(tree: &Tree<'_>, i: usize, pattern: &Pattern) -> bool {
         && !(rel == "obl" && matches!(case.as_deref(), Some("at" | "during")))
 }
 
+/// Whether a nominal trigger stands within two steps below another trigger.
 fn nested_in_trigger(
     tree: &Tree<'_>,
     i: usize,

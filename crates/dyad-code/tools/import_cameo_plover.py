@@ -5,7 +5,32 @@ usage: python3 tools/import_cameo_plover.py ../../../shared/data/plover/CAMEO2PL
 
 Each CAMEO code maps to a PLOVER event type, and where the table gives them a mode and a
 context. Codes the table leaves at the two-digit root inherit the root's type.
+
+PLOVER drops CAMEO's 02 (APPEAL) as a category of its own; its REQUEST takes "all requests,
+demands, and orders" (PLOVER manual, REQUEST), so dyad keeps CAMEO's appeal codes, for those
+who read `cameo`, and files them as REQUEST with the modes of the matching 10x demands.
 """
+
+APPEALS = [
+    ("02", "REQUEST", "-", "-"),
+    ("020", "REQUEST", "-", "-"),
+    ("021", "REQUEST", "assist", "-"),
+    ("0211", "REQUEST", "assist", "economic"),
+    ("0212", "REQUEST", "assist", "military"),
+    ("0213", "REQUEST", "assist", "legal"),
+    ("0214", "REQUEST", "assist", "intelligence"),
+    ("022", "REQUEST", "assist", "diplomatic"),
+    ("023", "REQUEST", "assist", "-"),
+    ("0231", "REQUEST", "assist", "economic"),
+    ("0232", "REQUEST", "assist", "military"),
+    ("0233", "REQUEST", "assist", "humanitarian"),
+    ("0234", "REQUEST", "assist", "peacekeeping"),
+    ("024", "REQUEST", "change", "political_institutions"),
+    ("025", "REQUEST", "yield", "-"),
+    ("026", "REQUEST", "meet", "diplomatic"),
+    ("027", "REQUEST", "meet", "diplomatic"),
+    ("028", "REQUEST", "meet", "diplomatic"),
+]
 import sys
 
 def main():
@@ -26,6 +51,9 @@ def main():
     print("# Derived from PLOVER's CAMEO-to-PLOVER conversion table (draft 0.8, 2021) by")
     print("# tools/import_cameo_plover.py. CAMEO <TAB> PLOVER type <TAB> mode or - <TAB> context or -")
     for r in rows:
+        print("\t".join(r))
+    print("# CAMEO 02 (APPEAL), which PLOVER folds into REQUEST (added by the importer).")
+    for r in APPEALS:
         print("\t".join(r))
 
 if __name__ == "__main__":

@@ -13,7 +13,8 @@ misses on one half, confirm gains on the other). Classes of a missed expected co
   both        events, but none with the right type or the right parties
 Extra events are counted per record as in tools/score_plover.py / score_petrarch.py.
 --show CLASS prints the missed records of that class (or 'extra' for records with extra events,
-'all' for every miss) with dyad's events.
+'all' for every miss) with dyad's events. --against OTHER_DYAD lists the records whose misses
+differ between the two binaries.
 """
 import json, os, subprocess, sys, tempfile
 from collections import Counter
@@ -23,6 +24,7 @@ sys.path.insert(0, os.path.join(ROOT, "tools"))
 import score_petrarch as sp  # noqa: E402
 
 SHARED = os.path.join(ROOT, "..", "shared", "data")
+RESULTS = []
 OLD = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "FIGHT": "ASSAULT"}
 
 
@@ -123,6 +125,7 @@ def analyse(binary, suite, half, show, n_show):
         if not r["want"] and ms:
             classes.append(("spurious", None, set(), set()))
             st["spurious"] += 1
+        RESULTS.append((r["id"], h, tuple(c[0] for c in classes)))
         nextra = len(ms) - len(used) if suite != "plover" else max(0, len(ms) - (1 if used else 0))
         st["extra"] += nextra
         st["records"] += 1
@@ -155,6 +158,16 @@ def main():
     half, show, n_show = opt("--half", "even"), opt("--show", None), int(opt("--n", "1000"))
     for s in (["plover", "unit", "news"] if suites == "all" else [suites]):
         analyse(binary, s, half, show, n_show)
+    other = opt("--against", None)
+    if other:
+        # Records whose misses differ from those of another binary.
+        mine = {r[0]: r for r in RESULTS}
+        RESULTS.clear()
+        for s in (["plover", "unit", "news"] if suites == "all" else [suites]):
+            analyse(other, s, "none", None, 0)
+        for rid, h, c in RESULTS:
+            if rid in mine and mine[rid][2] != c:
+                print(f"changed {h:4} {rid}: {list(c)} -> {list(mine[rid][2])}")
 
 
 if __name__ == "__main__":
