@@ -14,6 +14,26 @@ use dyad_kb::{DocContext, MentionKind, ResolvedMention};
 const SPEECH: &[&str] = &[
     "say", "tell", "report", "announce", "add", "state", "confirm", "claim", "note",
 ];
+/// Prepositions that introduce a place or a time, not one acted on.
+const NOT_TARGETS: &[&str] = &[
+    "in",
+    "at",
+    "during",
+    "near",
+    "since",
+    "after",
+    "before",
+    "until",
+    "inside",
+    "outside",
+    "throughout",
+    "across",
+    "via",
+    "by",
+    "within",
+    "amid",
+    "despite",
+];
 /// Verbs that gather participants into a meeting ("will include Blinken, …").
 const GATHER: &[&str] = &["include", "involve", "bring", "gather", "feature", "join"];
 
@@ -604,6 +624,26 @@ fn background(tree: &Tree<'_>, i: usize, pattern: &Pattern) -> bool {
         && !(rel == "obl" && matches!(case.as_deref(), Some("at" | "during")))
 }
 
+/// Whether the words before `span` (past determiners and modifiers) are one
+/// of the prepositions `preps` ("in Kabul", "near the border").
+fn introduced_by(tree: &Tree<'_>, span: Span, preps: &[&str]) -> bool {
+    let Some(k) = tree.tokens.iter().rposition(|t| t.span.end <= span.start) else {
+        return false;
+    };
+    for j in (0..=k).rev().take(4) {
+        let Some(t) = tree.tokens.get(j) else {
+            return false;
+        };
+        if t.upos == "ADP" || t.xpos == "IN" || t.xpos == "TO" {
+            return preps.contains(&t.text.to_lowercase().as_str());
+        }
+        if !["DET", "ADJ", "NUM", "ADV"].contains(&t.upos.as_str()) {
+            return false;
+        }
+    }
+    false
+}
+
 /// Whether a nominal trigger stands within two steps below another trigger.
 fn nested_in_trigger(
     tree: &Tree<'_>,
@@ -680,12 +720,21 @@ fn match_trigger<'c>(
         }
     }
     for lemma in candidates {
-        let all = coder.patterns.for_trigger(kind, &lemma);
+        // Keys forgive a final "e" the lemmatiser dropped ("refus" is "refuse"),
+        // not one the word has where the trigger has none ("aide" is no "aid").
+        let all: Vec<&Pattern> = coder
+            .patterns
+            .for_trigger(kind, &lemma)
+            .iter()
+            .filter(|p| !lemma.ends_with('e') || p.trigger.ends_with('e'))
+            .collect();
         let mut layers: Vec<u16> = all.iter().map(|p| p.layer).collect();
         layers.sort_unstable_by(|a, b| b.cmp(a));
         layers.dedup();
         for layer in layers {
-            if let Some(hit) = match_in_layer(tree, i, all.iter().filter(|p| p.layer == layer)) {
+            if let Some(hit) =
+                match_in_layer(tree, i, all.iter().copied().filter(|p| p.layer == layer))
+            {
                 return Some(hit);
             }
         }
@@ -1016,25 +1065,6 @@ fn code_trigger(
         .is_some_and(|p| p.0 == EventType::Consult)
         || pattern.plover == Some(EventType::Consult);
     if target_side.is_empty() && pattern.roles == Roles::SubjObj && !meeting {
-        const NOT_TARGETS: &[&str] = &[
-            "in",
-            "at",
-            "during",
-            "near",
-            "since",
-            "after",
-            "before",
-            "until",
-            "inside",
-            "outside",
-            "throughout",
-            "across",
-            "via",
-            "by",
-            "within",
-            "amid",
-            "despite",
-        ];
         for c in tree.children_with(i, &["obl", "nmod"]) {
             let case = tree.case_of(c).unwrap_or_default();
             if NOT_TARGETS.contains(&case.as_str()) {
@@ -1074,6 +1104,36 @@ fn code_trigger(
             .filter(|m| !acts_between(m.span.end))
         {
             source_side.push(Party { mention: m });
+        }
+    }
+    // No one acted on where the act has a party acting: the parse lost the
+    // object ("accused the United States of …" read as a second subject,
+    // "wounded two British soldiers" as a clause of its own). The first party
+    // after the trigger, with no other act between, that no place or time
+    // preposition introduces and that is no aside, is the target.
+    if target_side.is_empty()
+        && !source_side.is_empty()
+        && pattern.roles == Roles::SubjObj
+        && !meeting
+    {
+        let aside = asides(tree, trig.span);
+        let src: Vec<Span> = source_side.iter().map(|p| p.mention.span).collect();
+        let first_after = mentions
+            .iter()
+            .filter(|m| m.span.start >= trig.span.end && !src.contains(&m.span))
+            .min_by_key(|m| m.span.start);
+        if let Some(m) = first_after.filter(|m| {
+            is_party(m)
+                && !aside.iter().any(|a| a.contains(m.span))
+                && !s.triggers.iter().any(|&t| {
+                    t != i
+                        && tree.tokens.get(t).is_some_and(|x| {
+                            x.span.start >= trig.span.end && x.span.end <= m.span.start
+                        })
+                })
+                && !introduced_by(tree, m.span, NOT_TARGETS)
+        }) {
+            target_side.push(Party { mention: m });
         }
     }
     // Persons and states among the parties.
