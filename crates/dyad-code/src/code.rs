@@ -16,8 +16,8 @@ const SPEECH: &[&str] = &[
 ];
 /// Prepositions that introduce a place or a time, not one acted on.
 const NOT_TARGETS: &[&str] = &[
-    "in",
     "at",
+    "in",
     "during",
     "near",
     "since",
@@ -769,8 +769,11 @@ fn match_in_layer<'c>(
                     }
                 }
                 Complement::Prep(w) => {
+                    // On the act or on its object ("fired rockets at Israel").
+                    let objects = tree.children_with(i, &["obj"]);
                     let hit = tree
                         .children_with(i, &["obl", "nmod"])
+                        .chain(objects.flat_map(|o| tree.children_with(o, &["nmod"])))
                         .find(|&c| tree.case_of(c).as_deref() == Some(w.as_str()));
                     if hit.is_some() {
                         return Some((p, None));
@@ -1117,6 +1120,12 @@ fn code_trigger(
         && !meeting
     {
         let aside = asides(tree, trig.span);
+        // One fires or strikes at a party ("fired two shells at Zealand").
+        let not_targets: &[&str] = if event_type == EventType::Assault {
+            &NOT_TARGETS[1..]
+        } else {
+            NOT_TARGETS
+        };
         let src: Vec<Span> = source_side.iter().map(|p| p.mention.span).collect();
         let first_after = mentions
             .iter()
@@ -1131,7 +1140,7 @@ fn code_trigger(
                             x.span.start >= trig.span.end && x.span.end <= m.span.start
                         })
                 })
-                && !introduced_by(tree, m.span, NOT_TARGETS)
+                && !introduced_by(tree, m.span, not_targets)
         }) {
             target_side.push(Party { mention: m });
         }
