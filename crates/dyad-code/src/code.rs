@@ -124,7 +124,7 @@ pub fn code_document(coder: &Coder, input: &CodeInput<'_>) -> Vec<EventMention> 
                 };
                 ev.id = format!("{}:{}:{}", input.doc_id, sentence.span.start, n);
                 n += 1;
-                let implied = plover_intent(&ev);
+                let implied = plover_intent(coder, &ev);
                 let implied = match implied {
                     // Only a meeting stays an event of its own kind when planned
                     // (dyad's extension of PLOVER); other planned cooperation is
@@ -570,26 +570,36 @@ fn governing_trigger(
 }
 
 /// PLOVER codes cooperation announced for the future as AGREE ("will visit",
-/// "will provide aid", "will release"). dyad keeps the planned act itself as the
-/// event; this restates it in PLOVER's terms, marked as implied by it.
-fn plover_intent(ev: &EventMention) -> Option<EventMention> {
-    if ev.status != EventStatus::Planned {
-        return None;
-    }
-    let cameo = match ev.event_type {
-        EventType::Consult => "036",
-        EventType::Support => "032",
-        EventType::Cooperate => "031",
-        EventType::Aid => "033",
-        EventType::Retreat | EventType::Concede => "035",
+/// "will provide aid"), and force, coercion and sanctions announced or held
+/// out as THREATEN ("is prepared to impose martial law", "may halt
+/// mediation": "THREATEN could be ASSAULT + hypothetical"). A release or a
+/// withdrawal promised is AGREE too, as PLOVER's gold records code it. dyad
+/// keeps the planned act itself as the event; this restates it in PLOVER's
+/// terms, marked as implied by it.
+fn plover_intent(coder: &Coder, ev: &EventMention) -> Option<EventMention> {
+    let planned = ev.status == EventStatus::Planned;
+    let held_out = planned || ev.status == EventStatus::Hypothetical;
+    let (event_type, cameo) = match ev.event_type {
+        EventType::Consult if planned => (EventType::Agree, "036"),
+        EventType::Support if planned => (EventType::Agree, "032"),
+        EventType::Cooperate if planned => (EventType::Agree, "031"),
+        EventType::Aid if planned => (EventType::Agree, "033"),
+        EventType::Retreat | EventType::Concede if planned => (EventType::Agree, "035"),
+        EventType::Assault if held_out => (EventType::Threaten, "138"),
+        EventType::Coerce if held_out => (EventType::Threaten, "137"),
+        EventType::Sanction if held_out => (EventType::Threaten, "131"),
         _ => return None,
     };
-    let mut agree = ev.clone();
-    agree.event_type = EventType::Agree;
-    agree.mode = None;
-    agree.cameo = Some(cameo.to_string());
-    agree.implied_by = Some(ev.id.clone());
-    Some(agree)
+    let mut restated = ev.clone();
+    restated.event_type = event_type;
+    restated.mode = if event_type == EventType::Agree {
+        None
+    } else {
+        coder.plover.lookup(cameo).and_then(|p| p.1.clone())
+    };
+    restated.cameo = Some(cameo.to_string());
+    restated.implied_by = Some(ev.id.clone());
+    Some(restated)
 }
 
 /// Whether a trigger tells background rather than the sentence's news: it
