@@ -605,7 +605,8 @@ fn plover_intent(coder: &Coder, ev: &EventMention) -> Option<EventMention> {
 /// Whether a trigger tells background rather than the sentence's news: it
 /// stands in a relative clause ("Sharon, who has vowed …"), it is an unmarked
 /// participle adding a consequence or a manner ("shelled Juba, killing 20";
-/// "demonstrated, calling for independence"), or it is a noun inside a
+/// "demonstrated, calling for independence"), it stands in a clause of time
+/// or reason ("… after rebels kidnapped dozens"), or it is a noun inside a
 /// prepositional phrase ("since the peace accord", "a climate for talks").
 fn background(tree: &Tree<'_>, i: usize, pattern: &Pattern) -> bool {
     let mut x = i;
@@ -622,8 +623,22 @@ fn background(tree: &Tree<'_>, i: usize, pattern: &Pattern) -> bool {
     let Some(tok) = tree.tokens.get(i) else {
         return false;
     };
-    if rel == "advcl" && tok.xpos == "VBG" && tree.children_with(i, &["mark"]).next().is_none() {
-        return true;
+    if rel == "advcl" {
+        let mark = tree
+            .children_with(i, &["mark"])
+            .next()
+            .map(|m| tree.lemma(m));
+        match mark.as_deref() {
+            None if tok.xpos == "VBG" => return true,
+            // "withdrew … two weeks after rebels kidnapped dozens", "resigned as
+            // the opposition threatened to storm his residence": what times or
+            // explains the news.
+            Some(
+                "after" | "before" | "since" | "as" | "when" | "while" | "until" | "because"
+                | "once",
+            ) => return true,
+            _ => {}
+        }
     }
     // A meeting where something was said or done ("announced at a summit",
     // "agreed during talks") is an event of its own.
@@ -936,6 +951,24 @@ fn list_after<'m>(
     Vec::new()
 }
 
+/// The verb whose complement clause holds `i` ("said it would …"), within
+/// three steps up.
+fn reporting_clause(tree: &Tree<'_>, i: usize) -> Option<usize> {
+    let mut x = i;
+    for _ in 0..3 {
+        let rel = tree.base_rel(x);
+        let h = tree.head(x)?;
+        if rel == "ccomp" {
+            return Some(h);
+        }
+        if !["xcomp", "conj"].contains(&rel) {
+            return None;
+        }
+        x = h;
+    }
+    None
+}
+
 /// The subject of `i`, looking through control verbs ("plan to meet") and
 /// coordination ("arrived and met") when `i` has none of its own.
 fn subject_of(tree: &Tree<'_>, i: usize) -> Option<(usize, bool)> {
@@ -989,7 +1022,17 @@ fn code_trigger(
     let mut source_side: Vec<Party<'_>> = Vec::new();
     let mut target_side: Vec<Party<'_>> = Vec::new();
     if let Some((subj, passive)) = subject {
-        let ps = parties_under(s, subj, mentions);
+        let mut ps = parties_under(s, subj, mentions);
+        // "Hungary has said it will support …", "Switzerland said it had
+        // expelled …": a pronoun subject is the subject of the clause that
+        // says or decides the act.
+        if ps.is_empty() && tree.tokens.get(subj).is_some_and(|t| t.upos == "PRON") {
+            if let Some(g) = reporting_clause(tree, i) {
+                if let Some(gs) = tree.children_with(g, &["nsubj"]).next() {
+                    ps = parties_under(s, gs, mentions);
+                }
+            }
+        }
         if passive {
             target_side.extend(ps);
         } else {
