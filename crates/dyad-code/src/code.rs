@@ -781,8 +781,11 @@ fn match_in_layer<'c>(
                     // The object's head word, or a word modifying it ("restore full
                     // diplomatic ties" satisfies both `ties` and `diplomatic`).
                     let key = trigger_key(w);
+                    // Each of a list of objects ("photographs and other
+                    // military intelligence").
                     let hit = tree
                         .children_with(i, &["obj", "iobj", "obl", "nmod", "xcomp", "nsubj:pass"])
+                        .flat_map(|c| tree.with_conjuncts(c))
                         .find(|&c| {
                             trigger_key(&tree.lemma(c)) == key
                                 || tree

@@ -89,7 +89,8 @@ pub(crate) fn trigger_key(lemma: &str) -> String {
         .to_lowercase()
         .split('_')
         .map(|w| {
-            let w = if w.len() > 3 {
+            // "su" is "sue", "ti" is "tie".
+            let w = if w.len() >= 3 {
                 w.strip_suffix('e').unwrap_or(w)
             } else {
                 w
@@ -579,6 +580,7 @@ mod tests {
             ("expell", "expel"),
             ("call_off", "call_off"),
             ("shunn", "shun"),
+            ("su", "sue"),
         ] {
             assert_eq!(trigger_key(a), trigger_key(b), "{a} / {b}");
         }
