@@ -1134,6 +1134,20 @@ fn code_trigger(
         let src: Vec<Span> = source_side.iter().map(|p| p.mention.span).collect();
         target_side.retain(|p| !src.contains(&p.mention.span));
     }
+    // A passive act whose agent the parse hung lower down ("has been accused
+    // of misusing funds … by current government officials"): the first "by"
+    // phrase under the act names who did it.
+    if source_side.is_empty() && subject.is_some_and(|(_, passive)| passive) {
+        let subj_span = subject.and_then(|(sj, _)| tree.subtree_span(sj));
+        if let Some(agent) = tree.subtree(i).into_iter().find(|&c| {
+            c != i
+                && ["obl", "nmod"].contains(&tree.base_rel(c))
+                && tree.case_of(c).as_deref() == Some("by")
+                && !subj_span.is_some_and(|sp| tree.subtree_span(c).is_some_and(|x| sp.contains(x)))
+        }) {
+            source_side.extend(parties_under(s, agent, mentions));
+        }
+    }
     // No party as subject of an act on a party in the active voice: the parse
     // lost it ("Human rights watchdog Amnesty International accused …" read with
     // two subjects, "A top U.S. official today praised …" with none). The
