@@ -11,7 +11,9 @@
 //!
 //! What the coder knows is data: `data/patterns.tsv` (triggers, their
 //! complements and CAMEO codes), `data/cameo_plover.tsv` (CAMEO → PLOVER),
-//! `data/status.tsv` (status cues), `data/places.tsv` (remote and phone cues).
+//! `data/status.tsv` (status cues), `data/places.tsv` (remote and phone cues),
+//! `data/described.tsv` (parties given by office), `data/organisations.tsv`
+//! (organisations' CAMEO codes: IGO, NGO, IMG or a country as their country).
 //! Users layer their own patterns in dyad's format or as a PETRARCH/TABARI CAMEO
 //! verb dictionary ([`Coder::with_patterns`]).
 //!
