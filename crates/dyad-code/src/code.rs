@@ -632,10 +632,10 @@ fn background(tree: &Tree<'_>, i: usize, pattern: &Pattern) -> bool {
             None if tok.xpos == "VBG" => return true,
             // "withdrew … two weeks after rebels kidnapped dozens", "resigned as
             // the opposition threatened to storm his residence": what times or
-            // explains the news.
+            // explains the news; "accused Rwanda … by alleging": its manner.
             Some(
                 "after" | "before" | "since" | "as" | "when" | "while" | "until" | "because"
-                | "once",
+                | "once" | "by",
             ) => return true,
             _ => {}
         }
