@@ -160,6 +160,42 @@ pub fn code_document(coder: &Coder, input: &CodeInput<'_>) -> Vec<EventMention> 
         // consequence, a noun inside a prepositional phrase) give way to the
         // sentence's main act where it has one.
         let any_main = coded.iter().any(|c| !c.1);
+        if any_main {
+            // A background act of the main act's type often is the main act told
+            // again ("were killed in Israeli tank shelling", "killed in an air
+            // strike by government forces"): its parties fill what the main act
+            // lacks.
+            let fills: Vec<(EventType, Option<ActorRef>, Option<ActorRef>)> = coded
+                .iter()
+                .filter(|c| c.1)
+                .map(|c| (c.0.event_type, c.0.source.clone(), c.0.target.clone()))
+                .collect();
+            for (ty, src, tgt) in fills {
+                if let Some(main) = coded.iter_mut().find(|c| !c.1 && c.0.event_type == ty) {
+                    let ev = &mut main.0;
+                    let same = |a: &Option<ActorRef>, b: &Option<ActorRef>| {
+                        a.as_ref().map(|x| x.span) == b.as_ref().map(|x| x.span)
+                    };
+                    if ev.source.is_none() && src.is_some() && !same(&src, &ev.target) {
+                        ev.source = src;
+                    }
+                    if ev.target.is_none() && tgt.is_some() && !same(&tgt, &ev.source) {
+                        ev.target = tgt;
+                    }
+                    for c in [&ev.source, &ev.target]
+                        .into_iter()
+                        .flatten()
+                        .filter_map(|a| a.country.clone())
+                        .collect::<Vec<_>>()
+                    {
+                        if !ev.actors.contains(&c) {
+                            ev.actors.push(c);
+                        }
+                    }
+                    ev.actors.sort();
+                }
+            }
+        }
         for (ev, bg, anchor) in coded {
             if bg && any_main {
                 continue;
@@ -794,6 +830,14 @@ fn match_in_layer<'c>(
                         });
                     if let Some(c) = hit {
                         return Some((p, Some(c)));
+                    }
+                    // A nominal trigger's own modifier ("an air strike").
+                    if tree.tokens.get(i).is_some_and(|t| t.upos != "VERB")
+                        && tree
+                            .children_with(i, &["compound", "amod"])
+                            .any(|m| trigger_key(&tree.lemma(m)) == key)
+                    {
+                        return Some((p, None));
                     }
                 }
                 Complement::Prep(w) => {
