@@ -1334,9 +1334,10 @@ fn code_trigger(
     }
     // Troops are hosted, stationed or received as forces, not met: a meeting
     // whose only counterpart is a military unit is no meeting.
-    // Nor does one meet a challenge or a deadline.
+    // Nor does one meet a challenge or a deadline ("until their demands are
+    // met": the task may be the passive subject).
     if event_type == EventType::Consult
-        && tree.children_with(i, &["obj"]).any(|o| {
+        && tree.children_with(i, &["obj", "nsubj:pass"]).any(|o| {
             let lemma = tree.lemma(o);
             coder.places.force_words.contains(&lemma) || coder.places.task_words.contains(&lemma)
         })
