@@ -231,6 +231,11 @@ fn place_by_visit(out: &mut [EventMention]) {
     }
 }
 
+/// The offices whose holders a bare surname names anywhere.
+const HEAD_ROLES: [&str; 2] = ["head_of_state", "head_of_government"];
+/// The offices whose holders a bare surname names only in a report naming their country.
+const MINISTER_ROLES: [&str; 2] = ["foreign_minister", "defense_minister"];
+
 /// Bare surnames the text resolution left alone ("Obama is scheduled to
 /// attend", "said Putin"): a one-word proper name, by the parser's tags, that
 /// is no date and that exactly one holder of a core office bore on the day.
@@ -252,7 +257,24 @@ fn leaders_by_surname(input: &CodeInput<'_>, on: NaiveDate, resolved: &mut Vec<R
             if taken {
                 continue;
             }
-            if let Some(m) = input.kb.leader_by_surname(input.text, t.span, on) {
+            // A head of state or government is famous enough to go by surname
+            // alone ("Obama said"); a minister's surname is common enough
+            // elsewhere (a ballplayer "Teixeira" is no defence minister) that it
+            // names the minister only where the report names the country too.
+            let head = input
+                .kb
+                .holder_by_surname(input.text, t.span, on, &HEAD_ROLES);
+            let minister = || {
+                input
+                    .kb
+                    .holder_by_surname(input.text, t.span, on, &MINISTER_ROLES)
+                    .filter(|m| {
+                        resolved
+                            .iter()
+                            .any(|o| o.country.is_some() && o.country == m.country)
+                    })
+            };
+            if let Some(m) = head.or_else(minister) {
                 found.push(m);
             }
         }

@@ -64,6 +64,7 @@ pub fn cluster<'a>(w: &Weights, ms: &[&'a EventMention]) -> Vec<Vec<&'a EventMen
     let reach_months = (w.moved_days.max(w.window_days) / 30 + 1) as i32;
     let mut clusters: Vec<Cluster<'a>> = Vec::new();
     let mut by_month: BTreeMap<i32, Vec<usize>> = BTreeMap::new();
+    let mut undated_by_actor: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     let (dated, undated): (Vec<&'a EventMention>, Vec<&'a EventMention>) =
         ms.iter().partition(|m| mention_date(m).is_some());
     for m in dated.into_iter().chain(undated) {
@@ -96,12 +97,23 @@ pub fn cluster<'a>(w: &Weights, ms: &[&'a EventMention]) -> Vec<Vec<&'a EventMen
         };
         let (lo, hi) = anchor_months(date, published);
         let candidates: BTreeSet<usize> = if lo == NO_MONTH {
-            by_month
-                .get(&NO_MONTH)
-                .into_iter()
-                .flatten()
-                .copied()
-                .collect()
+            // Nothing dates these: a party they share is what narrows the search
+            // (events without parties only meet within one report's block).
+            if m.actors.is_empty() {
+                by_month
+                    .get(&NO_MONTH)
+                    .into_iter()
+                    .flatten()
+                    .copied()
+                    .collect()
+            } else {
+                m.actors
+                    .iter()
+                    .filter_map(|a| undated_by_actor.get(a.as_str()))
+                    .flatten()
+                    .copied()
+                    .collect()
+            }
         } else {
             by_month
                 .range(lo.saturating_sub(reach_months)..=hi.saturating_add(reach_months))
@@ -155,6 +167,14 @@ pub fn cluster<'a>(w: &Weights, ms: &[&'a EventMention]) -> Vec<Vec<&'a EventMen
             }
             if let Some(md) = &m.mode {
                 c.mode = Some(md.clone());
+            }
+        }
+        if lo == NO_MONTH {
+            for a in &m.actors {
+                let v = undated_by_actor.entry(a.clone()).or_default();
+                if !v.contains(&ci) {
+                    v.push(ci);
+                }
             }
         }
         let slots = if lo == NO_MONTH {

@@ -304,3 +304,43 @@ fn a_meeting_of_the_day_takes_place_at_the_dateline() {
         .expect("the talks");
     assert_eq!(talks["location"]["country"], "JPN", "{talks:#?}");
 }
+
+#[test]
+fn a_ministers_bare_surname_needs_the_country_in_the_report() {
+    // Portugal's defence minister of 2008 bore the surname of a ballplayer.
+    let (status, rows, stderr) = code(&[
+        "--sentence",
+        "Teixeira met Yankees officials in New York on Tuesday.",
+        "--published",
+        "2008-12-20",
+    ]);
+    assert_eq!(status, Some(0), "{stderr}");
+    assert!(
+        rows.iter()
+            .all(|r| !r["actors"].to_string().contains("PRT")),
+        "{rows:#?}"
+    );
+    // Where the report names the country, the surname is the minister.
+    let (_, rows, _) = code(&[
+        "--sentence",
+        "Portugal's government said Teixeira met NATO officials in Lisbon on Tuesday.",
+        "--published",
+        "2008-12-20",
+    ]);
+    assert!(
+        rows.iter().any(|r| r["actors"].to_string().contains("PRT")),
+        "{rows:#?}"
+    );
+    // A head of government goes by surname alone.
+    let (_, rows, _) = code(&[
+        "--sentence",
+        "Obama met Putin in Moscow on Tuesday.",
+        "--published",
+        "2009-07-09",
+    ]);
+    let meeting = rows
+        .iter()
+        .find(|r| r["type"] == "CONSULT")
+        .unwrap_or_else(|| panic!("a meeting: {rows:#?}"));
+    assert!(meeting["actors"].to_string().contains("USA"), "{rows:#?}");
+}
