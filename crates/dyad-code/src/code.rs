@@ -1703,10 +1703,18 @@ fn described_by(tree: &Tree<'_>, i: usize) -> Vec<usize> {
         return Vec::new();
     }
     let mut out = Vec::new();
-    for c in tree.children_with(i, &["acl"]) {
-        out.push(c);
-        // "was to be held": the time hangs on the complement verb.
-        out.extend(tree.children_with(c, &["xcomp"]));
+    // "a visit to Beijing that was due to start on Sunday": the parser often
+    // hangs the clause on the place that ends the phrase; a place does not start.
+    let places = tree
+        .children_with(i, &["nmod"])
+        .filter(|&c| tree.tokens.get(c).is_some_and(|t| t.upos == "PROPN"));
+    let holders: Vec<usize> = std::iter::once(i).chain(places).collect();
+    for h in holders {
+        for c in tree.children_with(h, &["acl"]) {
+            out.push(c);
+            // "was to be held": the time hangs on the complement verb.
+            out.extend(tree.children_with(c, &["xcomp"]));
+        }
     }
     out
 }

@@ -344,3 +344,22 @@ fn a_ministers_bare_surname_needs_the_country_in_the_report() {
         .unwrap_or_else(|| panic!("a meeting: {rows:#?}"));
     assert!(meeting["actors"].to_string().contains("USA"), "{rows:#?}");
 }
+
+#[test]
+fn a_put_off_plan_keeps_the_day_it_was_due() {
+    // The clause "that had been due to start on Sunday" tells of the visit (the
+    // parser may hang it on "Beijing"); "on Friday" is when it was put off.
+    let (status, rows, stderr) = code(&[
+        "--sentence",
+        "Blinken on Friday postponed a visit to Beijing that had been due to start on Sunday.",
+        "--published",
+        "2023-02-03",
+    ]);
+    assert_eq!(status, Some(0), "{stderr}");
+    let visit = rows
+        .iter()
+        .find(|r| r["type"] == "CONSULT")
+        .unwrap_or_else(|| panic!("the visit: {rows:#?}"));
+    assert_eq!(visit["status"], "postponed", "{visit:#}");
+    assert_eq!(visit["date"]["value"], "2023-02-05", "{visit:#}");
+}
