@@ -1546,10 +1546,16 @@ fn event_date(s: &SentenceCtx<'_, '_>, i: usize) -> Option<EventDate> {
         });
     }
     let tok = tree.tokens.get(i)?;
+    // A perfect ("has met") is of the report's day; a perfect infinitive
+    // ("was to have been the first meeting") is a plan that fell through.
+    let infinitive = tree
+        .children_with(i, &["mark"])
+        .any(|m| tree.lemma(m) == "to");
     let present = tok.feat("Tense") == Some("Pres")
-        || tree
-            .children_with(i, &["aux"])
-            .any(|a| tree.lemma(a) == "have");
+        || (!infinitive
+            && tree
+                .children_with(i, &["aux"])
+                .any(|a| tree.lemma(a) == "have"));
     match (present, s.published) {
         (true, Some(p)) => Some(EventDate {
             text: None,
@@ -1680,7 +1686,24 @@ fn event_status(
                 && tree
                     .children_with(i, &["aux"])
                     .any(|a| tree.lemma(a) == "be");
-            if ahead == Some(true) {
+            // "was to have been the first meeting", "were to have met": a plan
+            // told as one that did not go ahead as planned.
+            let fell_through = tree
+                .children_with(i, &["mark"])
+                .any(|m| tree.lemma(m) == "to")
+                && tree
+                    .children_with(i, &["aux"])
+                    .any(|a| tree.lemma(a) == "have")
+                && tree.children_with(i, &["aux", "cop"]).any(|a| {
+                    tree.lemma(a) == "be"
+                        && tree
+                            .tokens
+                            .get(a)
+                            .is_some_and(|t| t.feat("Tense") == Some("Past"))
+                });
+            if fell_through {
+                EventStatus::Postponed
+            } else if ahead == Some(true) {
                 EventStatus::Planned
             } else if progressive {
                 EventStatus::Ongoing
@@ -1709,8 +1732,19 @@ fn described_by(tree: &Tree<'_>, i: usize) -> Vec<usize> {
         .children_with(i, &["nmod"])
         .filter(|&c| tree.tokens.get(c).is_some_and(|t| t.upos == "PROPN"));
     let holders: Vec<usize> = std::iter::once(i).chain(places).collect();
+    // "… with Qin Gang, who became foreign minister in December": a clause a
+    // person's relative pronoun opens tells of that person, wherever the parser
+    // hung it.
+    let of_person = |c: usize| {
+        tree.children(c).iter().any(|&w| {
+            matches!(
+                tree.lemma(w).to_lowercase().as_str(),
+                "who" | "whom" | "whose"
+            )
+        })
+    };
     for h in holders {
-        for c in tree.children_with(h, &["acl"]) {
+        for c in tree.children_with(h, &["acl"]).filter(|&c| !of_person(c)) {
             out.push(c);
             // "was to be held": the time hangs on the complement verb.
             out.extend(tree.children_with(c, &["xcomp"]));

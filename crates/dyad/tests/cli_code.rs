@@ -363,3 +363,22 @@ fn a_put_off_plan_keeps_the_day_it_was_due() {
     assert_eq!(visit["status"], "postponed", "{visit:#}");
     assert_eq!(visit["date"]["value"], "2023-02-05", "{visit:#}");
 }
+
+#[test]
+fn a_plan_told_as_fallen_through_is_no_occurrence() {
+    // "was to have been": the meeting did not take place as planned; the
+    // clause about the minister ("who became …") does not date it.
+    let (status, rows, stderr) = code(&[
+        "--sentence",
+        "The trip was to have been Blinken's first meeting in China with Qin Gang, who became foreign minister at the end of December.",
+        "--published",
+        "2023-02-05",
+    ]);
+    assert_eq!(status, Some(0), "{stderr}");
+    let meeting = rows
+        .iter()
+        .find(|r| r["type"] == "CONSULT")
+        .unwrap_or_else(|| panic!("the meeting: {rows:#?}"));
+    assert_eq!(meeting["status"], "postponed", "{meeting:#}");
+    assert!(meeting["date"].is_null(), "{meeting:#}");
+}
