@@ -1043,12 +1043,30 @@ fn code_trigger(
     }
     // A grouping's own meeting ("the G7 summit", "the summit of the Quad") is a
     // meeting of its members: they are the parties, beside the grouping.
-    if event_type == EventType::Consult && pattern.kind == TriggerKind::Noun {
-        let own: Vec<Span> = tree
-            .children_with(i, &["compound", "nmod:poss", "amod", "nmod"])
-            .filter(|&c| tree.base_rel(c) != "nmod" || tree.case_of(c).as_deref() == Some("of"))
-            .filter_map(|c| tree.subtree_span(c))
-            .collect();
+    // So is a meeting the grouping's leaders hold among themselves ("G7 leaders
+    // met in Hiroshima", "leaders of the Quad gathered"): a verb with the
+    // grouping in its subject and nobody else met.
+    let alone = tree.children_with(i, &["obj", "iobj"]).next().is_none()
+        && !tree
+            .children_with(i, &["obl"])
+            .any(|c| matches!(tree.case_of(c).as_deref(), Some("with") | Some("to")));
+    let grouping_meets =
+        event_type == EventType::Consult && (pattern.kind == TriggerKind::Noun || alone);
+    if grouping_meets {
+        let own: Vec<Span> = if pattern.kind == TriggerKind::Noun {
+            tree.children_with(i, &["compound", "nmod:poss", "amod", "nmod"])
+                .filter(|&c| {
+                    tree.base_rel(c) != "nmod"
+                        || tree.rel(c) == "nmod:poss"
+                        || tree.case_of(c).as_deref() == Some("of")
+                })
+                .filter_map(|c| tree.subtree_span(c))
+                .collect()
+        } else {
+            tree.children_with(i, &["nsubj"])
+                .filter_map(|c| tree.subtree_span(c))
+                .collect()
+        };
         for m in mentions.iter().filter(|m| {
             m.kind == MentionKind::Organisation && own.iter().any(|sp| sp.contains(m.span))
         }) {

@@ -382,3 +382,45 @@ fn a_plan_told_as_fallen_through_is_no_occurrence() {
     assert_eq!(meeting["status"], "postponed", "{meeting:#}");
     assert!(meeting["date"].is_null(), "{meeting:#}");
 }
+
+#[test]
+fn a_groupings_own_meeting_has_its_members_as_parties() {
+    for (sentence, members) in [
+        (
+            "The Quad leaders' summit that was to be held in Sydney next Wednesday will not go ahead.",
+            &["AUS", "IND", "JPN", "USA"][..],
+        ),
+        (
+            "Leaders of the Group of Seven met in Hiroshima on Saturday.",
+            &["CAN", "DEU", "FRA", "GBR", "ITA", "JPN", "USA"][..],
+        ),
+    ] {
+        let (status, rows, stderr) = code(&["--sentence", sentence, "--published", "2023-05-17"]);
+        assert_eq!(status, Some(0), "{stderr}");
+        let meeting = rows
+            .iter()
+            .find(|r| r["type"] == "CONSULT")
+            .unwrap_or_else(|| panic!("{sentence}: {rows:#?}"));
+        for m in members {
+            assert!(
+                meeting["actors"].to_string().contains(m),
+                "{sentence}: {m} missing in {meeting:#}"
+            );
+        }
+    }
+    // Meeting someone else, the grouping is one party, not its members.
+    let (_, rows, _) = code(&[
+        "--sentence",
+        "G7 leaders met Zelenskyy in Hiroshima on Saturday.",
+        "--published",
+        "2023-05-22",
+    ]);
+    let meeting = rows
+        .iter()
+        .find(|r| r["type"] == "CONSULT")
+        .unwrap_or_else(|| panic!("{rows:#?}"));
+    assert!(
+        !meeting["actors"].to_string().contains("ITA"),
+        "{meeting:#}"
+    );
+}
