@@ -854,6 +854,51 @@ fn subject_of(tree: &Tree<'_>, i: usize) -> Option<(usize, bool)> {
     None
 }
 
+/// "The Indian navy said it arrested 23 pirates": a pronoun subject of a
+/// reported clause is the speaker, when the speaker is a party and the pronoun
+/// can stand for it ("it", "they", "we" for a state or body; "he", "she" for a
+/// person).
+fn speaker_as_pronoun<'m>(
+    s: &SentenceCtx<'_, '_>,
+    i: usize,
+    subj: usize,
+    mentions: &[&'m ResolvedMention],
+) -> Vec<Party<'m>> {
+    let tree = s.tree;
+    let Some(word) = tree
+        .tokens
+        .get(subj)
+        .filter(|t| t.upos == "PRON")
+        .map(|t| t.text.to_lowercase())
+    else {
+        return Vec::new();
+    };
+    let personal = matches!(word.as_str(), "he" | "she");
+    if !personal && !matches!(word.as_str(), "it" | "they" | "we") {
+        return Vec::new();
+    }
+    // Up from the act through its own clause to the clause a speech verb reports.
+    let mut x = i;
+    for _ in 0..4 {
+        let rel = tree.base_rel(x);
+        let Some(h) = tree.head(x) else { break };
+        if rel == "ccomp" && SPEECH.contains(&tree.lemma(h).as_str()) {
+            let Some(speaker) = tree.children_with(h, &["nsubj"]).next() else {
+                break;
+            };
+            return parties_under(s, speaker, mentions)
+                .into_iter()
+                .filter(|p| (p.mention.kind == MentionKind::Person) == personal)
+                .collect();
+        }
+        if !["xcomp", "conj"].contains(&rel) {
+            break;
+        }
+        x = h;
+    }
+    Vec::new()
+}
+
 fn code_trigger(
     coder: &Coder,
     s: &SentenceCtx<'_, '_>,
@@ -875,7 +920,10 @@ fn code_trigger(
     let mut source_side: Vec<Party<'_>> = Vec::new();
     let mut target_side: Vec<Party<'_>> = Vec::new();
     if let Some((subj, passive)) = subject {
-        let ps = parties_under(s, subj, mentions);
+        let mut ps = parties_under(s, subj, mentions);
+        if ps.is_empty() {
+            ps = speaker_as_pronoun(s, i, subj, mentions);
+        }
         if passive {
             target_side.extend(ps);
         } else {

@@ -83,11 +83,15 @@ fn stopwords() -> &'static BTreeSet<&'static str> {
 }
 
 /// Content words of a sentence: lowercase alphanumeric runs of three or more
-/// characters that are not stopwords.
+/// characters that are not stopwords, and numbers of two digits or more ("23
+/// pirates", "$375 million": a count is as telling as a name).
 pub fn content_words(text: &str) -> BTreeSet<String> {
     let stop = stopwords();
     text.split(|c: char| !c.is_alphanumeric() && c != '+')
-        .filter(|w| w.chars().count() >= 3 || w.contains('+'))
+        .filter(|w| {
+            let n = w.chars().count();
+            n >= 3 || w.contains('+') || (n == 2 && w.chars().all(|c| c.is_ascii_digit()))
+        })
         .map(|w| w.to_lowercase())
         .filter(|w| !stop.contains(w.as_str()))
         .collect()

@@ -424,3 +424,19 @@ fn a_groupings_own_meeting_has_its_members_as_parties() {
         "{meeting:#}"
     );
 }
+
+#[test]
+fn a_pronoun_reporting_its_own_act_is_the_speaker() {
+    let (status, rows, stderr) = code(&[
+        "--sentence",
+        "The Indian navy said it arrested 23 pirates in the Gulf of Aden on Saturday.",
+        "--published",
+        "2008-12-15",
+    ]);
+    assert_eq!(status, Some(0), "{stderr}");
+    let arrest = rows
+        .iter()
+        .find(|r| r["type"] == "COERCE")
+        .unwrap_or_else(|| panic!("the arrest: {rows:#?}"));
+    assert_eq!(arrest["source"]["country"], "IND", "{arrest:#}");
+}
