@@ -717,3 +717,40 @@ fn reports_without_any_date_fuse_on_what_they_say() {
     }
     assert_eq!(f.events(), events);
 }
+
+/// "The navy captured 23 pirates on Saturday" and, a day later, "the navy has
+/// captured 23 pirates": the second report's day is only the coder's inference
+/// from the perfect, weaker than the first report's stated day.
+#[test]
+fn a_date_inferred_from_the_report_day_yields_to_a_stated_one() {
+    let capture = |doc: &'static str, published: &'static str, date: &'static str| {
+        mention(M {
+            doc,
+            n: 1,
+            published,
+            ty: EventType::Coerce,
+            status: EventStatus::Occurred,
+            actors: &["IND"],
+            date: Some(date),
+            location: None,
+            participants: vec![],
+            sentence: "capt: the Indian navy captured 23 pirates in the Gulf of Aden",
+            mode: None,
+        })
+    };
+    let stated = capture("r1", "2008-12-13", "2008-12-13");
+    let mut inferred = capture("r2", "2008-12-14", "2008-12-14");
+    if let Some(d) = inferred.date.as_mut() {
+        d.text = None;
+        d.span = None;
+    }
+    let events = fuse(&[stated.clone(), inferred.clone()]);
+    assert_eq!(events.len(), 1, "{events:#?}");
+    assert_eq!(
+        events[0].date.as_ref().map(|d| d.value.as_str()),
+        Some("2008-12-13")
+    );
+    // Two stated days are two captures.
+    let other = capture("r3", "2008-12-14", "2008-12-14");
+    assert_eq!(fuse(&[stated, other]).len(), 2);
+}
