@@ -219,6 +219,8 @@ def main():
     ap.add_argument("--confusions", type=int, default=0, help="print this many wrong merges and splits")
     ap.add_argument("--work", help="keep the corpus, store and dyad outputs in this folder")
     ap.add_argument("--json", help="write the figures as JSON to this file")
+    ap.add_argument("--pairs", help="write every mention pair dyad gets wrong (split or joined against "
+                    "gold) as JSON Lines to this file, with both dyad mentions")
     args = ap.parse_args()
     published = None if args.published == "none" else args.published
 
@@ -335,6 +337,15 @@ def main():
 
     if args.confusions:
         confusions(coded, gold, resp, info, args.confusions)
+    if args.pairs:
+        with open(args.pairs, "w") as f:
+            for i, a in enumerate(coded):
+                for b in coded[i + 1:]:
+                    same_gold, same_sys = gold[a] == gold[b], resp[a] == resp[b]
+                    if same_gold != same_sys:
+                        f.write(json.dumps({"error": "split" if same_gold else "joined",
+                                            "a": info[a]["dyad"], "b": info[b]["dyad"],
+                                            "a_event": resp[a], "b_event": resp[b]}) + "\n")
     if args.json:
         with open(args.json, "w") as f:
             json.dump(results, f, indent=1)

@@ -116,7 +116,11 @@ pub fn code_document(coder: &Coder, input: &CodeInput<'_>) -> Vec<EventMention> 
         let mut coded: Vec<(EventMention, bool, Option<Span>)> = Vec::new();
         for (i, pattern, complement_tok) in kept {
             if let Some(mut ev) = code_trigger(coder, &s, i, pattern, complement_tok) {
-                let bg = background(&tree, i, pattern);
+                // A meeting is news of its own even when told in passing
+                // ("after meeting Zelenskyy on Sunday", "Qin, who visited
+                // Washington in May"): reports on a story tell its earlier
+                // meetings this way, and fusion needs them.
+                let bg = background(&tree, i, pattern) && ev.event_type != EventType::Consult;
                 let anchor = if ev.date.is_none() {
                     meeting_anchor(coder, &s, i)
                 } else {
@@ -329,6 +333,11 @@ fn place_by_visit(out: &mut [EventMention]) {
     }
 }
 
+/// The offices whose holders a bare surname names anywhere.
+const HEAD_ROLES: [&str; 2] = ["head_of_state", "head_of_government"];
+/// The offices whose holders a bare surname names only in a report naming their country.
+const MINISTER_ROLES: [&str; 2] = ["foreign_minister", "defense_minister"];
+
 /// Bare surnames the text resolution left alone ("Obama is scheduled to
 /// attend", "said Putin"): a one-word proper name, by the parser's tags, that
 /// is no date and that exactly one holder of a core office bore on the day.
@@ -350,7 +359,24 @@ fn leaders_by_surname(input: &CodeInput<'_>, on: NaiveDate, resolved: &mut Vec<R
             if taken {
                 continue;
             }
-            if let Some(m) = input.kb.leader_by_surname(input.text, t.span, on) {
+            // A head of state or government is famous enough to go by surname
+            // alone ("Obama said"); a minister's surname is common enough
+            // elsewhere (a ballplayer "Teixeira" is no defence minister) that it
+            // names the minister only where the report names the country too.
+            let head = input
+                .kb
+                .holder_by_surname(input.text, t.span, on, &HEAD_ROLES);
+            let minister = || {
+                input
+                    .kb
+                    .holder_by_surname(input.text, t.span, on, &MINISTER_ROLES)
+                    .filter(|m| {
+                        resolved
+                            .iter()
+                            .any(|o| o.country.is_some() && o.country == m.country)
+                    })
+            };
+            if let Some(m) = head.or_else(minister) {
                 found.push(m);
             }
         }
@@ -1048,6 +1074,51 @@ fn subject_of(tree: &Tree<'_>, i: usize) -> Option<(usize, bool)> {
     None
 }
 
+/// "The Indian navy said it arrested 23 pirates": a pronoun subject of a
+/// reported clause is the speaker, when the speaker is a party and the pronoun
+/// can stand for it ("it", "they", "we" for a state or body; "he", "she" for a
+/// person).
+fn speaker_as_pronoun<'m>(
+    s: &SentenceCtx<'_, '_>,
+    i: usize,
+    subj: usize,
+    mentions: &[&'m ResolvedMention],
+) -> Vec<Party<'m>> {
+    let tree = s.tree;
+    let Some(word) = tree
+        .tokens
+        .get(subj)
+        .filter(|t| t.upos == "PRON")
+        .map(|t| t.text.to_lowercase())
+    else {
+        return Vec::new();
+    };
+    let personal = matches!(word.as_str(), "he" | "she");
+    if !personal && !matches!(word.as_str(), "it" | "they" | "we") {
+        return Vec::new();
+    }
+    // Up from the act through its own clause to the clause a speech verb reports.
+    let mut x = i;
+    for _ in 0..4 {
+        let rel = tree.base_rel(x);
+        let Some(h) = tree.head(x) else { break };
+        if rel == "ccomp" && SPEECH.contains(&tree.lemma(h).as_str()) {
+            let Some(speaker) = tree.children_with(h, &["nsubj"]).next() else {
+                break;
+            };
+            return parties_under(s, speaker, mentions)
+                .into_iter()
+                .filter(|p| (p.mention.kind == MentionKind::Person) == personal)
+                .collect();
+        }
+        if !["xcomp", "conj"].contains(&rel) {
+            break;
+        }
+        x = h;
+    }
+    Vec::new()
+}
+
 fn code_trigger(
     coder: &Coder,
     s: &SentenceCtx<'_, '_>,
@@ -1070,10 +1141,17 @@ fn code_trigger(
     let mut target_side: Vec<Party<'_>> = Vec::new();
     if let Some((subj, passive)) = subject {
         let mut ps = parties_under(s, subj, mentions);
-        // "Hungary has said it will support …", "Switzerland said it had
-        // expelled …": a pronoun subject is the subject of the clause that
-        // says or decides the act.
-        if ps.is_empty() && tree.tokens.get(subj).is_some_and(|t| t.upos == "PRON") {
+        // "The Indian navy said it arrested …": a pronoun subject is the one
+        // who says the act, where the kinds agree.
+        if ps.is_empty() {
+            ps = speaker_as_pronoun(s, i, subj, mentions);
+        }
+        // "Hungary has decided it will support …": otherwise the subject of
+        // the clause that says or decides the act, for an impersonal pronoun.
+        let impersonal = tree.tokens.get(subj).is_some_and(|t| {
+            t.upos == "PRON" && matches!(t.text.to_lowercase().as_str(), "it" | "they" | "we")
+        });
+        if ps.is_empty() && impersonal {
             if let Some(g) = reporting_clause(tree, i) {
                 if let Some(gs) = tree.children_with(g, &["nsubj"]).next() {
                     ps = parties_under(s, gs, mentions);
@@ -1309,12 +1387,30 @@ fn code_trigger(
     }
     // A grouping's own meeting ("the G7 summit", "the summit of the Quad") is a
     // meeting of its members: they are the parties, beside the grouping.
-    if event_type == EventType::Consult && pattern.kind == TriggerKind::Noun {
-        let own: Vec<Span> = tree
-            .children_with(i, &["compound", "nmod:poss", "amod", "nmod"])
-            .filter(|&c| tree.base_rel(c) != "nmod" || tree.case_of(c).as_deref() == Some("of"))
-            .filter_map(|c| tree.subtree_span(c))
-            .collect();
+    // So is a meeting the grouping's leaders hold among themselves ("G7 leaders
+    // met in Hiroshima", "leaders of the Quad gathered"): a verb with the
+    // grouping in its subject and nobody else met.
+    let alone = tree.children_with(i, &["obj", "iobj"]).next().is_none()
+        && !tree
+            .children_with(i, &["obl"])
+            .any(|c| matches!(tree.case_of(c).as_deref(), Some("with") | Some("to")));
+    let grouping_meets =
+        event_type == EventType::Consult && (pattern.kind == TriggerKind::Noun || alone);
+    if grouping_meets {
+        let own: Vec<Span> = if pattern.kind == TriggerKind::Noun {
+            tree.children_with(i, &["compound", "nmod:poss", "amod", "nmod"])
+                .filter(|&c| {
+                    tree.base_rel(c) != "nmod"
+                        || tree.rel(c) == "nmod:poss"
+                        || tree.case_of(c).as_deref() == Some("of")
+                })
+                .filter_map(|c| tree.subtree_span(c))
+                .collect()
+        } else {
+            tree.children_with(i, &["nsubj"])
+                .filter_map(|c| tree.subtree_span(c))
+                .collect()
+        };
         for m in mentions.iter().filter(|m| {
             m.kind == MentionKind::Organisation && own.iter().any(|sp| sp.contains(m.span))
         }) {
@@ -1813,10 +1909,16 @@ fn event_date(s: &SentenceCtx<'_, '_>, i: usize) -> Option<EventDate> {
         });
     }
     let tok = tree.tokens.get(i)?;
+    // A perfect ("has met") is of the report's day; a perfect infinitive
+    // ("was to have been the first meeting") is a plan that fell through.
+    let infinitive = tree
+        .children_with(i, &["mark"])
+        .any(|m| tree.lemma(m) == "to");
     let present = tok.feat("Tense") == Some("Pres")
-        || tree
-            .children_with(i, &["aux"])
-            .any(|a| tree.lemma(a) == "have");
+        || (!infinitive
+            && tree
+                .children_with(i, &["aux"])
+                .any(|a| tree.lemma(a) == "have"));
     match (present, s.published) {
         (true, Some(p)) => Some(EventDate {
             text: None,
@@ -1947,7 +2049,24 @@ fn event_status(
                 && tree
                     .children_with(i, &["aux"])
                     .any(|a| tree.lemma(a) == "be");
-            if ahead == Some(true) {
+            // "was to have been the first meeting", "were to have met": a plan
+            // told as one that did not go ahead as planned.
+            let fell_through = tree
+                .children_with(i, &["mark"])
+                .any(|m| tree.lemma(m) == "to")
+                && tree
+                    .children_with(i, &["aux"])
+                    .any(|a| tree.lemma(a) == "have")
+                && tree.children_with(i, &["aux", "cop"]).any(|a| {
+                    tree.lemma(a) == "be"
+                        && tree
+                            .tokens
+                            .get(a)
+                            .is_some_and(|t| t.feat("Tense") == Some("Past"))
+                });
+            if fell_through {
+                EventStatus::Postponed
+            } else if ahead == Some(true) {
                 EventStatus::Planned
             } else if progressive {
                 EventStatus::Ongoing
@@ -1970,10 +2089,29 @@ fn described_by(tree: &Tree<'_>, i: usize) -> Vec<usize> {
         return Vec::new();
     }
     let mut out = Vec::new();
-    for c in tree.children_with(i, &["acl"]) {
-        out.push(c);
-        // "was to be held": the time hangs on the complement verb.
-        out.extend(tree.children_with(c, &["xcomp"]));
+    // "a visit to Beijing that was due to start on Sunday": the parser often
+    // hangs the clause on the place that ends the phrase; a place does not start.
+    let places = tree
+        .children_with(i, &["nmod"])
+        .filter(|&c| tree.tokens.get(c).is_some_and(|t| t.upos == "PROPN"));
+    let holders: Vec<usize> = std::iter::once(i).chain(places).collect();
+    // "… with Qin Gang, who became foreign minister in December": a clause a
+    // person's relative pronoun opens tells of that person, wherever the parser
+    // hung it.
+    let of_person = |c: usize| {
+        tree.children(c).iter().any(|&w| {
+            matches!(
+                tree.lemma(w).to_lowercase().as_str(),
+                "who" | "whom" | "whose"
+            )
+        })
+    };
+    for h in holders {
+        for c in tree.children_with(h, &["acl"]).filter(|&c| !of_person(c)) {
+            out.push(c);
+            // "was to be held": the time hangs on the complement verb.
+            out.extend(tree.children_with(c, &["xcomp"]));
+        }
     }
     out
 }

@@ -143,7 +143,7 @@ fn actor_set(m: &EventMention) -> Vec<String> {
 
 /// The version of the blocking scheme ([`document_block_keys`]). A store holding
 /// keys from another scheme files its mentions again when opened.
-pub const SCHEME: i64 = 3;
+pub const SCHEME: i64 = 4;
 
 /// The blocking key of a mention on its own: its type and the calendar quarter
 /// of its anchor (see [`document_block_keys`]). Only mentions sharing a key are
@@ -177,6 +177,10 @@ fn key_of(m: &EventMention, anchor: Option<NaiveDate>) -> String {
             d.year(),
             d.month0() / 3 + 1
         ),
+        // No date at all, neither the act's nor the report's (a corpus without
+        // publication dates): such mentions can only meet each other, on what
+        // they say.
+        (false, None) => format!("{}|undated", m.event_type.as_str()),
         _ => format!("{}|~{}", m.event_type.as_str(), m.doc),
     }
 }

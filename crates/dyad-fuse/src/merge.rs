@@ -35,6 +35,18 @@ fn mention_date(m: &EventMention) -> Option<DayRange> {
     m.date.as_ref().and_then(DayRange::of_event_date)
 }
 
+/// The date the report states for the act, for deciding which event it is: a
+/// date the coder inferred from the report's own day ("has captured", "are
+/// holding talks") only says "about now", weaker than any stated day, and
+/// such a mention is matched as an undated one of its report's day.
+fn stated_date(m: &EventMention) -> Option<DayRange> {
+    let d = m.date.as_ref()?;
+    if d.text.is_none() && d.span.is_none() {
+        return None;
+    }
+    mention_date(m)
+}
+
 fn published_day(m: &EventMention) -> Option<DayRange> {
     m.published.as_ref().and_then(|p| {
         let mut day = *p;
@@ -64,10 +76,11 @@ pub fn cluster<'a>(w: &Weights, ms: &[&'a EventMention]) -> Vec<Vec<&'a EventMen
     let reach_months = (w.moved_days.max(w.window_days) / 30 + 1) as i32;
     let mut clusters: Vec<Cluster<'a>> = Vec::new();
     let mut by_month: BTreeMap<i32, Vec<usize>> = BTreeMap::new();
+    let mut undated_by_actor: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     let (dated, undated): (Vec<&'a EventMention>, Vec<&'a EventMention>) =
-        ms.iter().partition(|m| mention_date(m).is_some());
+        ms.iter().partition(|m| stated_date(m).is_some());
     for m in dated.into_iter().chain(undated) {
-        let date = mention_date(m);
+        let date = stated_date(m);
         if date.is_none() {
             if let Some(ci) = same_report_event(&clusters, m) {
                 let words = content_words(&m.sentence_text);
@@ -96,12 +109,23 @@ pub fn cluster<'a>(w: &Weights, ms: &[&'a EventMention]) -> Vec<Vec<&'a EventMen
         };
         let (lo, hi) = anchor_months(date, published);
         let candidates: BTreeSet<usize> = if lo == NO_MONTH {
-            by_month
-                .get(&NO_MONTH)
-                .into_iter()
-                .flatten()
-                .copied()
-                .collect()
+            // Nothing dates these: a party they share is what narrows the search
+            // (events without parties only meet within one report's block).
+            if m.actors.is_empty() {
+                by_month
+                    .get(&NO_MONTH)
+                    .into_iter()
+                    .flatten()
+                    .copied()
+                    .collect()
+            } else {
+                m.actors
+                    .iter()
+                    .filter_map(|a| undated_by_actor.get(a.as_str()))
+                    .flatten()
+                    .copied()
+                    .collect()
+            }
         } else {
             by_month
                 .range(lo.saturating_sub(reach_months)..=hi.saturating_add(reach_months))
@@ -155,6 +179,14 @@ pub fn cluster<'a>(w: &Weights, ms: &[&'a EventMention]) -> Vec<Vec<&'a EventMen
             }
             if let Some(md) = &m.mode {
                 c.mode = Some(md.clone());
+            }
+        }
+        if lo == NO_MONTH {
+            for a in &m.actors {
+                let v = undated_by_actor.entry(a.clone()).or_default();
+                if !v.contains(&ci) {
+                    v.push(ci);
+                }
             }
         }
         let slots = if lo == NO_MONTH {
@@ -232,6 +264,9 @@ struct Report<'a> {
     published: Option<String>,
     status: EventStatus,
     date: Option<(DayRange, FusedDate)>,
+    /// Whether `date` is one the report states, not the coder's inference from
+    /// the report's own day: an inferred day yields to any stated one.
+    date_stated: bool,
     location: Option<(String, FusedLocation)>,
 }
 
@@ -300,20 +335,26 @@ fn reports<'a>(members: &[&'a EventMention]) -> Vec<Report<'a>> {
     let mut out: Vec<Report<'a>> = Vec::new();
     for &m in members {
         let date = mention_date(m).map(|r| (r, fused_date(m, r)));
+        let stated = stated_date(m).is_some();
         let loc = fused_location(m);
         match out.iter_mut().find(|r| r.doc == m.doc) {
             Some(r) => {
                 if status_rank(m.status) > status_rank(r.status) {
                     r.status = m.status;
                 }
-                // The finest date the report gives.
+                // The finest date the report states; an inferred one only where
+                // it states none.
                 if let Some((d, fd)) = date {
-                    let finer = r
-                        .date
-                        .as_ref()
-                        .is_none_or(|(old, _)| d.len_days() < old.len_days());
-                    if finer {
+                    let better = match &r.date {
+                        None => true,
+                        Some((old, _)) => {
+                            (stated && !r.date_stated)
+                                || (stated == r.date_stated && d.len_days() < old.len_days())
+                        }
+                    };
+                    if better {
                         r.date = Some((d, fd));
+                        r.date_stated = stated;
                     }
                 }
                 if r.location.is_none() {
@@ -325,6 +366,7 @@ fn reports<'a>(members: &[&'a EventMention]) -> Vec<Report<'a>> {
                 published: m.published.map(|p| p.to_iso()),
                 status: m.status,
                 date,
+                date_stated: stated,
                 location: loc,
             }),
         }
@@ -422,8 +464,13 @@ pub fn build_event(block: &str, members: &[&EventMention]) -> CanonicalEvent {
     }
 
     // Date: the latest report's, refined by older reports' finer dates inside it.
+    // Days only inferred from a report's own day count where no report states one.
+    let any_stated = reps.iter().any(|r| r.date.is_some() && r.date_stated);
     let mut date: Option<(DayRange, FusedDate)> = None;
     for r in reps.iter().rev() {
+        if any_stated && !r.date_stated {
+            continue;
+        }
         if let Some((d, fd)) = &r.date {
             match &date {
                 None => date = Some((*d, fd.clone())),
@@ -618,15 +665,20 @@ fn date_conflict(
     let Some((cur, cur_value)) = current else {
         return;
     };
+    // An inferred day ("has captured", read on the report's day) does not
+    // contradict a day another report states.
+    let any_stated = reps.iter().any(|r| r.date.is_some() && r.date_stated);
+    let counted = |r: &&Report| !any_stated || r.date_stated;
     let clashing: Vec<&Report> = reps
         .iter()
+        .filter(counted)
         .filter(|r| r.date.as_ref().is_some_and(|(d, _)| !d.overlaps(cur)))
         .collect();
     if clashing.is_empty() {
         return;
     }
     let all_plans = clashing.iter().all(|r| is_plan(r.status));
-    let values = group_values(reps.iter().filter_map(|r| {
+    let values = group_values(reps.iter().filter(counted).filter_map(|r| {
         let (d, fd) = r.date.as_ref()?;
         let v = if d.overlaps(cur) {
             cur_value.value.clone()

@@ -13,6 +13,7 @@ pub struct Weights {
     pub date_nested: f32,
     pub date_undated: f32,
     pub date_moved: f32,
+    pub date_unknown: f32,
     pub date_postponed: f32,
     pub participants_shared: f32,
     pub participants_disjoint: f32,
@@ -56,6 +57,7 @@ impl Weights {
                 date_nested: f("date_nested"),
                 date_undated: f("date_undated"),
                 date_moved: f("date_moved"),
+                date_unknown: f("date_unknown"),
                 date_postponed: f("date_postponed"),
                 participants_shared: f("participants_shared"),
                 participants_disjoint: f("participants_disjoint"),
@@ -81,11 +83,15 @@ fn stopwords() -> &'static BTreeSet<&'static str> {
 }
 
 /// Content words of a sentence: lowercase alphanumeric runs of three or more
-/// characters that are not stopwords.
+/// characters that are not stopwords, and numbers of two digits or more ("23
+/// pirates", "$375 million": a count is as telling as a name).
 pub fn content_words(text: &str) -> BTreeSet<String> {
     let stop = stopwords();
     text.split(|c: char| !c.is_alphanumeric() && c != '+')
-        .filter(|w| w.chars().count() >= 3 || w.contains('+'))
+        .filter(|w| {
+            let n = w.chars().count();
+            n >= 3 || w.contains('+') || (n == 2 && w.chars().all(|c| c.is_ascii_digit()))
+        })
         .map(|w| w.to_lowercase())
         .filter(|w| !stop.contains(w.as_str()))
         .collect()
@@ -381,11 +387,13 @@ fn date_score(w: &Weights, m: &MentionView, c: &ClusterView) -> Option<f32> {
                 .map(|(_, d)| undated_in_reach(w, *d, m.mention.status, m.published)),
         ),
         None => best(&mut c.published.iter().rev().take(MAX_COMPARED).map(|p| {
-            let near = match (m.published, p) {
-                (Some(a), Some(b)) => a.gap_days(b) <= w.window_days,
-                _ => false,
-            };
-            near.then_some(w.date_undated)
+            match (m.published, p) {
+                (Some(a), Some(b)) => (a.gap_days(b) <= w.window_days).then_some(w.date_undated),
+                // Reports with no date at all: time neither joins nor parts them;
+                // the rest of the evidence must carry the join on its own.
+                (None, None) => Some(w.date_unknown),
+                _ => None,
+            }
         })),
     }
 }

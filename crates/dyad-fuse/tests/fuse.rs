@@ -665,3 +665,92 @@ fn a_later_report_naming_a_signatory_outside_the_office_given_is_a_conflict() {
         .iter()
         .all(|c| c.field != "participants"));
 }
+
+/// Reports with no publication date and no date for the act (a corpus that
+/// carries none): they still meet on what they say, but only where they share
+/// a party.
+#[test]
+fn reports_without_any_date_fuse_on_what_they_say() {
+    let undated = |doc: &'static str, actors: &'static [&'static str], sentence: &'static str| {
+        let mut m = mention(M {
+            doc,
+            n: 1,
+            published: "2000-01-01",
+            ty: EventType::Coerce,
+            status: EventStatus::Occurred,
+            actors,
+            date: None,
+            location: None,
+            participants: vec![],
+            sentence,
+            mode: None,
+        });
+        m.published = None;
+        m
+    };
+    let ms = vec![
+        undated(
+            "r1",
+            &["IND"],
+            "capt: the Indian navy captured pirates off the coast",
+        ),
+        undated(
+            "r2",
+            &["DEU", "IND"],
+            "capt: Indian commandos captured the pirates who had attacked a German ship",
+        ),
+        undated("r3", &["PER"], "capt: Peruvian police captured a drug lord"),
+    ];
+    let events = fuse(&ms);
+    let of = |doc: &str| {
+        events
+            .iter()
+            .position(|e| e.mentions.iter().any(|r| r.doc == doc))
+            .expect("each mention is in an event")
+    };
+    assert_eq!(of("r1"), of("r2"), "{events:#?}");
+    assert_ne!(of("r1"), of("r3"), "no shared party, no join");
+    // Incremental fusion agrees with batch fusion.
+    let mut f = Fusion::new();
+    for m in ms.iter().rev() {
+        f.add_document(&m.doc, vec![m.clone()]);
+    }
+    assert_eq!(f.events(), events);
+}
+
+/// "The navy captured 23 pirates on Saturday" and, a day later, "the navy has
+/// captured 23 pirates": the second report's day is only the coder's inference
+/// from the perfect, weaker than the first report's stated day.
+#[test]
+fn a_date_inferred_from_the_report_day_yields_to_a_stated_one() {
+    let capture = |doc: &'static str, published: &'static str, date: &'static str| {
+        mention(M {
+            doc,
+            n: 1,
+            published,
+            ty: EventType::Coerce,
+            status: EventStatus::Occurred,
+            actors: &["IND"],
+            date: Some(date),
+            location: None,
+            participants: vec![],
+            sentence: "capt: the Indian navy captured 23 pirates in the Gulf of Aden",
+            mode: None,
+        })
+    };
+    let stated = capture("r1", "2008-12-13", "2008-12-13");
+    let mut inferred = capture("r2", "2008-12-14", "2008-12-14");
+    if let Some(d) = inferred.date.as_mut() {
+        d.text = None;
+        d.span = None;
+    }
+    let events = fuse(&[stated.clone(), inferred.clone()]);
+    assert_eq!(events.len(), 1, "{events:#?}");
+    assert_eq!(
+        events[0].date.as_ref().map(|d| d.value.as_str()),
+        Some("2008-12-13")
+    );
+    // Two stated days are two captures.
+    let other = capture("r3", "2008-12-14", "2008-12-14");
+    assert_eq!(fuse(&[stated, other]).len(), 2);
+}

@@ -273,6 +273,18 @@ impl KnowledgeBase {
         span: Span,
         date: NaiveDate,
     ) -> Option<ResolvedMention> {
+        self.holder_by_surname(text, span, date, &crate::CORE_ROLES)
+    }
+
+    /// [`Self::leader_by_surname`] for the offices in `roles` only: the one
+    /// person holding one of them on `date` under that surname.
+    pub fn holder_by_surname(
+        &self,
+        text: &str,
+        span: Span,
+        date: NaiveDate,
+        roles: &[&str],
+    ) -> Option<ResolvedMention> {
         let day = day_of(date);
         let k = crate::text::key(span.slice(text)?);
         let mut holders: Vec<usize> = self
@@ -283,7 +295,7 @@ impl KnowledgeBase {
             .filter(|&p| {
                 self.person_roles_on(p, day)
                     .iter()
-                    .any(|t| crate::CORE_ROLES.contains(&t.role.as_str()))
+                    .any(|t| roles.contains(&t.role.as_str()))
             })
             .collect();
         holders.sort_unstable();
@@ -950,7 +962,23 @@ impl KnowledgeBase {
                 // holder on the day ("Japan's foreign minister").
                 if let (Some(c), false) = (&country, org_modifier) {
                     if modifier.is_some() || !countries.is_empty() {
-                        let holders = self.office_on(c, role, day);
+                        // "the US President-elect", "former Japanese defence
+                        // minister": someone other than the holder on the day.
+                        let hyphen_cue = toks.get(th.last).is_some_and(|t| {
+                            self.cues.contains_key(&t.key)
+                                && th
+                                    .last
+                                    .checked_sub(1)
+                                    .and_then(|i| toks.get(i))
+                                    .is_some_and(|prev| {
+                                        text.get(prev.end..t.start).is_some_and(|g| g == "-")
+                                    })
+                        });
+                        let holders = if cue_before.is_some() || hyphen_cue {
+                            Vec::new()
+                        } else {
+                            self.office_on(c, role, day)
+                        };
                         let single = if holders.len() == 1 {
                             holders.first().copied()
                         } else {

@@ -832,3 +832,26 @@ fn a_bare_surname_is_the_one_leader_who_bore_it() {
         .leader_by_surname(text, at("Obama"), d("2022-06-01"))
         .is_none());
 }
+
+#[test]
+fn an_elect_or_former_office_holder_is_not_the_holder_of_the_day() {
+    let on = d("2009-01-01");
+    let plain = kb().resolve_text("The US President asked him to serve.", on);
+    assert!(
+        plain
+            .iter()
+            .any(|m| m.person.as_deref() == Some("George W. Bush")),
+        "{plain:?}"
+    );
+    for text in [
+        "The US President-elect asked him to serve.",
+        "The former US President asked him to serve.",
+    ] {
+        let m = kb().resolve_text(text, on);
+        assert!(
+            m.iter().any(|m| m.country.as_deref() == Some("USA")),
+            "{text}: {m:?}"
+        );
+        assert!(m.iter().all(|m| m.person.is_none()), "{text}: {m:?}");
+    }
+}

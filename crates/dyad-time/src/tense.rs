@@ -34,26 +34,55 @@ fn is_sentence_end(tokens: &[Token], k: usize) -> bool {
 /// The tense cue starting at token `k` that ends at or before `limit`, if any.
 /// `Some(Unknown)` marks a word known to be no cue.
 fn cue_at(lexicon: &Lexicon, tokens: &[Token], k: usize, limit: usize) -> Option<TenseHint> {
+    cue_span_at(lexicon, tokens, k, limit).map(|(t, _)| t)
+}
+
+/// [`cue_at`] with the token where the cue ends (exclusive).
+fn cue_span_at(
+    lexicon: &Lexicon,
+    tokens: &[Token],
+    k: usize,
+    limit: usize,
+) -> Option<(TenseHint, usize)> {
     let token = tokens.get(k)?;
+    let mut best: Option<(TenseHint, usize)> = None;
     for entry in lexicon.entries(&token.lower) {
         if let Lex::Tense(t) = entry.lex {
             let end = k + 1 + entry.rest.len();
             if end <= limit
+                && best.is_none_or(|(_, e)| end > e)
                 && entry
                     .rest
                     .iter()
                     .enumerate()
                     .all(|(n, w)| tokens.get(k + 1 + n).is_some_and(|x| &x.lower == w))
             {
+                best = Some((t, end));
+            }
+        }
+    }
+    if best.is_some() {
+        return best;
+    }
+    let w = token.lower.as_str();
+    if token.kind == TokenKind::Word && w.len() >= 5 && w.ends_with("ed") && w.is_ascii() {
+        return Some((TenseHint::Past, k + 1));
+    }
+    None
+}
+
+/// The cue at `k`, unless a longer cue starting a few words before covers it
+/// ("was to have begun": the plan, not the perfect "have").
+fn widest_cue_at(lexicon: &Lexicon, tokens: &[Token], k: usize, limit: usize) -> Option<TenseHint> {
+    let found = cue_at(lexicon, tokens, k, limit)?;
+    for j in k.saturating_sub(3)..k {
+        if let Some((t, end)) = cue_span_at(lexicon, tokens, j, limit) {
+            if end > k && t != TenseHint::Unknown {
                 return Some(t);
             }
         }
     }
-    let w = token.lower.as_str();
-    if token.kind == TokenKind::Word && w.len() >= 5 && w.ends_with("ed") && w.is_ascii() {
-        return Some(TenseHint::Past);
-    }
-    None
+    Some(found)
 }
 
 /// The tense the words around tokens `[start, end)` suggest.
@@ -70,7 +99,7 @@ pub(crate) fn cue_tense(
         if is_sentence_end(tokens, k) {
             break;
         }
-        match cue_at(lexicon, tokens, k, start) {
+        match widest_cue_at(lexicon, tokens, k, start) {
             Some(TenseHint::Unknown) | None => {}
             // "will be held", "to be signed": a participle, the auxiliary decides.
             Some(TenseHint::Past)

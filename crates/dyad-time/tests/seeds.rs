@@ -534,3 +534,32 @@ fn decades_centuries_and_full_dates() {
     );
     assert_eq!(t.modifier, Some(Mod::End));
 }
+
+/// A plan told in the past ("was to have begun", "had been due to start") still
+/// lies ahead of the report when it was called off; a perfect ("has met") does not.
+#[test]
+fn a_called_off_plan_keeps_its_day_ahead() {
+    let friday = reference(2023, 2, 3);
+    for text in [
+        "a visit that was to have begun on Sunday",
+        "a visit that had been due to start on Sunday",
+        "they were to meet on Sunday",
+    ] {
+        check(
+            text,
+            "Sunday",
+            friday,
+            TenseHint::Unknown,
+            TimexType::Date,
+            "2023-02-05",
+        );
+    }
+    check(
+        "he has met Qin on Sunday",
+        "Sunday",
+        friday,
+        TenseHint::Unknown,
+        TimexType::Date,
+        "2023-01-29",
+    );
+}

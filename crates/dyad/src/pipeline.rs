@@ -164,6 +164,16 @@ impl dyad_time::TenseHints for ParseTense<'_> {
                 if aux.iter().any(|a| ["will", "shall", "'ll"].contains(a)) {
                     return TenseHint::Future;
                 }
+                // An infinitive ("due to start on Sunday", "was to have begun
+                // on Sunday", "agreed to meet on Monday") has no tense of its
+                // own: the words that govern it say when, so the tagger's cue
+                // words decide.
+                let to_mark = s.tokens.iter().any(|a| {
+                    a.head == Some(i) && a.deprel == "mark" && a.lemma.eq_ignore_ascii_case("to")
+                });
+                if to_mark {
+                    return TenseHint::Unknown;
+                }
                 if t.feat("Tense") == Some("Past") || aux.contains(&"have") {
                     return TenseHint::Past;
                 }

@@ -304,3 +304,139 @@ fn a_meeting_of_the_day_takes_place_at_the_dateline() {
         .expect("the talks");
     assert_eq!(talks["location"]["country"], "JPN", "{talks:#?}");
 }
+
+#[test]
+fn a_ministers_bare_surname_needs_the_country_in_the_report() {
+    // Portugal's defence minister of 2008 bore the surname of a ballplayer.
+    let (status, rows, stderr) = code(&[
+        "--sentence",
+        "Teixeira met Yankees officials in New York on Tuesday.",
+        "--published",
+        "2008-12-20",
+    ]);
+    assert_eq!(status, Some(0), "{stderr}");
+    assert!(
+        rows.iter()
+            .all(|r| !r["actors"].to_string().contains("PRT")),
+        "{rows:#?}"
+    );
+    // Where the report names the country, the surname is the minister.
+    let (_, rows, _) = code(&[
+        "--sentence",
+        "Portugal's government said Teixeira met NATO officials in Lisbon on Tuesday.",
+        "--published",
+        "2008-12-20",
+    ]);
+    assert!(
+        rows.iter().any(|r| r["actors"].to_string().contains("PRT")),
+        "{rows:#?}"
+    );
+    // A head of government goes by surname alone.
+    let (_, rows, _) = code(&[
+        "--sentence",
+        "Obama met Putin in Moscow on Tuesday.",
+        "--published",
+        "2009-07-09",
+    ]);
+    let meeting = rows
+        .iter()
+        .find(|r| r["type"] == "CONSULT")
+        .unwrap_or_else(|| panic!("a meeting: {rows:#?}"));
+    assert!(meeting["actors"].to_string().contains("USA"), "{rows:#?}");
+}
+
+#[test]
+fn a_put_off_plan_keeps_the_day_it_was_due() {
+    // The clause "that had been due to start on Sunday" tells of the visit (the
+    // parser may hang it on "Beijing"); "on Friday" is when it was put off.
+    let (status, rows, stderr) = code(&[
+        "--sentence",
+        "Blinken on Friday postponed a visit to Beijing that had been due to start on Sunday.",
+        "--published",
+        "2023-02-03",
+    ]);
+    assert_eq!(status, Some(0), "{stderr}");
+    let visit = rows
+        .iter()
+        .find(|r| r["type"] == "CONSULT")
+        .unwrap_or_else(|| panic!("the visit: {rows:#?}"));
+    assert_eq!(visit["status"], "postponed", "{visit:#}");
+    assert_eq!(visit["date"]["value"], "2023-02-05", "{visit:#}");
+}
+
+#[test]
+fn a_plan_told_as_fallen_through_is_no_occurrence() {
+    // "was to have been": the meeting did not take place as planned; the
+    // clause about the minister ("who became …") does not date it.
+    let (status, rows, stderr) = code(&[
+        "--sentence",
+        "The trip was to have been Blinken's first meeting in China with Qin Gang, who became foreign minister at the end of December.",
+        "--published",
+        "2023-02-05",
+    ]);
+    assert_eq!(status, Some(0), "{stderr}");
+    let meeting = rows
+        .iter()
+        .find(|r| r["type"] == "CONSULT")
+        .unwrap_or_else(|| panic!("the meeting: {rows:#?}"));
+    assert_eq!(meeting["status"], "postponed", "{meeting:#}");
+    assert!(meeting["date"].is_null(), "{meeting:#}");
+}
+
+#[test]
+fn a_groupings_own_meeting_has_its_members_as_parties() {
+    for (sentence, members) in [
+        (
+            "The Quad leaders' summit that was to be held in Sydney next Wednesday will not go ahead.",
+            &["AUS", "IND", "JPN", "USA"][..],
+        ),
+        (
+            "Leaders of the Group of Seven met in Hiroshima on Saturday.",
+            &["CAN", "DEU", "FRA", "GBR", "ITA", "JPN", "USA"][..],
+        ),
+    ] {
+        let (status, rows, stderr) = code(&["--sentence", sentence, "--published", "2023-05-17"]);
+        assert_eq!(status, Some(0), "{stderr}");
+        let meeting = rows
+            .iter()
+            .find(|r| r["type"] == "CONSULT")
+            .unwrap_or_else(|| panic!("{sentence}: {rows:#?}"));
+        for m in members {
+            assert!(
+                meeting["actors"].to_string().contains(m),
+                "{sentence}: {m} missing in {meeting:#}"
+            );
+        }
+    }
+    // Meeting someone else, the grouping is one party, not its members.
+    let (_, rows, _) = code(&[
+        "--sentence",
+        "G7 leaders met Zelenskyy in Hiroshima on Saturday.",
+        "--published",
+        "2023-05-22",
+    ]);
+    let meeting = rows
+        .iter()
+        .find(|r| r["type"] == "CONSULT")
+        .unwrap_or_else(|| panic!("{rows:#?}"));
+    assert!(
+        !meeting["actors"].to_string().contains("ITA"),
+        "{meeting:#}"
+    );
+}
+
+#[test]
+fn a_pronoun_reporting_its_own_act_is_the_speaker() {
+    let (status, rows, stderr) = code(&[
+        "--sentence",
+        "The Indian navy said it arrested 23 pirates in the Gulf of Aden on Saturday.",
+        "--published",
+        "2008-12-15",
+    ]);
+    assert_eq!(status, Some(0), "{stderr}");
+    let arrest = rows
+        .iter()
+        .find(|r| r["type"] == "COERCE")
+        .unwrap_or_else(|| panic!("the arrest: {rows:#?}"));
+    assert_eq!(arrest["source"]["country"], "IND", "{arrest:#}");
+}
