@@ -275,8 +275,7 @@ pub fn join_score(w: &Weights, m: &MentionView, c: &ClusterView) -> Option<f32> 
             // Two things that both took place in different countries are two
             // events; so are a meeting that took place and a visit elsewhere
             // that was called off or put off (Munich talks, a postponed Beijing trip).
-            if (mine_occurred && theirs_occurred)
-                || (changed(m.mention.status) && theirs_occurred)
+            if ((changed(m.mention.status) || mine_occurred) && theirs_occurred)
                 || (mine_occurred && c.members.iter().all(|x| changed(x.status)))
             {
                 return None;
