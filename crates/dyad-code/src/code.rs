@@ -1195,7 +1195,9 @@ fn code_trigger(
     // A nominal event's own modifiers ("US-Japan talks", "Japanese officials' visit").
     if pattern.kind == TriggerKind::Noun {
         for c in tree.children_with(i, &["amod", "compound", "nmod:poss", "nmod"]) {
-            if tree.case_of(c).is_none() || tree.base_rel(c) != "nmod" {
+            // A possessive's "'s" is no preposition: "Biden's visit" is his.
+            if tree.case_of(c).is_none() || tree.base_rel(c) != "nmod" || tree.rel(c) == "nmod:poss"
+            {
                 source_side.extend(parties_under(s, c, mentions));
             }
         }

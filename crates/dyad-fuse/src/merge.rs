@@ -77,11 +77,18 @@ pub fn cluster<'a>(w: &Weights, ms: &[&'a EventMention]) -> Vec<Vec<&'a EventMen
     let mut clusters: Vec<Cluster<'a>> = Vec::new();
     let mut by_month: BTreeMap<i32, Vec<usize>> = BTreeMap::new();
     let mut undated_by_actor: BTreeMap<String, Vec<usize>> = BTreeMap::new();
-    let (dated, undated): (Vec<&'a EventMention>, Vec<&'a EventMention>) =
-        ms.iter().partition(|m| stated_date(m).is_some());
-    for m in dated.into_iter().chain(undated) {
-        let date = stated_date(m);
-        if date.is_none() {
+    // Stated dates first, then days only inferred from the report's own day,
+    // then the undated.
+    let rank = |m: &&EventMention| match (stated_date(m), mention_date(m)) {
+        (Some(_), _) => 0,
+        (None, Some(_)) => 1,
+        (None, None) => 2,
+    };
+    let mut order: Vec<&'a EventMention> = ms.to_vec();
+    order.sort_by_key(rank);
+    for m in order {
+        let mut date = stated_date(m);
+        if date.is_none() && mention_date(m).is_none() {
             if let Some(ci) = same_report_event(&clusters, m) {
                 let words = content_words(&m.sentence_text);
                 if let Some(c) = clusters.get_mut(ci) {
@@ -100,59 +107,25 @@ pub fn cluster<'a>(w: &Weights, ms: &[&'a EventMention]) -> Vec<Vec<&'a EventMen
         }
         let published = published_day(m);
         let words = content_words(&m.sentence_text);
-        let view = MentionView {
-            mention: m,
-            date,
-            published,
-            words: &words,
-            participants: participant_keys(m),
+        let index = Index {
+            by_month: &by_month,
+            undated_by_actor: &undated_by_actor,
+            reach_months,
         };
-        let (lo, hi) = anchor_months(date, published);
-        let candidates: BTreeSet<usize> = if lo == NO_MONTH {
-            // Nothing dates these: a party they share is what narrows the search
-            // (events without parties only meet within one report's block).
-            if m.actors.is_empty() {
-                by_month
-                    .get(&NO_MONTH)
-                    .into_iter()
-                    .flatten()
-                    .copied()
-                    .collect()
-            } else {
-                m.actors
-                    .iter()
-                    .filter_map(|a| undated_by_actor.get(a.as_str()))
-                    .flatten()
-                    .copied()
-                    .collect()
-            }
-        } else {
-            by_month
-                .range(lo.saturating_sub(reach_months)..=hi.saturating_add(reach_months))
-                .flat_map(|(_, v)| v.iter().copied())
-                .collect()
-        };
-        let mut best: Option<(f32, usize)> = None;
-        for ci in candidates {
-            let Some(c) = clusters.get(ci) else { continue };
-            let cv = ClusterView {
-                members: &c.members,
-                dates: &c.dates,
-                published: &c.published,
-                words: &c.words,
-                participants: &c.participants,
-                actors: &c.actors,
-                location: c.location.clone(),
-                mode: c.mode.clone(),
-            };
-            if let Some(s) = join_score(w, &view, &cv) {
-                if s >= w.join_threshold && best.is_none_or(|(b, _)| s > b) {
-                    best = Some((s, ci));
-                }
+        // A day inferred from the report's own day ("has captured") is first
+        // matched as undated, so that it joins the event another report dates;
+        // only where none fits does it date an event of its own.
+        let mut best = best_event(w, &clusters, &index, m, date, published, &words);
+        if best.is_none() && date.is_none() {
+            if let Some(inferred) = mention_date(m) {
+                date = Some(inferred);
+                best = best_event(w, &clusters, &index, m, date, published, &words);
             }
         }
+        let view_participants = participant_keys(m);
+        let (lo, hi) = anchor_months(date, published);
         let ci = match best {
-            Some((_, ci)) => ci,
+            Some(ci) => ci,
             None => {
                 clusters.push(Cluster {
                     members: Vec::new(),
@@ -171,7 +144,7 @@ pub fn cluster<'a>(w: &Weights, ms: &[&'a EventMention]) -> Vec<Vec<&'a EventMen
             c.members.push(m);
             c.dates.push(date);
             c.published.push(published);
-            c.participants.extend(view.participants);
+            c.participants.extend(view_participants);
             c.actors.extend(m.actors.iter().cloned());
             c.words.push(words);
             if let Some(l) = location_key(m) {
@@ -202,6 +175,79 @@ pub fn cluster<'a>(w: &Weights, ms: &[&'a EventMention]) -> Vec<Vec<&'a EventMen
         }
     }
     clusters.into_iter().map(|c| c.members).collect()
+}
+
+/// Where a block's events are filed: by month, and (undated ones) by party.
+struct Index<'i> {
+    by_month: &'i BTreeMap<i32, Vec<usize>>,
+    undated_by_actor: &'i BTreeMap<String, Vec<usize>>,
+    reach_months: i32,
+}
+
+/// The best-scoring event within reach that `m` may join, told with `date`.
+fn best_event(
+    w: &Weights,
+    clusters: &[Cluster<'_>],
+    index: &Index<'_>,
+    m: &EventMention,
+    date: Option<DayRange>,
+    published: Option<DayRange>,
+    words: &BTreeSet<String>,
+) -> Option<usize> {
+    let view = MentionView {
+        mention: m,
+        date,
+        published,
+        words,
+        participants: participant_keys(m),
+    };
+    let (lo, hi) = anchor_months(date, published);
+    let candidates: BTreeSet<usize> = if lo == NO_MONTH {
+        // Nothing dates these: a party they share is what narrows the search
+        // (events without parties only meet within one report's block).
+        if m.actors.is_empty() {
+            index
+                .by_month
+                .get(&NO_MONTH)
+                .into_iter()
+                .flatten()
+                .copied()
+                .collect()
+        } else {
+            m.actors
+                .iter()
+                .filter_map(|a| index.undated_by_actor.get(a.as_str()))
+                .flatten()
+                .copied()
+                .collect()
+        }
+    } else {
+        index
+            .by_month
+            .range(lo.saturating_sub(index.reach_months)..=hi.saturating_add(index.reach_months))
+            .flat_map(|(_, v)| v.iter().copied())
+            .collect()
+    };
+    let mut best: Option<(f32, usize)> = None;
+    for ci in candidates {
+        let Some(c) = clusters.get(ci) else { continue };
+        let cv = ClusterView {
+            members: &c.members,
+            dates: &c.dates,
+            published: &c.published,
+            words: &c.words,
+            participants: &c.participants,
+            actors: &c.actors,
+            location: c.location.clone(),
+            mode: c.mode.clone(),
+        };
+        if let Some(s) = join_score(w, &view, &cv) {
+            if s >= w.join_threshold && best.is_none_or(|(b, _)| s > b) {
+                best = Some((s, ci));
+            }
+        }
+    }
+    best.map(|(_, ci)| ci)
 }
 
 /// The event an undated mention's own report dates: among the events holding

@@ -268,10 +268,16 @@ pub fn join_score(w: &Weights, m: &MentionView, c: &ClusterView) -> Option<f32> 
         if a == b {
             score += w.location_same;
         } else if a != "virtual" && b != "virtual" {
-            let all_occurred = m.mention.status == EventStatus::Occurred
-                && c.members.iter().all(|x| x.status == EventStatus::Occurred);
-            if all_occurred {
-                // Two things that both took place in different countries are two events.
+            let changed =
+                |s: EventStatus| matches!(s, EventStatus::Postponed | EventStatus::Cancelled);
+            let mine_occurred = m.mention.status == EventStatus::Occurred;
+            let theirs_occurred = c.members.iter().all(|x| x.status == EventStatus::Occurred);
+            // Two things that both took place in different countries are two
+            // events; so are a meeting that took place and a visit elsewhere
+            // that was called off or put off (Munich talks, a postponed Beijing trip).
+            if ((changed(m.mention.status) || mine_occurred) && theirs_occurred)
+                || (mine_occurred && c.members.iter().all(|x| changed(x.status)))
+            {
                 return None;
             }
             score += w.location_clash;

@@ -440,3 +440,20 @@ fn a_pronoun_reporting_its_own_act_is_the_speaker() {
         .unwrap_or_else(|| panic!("the arrest: {rows:#?}"));
     assert_eq!(arrest["source"]["country"], "IND", "{arrest:#}");
 }
+
+#[test]
+fn a_possessive_names_who_makes_a_nominal_act() {
+    let (status, rows, stderr) = code(&[
+        "--sentence",
+        "Joe Biden's first visit to Australia was called off.",
+        "--published",
+        "2023-05-17",
+    ]);
+    assert_eq!(status, Some(0), "{stderr}");
+    let visit = rows
+        .iter()
+        .find(|r| r["type"] == "CONSULT")
+        .unwrap_or_else(|| panic!("the visit: {rows:#?}"));
+    assert_eq!(visit["source"]["country"], "USA", "{visit:#}");
+    assert_eq!(visit["target"]["country"], "AUS", "{visit:#}");
+}
