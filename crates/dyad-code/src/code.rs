@@ -1970,7 +1970,9 @@ fn event_status(
         if step == 0 || tree.base_rel(i) == "xcomp" && step == 1 {
             neg |= negated(x);
         }
-        if found.is_none() {
+        // A governor telling that the act takes place ("attend the summit",
+        // "talks began") still has its own tense and mood: "will attend" is a plan.
+        if found.is_none() || (step > 0 && found == Some(EventStatus::Occurred)) {
             for c in tree.children(x) {
                 let lem = tree.lemma(*c);
                 let st = match tree.base_rel(*c) {
@@ -2042,6 +2044,9 @@ fn event_status(
             | EventStatus::Hypothetical
             | EventStatus::Denied),
         ) => st,
+        // A report cannot have seen an act on a day after its own: a governor
+        // that reads as done ("attend the summit on Friday") tells a plan.
+        Some(EventStatus::Occurred) if ahead == Some(true) => EventStatus::Planned,
         // A plan for a day already past at the report's time reads as a plan
         // still (the report may be late): it stays planned.
         Some(st) => st,

@@ -457,3 +457,30 @@ fn a_possessive_names_who_makes_a_nominal_act() {
     assert_eq!(visit["source"]["country"], "USA", "{visit:#}");
     assert_eq!(visit["target"]["country"], "AUS", "{visit:#}");
 }
+
+#[test]
+fn attending_is_a_plan_when_it_lies_ahead() {
+    let (status, rows, stderr) = code(&[
+        "--sentence",
+        "The president will attend the summit in Lima on Friday.",
+        "--published",
+        "2024-11-11",
+    ]);
+    assert_eq!(status, Some(0), "{stderr}");
+    let summit = rows
+        .iter()
+        .find(|r| r["type"] == "CONSULT")
+        .unwrap_or_else(|| panic!("the summit: {rows:#?}"));
+    assert_eq!(summit["status"], "planned", "{summit:#}");
+    let (_, rows, _) = code(&[
+        "--sentence",
+        "The president attended the summit in Lima on Friday.",
+        "--published",
+        "2024-11-18",
+    ]);
+    let summit = rows
+        .iter()
+        .find(|r| r["type"] == "CONSULT")
+        .unwrap_or_else(|| panic!("the summit: {rows:#?}"));
+    assert_eq!(summit["status"], "occurred", "{summit:#}");
+}
