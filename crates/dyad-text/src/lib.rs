@@ -17,6 +17,7 @@ use std::sync::OnceLock;
 
 mod binary;
 pub mod conllu;
+mod dateline;
 mod feats;
 mod hash;
 mod keys;
@@ -148,6 +149,7 @@ impl Analyzer {
         let gaps: Vec<Gap> = raw.iter().map(|t| t.gap).collect();
         let mut scratch = Vec::with_capacity(160);
         let ends = sentences::split(&self.model.splitter, &keys, &gaps, &mut scratch);
+        let ends = dateline::split_off(text, &raw, ends);
         let mut out = AnalyzedText {
             sentences: Vec::with_capacity(ends.len()),
             ..Default::default()
