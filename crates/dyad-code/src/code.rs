@@ -1978,7 +1978,14 @@ fn event_status(
                 let st = match tree.base_rel(*c) {
                     "aux" => cues.get(CueWhere::Aux, &lem),
                     "mark" => cues.get(CueWhere::Mark, &lem),
-                    "amod" | "compound" if step == 0 => cues.get(CueWhere::Modifier, &lem),
+                    // The word as written too: the lemmatiser turns a
+                    // participle ("the postponed trip") into its verb.
+                    "amod" | "compound" if step == 0 => {
+                        cues.get(CueWhere::Modifier, &lem).or_else(|| {
+                            let word = tree.tokens.get(*c).map(|t| t.text.to_lowercase());
+                            word.and_then(|w| cues.get(CueWhere::Modifier, &w))
+                        })
+                    }
                     _ => None,
                 };
                 if st.is_some() {
@@ -2001,6 +2008,14 @@ fn event_status(
         }
         // A reported event keeps its own status: stop at a speech verb.
         if SPEECH.contains(&tree.lemma(h).as_str()) && rel == "ccomp" {
+            break;
+        }
+        // Nor does an act named in an attribution ("…, according to an account
+        // of the meeting") take the status of the clause it sources.
+        if tree
+            .case_of(x)
+            .is_some_and(|c| matches!(c.as_str(), "according" | "accord"))
+        {
             break;
         }
         x = h;
@@ -2220,6 +2235,40 @@ fn event_location(
     // Phone calls have no place.
     if tree.lemma(i) == "call" || tree.lemma(i) == "phone" {
         return (None, Some(Remote::Phone));
+    }
+    // "on the sidelines of the Munich Security Conference", "on the margins
+    // of the G7 summit in Hiroshima": the gathering's own place.
+    // (The parser may hang the phrase on a time before it: "on Saturday
+    // evening on the sidelines of …"; a few steps up must reach the act.)
+    let reaches_act = |k: usize| {
+        let mut x = k;
+        for _ in 0..3 {
+            let Some(h) = tree.head(x) else { return false };
+            if scope.contains(&h) {
+                return true;
+            }
+            x = h;
+        }
+        false
+    };
+    for c in (0..tree.len()).filter(|&k| places.sideline_words.contains(&tree.lemma(k))) {
+        if !["obl", "nmod"].contains(&tree.base_rel(c)) || !reaches_act(c) {
+            continue;
+        }
+        for g in tree.children_with(c, &["nmod"]) {
+            let Some(span) = tree.subtree_span(g) else {
+                continue;
+            };
+            let place = s.mentions.iter().find(|m| {
+                span.contains(m.span)
+                    && m.person.is_none()
+                    && m.country.is_some()
+                    && matches!(m.kind, MentionKind::Place | MentionKind::Metonym)
+            });
+            if let Some(m) = place {
+                return (Some(place_of(m)), remote);
+            }
+        }
     }
     // The place may hang on the act's object ("sign an agreement in Tokyo",
     // "hosting the leaders at Camp David"): parsers attach it either way.

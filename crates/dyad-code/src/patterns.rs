@@ -465,6 +465,9 @@ pub struct PlaceCues {
     pub force_words: Vec<String>,
     /// Nouns that, as a meeting verb's object, make it no meeting ("meet the challenges").
     pub task_words: Vec<String>,
+    /// Nouns for the edge of a gathering ("on the sidelines of the Munich
+    /// Security Conference"): the place the gathering's name holds is the act's.
+    pub sideline_words: Vec<String>,
 }
 
 impl PlaceCues {
@@ -485,6 +488,7 @@ impl PlaceCues {
                 "at" => c.at_words.push(w),
                 "force" => c.force_words.push(w),
                 "task" => c.task_words.push(w),
+                "sidelines" => c.sideline_words.push(w),
                 x => return Err(err(file, i + 1, format!("unknown kind `{x}`"))),
             }
         }

@@ -228,8 +228,14 @@ pub fn join_score(w: &Weights, m: &MentionView, c: &ClusterView) -> Option<f32> 
         let finest = c.dates.iter().flatten().min_by_key(|d| d.len_days());
         matches!((finest, m.published), (Some(d), Some(p)) if d.end <= p.start)
     };
+    // Except a plan put off: a new plan for the same place is the same event,
+    // rescheduled ("the trip postponed in February" … "will travel to Beijing").
+    let rescheduled = || {
+        c.members.iter().any(|x| x.status == EventStatus::Postponed)
+            && matches!((location_key(m.mention), c.location.as_deref()), (Some(a), Some(b)) if a == b)
+    };
     match m.mention.status {
-        EventStatus::Planned if past_event() => return None,
+        EventStatus::Planned if past_event() && !rescheduled() => return None,
         EventStatus::Postponed | EventStatus::Cancelled
             if past_event() && c.members.iter().all(|x| x.status == EventStatus::Occurred) =>
         {
@@ -367,8 +373,26 @@ fn date_score(w: &Weights, m: &MentionView, c: &ClusterView) -> Option<f32> {
             // mentions arrive in must not decide whether they meet.
             let changed =
                 |s: EventStatus| matches!(s, EventStatus::Postponed | EventStatus::Cancelled);
+            // A visit put off and held months later at the place it was
+            // planned for is one event with a new date: the postponed plan
+            // carried out. (Elsewhere, it is another meeting of the parties.)
+            let same_place = matches!(
+                (location_key(m.mention), location_key(other)),
+                (Some(x), Some(y)) if x == y
+            );
+            let carried_out = |put_off: EventStatus,
+                               put_off_day: &DayRange,
+                               held: EventStatus,
+                               held_day: &DayRange| {
+                same_place
+                    && put_off == EventStatus::Postponed
+                    && held == EventStatus::Occurred
+                    && held_day.start > put_off_day.end
+            };
             let postpones = (changed(m.mention.status) && is_plan(other.status))
-                || (changed(other.status) && is_plan(m.mention.status));
+                || (changed(other.status) && is_plan(m.mention.status))
+                || carried_out(m.mention.status, &a, other.status, b)
+                || carried_out(other.status, b, m.mention.status, &a);
             let weight = if postpones {
                 w.date_postponed
             } else {

@@ -754,3 +754,77 @@ fn a_date_inferred_from_the_report_day_yields_to_a_stated_one() {
     let other = capture("r3", "2008-12-14", "2008-12-14");
     assert_eq!(fuse(&[stated, other]).len(), 2);
 }
+
+/// A visit to Beijing put off in February and held in March is one event,
+/// rescheduled; a meeting of the same two in Munich meanwhile is another.
+#[test]
+fn a_postponed_visit_held_later_at_its_place_is_one_event() {
+    let visit = |doc: &'static str,
+                 published: &'static str,
+                 status: EventStatus,
+                 date: &'static str,
+                 at: (&'static str, &'static str)| {
+        mention(M {
+            doc,
+            n: 1,
+            published,
+            ty: EventType::Consult,
+            status,
+            actors: &["CHN", "USA"],
+            date: Some(date),
+            location: Some(place(at.0, Some(at.1))),
+            participants: vec![],
+            sentence: "trip: the secretary of state and the foreign minister",
+            mode: None,
+        })
+    };
+    let beijing = ("Beijing", "CHN");
+    let put_off = visit(
+        "r1",
+        "2023-02-03",
+        EventStatus::Postponed,
+        "2023-02-05",
+        beijing,
+    );
+    let munich = visit(
+        "r2",
+        "2023-02-19",
+        EventStatus::Occurred,
+        "2023-02-18",
+        ("Munich", "DEU"),
+    );
+    let replanned = visit(
+        "r3",
+        "2023-03-10",
+        EventStatus::Planned,
+        "2023-03-20",
+        beijing,
+    );
+    let held = visit(
+        "r4",
+        "2023-03-21",
+        EventStatus::Occurred,
+        "2023-03-20",
+        beijing,
+    );
+    let events = fuse(&[put_off.clone(), munich, replanned, held.clone()]);
+    assert_eq!(events.len(), 2, "{events:#?}");
+    let trip = events
+        .iter()
+        .find(|e| e.mentions.len() == 3)
+        .unwrap_or_else(|| panic!("the rescheduled trip: {events:#?}"));
+    assert_eq!(trip.status, EventStatus::Occurred);
+    assert_eq!(
+        trip.date.as_ref().map(|d| d.value.as_str()),
+        Some("2023-03-20")
+    );
+    // Held somewhere else, it is another meeting.
+    let elsewhere = visit(
+        "r5",
+        "2023-03-21",
+        EventStatus::Occurred,
+        "2023-03-20",
+        ("Tokyo", "JPN"),
+    );
+    assert_eq!(fuse(&[put_off, elsewhere]).len(), 2);
+}

@@ -484,3 +484,47 @@ fn attending_is_a_plan_when_it_lies_ahead() {
         .unwrap_or_else(|| panic!("the summit: {rows:#?}"));
     assert_eq!(summit["status"], "occurred", "{summit:#}");
 }
+
+#[test]
+fn a_meeting_on_the_sidelines_of_a_gathering_is_at_its_place() {
+    let (status, rows, stderr) = code(&[
+        "--sentence",
+        "The Japanese foreign minister met his Chinese counterpart on Friday evening on the sidelines of the Munich Security Conference.",
+        "--published",
+        "2024-02-17",
+    ]);
+    assert_eq!(status, Some(0), "{stderr}");
+    let meeting = rows
+        .iter()
+        .find(|r| r["type"] == "CONSULT")
+        .unwrap_or_else(|| panic!("the meeting: {rows:#?}"));
+    assert_eq!(meeting["location"]["country"], "DEU", "{meeting:#}");
+}
+
+#[test]
+fn statuses_from_a_participle_and_not_from_an_attribution() {
+    let (status, rows, stderr) = code(&[
+        "--sentence",
+        "Neither side gave a new date for Japan's postponed visit to Beijing.",
+        "--published",
+        "2024-02-17",
+    ]);
+    assert_eq!(status, Some(0), "{stderr}");
+    let visit = rows
+        .iter()
+        .find(|r| r["type"] == "CONSULT")
+        .unwrap_or_else(|| panic!("the visit: {rows:#?}"));
+    assert_eq!(visit["status"], "postponed", "{visit:#}");
+    // The clause an attribution sources says nothing of the meeting it names.
+    let (_, rows, _) = code(&[
+        "--sentence",
+        "The minister told China that such incursions must never happen again, according to an account of the meeting with Japan.",
+        "--published",
+        "2024-02-17",
+    ]);
+    let meeting = rows
+        .iter()
+        .find(|r| r["type"] == "CONSULT")
+        .unwrap_or_else(|| panic!("the meeting: {rows:#?}"));
+    assert_ne!(meeting["status"], "cancelled", "{meeting:#}");
+}
