@@ -215,6 +215,7 @@ pub fn code_document(coder: &Coder, input: &CodeInput<'_>) -> Vec<EventMention> 
     }
     date_by_meeting(input.text, &mut out, &anchored);
     place_by_visit(&mut out);
+    place_by_sentence_meeting(&mut out);
     place_by_dateline(input, &resolved, &mut out);
     org_countries(coder, &mut out);
     out
@@ -266,9 +267,13 @@ fn place_by_dateline(
     else {
         return;
     };
+    // Also a venue the knowledge base does not know ("at the Great Hall of
+    // the People"): it is in the dateline's city, named after the venue.
     for m in out.iter_mut().filter(|m| {
         m.event_type == EventType::Consult
-            && m.location.is_none()
+            && m.location
+                .as_ref()
+                .is_none_or(|l| l.country.is_none() && l.name != "virtual")
             && m.mode.as_deref() != Some("phone")
     }) {
         let Some(day) = m
@@ -280,7 +285,47 @@ fn place_by_dateline(
             continue;
         };
         if (day.date - published.date).num_days().abs() <= 1 {
-            m.location = Some(place_of(place));
+            let mut at = place_of(place);
+            if let Some(venue) = m.location.take() {
+                at.name = format!("{}, {}", venue.name, at.name);
+                at.text = venue.text;
+                at.span = venue.span;
+            }
+            m.location = Some(at);
+        }
+    }
+}
+
+/// An act the sentence tells beside a meeting it places ("held talks with Qin
+/// in Beijing on Sunday, and Qin accepted an invitation …"): same sentence,
+/// a party in common, no other date — it took place at the meeting. The
+/// evidence stays the meeting's place words.
+fn place_by_sentence_meeting(out: &mut [EventMention]) {
+    let meetings: Vec<(Span, Option<String>, Vec<String>, EventLocation)> = out
+        .iter()
+        .filter(|m| m.event_type == EventType::Consult && m.status == EventStatus::Occurred)
+        .filter_map(|m| {
+            let place = m.location.clone().filter(|l| l.country.is_some())?;
+            let day = m.date.as_ref().map(|d| d.value.clone());
+            Some((m.sentence, day, m.actors.clone(), place))
+        })
+        .collect();
+    if meetings.is_empty() {
+        return;
+    }
+    for m in out.iter_mut().filter(|m| {
+        m.location.is_none()
+            && m.event_type != EventType::Consult
+            && m.mode.as_deref() != Some("phone")
+    }) {
+        let day = m.date.as_ref().map(|d| d.value.clone());
+        let found = meetings.iter().find(|(sentence, meeting_day, actors, _)| {
+            *sentence == m.sentence
+                && (day.is_none() || day == *meeting_day)
+                && m.actors.iter().any(|a| actors.contains(a))
+        });
+        if let Some((_, _, _, place)) = found {
+            m.location = Some(place.clone());
         }
     }
 }
@@ -2305,10 +2350,27 @@ fn event_location(
             // name's own words, unless they are a date ("in March").
             let is_date = s.timexes.iter().any(|t| span.overlaps(t.span));
             if let Some(tok) = tree.tokens.get(c).filter(|t| t.upos == "PROPN" && !is_date) {
-                let words: Vec<usize> = std::iter::once(c)
-                    .chain(tree.children_with(c, &["compound", "flat"]))
-                    .filter(|&w| tree.tokens.get(w).is_some_and(|t| t.upos == "PROPN"))
+                // The venue's whole name: "Great Hall of the People", "Camp
+                // David", "Diaoyutai State Guesthouse" (capitalised modifiers
+                // and an "of" phrase of names).
+                let capitalised = |w: usize| {
+                    tree.tokens
+                        .get(w)
+                        .is_some_and(|t| t.text.starts_with(char::is_uppercase))
+                };
+                let mut words: Vec<usize> = std::iter::once(c)
+                    .chain(tree.children_with(c, &["compound", "flat", "amod"]))
+                    .filter(|&w| {
+                        tree.tokens.get(w).is_some_and(|t| t.upos == "PROPN") || capitalised(w)
+                    })
                     .collect();
+                for g in tree.children_with(c, &["nmod"]) {
+                    let of = tree.case_of(g).as_deref() == Some("of");
+                    if of && tree.tokens.get(g).is_some_and(|t| t.upos == "PROPN") {
+                        words.push(g);
+                        words.extend(tree.children_with(g, &["compound", "flat"]));
+                    }
+                }
                 let first = words
                     .iter()
                     .filter_map(|&w| tree.tokens.get(w))
@@ -2345,7 +2407,10 @@ fn event_location(
     // + place after the trigger, before any verb or other act, is where it was.
     for k in i + 1..tree.len() {
         let Some(tok) = tree.tokens.get(k) else { break };
-        if tok.upos == "VERB" || s.triggers.contains(&k) {
+        // A participle describing the act ("talks lasting five hours with Qin
+        // in Beijing") opens no clause of its own.
+        let describing = tree.base_rel(k) == "acl" && matches!(tok.xpos.as_str(), "VBG" | "VBN");
+        if (tok.upos == "VERB" && !describing) || s.triggers.contains(&k) {
             break;
         }
         if !places.at_words.contains(&tree.lemma(k)) || tree.lemma(k) == "to" {

@@ -528,3 +528,39 @@ fn statuses_from_a_participle_and_not_from_an_attribution() {
         .unwrap_or_else(|| panic!("the meeting: {rows:#?}"));
     assert_ne!(meeting["status"], "cancelled", "{meeting:#}");
 }
+
+#[test]
+fn a_venue_the_knowledge_base_lacks_is_in_the_datelines_city() {
+    let rows = code_report(
+        "Leaders meet in Lima\n\nLIMA, 15 November – Chinese President Xi Jinping met US President Joe Biden at the Grand Hall of the Andes on Friday.\n",
+        "2024-11-15",
+    );
+    let meeting = rows
+        .iter()
+        .find(|r| r["type"] == "CONSULT")
+        .unwrap_or_else(|| panic!("the meeting: {rows:#?}"));
+    assert_eq!(meeting["location"]["country"], "PER", "{meeting:#}");
+    let name = meeting["location"]["name"].as_str().unwrap_or_default();
+    assert!(name.starts_with("Grand Hall of the Andes"), "{meeting:#}");
+}
+
+#[test]
+fn an_act_told_beside_a_meeting_took_place_there() {
+    let (status, rows, stderr) = code(&[
+        "--sentence",
+        "Japan's foreign minister held talks with Chinese Foreign Minister Wang Yi in Beijing on Saturday, and the two agreed to resume defence dialogue.",
+        "--published",
+        "2024-11-17",
+    ]);
+    assert_eq!(status, Some(0), "{stderr}");
+    let talks = rows
+        .iter()
+        .find(|r| r["type"] == "CONSULT")
+        .unwrap_or_else(|| panic!("the talks: {rows:#?}"));
+    assert_eq!(talks["location"]["country"], "CHN", "{talks:#}");
+    let agreed = rows
+        .iter()
+        .find(|r| r["type"] == "AGREE" && r["status"] == "occurred")
+        .unwrap_or_else(|| panic!("the agreement: {rows:#?}"));
+    assert_eq!(agreed["location"]["country"], "CHN", "{agreed:#}");
+}
