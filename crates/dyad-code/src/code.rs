@@ -1489,14 +1489,14 @@ fn code_trigger(
     }
 
     // Date.
-    let date = event_date(s, i);
+    let date = event_date(s, i, event_type == EventType::Consult);
     let on = date
         .as_ref()
         .and_then(|d| d.start.map(|v| v.date))
         .or(s.published);
 
     // Status.
-    let status = event_status(coder, s, i, date.as_ref());
+    let status = event_status(coder, s, i, date.as_ref(), event_type == EventType::Consult);
 
     // Place and mode.
     let (location, remote) = event_location(coder, s, i);
@@ -1881,7 +1881,7 @@ fn timex_head(tree: &Tree<'_>, span: Span) -> Option<usize> {
 /// The temporal expression attached to the trigger: in its subtree, else in its
 /// governors' (nearest first); else the report's day for what it tells as news
 /// of the day (present or perfect tense).
-fn event_date(s: &SentenceCtx<'_, '_>, i: usize) -> Option<EventDate> {
+fn event_date(s: &SentenceCtx<'_, '_>, i: usize, meeting: bool) -> Option<EventDate> {
     let tree = s.tree;
     let usable = |t: &&&dyad_time::Timex| {
         matches!(
@@ -1898,7 +1898,12 @@ fn event_date(s: &SentenceCtx<'_, '_>, i: usize) -> Option<EventDate> {
     for _ in 0..2 {
         let Some(h) = tree.head(x) else { break };
         // "…, Kyodo reported on Sunday": the report's time, not the event's.
-        if SPEECH.contains(&tree.lemma(h).as_str()) {
+        // But measures announced ("announced sanctions on Friday", "announced
+        // an aid package on Sunday") take effect as they are announced; a
+        // meeting announced is still to come.
+        let announced_measure =
+            !meeting && tree.lemma(h) == "announce" && tree.base_rel(x) == "obj";
+        if SPEECH.contains(&tree.lemma(h).as_str()) && !announced_measure {
             break;
         }
         chain.push(h);
@@ -1983,6 +1988,7 @@ fn event_status(
     s: &SentenceCtx<'_, '_>,
     i: usize,
     date: Option<&EventDate>,
+    meeting: bool,
 ) -> EventStatus {
     let tree = s.tree;
     let cues = &coder.status;
@@ -1994,12 +2000,17 @@ fn event_status(
     let mut neg = false;
     // Nearest first: the trigger's own modifiers and auxiliaries, then each governor.
     let mut x = i;
+    // The relation by which the last step up was taken.
+    let mut via = "";
     for step in 0..4 {
         if step > 0 {
             let lemma = phrasal_lemma(tree, x);
+            // (A meeting announced is to come, whichever way it is told.)
+            let clause = meeting || ["ccomp", "xcomp", "advcl", "csubj"].contains(&via);
             if let Some(st) = cues
                 .get(CueWhere::Governor, &lemma)
                 .or_else(|| cues.get(CueWhere::Governor, &tree.lemma(x)))
+                .or_else(|| clause.then(|| cues.get(CueWhere::Clause, &lemma)).flatten())
             {
                 found = Some(st);
             }
@@ -2055,6 +2066,7 @@ fn event_status(
         if SPEECH.contains(&tree.lemma(h).as_str()) && rel == "ccomp" {
             break;
         }
+        via = rel;
         // Nor does an act named in an attribution ("…, according to an account
         // of the meeting") take the status of the clause it sources.
         if tree
@@ -2068,9 +2080,11 @@ fn event_status(
     // "were due later Sunday to hold talks": the infinitive's governor a few
     // words back, for when the parse lost it.
     if found.is_none() && i >= 2 && tree.lemma(i - 1) == "to" {
-        found = (i.saturating_sub(6)..i - 1)
-            .rev()
-            .find_map(|k| cues.get(CueWhere::Governor, &tree.lemma(k)));
+        found = (i.saturating_sub(6)..i - 1).rev().find_map(|k| {
+            let lemma = tree.lemma(k);
+            cues.get(CueWhere::Governor, &lemma)
+                .or_else(|| cues.get(CueWhere::Clause, &lemma))
+        });
     }
     // "…wanted to arrange the next meeting by the end of the year, but it is now
     // expected to be postponed": a change of plan told in a clause of its own,

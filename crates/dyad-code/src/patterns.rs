@@ -397,6 +397,9 @@ pub enum CueWhere {
     Modifier,
     /// A governor that, negated, undoes the event ("will not go ahead").
     Undone,
+    /// A governor whose clause it governs is a plan ("announced it would
+    /// withdraw") while a thing it governs is done ("announced sanctions").
+    Clause,
 }
 
 /// Status cues by place and lemma.
@@ -433,6 +436,7 @@ impl StatusCues {
                 "mark" => CueWhere::Mark,
                 "modifier" => CueWhere::Modifier,
                 "undone" => CueWhere::Undone,
+                "clause" => CueWhere::Clause,
                 x => return Err(err(file, i + 1, format!("unknown place `{x}`"))),
             };
             let s = EventStatus::parse(status)

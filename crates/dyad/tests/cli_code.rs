@@ -564,3 +564,30 @@ fn an_act_told_beside_a_meeting_took_place_there() {
         .unwrap_or_else(|| panic!("the agreement: {rows:#?}"));
     assert_eq!(agreed["location"]["country"], "CHN", "{agreed:#}");
 }
+
+#[test]
+fn measures_announced_take_effect_and_meetings_announced_are_to_come() {
+    let first = |sentence: &str, ty: &str| {
+        let (status, rows, stderr) = code(&["--sentence", sentence, "--published", "2023-05-21"]);
+        assert_eq!(status, Some(0), "{stderr}");
+        rows.into_iter()
+            .find(|r| r["type"] == ty)
+            .unwrap_or_else(|| panic!("{ty} in {sentence:?}"))
+    };
+    let aid = first(
+        "US President Joe Biden announced a new military aid package for Ukraine worth $375 million on Sunday.",
+        "AID",
+    );
+    assert_eq!(aid["status"], "occurred", "{aid:#}");
+    assert_eq!(aid["date"]["value"], "2023-05-21", "{aid:#}");
+    let visit = first(
+        "China announced on Friday a visit by its foreign minister to Japan.",
+        "CONSULT",
+    );
+    assert_eq!(visit["status"], "planned", "{visit:#}");
+    let intent = first(
+        "Germany announced it would impose sanctions on Iran.",
+        "THREATEN",
+    );
+    assert_eq!(intent["status"], "planned", "{intent:#}");
+}
