@@ -404,22 +404,34 @@ fn leaders_by_surname(input: &CodeInput<'_>, on: NaiveDate, resolved: &mut Vec<R
             if taken {
                 continue;
             }
-            // A head of state or government is famous enough to go by surname
-            // alone ("Obama said"); a minister's surname is common enough
-            // elsewhere (a ballplayer "Teixeira" is no defence minister) that it
-            // names the minister only where the report names the country too.
+            // The leader of a major power is famous enough to go by surname
+            // alone ("Obama said", "met Putin": a G20 member, by the knowledge
+            // base's groupings); other surnames are common enough elsewhere (a
+            // boxer "Thompson" is no prime minister of Barbados, a ballplayer
+            // "Teixeira" no defence minister) that they name the office-holder
+            // only where the report names the country too.
+            let named_country = |m: &ResolvedMention| {
+                resolved
+                    .iter()
+                    .any(|o| o.country.is_some() && o.country == m.country)
+            };
+            let major = |m: &ResolvedMention| {
+                m.country.as_ref().is_some_and(|c| {
+                    input
+                        .kb
+                        .organisation("G20")
+                        .is_some_and(|g| g.members.contains(c))
+                })
+            };
             let head = input
                 .kb
-                .holder_by_surname(input.text, t.span, on, &HEAD_ROLES);
+                .holder_by_surname(input.text, t.span, on, &HEAD_ROLES)
+                .filter(|m| major(m) || named_country(m));
             let minister = || {
                 input
                     .kb
                     .holder_by_surname(input.text, t.span, on, &MINISTER_ROLES)
-                    .filter(|m| {
-                        resolved
-                            .iter()
-                            .any(|o| o.country.is_some() && o.country == m.country)
-                    })
+                    .filter(named_country)
             };
             if let Some(m) = head.or_else(minister) {
                 found.push(m);

@@ -591,3 +591,36 @@ fn measures_announced_take_effect_and_meetings_announced_are_to_come() {
     );
     assert_eq!(intent["status"], "planned", "{intent:#}");
 }
+
+#[test]
+fn a_bare_surname_names_a_minor_states_leader_only_beside_the_country() {
+    // A boxer "Thompson" is no prime minister of Barbados…
+    let (status, rows, stderr) = code(&[
+        "--sentence",
+        "Klitschko stopped Thompson in the sixth round to retain his titles in Bern.",
+        "--published",
+        "2008-07-13",
+    ]);
+    assert_eq!(status, Some(0), "{stderr}");
+    assert!(
+        rows.iter()
+            .all(|r| !r["actors"].to_string().contains("BRB")),
+        "{rows:#?}"
+    );
+    // … while the leaders of major powers go by surname alone.
+    let (_, rows, _) = code(&[
+        "--sentence",
+        "Putin met Erdogan in Sochi on Monday.",
+        "--published",
+        "2021-09-30",
+    ]);
+    let meeting = rows
+        .iter()
+        .find(|r| r["type"] == "CONSULT")
+        .unwrap_or_else(|| panic!("the meeting: {rows:#?}"));
+    assert_eq!(
+        meeting["actors"],
+        serde_json::json!(["RUS", "TUR"]),
+        "{meeting:#}"
+    );
+}
