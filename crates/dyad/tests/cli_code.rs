@@ -607,6 +607,8 @@ fn a_bare_surname_names_a_minor_states_leader_only_beside_the_country() {
             .all(|r| !r["actors"].to_string().contains("BRB")),
         "{rows:#?}"
     );
+    // (Nor is a bout's round a round of talks.)
+    assert!(rows.iter().all(|r| r["type"] != "CONSULT"), "{rows:#?}");
     // … while the leaders of major powers go by surname alone.
     let (_, rows, _) = code(&[
         "--sentence",
