@@ -2415,12 +2415,24 @@ fn event_location(
                     .slice(s.input.text)
                     .unwrap_or(&tok.text)
                     .to_string();
+                // A venue named after its city ("the Munich Security
+                // Conference", "the Shangri-La Dialogue in Singapore") is in
+                // that city's country.
+                let country = s
+                    .mentions
+                    .iter()
+                    .find(|m| {
+                        span.contains(m.span)
+                            && m.person.is_none()
+                            && matches!(m.kind, MentionKind::Place | MentionKind::Metonym)
+                    })
+                    .and_then(|m| m.country.clone());
                 return (
                     Some(EventLocation {
                         text: name.clone(),
                         span: name_span,
                         name,
-                        country: None,
+                        country,
                     }),
                     remote,
                 );

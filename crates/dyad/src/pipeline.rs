@@ -174,6 +174,21 @@ impl dyad_time::TenseHints for ParseTense<'_> {
                 if to_mark {
                     return TenseHint::Unknown;
                 }
+                // A participle's "Tense=Past" is no tense: a passive takes
+                // the tense of its "be" ("is expected in Beijing on Sunday" is
+                // present, so the cue words decide; "was held on Sunday" past).
+                if t.feat("VerbForm") == Some("Part") && t.xpos == "VBN" {
+                    let be = s.tokens.iter().find(|a| {
+                        a.head == Some(i) && a.deprel.starts_with("aux") && a.lemma == "be"
+                    });
+                    if let Some(be) = be.filter(|_| !aux.contains(&"have")) {
+                        return if be.feat("Tense") == Some("Past") {
+                            TenseHint::Past
+                        } else {
+                            TenseHint::Unknown
+                        };
+                    }
+                }
                 if t.feat("Tense") == Some("Past") || aux.contains(&"have") {
                     return TenseHint::Past;
                 }

@@ -626,3 +626,21 @@ fn a_bare_surname_names_a_minor_states_leader_only_beside_the_country() {
         "{meeting:#}"
     );
 }
+
+#[test]
+fn a_present_passive_looks_ahead_to_its_weekday() {
+    // "is expected … on Sunday", read on a Wednesday: the coming Sunday.
+    let (status, rows, stderr) = code(&[
+        "--sentence",
+        "The Japanese foreign minister is expected in Beijing on Sunday for talks with Wang Yi.",
+        "--published",
+        "2024-11-13",
+    ]);
+    assert_eq!(status, Some(0), "{stderr}");
+    let talks = rows
+        .iter()
+        .find(|r| r["type"] == "CONSULT")
+        .unwrap_or_else(|| panic!("the talks: {rows:#?}"));
+    assert_eq!(talks["date"]["value"], "2024-11-17", "{talks:#}");
+    assert_eq!(talks["status"], "planned", "{talks:#}");
+}
