@@ -2014,6 +2014,7 @@ fn event_status(
     let mut x = i;
     // The relation by which the last step up was taken.
     let mut via = "";
+    let mut weak: Option<EventStatus> = None;
     for step in 0..4 {
         if step > 0 {
             let lemma = phrasal_lemma(tree, x);
@@ -2024,7 +2025,14 @@ fn event_status(
                 .or_else(|| cues.get(CueWhere::Governor, &tree.lemma(x)))
                 .or_else(|| clause.then(|| cues.get(CueWhere::Clause, &lemma)).flatten())
             {
-                found = Some(st);
+                // A governor telling that the act takes place ("attend the
+                // summit", "talks began") is the weakest cue: a plan or change
+                // of plan that governs it in turn ("is due to attend") wins.
+                if st == EventStatus::Occurred {
+                    weak = weak.or(Some(st));
+                } else {
+                    found = Some(st);
+                }
             }
             if found.is_none() && negated(x) {
                 found = cues
@@ -2038,9 +2046,9 @@ fn event_status(
         if step == 0 || tree.base_rel(i) == "xcomp" && step == 1 {
             neg |= negated(x);
         }
-        // A governor telling that the act takes place ("attend the summit",
-        // "talks began") still has its own tense and mood: "will attend" is a plan.
-        if found.is_none() || (step > 0 && found == Some(EventStatus::Occurred)) {
+        // A governor telling that the act takes place still has its own tense
+        // and mood: "will attend" is a plan.
+        if found.is_none() {
             for c in tree.children(x) {
                 let lem = tree.lemma(*c);
                 let st = match tree.base_rel(*c) {
@@ -2097,6 +2105,9 @@ fn event_status(
             cues.get(CueWhere::Governor, &lemma)
                 .or_else(|| cues.get(CueWhere::Clause, &lemma))
         });
+    }
+    if found.is_none() {
+        found = weak;
     }
     // "…wanted to arrange the next meeting by the end of the year, but it is now
     // expected to be postponed": a change of plan told in a clause of its own,

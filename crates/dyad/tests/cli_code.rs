@@ -644,3 +644,19 @@ fn a_present_passive_looks_ahead_to_its_weekday() {
     assert_eq!(talks["date"]["value"], "2024-11-17", "{talks:#}");
     assert_eq!(talks["status"], "planned", "{talks:#}");
 }
+
+#[test]
+fn being_due_to_attend_is_a_plan() {
+    let (status, rows, stderr) = code(&[
+        "--sentence",
+        "In Lima, the Japanese prime minister is due to attend a summit of Pacific leaders.",
+        "--published",
+        "2024-11-13",
+    ]);
+    assert_eq!(status, Some(0), "{stderr}");
+    let summit = rows
+        .iter()
+        .find(|r| r["type"] == "CONSULT")
+        .unwrap_or_else(|| panic!("the summit: {rows:#?}"));
+    assert_eq!(summit["status"], "planned", "{summit:#}");
+}
