@@ -1,6 +1,8 @@
 //! The coding itself: triggers → arguments → parties, status, date, place, mode.
 
-use crate::patterns::{trigger_key, Complement, CueWhere, Pattern, Roles, TriggerKind};
+use crate::patterns::{
+    trigger_key, Complement, CueWhere, Pattern, Roles, Slot, TriggerKind, WordPattern,
+};
 use crate::tree::Tree;
 use crate::{CodeInput, Coder};
 use chrono::{Datelike, NaiveDate};
@@ -799,6 +801,14 @@ fn match_trigger<'c>(
                     .iter()
                     .any(|p| match &p.with {
                         Complement::Object(w) => trigger_key(w) == trigger_key(&tree.lemma(i)),
+                        Complement::Words(w) => {
+                            let key = trigger_key(&tree.lemma(i));
+                            w.slots.iter().any(|s| {
+                                s.phrases
+                                    .iter()
+                                    .any(|ph| ph.iter().any(|x| trigger_key(x) == key))
+                            })
+                        }
                         _ => false,
                     })
             {
@@ -837,7 +847,41 @@ fn match_in_layer<'c>(
     pats: impl Iterator<Item = &'c Pattern> + Clone,
 ) -> Option<(&'c Pattern, Option<usize>)> {
     {
-        for p in pats.clone().filter(|p| p.with != Complement::Any) {
+        // Word patterns: the one asking for most words wins, the first in file
+        // order among equals.
+        let mut best: Option<(&Pattern, usize, Option<usize>)> = None;
+        for p in pats.clone() {
+            let Complement::Words(w) = &p.with else {
+                continue;
+            };
+            if let Some(post) = match_words(tree, i, w) {
+                if best.is_none_or(|(_, n, _)| w.words() > n) {
+                    best = Some((p, w.words(), post));
+                }
+            }
+        }
+        if let Some((p, _, post)) = best {
+            // The complement is the trigger's dependent holding the first word
+            // matched after it ("abandon full economic ties": ties).
+            let comp = post.and_then(|t| {
+                let mut x = t;
+                for _ in 0..tree.len() {
+                    let h = tree.head(x)?;
+                    if h == i {
+                        return ["obj", "iobj", "obl", "nmod", "xcomp", "nsubj:pass"]
+                            .contains(&tree.base_rel(x))
+                            .then_some(x);
+                    }
+                    x = h;
+                }
+                None
+            });
+            return Some((p, comp));
+        }
+        for p in pats
+            .clone()
+            .filter(|p| !matches!(p.with, Complement::Any | Complement::Words(_)))
+        {
             match &p.with {
                 Complement::Object(w) => {
                     // The object's head word, or a word modifying it ("restore full
@@ -877,7 +921,7 @@ fn match_in_layer<'c>(
                         return Some((p, None));
                     }
                 }
-                Complement::Any => {}
+                Complement::Any | Complement::Words(_) => {}
             }
         }
         if let Some(p) = pats.clone().find(|p| p.with == Complement::Any) {
@@ -885,6 +929,97 @@ fn match_in_layer<'c>(
         }
     }
     None
+}
+
+/// Whether the words around trigger `i` fit a verb dictionary's word pattern:
+/// each slot in order, slots before the verb ending before it and slots after
+/// it starting after it, a slot joined by `_` right after the one before, any
+/// other within a few words of it. The first word matched after the verb, if
+/// any, is returned (`Some(None)` when the pattern asks only for words before it).
+fn match_words(tree: &Tree<'_>, i: usize, w: &WordPattern) -> Option<Option<usize>> {
+    /// How far an unjoined slot may stand from the one before it.
+    const GAP: usize = 8;
+    let v = w.slots.iter().position(|s| s.verb)?;
+    let toks = &tree.tokens;
+    let word_at = |k: usize, word: &str| {
+        toks.get(k).is_some_and(|t| {
+            let text = t.text.to_lowercase();
+            text == word
+                || t.lemma.to_lowercase() == word
+                || (word.len() > 3 && trigger_key(&t.lemma) == trigger_key(word))
+        })
+    };
+    let phrase_at = |k: usize, ph: &[String]| ph.iter().enumerate().all(|(j, x)| word_at(k + j, x));
+    // Slots after the verb, left to right, with backtracking.
+    fn forward(
+        slots: &[Slot],
+        from: usize,
+        n: usize,
+        phrase_at: &dyn Fn(usize, &[String]) -> bool,
+        first: &mut Option<usize>,
+    ) -> bool {
+        let Some(slot) = slots.first() else {
+            return true;
+        };
+        let starts: Vec<usize> = if slot.adjacent {
+            vec![from]
+        } else {
+            (from..(from + GAP + 1).min(n)).collect()
+        };
+        for st in starts {
+            for ph in &slot.phrases {
+                if st + ph.len() <= n
+                    && phrase_at(st, ph)
+                    && forward(&slots[1..], st + ph.len(), n, phrase_at, first)
+                {
+                    if first.is_none_or(|f| st < f) {
+                        *first = Some(st);
+                    }
+                    return true;
+                }
+            }
+        }
+        false
+    }
+    // Slots before the verb, right to left: `end` is one past where the slot
+    // must end (or end within GAP of, where not joined to the slot after it).
+    fn backward(
+        slots: &[Slot],
+        end: usize,
+        joined_next: bool,
+        phrase_at: &dyn Fn(usize, &[String]) -> bool,
+    ) -> bool {
+        let Some((slot, rest)) = slots.split_last() else {
+            return true;
+        };
+        let ends: Vec<usize> = if joined_next {
+            vec![end]
+        } else {
+            (end.saturating_sub(GAP)..=end).rev().collect()
+        };
+        for e in ends {
+            for ph in &slot.phrases {
+                if ph.len() <= e
+                    && phrase_at(e - ph.len(), ph)
+                    && backward(rest, e - ph.len(), slot.adjacent, phrase_at)
+                {
+                    return true;
+                }
+            }
+        }
+        false
+    }
+    let n = toks.len();
+    let pre = &w.slots[..v];
+    if !backward(pre, i, w.slots[v].adjacent, &phrase_at) {
+        return None;
+    }
+    let post = &w.slots[v + 1..];
+    let mut first = None;
+    if !forward(post, i + 1, n, &phrase_at, &mut first) {
+        return None;
+    }
+    Some(first)
 }
 
 /// A party found in an argument: what the knowledge base made of the words.
@@ -1131,7 +1266,12 @@ fn code_trigger(
     if !is_act(coder, s, i, pattern) {
         return None;
     }
-    let (table_type, table_mode, context) = coder.plover.lookup(&pattern.cameo)?.clone();
+    // A code outside the CAMEO table (a user's dictionary may use WEIS or codes
+    // of its own) keeps the type the importer gave it, with no mode or context.
+    let (table_type, table_mode, context) = match coder.plover.lookup(&pattern.cameo) {
+        Some(entry) => entry.clone(),
+        None => (pattern.plover?, None, None),
+    };
     let event_type = pattern.plover.unwrap_or(table_type);
     let mentions = s.mentions;
 

@@ -457,3 +457,45 @@ fn a_possessive_names_who_makes_a_nominal_act() {
     assert_eq!(visit["source"]["country"], "USA", "{visit:#}");
     assert_eq!(visit["target"]["country"], "AUS", "{visit:#}");
 }
+
+/// A CAMEO verb dictionary's word patterns are read as words around the verb:
+/// synsets stand for each of their phrases, words before the verb count, `_`
+/// joins words that must touch, and the pattern asking for most words wins.
+#[test]
+fn verb_dictionary_word_patterns_and_synsets() {
+    let dir = std::env::temp_dir().join(format!("dyad-verbdict-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let dict = dir.join("verbs.txt");
+    std::fs::write(
+        &dict,
+        "&MONEYWORDS\n+DOLLARS\n+GOLD COINS\n\n&NEVER\n+DID N'T\n+WILL NOT\n\n\
+         --- DONATE [070] ---\nDONATE\n- * &MONEYWORDS [071]\n- * FOOD_PARCELS [073]\n\n\
+         --- CRITICIZE [120] ---\nCRITICIZE\n- &NEVER * OVER BUDGET [111]\n- * OVER BUDGET [122]\n",
+    )
+    .expect("write dictionary");
+    let dict = dict.to_string_lossy().into_owned();
+    let cameo = |sentence: &str| -> Vec<String> {
+        let (status, rows, stderr) = code(&[
+            "--patterns",
+            &dict,
+            "--sentence",
+            sentence,
+            "--published",
+            "2021-03-04",
+        ]);
+        assert_eq!(status, Some(0), "{stderr}");
+        rows.iter()
+            .filter_map(|r| r["cameo"].as_str().map(str::to_string))
+            .collect()
+    };
+    // A synset's phrase of two words.
+    assert!(cameo("Norway has donated twenty gold coins to Kenya.").contains(&"071".to_string()));
+    // `FOOD_PARCELS`: the words must touch; apart, the verb's own code.
+    assert!(cameo("Norway has donated food parcels to Kenya.").contains(&"073".to_string()));
+    let apart = cameo("Norway has donated food and winter parcels to Kenya.");
+    assert!(apart.contains(&"070".to_string()), "{apart:?}");
+    // Words before the verb: the negated pattern asks for more words and wins.
+    assert!(cameo("Germany didn't criticize France over the budget.").contains(&"111".to_string()));
+    assert!(cameo("Germany criticized France over the budget.").contains(&"122".to_string()));
+    let _ = std::fs::remove_dir_all(&dir);
+}
