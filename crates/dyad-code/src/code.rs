@@ -87,6 +87,9 @@ pub fn code_document(coder: &Coder, input: &CodeInput<'_>) -> Vec<EventMention> 
             // to attack", "called for sanctions", "accused X of attacking") is what
             // the governing act is about, not an event of its own. A meeting agreed
             // to stays: it is the event the agreement plans.
+            if unrealised(&tree, i) {
+                continue;
+            }
             if let Some(g) = governing_trigger(&tree, i, &matched) {
                 let gt = matched[g].and_then(|(p, _)| pattern_type(coder, p));
                 let jt = pattern_type(coder, pattern);
@@ -597,9 +600,28 @@ fn governing_trigger(
         return None;
     }
     let mut x = i;
-    for _ in 0..3 {
+    let mut steps = 0;
+    for _ in 0..6 {
         let h = tree.head(x)?;
         let rel = tree.base_rel(x);
+        // A conjunct shares what governs its first conjunct ("refused to let
+        // the planes land and evacuate the observers"); the first conjunct is
+        // its partner, not its governor. Two acts coordinated ("condemned the
+        // attack and promised aid") are each news of their own.
+        if rel == "conj" {
+            let verbs = [x, h]
+                .iter()
+                .all(|&k| tree.tokens.get(k).is_some_and(|t| t.upos == "VERB"));
+            if !verbs || matched.get(h).is_some_and(|m| m.is_some()) {
+                return None;
+            }
+            x = h;
+            continue;
+        }
+        steps += 1;
+        if steps > 3 {
+            return None;
+        }
         if ![
             "obj", "iobj", "xcomp", "ccomp", "obl", "nmod", "acl", "compound", "advcl",
         ]
@@ -711,6 +733,22 @@ fn background(tree: &Tree<'_>, i: usize, pattern: &Pattern) -> bool {
         && ["obl", "nmod"].contains(&rel)
         && case.is_some()
         && !(rel == "obl" && matches!(case.as_deref(), Some("at" | "during")))
+}
+
+/// Whether a trigger names an act left undone or held as a condition: a clause
+/// or phrase opened by "without" ("agreed to resign without returning",
+/// "approved it without talks"), "unless" or "if" ("will strike unless Baghdad
+/// accepts"). Such an act is no event, not even one told in passing.
+fn unrealised(tree: &Tree<'_>, i: usize) -> bool {
+    let rel = tree.base_rel(i);
+    if !["advcl", "obl", "nmod"].contains(&rel) {
+        return false;
+    }
+    tree.children_with(i, &["mark", "case"])
+        .next()
+        .is_some_and(|m| {
+            ["without", "unless", "if"].contains(&tree.lemma(m).to_lowercase().as_str())
+        })
 }
 
 /// Whether the words before `span` (past determiners and modifiers) are one

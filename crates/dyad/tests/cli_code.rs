@@ -499,3 +499,22 @@ fn verb_dictionary_word_patterns_and_synsets() {
     assert!(cameo("Germany criticized France over the budget.").contains(&"122".to_string()));
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// An act left undone ("without …") or held as a condition ("unless …") is no
+/// event; a conjunct of an act another one governs is governed too.
+#[test]
+fn unrealised_and_coordinated_governed_acts() {
+    let types = |sentence: &str| -> Vec<String> {
+        let (status, rows, stderr) = code(&["--sentence", sentence, "--published", "2020-01-01"]);
+        assert_eq!(status, Some(0), "{stderr}");
+        rows.iter()
+            .filter_map(|r| r["type"].as_str().map(str::to_string))
+            .collect()
+    };
+    let t = types("Germany approved the plan on Monday without consulting France.");
+    assert!(!t.contains(&"CONSULT".to_string()), "{t:?}");
+    let t = types("Iran threatened to attack Iraq unless Baghdad accepted its conditions.");
+    assert_eq!(t, vec!["THREATEN".to_string()]);
+    let t = types("Chile refused to let the aircraft land and evacuate the Peruvian diplomats.");
+    assert_eq!(t, vec!["REJECT".to_string()]);
+}
