@@ -1106,6 +1106,19 @@ fn party_code(m: &ResolvedMention) -> Option<String> {
     })
 }
 
+/// The actors a joint code stands for (a dictionary's `[FRA/DEU]`: one name
+/// for several parties acting together), each as `party_code` gives a code.
+fn joint_codes(m: &ResolvedMention) -> Option<Vec<String>> {
+    let actor = m.actor.as_deref()?;
+    actor.contains('/').then(|| {
+        actor
+            .split('/')
+            .filter(|a| !a.is_empty())
+            .map(|a| a.chars().take(3).collect())
+            .collect()
+    })
+}
+
 /// Parties standing in the subtree of `head` (and its conjuncts), in text order.
 fn parties_under<'m>(
     s: &SentenceCtx<'_, '_>,
@@ -1556,7 +1569,13 @@ fn code_trigger(
             .collect();
     }
     let countries = |ps: &[Party<'_>]| -> Vec<String> {
-        let mut c: Vec<String> = ps.iter().filter_map(|p| party_code(p.mention)).collect();
+        let mut c: Vec<String> = ps
+            .iter()
+            .flat_map(|p| {
+                joint_codes(p.mention)
+                    .unwrap_or_else(|| party_code(p.mention).into_iter().collect())
+            })
+            .collect();
         c.sort();
         c.dedup();
         c

@@ -518,3 +518,28 @@ fn unrealised_and_coordinated_governed_acts() {
     let t = types("Chile refused to let the aircraft land and evacuate the Peruvian diplomats.");
     assert_eq!(t, vec!["REJECT".to_string()]);
 }
+
+/// A CAMEO dictionary's joint code (`[BEL/NLD/LUX]`) names several actors at
+/// once: each is among the event's actors.
+#[test]
+fn joint_codes_stand_for_each_actor() {
+    let dir = std::env::temp_dir().join(format!("dyad-jointcode-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let dict = dir.join("actors.txt");
+    std::fs::write(&dict, "GRAND_ALLIANCE [BEL/NLD/LUX]\n").expect("write dictionary");
+    let dict = dict.to_string_lossy().into_owned();
+    let (status, rows, stderr) = code(&[
+        "--kb",
+        &dict,
+        "--sentence",
+        "The Grand Alliance condemned Russia on Monday.",
+        "--published",
+        "2020-01-01",
+    ]);
+    assert_eq!(status, Some(0), "{stderr}");
+    let e = rows.first().expect("an event");
+    assert_eq!(e["actors"], serde_json::json!(["BEL", "LUX", "NLD", "RUS"]));
+    assert_eq!(e["source"]["actor"], "BEL/NLD/LUX");
+    assert!(e["source"]["country"].is_null());
+    let _ = std::fs::remove_dir_all(&dir);
+}
