@@ -1639,6 +1639,18 @@ fn code_trigger(
     {
         return None;
     }
+    // "… until their demands are met": "met" in the passive with no one
+    // meeting ("by …") is a task fulfilled, whatever the parse made its subject.
+    if event_type == EventType::Consult
+        && pattern.kind == TriggerKind::Verb
+        && trigger_key(&tree.lemma(i)) == trigger_key("meet")
+        && tree.children_with(i, &["aux:pass"]).next().is_some()
+        && tree
+            .children_with(i, &["obl", "nsubj"])
+            .all(|c| tree.rel(c) != "obl:agent" && tree.case_of(c).as_deref() != Some("by"))
+    {
+        return None;
+    }
 
     // Date.
     let date = event_date(s, i);

@@ -543,3 +543,34 @@ fn joint_codes_stand_for_each_actor() {
     assert!(e["source"]["country"].is_null());
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// Aid received is AID from the giver named after "from"; a guest received is
+/// still a meeting; "demands are met" is no meeting.
+#[test]
+fn aid_received_and_tasks_met() {
+    let (status, rows, stderr) = code(&[
+        "--sentence",
+        "Ukraine received military aid from Germany on Monday.",
+        "--published",
+        "2020-01-01",
+    ]);
+    assert_eq!(status, Some(0), "{stderr}");
+    let e = rows.first().expect("an event");
+    assert_eq!(e["type"], "AID");
+    assert_eq!(e["source"]["actor"], "DEU");
+    assert_eq!(e["target"]["actor"], "UKR");
+    let (_, rows, _) = code(&[
+        "--sentence",
+        "Chinese Premier Li received the Japanese ambassador on Monday.",
+        "--published",
+        "2020-01-01",
+    ]);
+    assert!(rows.iter().any(|r| r["type"] == "CONSULT"), "{rows:?}");
+    let (_, rows, _) = code(&[
+        "--sentence",
+        "The Kenyan rebels will keep fighting until their demands are met.",
+        "--published",
+        "2020-01-01",
+    ]);
+    assert!(!rows.iter().any(|r| r["type"] == "CONSULT"), "{rows:?}");
+}
