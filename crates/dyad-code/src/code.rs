@@ -1332,6 +1332,30 @@ fn code_trigger(
     let mut target_side: Vec<Party<'_>> = Vec::new();
     if let Some((subj, passive)) = subject {
         let mut ps = parties_under(s, subj, mentions);
+        // A list of subjects the parse split into several ("Fornost and the
+        // awful Gondor welcomed …" with "Gondor" a second subject): only words
+        // of a list (no verb, an "and" or a comma) stand between them.
+        if let Some(h) = tree.head(subj) {
+            let listed = |a: usize, b: usize| {
+                let (lo, hi) = (a.min(b), a.max(b));
+                let between = tree.tokens.get(lo + 1..hi).unwrap_or(&[]);
+                between
+                    .iter()
+                    .all(|t| !matches!(t.upos.as_str(), "VERB" | "AUX"))
+                    && between.iter().any(|t| t.upos == "CCONJ" || t.text == ",")
+            };
+            let more: Vec<usize> = tree
+                .children_with(h, &["nsubj"])
+                .filter(|&o| o != subj && tree.rel(o) == tree.rel(subj) && listed(subj, o))
+                .collect();
+            for o in more {
+                for p in parties_under(s, o, mentions) {
+                    if !ps.iter().any(|q| q.mention.span == p.mention.span) {
+                        ps.push(p);
+                    }
+                }
+            }
+        }
         // "The Indian navy said it arrested …": a pronoun subject is the one
         // who says the act, where the kinds agree.
         if ps.is_empty() {

@@ -574,3 +574,18 @@ fn aid_received_and_tasks_met() {
     ]);
     assert!(!rows.iter().any(|r| r["type"] == "CONSULT"), "{rows:?}");
 }
+
+/// A list of subjects the parse split ("Norway and the evil awful Sweden",
+/// with "Sweden" a second subject) still acts together.
+#[test]
+fn split_subject_lists_act_together() {
+    let (status, rows, stderr) = code(&[
+        "--sentence",
+        "Norway and the evil awful Sweden condemned Russia on Monday.",
+        "--published",
+        "2020-01-01",
+    ]);
+    assert_eq!(status, Some(0), "{stderr}");
+    let e = rows.first().expect("an event");
+    assert_eq!(e["actors"], serde_json::json!(["NOR", "RUS", "SWE"]));
+}
