@@ -599,6 +599,14 @@ fn governing_trigger(
     if tree.tokens.get(i)?.upos == "VERB" && tree.children_with(i, &["nsubj"]).next().is_some() {
         return None;
     }
+    // The object of a sentence's verb the parse took for its modifier
+    // ("The US rejected calls by …" read as "rejected calls").
+    if let Some(v) = tree
+        .children_with(i, &["amod"])
+        .find(|&c| matched.get(c).is_some_and(|m| m.is_some()) && main_verb_as_modifier(tree, c))
+    {
+        return Some(v);
+    }
     let mut x = i;
     let mut steps = 0;
     for _ in 0..6 {
@@ -814,7 +822,7 @@ fn match_trigger<'c>(
     let tok = tree.tokens.get(i)?;
     // A participle used as an adjective ("the so-called talks", "the proposed
     // deal") describes; it does not report an act.
-    if tok.upos == "VERB" && tree.base_rel(i) == "amod" {
+    if tok.upos == "VERB" && tree.base_rel(i) == "amod" && !main_verb_as_modifier(tree, i) {
         return None;
     }
     let kind = match tok.upos.as_str() {
@@ -875,6 +883,24 @@ fn match_trigger<'c>(
         }
     }
     None
+}
+
+/// Whether a verb the parse made a noun's modifier is the sentence's own verb:
+/// the sentence has no verb at its root (the parse hung everything on a noun),
+/// and the verb stands between a noun or name before it and the noun it is
+/// said to modify ("Israeli tanks shelled positions …", "The US on Thursday
+/// rejected calls …"). "The proposed deal" keeps its participle a modifier.
+fn main_verb_as_modifier(tree: &Tree<'_>, i: usize) -> bool {
+    let root_is_verb = tree
+        .tokens
+        .iter()
+        .enumerate()
+        .any(|(k, t)| tree.head(k).is_none() && matches!(t.upos.as_str(), "VERB" | "AUX"));
+    let before_is_nominal = i
+        .checked_sub(1)
+        .and_then(|k| tree.tokens.get(k))
+        .is_some_and(|t| matches!(t.upos.as_str(), "NOUN" | "PROPN" | "PRON"));
+    !root_is_verb && before_is_nominal && tree.head(i).is_some_and(|h| h > i)
 }
 
 /// The first of `pats` (one layer's patterns for a trigger) that the trigger's
@@ -1381,6 +1407,17 @@ fn code_trigger(
     }
     for c in tree.children_with(i, &["obj", "iobj"]) {
         target_side.extend(parties_under(s, c, mentions));
+    }
+    // The sentence's verb taken for a modifier ("tanks shelled positions of
+    // the Palestinian forces"): the noun it is said to modify is its object.
+    if tree.base_rel(i) == "amod" && main_verb_as_modifier(tree, i) {
+        if let Some(h) = tree.head(i) {
+            target_side.extend(
+                parties_under(s, h, mentions)
+                    .into_iter()
+                    .filter(|p| p.mention.span.start >= trig.span.end),
+            );
+        }
     }
     for c in tree.children_with(i, &["obl", "nmod"]) {
         let case = tree.case_of(c).unwrap_or_default();

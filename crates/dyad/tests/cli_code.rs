@@ -589,3 +589,28 @@ fn split_subject_lists_act_together() {
     let e = rows.first().expect("an event");
     assert_eq!(e["actors"], serde_json::json!(["NOR", "RUS", "SWE"]));
 }
+
+/// A sentence's verb the parse took for a noun's modifier ("tanks shelled
+/// positions", "rejected calls") is still the act, on what it "modifies".
+#[test]
+fn main_verb_read_as_modifier() {
+    let (status, rows, stderr) = code(&[
+        "--sentence",
+        "Syrian helicopters and tanks shelled positions of the Turkish security forces near the border town.",
+        "--published",
+        "2020-01-01",
+    ]);
+    assert_eq!(status, Some(0), "{stderr}");
+    let e = rows.first().expect("an event");
+    assert_eq!(e["type"], "ASSAULT");
+    assert_eq!(e["source"]["country"], "SYR");
+    assert_eq!(e["target"]["country"], "TUR");
+    let (_, rows, _) = code(&[
+        "--sentence",
+        "The UK on Monday rejected calls by Nicola Sturgeon to hold a second referendum.",
+        "--published",
+        "2020-01-01",
+    ]);
+    let types: Vec<&str> = rows.iter().filter_map(|r| r["type"].as_str()).collect();
+    assert_eq!(types, vec!["REJECT"]);
+}
