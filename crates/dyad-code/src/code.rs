@@ -889,7 +889,9 @@ fn match_trigger<'c>(
 /// the sentence has no verb at its root (the parse hung everything on a noun),
 /// and the verb stands between a noun or name before it and the noun it is
 /// said to modify ("Israeli tanks shelled positions …", "The US on Thursday
-/// rejected calls …"). "The proposed deal" keeps its participle a modifier.
+/// rejected calls …"), or that noun has a subject ("The UN on Tuesday reduced
+/// supplies …" with "UN" the subject of "supplies"). "The proposed deal" keeps
+/// its participle a modifier.
 fn main_verb_as_modifier(tree: &Tree<'_>, i: usize) -> bool {
     let root_is_verb = tree
         .tokens
@@ -900,7 +902,16 @@ fn main_verb_as_modifier(tree: &Tree<'_>, i: usize) -> bool {
         .checked_sub(1)
         .and_then(|k| tree.tokens.get(k))
         .is_some_and(|t| matches!(t.upos.as_str(), "NOUN" | "PROPN" | "PRON"));
-    !root_is_verb && before_is_nominal && tree.head(i).is_some_and(|h| h > i)
+    // Or the noun has a subject of its own, as only a verb has (not a
+    // predicate noun: "X is the host").
+    let noun_with_subject = |h: usize| {
+        tree.children_with(h, &["nsubj"]).any(|c| c < i)
+            && tree.children_with(h, &["cop"]).next().is_none()
+    };
+    before_is_nominal
+        && tree
+            .head(i)
+            .is_some_and(|h| h > i && (!root_is_verb || noun_with_subject(h)))
 }
 
 /// The first of `pats` (one layer's patterns for a trigger) that the trigger's
@@ -953,8 +964,13 @@ fn match_in_layer<'c>(
                     let key = trigger_key(w);
                     // Each of a list of objects ("photographs and other
                     // military intelligence").
+                    // (The noun a sentence's verb was taken to modify is its object.)
+                    let modified = (tree.base_rel(i) == "amod" && main_verb_as_modifier(tree, i))
+                        .then(|| tree.head(i))
+                        .flatten();
                     let hit = tree
                         .children_with(i, &["obj", "iobj", "obl", "nmod", "xcomp", "nsubj:pass"])
+                        .chain(modified)
                         .flat_map(|c| tree.with_conjuncts(c))
                         .find(|&c| {
                             trigger_key(&tree.lemma(c)) == key

@@ -228,6 +228,15 @@ pub(crate) fn trigger_key(lemma: &str) -> String {
         .to_lowercase()
         .split('_')
         .map(|w| {
+            // "supplies" is "supply": a plural the lemmatiser left.
+            let plural;
+            let w = match w.strip_suffix("ies") {
+                Some(stem) if stem.len() >= 3 => {
+                    plural = format!("{stem}y");
+                    plural.as_str()
+                }
+                _ => w,
+            };
             // "su" is "sue", "ti" is "tie".
             let w = if w.len() >= 3 {
                 w.strip_suffix('e').unwrap_or(w)
@@ -238,9 +247,9 @@ pub(crate) fn trigger_key(lemma: &str) -> String {
             let b = w.as_bytes();
             let n = b.len();
             if n > 3 && b[n - 1] == b[n - 2] && !b"aeiou".contains(&b[n - 1]) {
-                &w[..n - 1]
+                w[..n - 1].to_string()
             } else {
-                w
+                w.to_string()
             }
         })
         .collect::<Vec<_>>()

@@ -614,3 +614,25 @@ fn main_verb_read_as_modifier() {
     let types: Vec<&str> = rows.iter().filter_map(|r| r["type"].as_str()).collect();
     assert_eq!(types, vec!["REJECT"]);
 }
+
+/// Demands accepted are yielded to (CONCEDE); supplies cut, told with a verb
+/// the parse hung on the supplies, are a sanction.
+#[test]
+fn demands_accepted_and_supplies_reduced() {
+    let first_type = |sentence: &str| -> String {
+        let (status, rows, stderr) = code(&["--sentence", sentence, "--published", "2020-01-01"]);
+        assert_eq!(status, Some(0), "{stderr}");
+        rows.first()
+            .and_then(|r| r["type"].as_str())
+            .unwrap_or("none")
+            .to_string()
+    };
+    assert_eq!(
+        first_type("The Peruvian government on Friday accepted demands from striking miners that it raise wages."),
+        "CONCEDE"
+    );
+    assert_eq!(
+        first_type("The United Nations on Monday reduced food supplies to the largest Somali refugee camp in Kenya because grain was being stolen, aid officials said."),
+        "SANCTION"
+    );
+}
