@@ -1367,6 +1367,39 @@ fn code_trigger(
     };
     let event_type = pattern.plover.unwrap_or(table_type);
     let mentions = s.mentions;
+    // Helping someone do something ("helped to plan the killings", "for
+    // helping militants join a group", "contributed to planning") gives no
+    // aid: an aid verb whose complement is another act, with no party helped.
+    if event_type == EventType::Aid
+        && pattern.kind == TriggerKind::Verb
+        && pattern.with == Complement::Any
+    {
+        let is_verb = |k: usize| tree.tokens.get(k).is_some_and(|t| t.upos == "VERB");
+        // (Not a purpose clause: "allocate funds to help with the battle".)
+        let verbal = tree
+            .children_with(i, &["xcomp", "ccomp", "obl"])
+            .any(is_verb)
+            // "contributed to planning": "to" with a gerund.
+            || tree.children_with(i, &["advcl"]).any(|c| {
+                tree.tokens.get(c).is_some_and(|t| t.xpos == "VBG")
+                    && tree.children_with(c, &["mark"]).any(|m| tree.lemma(m) == "to")
+            })
+            // "helping militants join", the second verb hung on the object or,
+            // where the helping describes a noun, on that noun's verb.
+            || tree
+                .children_with(i, &["obj"])
+                .any(|o| tree.children_with(o, &["acl", "xcomp"]).any(is_verb))
+            || (tree.base_rel(i) == "acl"
+                && tree
+                    .children_with(tree.head(i).unwrap_or(i), &["xcomp"])
+                    .any(|v| v > i && is_verb(v)));
+        let helped = tree
+            .children_with(i, &["obj", "iobj"])
+            .any(|o| !parties_under(s, o, mentions).is_empty());
+        if verbal && !helped {
+            return None;
+        }
+    }
 
     // Arguments.
     let subject = subject_of(tree, i);

@@ -636,3 +636,23 @@ fn demands_accepted_and_supplies_reduced() {
         "SANCTION"
     );
 }
+
+/// Helping someone do something is no aid given; helping a party is.
+#[test]
+fn helping_to_do_is_no_aid() {
+    let types = |sentence: &str| -> Vec<String> {
+        let (status, rows, stderr) = code(&["--sentence", sentence, "--published", "2020-01-01"]);
+        assert_eq!(status, Some(0), "{stderr}");
+        rows.iter()
+            .filter_map(|r| r["type"].as_str().map(str::to_string))
+            .collect()
+    };
+    let t = types("A report alleged that the Belgian military in Congo helped to plan and carry out killings.");
+    assert!(!t.contains(&"AID".to_string()), "{t:?}");
+    let t = types("A report alleged that the Belgian military in Congo contributed to planning the massacres.");
+    assert!(!t.contains(&"AID".to_string()), "{t:?}");
+    assert_eq!(
+        types("Germany helped Ukraine with 2 billion euros."),
+        vec!["AID".to_string()]
+    );
+}
