@@ -835,6 +835,15 @@ fn match_trigger<'c>(
     for p in tree.children_with(i, &["compound:prt"]) {
         candidates.push(format!("{lemma}_{}", tree.lemma(p)));
     }
+    // A compound noun ("hunger strike", "phone call"): the word right before.
+    if kind == TriggerKind::Noun {
+        if let Some(c) = i
+            .checked_sub(1)
+            .filter(|&c| tree.head(c) == Some(i) && tree.base_rel(c) == "compound")
+        {
+            candidates.push(format!("{}_{lemma}", tree.lemma(c).to_lowercase()));
+        }
+    }
     candidates.push(lemma);
     // A noun governed by a verb trigger of its own is that verb's complement.
     if kind == TriggerKind::Noun {

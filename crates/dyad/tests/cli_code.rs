@@ -656,3 +656,16 @@ fn helping_to_do_is_no_aid() {
         vec!["AID".to_string()]
     );
 }
+
+/// A compound noun trigger ("hunger strike") is read whole.
+#[test]
+fn compound_noun_triggers() {
+    let (status, rows, stderr) = code(&[
+        "--sentence",
+        "Kurdish prisoners in Turkey began a hunger strike on Monday to protest against their treatment by the Turkish government.",
+        "--published",
+        "2020-01-01",
+    ]);
+    assert_eq!(status, Some(0), "{stderr}");
+    assert!(rows.iter().any(|r| r["cameo"] == "142"), "{rows:?}");
+}
