@@ -93,7 +93,15 @@ pub fn code_document(coder: &Coder, input: &CodeInput<'_>) -> Vec<EventMention> 
             if let Some(g) = governing_trigger(&tree, i, &matched) {
                 let gt = matched[g].and_then(|(p, _)| pattern_type(coder, p));
                 let jt = pattern_type(coder, pattern);
-                if !(gt == Some(EventType::Agree) && jt == Some(EventType::Consult)) {
+                // Unless the agreement is itself what another act is about
+                // ("rejected an offer to host a summit"): then so is the meeting.
+                let agreement_stands = governing_trigger(&tree, g, &matched).is_none_or(|gg| {
+                    matched[gg].and_then(|(p, _)| pattern_type(coder, p)) == Some(EventType::Agree)
+                });
+                if !(gt == Some(EventType::Agree)
+                    && jt == Some(EventType::Consult)
+                    && agreement_stands)
+                {
                     continue;
                 }
             }

@@ -669,3 +669,23 @@ fn compound_noun_triggers() {
     assert_eq!(status, Some(0), "{stderr}");
     assert!(rows.iter().any(|r| r["cameo"] == "142"), "{rows:?}");
 }
+
+/// A meeting offered stays an event; one whose offer is rejected does not.
+#[test]
+fn meeting_in_a_rejected_offer() {
+    let types = |sentence: &str| -> Vec<String> {
+        let (status, rows, stderr) = code(&["--sentence", sentence, "--published", "2023-01-01"]);
+        assert_eq!(status, Some(0), "{stderr}");
+        rows.iter()
+            .filter_map(|r| r["type"].as_str().map(str::to_string))
+            .collect()
+    };
+    assert_eq!(
+        types("Venezuelan leader Nicolas Maduro on Tuesday rejected a Brazilian offer to host a summit in March."),
+        vec!["REJECT".to_string()]
+    );
+    assert!(
+        types("Venezuela on Tuesday accepted a Brazilian offer to host a summit in March.")
+            .contains(&"CONSULT".to_string())
+    );
+}
