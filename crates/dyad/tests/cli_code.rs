@@ -689,3 +689,25 @@ fn meeting_in_a_rejected_offer() {
             .contains(&"CONSULT".to_string())
     );
 }
+
+/// Positions abandoned are a retreat; talks abandoned stay the talks, called off.
+#[test]
+fn positions_and_talks_abandoned() {
+    let first = |sentence: &str| -> (String, String) {
+        let (status, rows, stderr) = code(&["--sentence", sentence, "--published", "2023-01-01"]);
+        assert_eq!(status, Some(0), "{stderr}");
+        let r = rows.first().expect("an event");
+        (
+            r["type"].as_str().unwrap_or("").to_string(),
+            r["status"].as_str().unwrap_or("").to_string(),
+        )
+    };
+    assert_eq!(
+        first("Ukrainian troops abandoned their positions near the Russian border on Sunday.").0,
+        "RETREAT"
+    );
+    assert_eq!(
+        first("Colombia abandoned the peace talks with Venezuela on Friday."),
+        ("CONSULT".to_string(), "cancelled".to_string())
+    );
+}
