@@ -151,7 +151,13 @@ pub fn code_document(coder: &Coder, input: &CodeInput<'_>) -> Vec<EventMention> 
                     // wants to do ("announced it would free", "wants to help") is
                     // CAMEO's expressed intent too.
                     Some(agree) if ev.event_type != EventType::Consult => {
-                        let intent = ["ccomp", "xcomp"].contains(&tree.base_rel(i));
+                        // (A code outside the CAMEO table, from a user's own
+                        // scheme, is kept: CAMEO's intent codes are not its.)
+                        let foreign = ev
+                            .cameo
+                            .as_deref()
+                            .is_some_and(|c| coder.plover.lookup(c).is_none());
+                        let intent = ["ccomp", "xcomp"].contains(&tree.base_rel(i)) && !foreign;
                         ev = EventMention {
                             implied_by: None,
                             cameo: if intent {
