@@ -1991,6 +1991,31 @@ fn code_trigger(
     };
     restate_speech_act(s, i, &mut ev);
     conditional_threat(s, i, &mut ev);
+    // Military exercises are cooperation only with a partner (CAMEO 062); one
+    // party's own exercises are a show of force (CAMEO 150, PLOVER MOBILIZE).
+    if pattern.roles == Roles::Joint
+        && ev.event_type == EventType::Cooperate
+        && ev.cameo.as_deref() == Some("062")
+        && ev.actors.len() == 1
+    {
+        recode(&mut ev, EventType::Mobilize, "150");
+        // Held on another state's soil ("exercises in Alaska"), it is shown to
+        // that state.
+        if ev.target.is_none() {
+            if let Some(l) = ev.location.clone() {
+                if let Some(c) = l.country.filter(|c| !ev.actors.contains(c)) {
+                    ev.target = Some(ActorRef {
+                        text: l.text,
+                        span: l.span,
+                        actor: Some(c.clone()),
+                        country: Some(c.clone()),
+                        sector: None,
+                    });
+                    add_actor(&mut ev, c);
+                }
+            }
+        }
+    }
     Some(ev)
 }
 

@@ -716,3 +716,22 @@ fn positions_and_talks_abandoned() {
         ("CONSULT".to_string(), "cancelled".to_string())
     );
 }
+
+/// Exercises with a partner are military cooperation; one state's exercises
+/// are a show of force, aimed at the state whose soil they are held on.
+#[test]
+fn exercises_alone_are_a_show_of_force() {
+    let first = |sentence: &str| -> serde_json::Value {
+        let (status, rows, stderr) = code(&["--sentence", sentence, "--published", "2023-01-01"]);
+        assert_eq!(status, Some(0), "{stderr}");
+        rows.first().cloned().expect("an event")
+    };
+    let e = first("China and Russia held joint naval exercises in the Sea of Japan.");
+    assert_eq!(e["type"], "COOPERATE");
+    let e = first("Russia is conducting military exercises in Alaska.");
+    assert_eq!(e["type"], "MOBILIZE");
+    assert_eq!(e["target"]["country"], "USA");
+    let e = first("Taiwan began military drills on Monday.");
+    assert_eq!(e["type"], "MOBILIZE");
+    assert!(e["target"].is_null());
+}
