@@ -1764,7 +1764,9 @@ fn code_trigger(
     // whose only counterpart is a military unit is no meeting.
     // Nor does one meet a challenge or a deadline ("until their demands are
     // met": the task may be the passive subject).
+    // (A pattern that names its own object or words says otherwise.)
     if event_type == EventType::Consult
+        && matches!(pattern.with, Complement::Any | Complement::Prep(_))
         && tree.children_with(i, &["obj", "nsubj:pass"]).any(|o| {
             let lemma = tree.lemma(o);
             coder.places.force_words.contains(&lemma) || coder.places.task_words.contains(&lemma)

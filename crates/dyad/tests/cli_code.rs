@@ -735,3 +735,23 @@ fn exercises_alone_are_a_show_of_force() {
     assert_eq!(e["type"], "MOBILIZE");
     assert!(e["target"].is_null());
 }
+
+/// Receiving a thing (assurances, a letter) is no meeting; receiving an envoy is.
+#[test]
+fn things_received_are_no_meeting() {
+    let types = |sentence: &str| -> Vec<String> {
+        let (status, rows, stderr) = code(&["--sentence", sentence, "--published", "2023-01-01"]);
+        assert_eq!(status, Some(0), "{stderr}");
+        rows.iter()
+            .filter_map(|r| r["type"].as_str().map(str::to_string))
+            .collect()
+    };
+    assert!(!types(
+        "The Armenian prime minister received assurances from the Russian government on Monday."
+    )
+    .contains(&"CONSULT".to_string()));
+    assert_eq!(
+        types("The Armenian prime minister received the Russian ambassador on Monday."),
+        vec!["CONSULT".to_string()]
+    );
+}
