@@ -1045,6 +1045,14 @@ fn match_words(tree: &Tree<'_>, i: usize, w: &WordPattern) -> Option<Option<usiz
     let v = w.slots.iter().position(|s| s.verb)?;
     let toks = &tree.tokens;
     let word_at = |k: usize, word: &str| {
+        // `%`: a word of a list of nominals ("the Philippines and France").
+        if word == "%" {
+            return toks.get(k).is_some_and(|t| {
+                matches!(t.upos.as_str(), "NOUN" | "PROPN" | "PRON")
+                    && (tree.base_rel(k) == "conj"
+                        || tree.children_with(k, &["conj"]).next().is_some())
+            });
+        }
         toks.get(k).is_some_and(|t| {
             let text = t.text.to_lowercase();
             text == word

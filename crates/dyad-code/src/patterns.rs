@@ -79,9 +79,10 @@ impl WordPattern {
             .sum()
     }
 
-    /// Reads the part of a pattern line between `-` and its code. `$`, `+` and
-    /// `%` (where the source, the target or a compound actor stands) and `^`
-    /// (a skipped phrase) only mark places other words may fill; a synset name
+    /// Reads the part of a pattern line between `-` and its code. `$` and `+`
+    /// (where the source or the target stands) and `^` (a skipped phrase) only
+    /// mark places other words may fill; `%` asks for a compound actor (a list
+    /// of parties) there, as a slot of its own; a synset name
     /// (`&TIETYPES`) stands for each of its phrases. `None` for a pattern that
     /// names an unknown synset, has no verb slot or asks for no word at all.
     fn parse(body: &str, synsets: &HashMap<String, Vec<Vec<String>>>) -> Option<WordPattern> {
@@ -96,7 +97,18 @@ impl WordPattern {
                 if part.is_empty() {
                     continue;
                 }
-                if ["$", "+", "%", "^"].contains(&part) {
+                // `%`: a compound actor ("the Philippines and France") stands
+                // here; matched as the word `%` (see the coder's matcher).
+                if part == "%" {
+                    slots.push(Slot {
+                        verb: false,
+                        phrases: vec![vec!["%".to_string()]],
+                        adjacent: false,
+                    });
+                    first = true;
+                    continue;
+                }
+                if ["$", "+", "^"].contains(&part) {
                     // A party's words stand here: the next slot need not follow at once.
                     first = true;
                     continue;

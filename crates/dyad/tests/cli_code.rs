@@ -471,7 +471,8 @@ fn verb_dictionary_word_patterns_and_synsets() {
         "&MONEYWORDS\n+DOLLARS\n+GOLD COINS\n\n&NEVER\n+DID N'T\n+WILL NOT\n\n\
          --- DONATE [070] ---\nDONATE\n- * &MONEYWORDS [071]\n- * FOOD_PARCELS [073]\n\n\
          --- CRITICIZE [120] ---\nCRITICIZE\n- &NEVER * OVER BUDGET [111]\n- * OVER BUDGET [122]\n\
-         - &NEVER * OVER TAXES [911]\n",
+         - &NEVER * OVER TAXES [911]\n\
+         --- AGREE [081] ---\nAGREE\n- % * [036]\n",
     )
     .expect("write dictionary");
     let dict = dict.to_string_lossy().into_owned();
@@ -498,6 +499,11 @@ fn verb_dictionary_word_patterns_and_synsets() {
     // Words before the verb: the negated pattern asks for more words and wins.
     assert!(cameo("Germany didn't criticize France over the budget.").contains(&"111".to_string()));
     assert!(cameo("Germany criticized France over the budget.").contains(&"122".to_string()));
+    // `%`: a compound actor before the verb.
+    let both = cameo("Chile and Peru agree that the dispute should go to arbitration.");
+    assert!(both.contains(&"036".to_string()), "{both:?}");
+    let one = cameo("Chile agrees with Peru that the dispute should go to arbitration.");
+    assert!(!one.contains(&"036".to_string()), "{one:?}");
     // A code outside the CAMEO table takes dyad's type for the verb and stays,
     // even where CAMEO would restate the act as an intent.
     let own = cameo("Germany will not try to criticize France over taxes.");
