@@ -858,7 +858,13 @@ fn match_trigger<'c>(
             candidates.push(format!("{}_{lemma}", tree.lemma(c).to_lowercase()));
         }
     }
+    // The word as written, last: a verb dictionary may file a verb under a
+    // form ("LEFT") rather than its lemma. Not a speech verb: "said" reports
+    // the sentence's news, and is an act only where a pattern names "say".
+    let text = tok.text.to_lowercase();
+    let written = (text != lemma && !SPEECH.contains(&lemma.as_str())).then_some(text);
     candidates.push(lemma);
+    candidates.extend(written);
     // A noun governed by a verb trigger of its own is that verb's complement.
     if kind == TriggerKind::Noun {
         if let Some(h) = tree.head(i) {
@@ -893,6 +899,10 @@ fn match_trigger<'c>(
             .for_trigger(kind, &lemma)
             .iter()
             .filter(|p| !lemma.ends_with('e') || p.trigger.ends_with('e'))
+            // A pattern that codes no type (a user's code outside the CAMEO
+            // table for a verb dyad does not know) is no trigger: it must not
+            // swallow the acts it governs.
+            .filter(|p| pattern_type(coder, p).is_some())
             .collect();
         let mut layers: Vec<u16> = all.iter().map(|p| p.layer).collect();
         layers.sort_unstable_by(|a, b| b.cmp(a));

@@ -472,7 +472,8 @@ fn verb_dictionary_word_patterns_and_synsets() {
          --- DONATE [070] ---\nDONATE\n- * &MONEYWORDS [071]\n- * FOOD_PARCELS [073]\n\n\
          --- CRITICIZE [120] ---\nCRITICIZE\n- &NEVER * OVER BUDGET [111]\n- * OVER BUDGET [122]\n\
          - &NEVER * OVER TAXES [911]\n\
-         --- AGREE [081] ---\nAGREE\n- % * [036]\n",
+         --- AGREE [081] ---\nAGREE\n- % * [036]\n\
+         --- LEAVE [012] ---\nLEAVE\n\n--- LEFT [032] ---\nLEFT\n",
     )
     .expect("write dictionary");
     let dict = dict.to_string_lossy().into_owned();
@@ -508,6 +509,12 @@ fn verb_dictionary_word_patterns_and_synsets() {
     // even where CAMEO would restate the act as an intent.
     let own = cameo("Germany will not try to criticize France over taxes.");
     assert!(own.contains(&"911".to_string()), "{own:?}");
+    // A verb filed under a written form ("LEFT"), where its lemma's block
+    // codes nothing dyad can type: the form codes, and the talks it went
+    // for stay an event.
+    let left = cameo("The Chilean foreign minister left for Lima on Monday for talks with Peru.");
+    assert!(left.contains(&"032".to_string()), "{left:?}");
+    assert!(left.contains(&"040".to_string()), "{left:?}");
     let _ = std::fs::remove_dir_all(&dir);
 }
 
