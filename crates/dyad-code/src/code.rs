@@ -1070,7 +1070,18 @@ fn match_words(tree: &Tree<'_>, i: usize, w: &WordPattern) -> Option<Option<usiz
                 || (word.len() > 3 && trigger_key(&t.lemma) == trigger_key(word))
         })
     };
-    let phrase_at = |k: usize, ph: &[String]| ph.iter().enumerate().all(|(j, x)| word_at(k + j, x));
+    // A bound on the work one pattern may cost: synsets of many phrases and
+    // many unjoined slots would otherwise backtrack without end on long
+    // sentences. Past it, the pattern does not match.
+    let budget = std::cell::Cell::new(20_000usize);
+    let phrase_at = |k: usize, ph: &[String]| {
+        let left = budget.get();
+        if left == 0 {
+            return false;
+        }
+        budget.set(left - 1);
+        ph.iter().enumerate().all(|(j, x)| word_at(k + j, x))
+    };
     // Slots after the verb, left to right, with backtracking.
     fn forward(
         slots: &[Slot],

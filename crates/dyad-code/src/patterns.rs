@@ -48,8 +48,9 @@ pub enum Complement {
     Object(String),
     Prep(String),
     /// A verb dictionary's word pattern (`- NOT * OVER EFFORTS`): words that must
-    /// stand, in order, before and after the verb.
-    Words(WordPattern),
+    /// stand, in order, before and after the verb. Shared by every verb of a
+    /// dictionary block (a synset may expand to many phrases).
+    Words(std::sync::Arc<WordPattern>),
 }
 
 /// A PETRARCH/TABARI pattern read as a sequence of slots around the verb.
@@ -493,6 +494,7 @@ impl Patterns {
                 let Some(words) = WordPattern::parse(body, &synsets) else {
                     continue;
                 };
+                let words = std::sync::Arc::new(words);
                 // `+ … * … $`: the target stands before the verb and the source
                 // after it ("+ * MONEY $": the one who receives money is the target).
                 let star = body.find('*').unwrap_or(0);
