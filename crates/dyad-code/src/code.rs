@@ -731,6 +731,17 @@ fn background(tree: &Tree<'_>, i: usize, pattern: &Pattern) -> bool {
     let Some(tok) = tree.tokens.get(i) else {
         return false;
     };
+    // A participle describing a noun ("a Hamas member jailed a year ago",
+    // "officials accused of playing a role"): who someone is, not the news.
+    if rel == "acl"
+        && tok.xpos == "VBN"
+        && tree
+            .head(i)
+            .and_then(|h| tree.tokens.get(h))
+            .is_some_and(|h| matches!(h.upos.as_str(), "NOUN" | "PROPN"))
+    {
+        return true;
+    }
     if rel == "advcl" {
         let mark = tree
             .children_with(i, &["mark"])
@@ -862,8 +873,13 @@ fn match_trigger<'c>(
     // form ("LEFT") rather than its lemma. Not a speech verb: "said" reports
     // the sentence's news, and is an act only where a pattern names "say".
     let text = tok.text.to_lowercase();
+    // A verb in -ee takes only -d ("freed", "decreed"), which rule-based
+    // lemmas cut wrongly ("fre").
+    let ee = (kind == TriggerKind::Verb && text.ends_with("eed") && text.len() > 4)
+        .then(|| text[..text.len() - 1].to_string());
     let written = (text != lemma && !SPEECH.contains(&lemma.as_str())).then_some(text);
     candidates.push(lemma);
+    candidates.extend(ee);
     candidates.extend(written);
     // A noun governed by a verb trigger of its own is that verb's complement.
     if kind == TriggerKind::Noun {

@@ -768,3 +768,18 @@ fn things_received_are_no_meeting() {
         vec!["CONSULT".to_string()]
     );
 }
+
+/// A participle describing a person ("journalists arrested last month") tells
+/// who they are, not the news; "freed" is "free" whatever the lemmatiser says.
+#[test]
+fn describing_participles_and_freed() {
+    let (status, rows, stderr) = code(&[
+        "--sentence",
+        "Egypt on Monday freed two Sudanese journalists arrested in Cairo last month.",
+        "--published",
+        "2023-01-01",
+    ]);
+    assert_eq!(status, Some(0), "{stderr}");
+    let types: Vec<&str> = rows.iter().filter_map(|r| r["type"].as_str()).collect();
+    assert_eq!(types, vec!["RETREAT"]);
+}
