@@ -733,8 +733,11 @@ fn background(tree: &Tree<'_>, i: usize, pattern: &Pattern) -> bool {
     };
     // A participle describing a noun ("a Hamas member jailed a year ago",
     // "officials accused of playing a role"): who someone is, not the news.
+    // (Where the parse hung the whole sentence on a noun, the participle may
+    // be its lost verb: "The minister left for Lima …".)
     if rel == "acl"
         && tok.xpos == "VBN"
+        && root_is_verb(tree)
         && tree
             .head(i)
             .and_then(|h| tree.tokens.get(h))
@@ -934,6 +937,14 @@ fn match_trigger<'c>(
     None
 }
 
+/// Whether the parse has a verb at the sentence's root.
+fn root_is_verb(tree: &Tree<'_>) -> bool {
+    tree.tokens
+        .iter()
+        .enumerate()
+        .any(|(k, t)| tree.head(k).is_none() && matches!(t.upos.as_str(), "VERB" | "AUX"))
+}
+
 /// Whether a verb the parse made a noun's modifier is the sentence's own verb:
 /// the sentence has no verb at its root (the parse hung everything on a noun),
 /// and the verb stands between a noun or name before it and the noun it is
@@ -942,11 +953,7 @@ fn match_trigger<'c>(
 /// supplies …" with "UN" the subject of "supplies"). "The proposed deal" keeps
 /// its participle a modifier.
 fn main_verb_as_modifier(tree: &Tree<'_>, i: usize) -> bool {
-    let root_is_verb = tree
-        .tokens
-        .iter()
-        .enumerate()
-        .any(|(k, t)| tree.head(k).is_none() && matches!(t.upos.as_str(), "VERB" | "AUX"));
+    let root_is_verb = root_is_verb(tree);
     let before_is_nominal = i
         .checked_sub(1)
         .and_then(|k| tree.tokens.get(k))
