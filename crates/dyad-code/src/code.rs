@@ -918,10 +918,6 @@ fn match_trigger<'c>(
             .for_trigger(kind, &lemma)
             .iter()
             .filter(|p| !lemma.ends_with('e') || p.trigger.ends_with('e'))
-            // A pattern that codes no type (a user's code outside the CAMEO
-            // table for a verb dyad does not know) is no trigger: it must not
-            // swallow the acts it governs.
-            .filter(|p| pattern_type(coder, p).is_some())
             .collect();
         let mut layers: Vec<u16> = all.iter().map(|p| p.layer).collect();
         layers.sort_unstable_by(|a, b| b.cmp(a));

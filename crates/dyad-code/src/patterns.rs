@@ -379,7 +379,7 @@ impl Patterns {
     /// know (verb dictionaries written for WEIS or for tests carry such codes):
     /// the type `base` files the same trigger under, so a user's "abandon
     /// [345]" still codes what dyad's own "abandon" codes, under the user's
-    /// code. A trigger `base` does not know stays untyped and codes nothing.
+    /// code. A pattern left untyped (a trigger `base` does not know) is dropped.
     pub fn type_unknown_codes(&mut self, table: &Plover, base: &Patterns) {
         for (key, pats) in &mut self.by_trigger {
             let own = base.by_trigger.get(key).and_then(|b| {
@@ -393,7 +393,11 @@ impl Patterns {
                     p.plover = own;
                 }
             }
+            // A pattern still without a type codes nothing, and is no trigger:
+            // kept, it would swallow the acts it governs ("left for talks").
+            pats.retain(|p| p.plover.is_some() || table.lookup(&p.cameo).is_some());
         }
+        self.by_trigger.retain(|_, pats| !pats.is_empty());
     }
 
     /// Every word that can start a trigger, as trigger keys (a phrasal
