@@ -1,6 +1,8 @@
 //! The coding itself: triggers → arguments → parties, status, date, place, mode.
 
-use crate::patterns::{trigger_key, Complement, CueWhere, Pattern, Roles, TriggerKind};
+use crate::patterns::{
+    trigger_key, Complement, CueWhere, Pattern, Roles, Slot, TriggerKind, WordPattern,
+};
 use crate::tree::Tree;
 use crate::{CodeInput, Coder};
 use chrono::{Datelike, NaiveDate};
@@ -85,10 +87,21 @@ pub fn code_document(coder: &Coder, input: &CodeInput<'_>) -> Vec<EventMention> 
             // to attack", "called for sanctions", "accused X of attacking") is what
             // the governing act is about, not an event of its own. A meeting agreed
             // to stays: it is the event the agreement plans.
+            if unrealised(&tree, i) {
+                continue;
+            }
             if let Some(g) = governing_trigger(&tree, i, &matched) {
                 let gt = matched[g].and_then(|(p, _)| pattern_type(coder, p));
                 let jt = pattern_type(coder, pattern);
-                if !(gt == Some(EventType::Agree) && jt == Some(EventType::Consult)) {
+                // Unless the agreement is itself what another act is about
+                // ("rejected an offer to host a summit"): then so is the meeting.
+                let agreement_stands = governing_trigger(&tree, g, &matched).is_none_or(|gg| {
+                    matched[gg].and_then(|(p, _)| pattern_type(coder, p)) == Some(EventType::Agree)
+                });
+                if !(gt == Some(EventType::Agree)
+                    && jt == Some(EventType::Consult)
+                    && agreement_stands)
+                {
                     continue;
                 }
             }
@@ -138,7 +151,13 @@ pub fn code_document(coder: &Coder, input: &CodeInput<'_>) -> Vec<EventMention> 
                     // wants to do ("announced it would free", "wants to help") is
                     // CAMEO's expressed intent too.
                     Some(agree) if ev.event_type != EventType::Consult => {
-                        let intent = ["ccomp", "xcomp"].contains(&tree.base_rel(i));
+                        // (A code outside the CAMEO table, from a user's own
+                        // scheme, is kept: CAMEO's intent codes are not its.)
+                        let foreign = ev
+                            .cameo
+                            .as_deref()
+                            .is_some_and(|c| coder.plover.lookup(c).is_none());
+                        let intent = ["ccomp", "xcomp"].contains(&tree.base_rel(i)) && !foreign;
                         ev = EventMention {
                             implied_by: None,
                             cameo: if intent {
@@ -651,10 +670,37 @@ fn governing_trigger(
     if tree.tokens.get(i)?.upos == "VERB" && tree.children_with(i, &["nsubj"]).next().is_some() {
         return None;
     }
+    // The object of a sentence's verb the parse took for its modifier
+    // ("The US rejected calls by …" read as "rejected calls").
+    if let Some(v) = tree
+        .children_with(i, &["amod"])
+        .find(|&c| matched.get(c).is_some_and(|m| m.is_some()) && main_verb_as_modifier(tree, c))
+    {
+        return Some(v);
+    }
     let mut x = i;
-    for _ in 0..3 {
+    let mut steps = 0;
+    for _ in 0..6 {
         let h = tree.head(x)?;
         let rel = tree.base_rel(x);
+        // A conjunct shares what governs its first conjunct ("refused to let
+        // the planes land and evacuate the observers"); the first conjunct is
+        // its partner, not its governor. Two acts coordinated ("condemned the
+        // attack and promised aid") are each news of their own.
+        if rel == "conj" {
+            let verbs = [x, h]
+                .iter()
+                .all(|&k| tree.tokens.get(k).is_some_and(|t| t.upos == "VERB"));
+            if !verbs || matched.get(h).is_some_and(|m| m.is_some()) {
+                return None;
+            }
+            x = h;
+            continue;
+        }
+        steps += 1;
+        if steps > 3 {
+            return None;
+        }
         if ![
             "obj", "iobj", "xcomp", "ccomp", "obl", "nmod", "acl", "compound", "advcl",
         ]
@@ -742,6 +788,20 @@ fn background(tree: &Tree<'_>, i: usize, pattern: &Pattern) -> bool {
     let Some(tok) = tree.tokens.get(i) else {
         return false;
     };
+    // A participle describing a noun ("a Hamas member jailed a year ago",
+    // "officials accused of playing a role"): who someone is, not the news.
+    // (Where the parse hung the whole sentence on a noun, the participle may
+    // be its lost verb: "The minister left for Lima …".)
+    if rel == "acl"
+        && tok.xpos == "VBN"
+        && root_is_verb(tree)
+        && tree
+            .head(i)
+            .and_then(|h| tree.tokens.get(h))
+            .is_some_and(|h| matches!(h.upos.as_str(), "NOUN" | "PROPN"))
+    {
+        return true;
+    }
     if rel == "advcl" {
         let mark = tree
             .children_with(i, &["mark"])
@@ -766,6 +826,22 @@ fn background(tree: &Tree<'_>, i: usize, pattern: &Pattern) -> bool {
         && ["obl", "nmod"].contains(&rel)
         && case.is_some()
         && !(rel == "obl" && matches!(case.as_deref(), Some("at" | "during")))
+}
+
+/// Whether a trigger names an act left undone or held as a condition: a clause
+/// or phrase opened by "without" ("agreed to resign without returning",
+/// "approved it without talks"), "unless" or "if" ("will strike unless Baghdad
+/// accepts"). Such an act is no event, not even one told in passing.
+fn unrealised(tree: &Tree<'_>, i: usize) -> bool {
+    let rel = tree.base_rel(i);
+    if !["advcl", "obl", "nmod"].contains(&rel) {
+        return false;
+    }
+    tree.children_with(i, &["mark", "case"])
+        .next()
+        .is_some_and(|m| {
+            ["without", "unless", "if"].contains(&tree.lemma(m).to_lowercase().as_str())
+        })
 }
 
 /// Whether the words before `span` (past determiners and modifiers) are one
@@ -831,7 +907,7 @@ fn match_trigger<'c>(
     let tok = tree.tokens.get(i)?;
     // A participle used as an adjective ("the so-called talks", "the proposed
     // deal") describes; it does not report an act.
-    if tok.upos == "VERB" && tree.base_rel(i) == "amod" {
+    if tok.upos == "VERB" && tree.base_rel(i) == "amod" && !main_verb_as_modifier(tree, i) {
         return None;
     }
     let kind = match tok.upos.as_str() {
@@ -844,7 +920,27 @@ fn match_trigger<'c>(
     for p in tree.children_with(i, &["compound:prt"]) {
         candidates.push(format!("{lemma}_{}", tree.lemma(p)));
     }
+    // A compound noun ("hunger strike", "phone call"): the word right before.
+    if kind == TriggerKind::Noun {
+        if let Some(c) = i
+            .checked_sub(1)
+            .filter(|&c| tree.head(c) == Some(i) && tree.base_rel(c) == "compound")
+        {
+            candidates.push(format!("{}_{lemma}", tree.lemma(c).to_lowercase()));
+        }
+    }
+    // The word as written, last: a verb dictionary may file a verb under a
+    // form ("LEFT") rather than its lemma. Not a speech verb: "said" reports
+    // the sentence's news, and is an act only where a pattern names "say".
+    let text = tok.text.to_lowercase();
+    // A verb in -ee takes only -d ("freed", "decreed"), which rule-based
+    // lemmas cut wrongly ("fre").
+    let ee = (kind == TriggerKind::Verb && text.ends_with("eed") && text.len() > 4)
+        .then(|| text[..text.len() - 1].to_string());
+    let written = (text != lemma && !SPEECH.contains(&lemma.as_str())).then_some(text);
     candidates.push(lemma);
+    candidates.extend(ee);
+    candidates.extend(written);
     // A noun governed by a verb trigger of its own is that verb's complement.
     if kind == TriggerKind::Noun {
         if let Some(h) = tree.head(i) {
@@ -856,6 +952,14 @@ fn match_trigger<'c>(
                     .iter()
                     .any(|p| match &p.with {
                         Complement::Object(w) => trigger_key(w) == trigger_key(&tree.lemma(i)),
+                        Complement::Words(w) => {
+                            let key = trigger_key(&tree.lemma(i));
+                            w.slots.iter().any(|s| {
+                                s.phrases
+                                    .iter()
+                                    .any(|ph| ph.iter().any(|x| trigger_key(x) == key))
+                            })
+                        }
                         _ => false,
                     })
             {
@@ -886,6 +990,39 @@ fn match_trigger<'c>(
     None
 }
 
+/// Whether the parse has a verb at the sentence's root.
+fn root_is_verb(tree: &Tree<'_>) -> bool {
+    tree.tokens
+        .iter()
+        .enumerate()
+        .any(|(k, t)| tree.head(k).is_none() && matches!(t.upos.as_str(), "VERB" | "AUX"))
+}
+
+/// Whether a verb the parse made a noun's modifier is the sentence's own verb:
+/// the sentence has no verb at its root (the parse hung everything on a noun),
+/// and the verb stands between a noun or name before it and the noun it is
+/// said to modify ("Israeli tanks shelled positions …", "The US on Thursday
+/// rejected calls …"), or that noun has a subject ("The UN on Tuesday reduced
+/// supplies …" with "UN" the subject of "supplies"). "The proposed deal" keeps
+/// its participle a modifier.
+fn main_verb_as_modifier(tree: &Tree<'_>, i: usize) -> bool {
+    let root_is_verb = root_is_verb(tree);
+    let before_is_nominal = i
+        .checked_sub(1)
+        .and_then(|k| tree.tokens.get(k))
+        .is_some_and(|t| matches!(t.upos.as_str(), "NOUN" | "PROPN" | "PRON"));
+    // Or the noun has a subject of its own, as only a verb has (not a
+    // predicate noun: "X is the host").
+    let noun_with_subject = |h: usize| {
+        tree.children_with(h, &["nsubj"]).any(|c| c < i)
+            && tree.children_with(h, &["cop"]).next().is_none()
+    };
+    before_is_nominal
+        && tree
+            .head(i)
+            .is_some_and(|h| h > i && (!root_is_verb || noun_with_subject(h)))
+}
+
 /// The first of `pats` (one layer's patterns for a trigger) that the trigger's
 /// dependents satisfy: specific patterns first, in file order; then the general one.
 fn match_in_layer<'c>(
@@ -894,7 +1031,41 @@ fn match_in_layer<'c>(
     pats: impl Iterator<Item = &'c Pattern> + Clone,
 ) -> Option<(&'c Pattern, Option<usize>)> {
     {
-        for p in pats.clone().filter(|p| p.with != Complement::Any) {
+        // Word patterns: the one asking for most words wins, the first in file
+        // order among equals.
+        let mut best: Option<(&Pattern, usize, Option<usize>)> = None;
+        for p in pats.clone() {
+            let Complement::Words(w) = &p.with else {
+                continue;
+            };
+            if let Some(post) = match_words(tree, i, w) {
+                if best.is_none_or(|(_, n, _)| w.words() > n) {
+                    best = Some((p, w.words(), post));
+                }
+            }
+        }
+        if let Some((p, _, post)) = best {
+            // The complement is the trigger's dependent holding the first word
+            // matched after it ("abandon full economic ties": ties).
+            let comp = post.and_then(|t| {
+                let mut x = t;
+                for _ in 0..tree.len() {
+                    let h = tree.head(x)?;
+                    if h == i {
+                        return ["obj", "iobj", "obl", "nmod", "xcomp", "nsubj:pass"]
+                            .contains(&tree.base_rel(x))
+                            .then_some(x);
+                    }
+                    x = h;
+                }
+                None
+            });
+            return Some((p, comp));
+        }
+        for p in pats
+            .clone()
+            .filter(|p| !matches!(p.with, Complement::Any | Complement::Words(_)))
+        {
             match &p.with {
                 Complement::Object(w) => {
                     // The object's head word, or a word modifying it ("restore full
@@ -902,8 +1073,13 @@ fn match_in_layer<'c>(
                     let key = trigger_key(w);
                     // Each of a list of objects ("photographs and other
                     // military intelligence").
+                    // (The noun a sentence's verb was taken to modify is its object.)
+                    let modified = (tree.base_rel(i) == "amod" && main_verb_as_modifier(tree, i))
+                        .then(|| tree.head(i))
+                        .flatten();
                     let hit = tree
                         .children_with(i, &["obj", "iobj", "obl", "nmod", "xcomp", "nsubj:pass"])
+                        .chain(modified)
                         .flat_map(|c| tree.with_conjuncts(c))
                         .find(|&c| {
                             trigger_key(&tree.lemma(c)) == key
@@ -934,7 +1110,7 @@ fn match_in_layer<'c>(
                         return Some((p, None));
                     }
                 }
-                Complement::Any => {}
+                Complement::Any | Complement::Words(_) => {}
             }
         }
         if let Some(p) = pats.clone().find(|p| p.with == Complement::Any) {
@@ -942,6 +1118,116 @@ fn match_in_layer<'c>(
         }
     }
     None
+}
+
+/// Whether the words around trigger `i` fit a verb dictionary's word pattern:
+/// each slot in order, slots before the verb ending before it and slots after
+/// it starting after it, a slot joined by `_` right after the one before, any
+/// other within a few words of it. The first word matched after the verb, if
+/// any, is returned (`Some(None)` when the pattern asks only for words before it).
+fn match_words(tree: &Tree<'_>, i: usize, w: &WordPattern) -> Option<Option<usize>> {
+    /// How far an unjoined slot may stand from the one before it.
+    const GAP: usize = 8;
+    let v = w.slots.iter().position(|s| s.verb)?;
+    let toks = &tree.tokens;
+    let word_at = |k: usize, word: &str| {
+        // `%`: a word of a list of nominals ("the Philippines and France").
+        if word == "%" {
+            return toks.get(k).is_some_and(|t| {
+                matches!(t.upos.as_str(), "NOUN" | "PROPN" | "PRON")
+                    && (tree.base_rel(k) == "conj"
+                        || tree.children_with(k, &["conj"]).next().is_some())
+            });
+        }
+        toks.get(k).is_some_and(|t| {
+            let text = t.text.to_lowercase();
+            text == word
+                || t.lemma.to_lowercase() == word
+                || (word.len() > 3 && trigger_key(&t.lemma) == trigger_key(word))
+        })
+    };
+    // A bound on the work one pattern may cost: synsets of many phrases and
+    // many unjoined slots would otherwise backtrack without end on long
+    // sentences. Past it, the pattern does not match.
+    let budget = std::cell::Cell::new(20_000usize);
+    let phrase_at = |k: usize, ph: &[String]| {
+        let left = budget.get();
+        if left == 0 {
+            return false;
+        }
+        budget.set(left - 1);
+        ph.iter().enumerate().all(|(j, x)| word_at(k + j, x))
+    };
+    // Slots after the verb, left to right, with backtracking.
+    fn forward(
+        slots: &[Slot],
+        from: usize,
+        n: usize,
+        phrase_at: &dyn Fn(usize, &[String]) -> bool,
+        first: &mut Option<usize>,
+    ) -> bool {
+        let Some(slot) = slots.first() else {
+            return true;
+        };
+        let starts: Vec<usize> = if slot.adjacent {
+            vec![from]
+        } else {
+            (from..(from + GAP + 1).min(n)).collect()
+        };
+        for st in starts {
+            for ph in &slot.phrases {
+                if st + ph.len() <= n
+                    && phrase_at(st, ph)
+                    && forward(&slots[1..], st + ph.len(), n, phrase_at, first)
+                {
+                    if first.is_none_or(|f| st < f) {
+                        *first = Some(st);
+                    }
+                    return true;
+                }
+            }
+        }
+        false
+    }
+    // Slots before the verb, right to left: `end` is one past where the slot
+    // must end (or end within GAP of, where not joined to the slot after it).
+    fn backward(
+        slots: &[Slot],
+        end: usize,
+        joined_next: bool,
+        phrase_at: &dyn Fn(usize, &[String]) -> bool,
+    ) -> bool {
+        let Some((slot, rest)) = slots.split_last() else {
+            return true;
+        };
+        let ends: Vec<usize> = if joined_next {
+            vec![end]
+        } else {
+            (end.saturating_sub(GAP)..=end).rev().collect()
+        };
+        for e in ends {
+            for ph in &slot.phrases {
+                if ph.len() <= e
+                    && phrase_at(e - ph.len(), ph)
+                    && backward(rest, e - ph.len(), slot.adjacent, phrase_at)
+                {
+                    return true;
+                }
+            }
+        }
+        false
+    }
+    let n = toks.len();
+    let pre = &w.slots[..v];
+    if !backward(pre, i, w.slots[v].adjacent, &phrase_at) {
+        return None;
+    }
+    let post = &w.slots[v + 1..];
+    let mut first = None;
+    if !forward(post, i + 1, n, &phrase_at, &mut first) {
+        return None;
+    }
+    Some(first)
 }
 
 /// A party found in an argument: what the knowledge base made of the words.
@@ -987,6 +1273,19 @@ fn party_code(m: &ResolvedMention) -> Option<String> {
             .as_ref()
             .map(|a| a.chars().take(3).collect::<String>()),
         _ => None,
+    })
+}
+
+/// The actors a joint code stands for (a dictionary's `[FRA/DEU]`: one name
+/// for several parties acting together), each as `party_code` gives a code.
+fn joint_codes(m: &ResolvedMention) -> Option<Vec<String>> {
+    let actor = m.actor.as_deref()?;
+    actor.contains('/').then(|| {
+        actor
+            .split('/')
+            .filter(|a| !a.is_empty())
+            .map(|a| a.chars().take(3).collect())
+            .collect()
     })
 }
 
@@ -1188,9 +1487,47 @@ fn code_trigger(
     if !is_act(coder, s, i, pattern) {
         return None;
     }
-    let (table_type, table_mode, context) = coder.plover.lookup(&pattern.cameo)?.clone();
+    // A code outside the CAMEO table (a user's dictionary may use WEIS or codes
+    // of its own) keeps the type the importer gave it, with no mode or context.
+    let (table_type, table_mode, context) = match coder.plover.lookup(&pattern.cameo) {
+        Some(entry) => entry.clone(),
+        None => (pattern.plover?, None, None),
+    };
     let event_type = pattern.plover.unwrap_or(table_type);
     let mentions = s.mentions;
+    // Helping someone do something ("helped to plan the killings", "for
+    // helping militants join a group", "contributed to planning") gives no
+    // aid: an aid verb whose complement is another act, with no party helped.
+    if event_type == EventType::Aid
+        && pattern.kind == TriggerKind::Verb
+        && pattern.with == Complement::Any
+    {
+        let is_verb = |k: usize| tree.tokens.get(k).is_some_and(|t| t.upos == "VERB");
+        // (Not a purpose clause: "allocate funds to help with the battle".)
+        let verbal = tree
+            .children_with(i, &["xcomp", "ccomp", "obl"])
+            .any(is_verb)
+            // "contributed to planning": "to" with a gerund.
+            || tree.children_with(i, &["advcl"]).any(|c| {
+                tree.tokens.get(c).is_some_and(|t| t.xpos == "VBG")
+                    && tree.children_with(c, &["mark"]).any(|m| tree.lemma(m) == "to")
+            })
+            // "helping militants join", the second verb hung on the object or,
+            // where the helping describes a noun, on that noun's verb.
+            || tree
+                .children_with(i, &["obj"])
+                .any(|o| tree.children_with(o, &["acl", "xcomp"]).any(is_verb))
+            || (tree.base_rel(i) == "acl"
+                && tree
+                    .children_with(tree.head(i).unwrap_or(i), &["xcomp"])
+                    .any(|v| v > i && is_verb(v)));
+        let helped = tree
+            .children_with(i, &["obj", "iobj"])
+            .any(|o| !parties_under(s, o, mentions).is_empty());
+        if verbal && !helped {
+            return None;
+        }
+    }
 
     // Arguments.
     let subject = subject_of(tree, i);
@@ -1198,6 +1535,30 @@ fn code_trigger(
     let mut target_side: Vec<Party<'_>> = Vec::new();
     if let Some((subj, passive)) = subject {
         let mut ps = parties_under(s, subj, mentions);
+        // A list of subjects the parse split into several ("Fornost and the
+        // awful Gondor welcomed …" with "Gondor" a second subject): only words
+        // of a list (no verb, an "and" or a comma) stand between them.
+        if let Some(h) = tree.head(subj) {
+            let listed = |a: usize, b: usize| {
+                let (lo, hi) = (a.min(b), a.max(b));
+                let between = tree.tokens.get(lo + 1..hi).unwrap_or(&[]);
+                between
+                    .iter()
+                    .all(|t| !matches!(t.upos.as_str(), "VERB" | "AUX"))
+                    && between.iter().any(|t| t.upos == "CCONJ" || t.text == ",")
+            };
+            let more: Vec<usize> = tree
+                .children_with(h, &["nsubj"])
+                .filter(|&o| o != subj && tree.rel(o) == tree.rel(subj) && listed(subj, o))
+                .collect();
+            for o in more {
+                for p in parties_under(s, o, mentions) {
+                    if !ps.iter().any(|q| q.mention.span == p.mention.span) {
+                        ps.push(p);
+                    }
+                }
+            }
+        }
         // "The Indian navy said it arrested …": a pronoun subject is the one
         // who says the act, where the kinds agree.
         if ps.is_empty() {
@@ -1223,6 +1584,17 @@ fn code_trigger(
     }
     for c in tree.children_with(i, &["obj", "iobj"]) {
         target_side.extend(parties_under(s, c, mentions));
+    }
+    // The sentence's verb taken for a modifier ("tanks shelled positions of
+    // the Palestinian forces"): the noun it is said to modify is its object.
+    if tree.base_rel(i) == "amod" && main_verb_as_modifier(tree, i) {
+        if let Some(h) = tree.head(i) {
+            target_side.extend(
+                parties_under(s, h, mentions)
+                    .into_iter()
+                    .filter(|p| p.mention.span.start >= trig.span.end),
+            );
+        }
     }
     for c in tree.children_with(i, &["obl", "nmod"]) {
         let case = tree.case_of(c).unwrap_or_default();
@@ -1435,7 +1807,13 @@ fn code_trigger(
             .collect();
     }
     let countries = |ps: &[Party<'_>]| -> Vec<String> {
-        let mut c: Vec<String> = ps.iter().filter_map(|p| party_code(p.mention)).collect();
+        let mut c: Vec<String> = ps
+            .iter()
+            .flat_map(|p| {
+                joint_codes(p.mention)
+                    .unwrap_or_else(|| party_code(p.mention).into_iter().collect())
+            })
+            .collect();
         c.sort();
         c.dedup();
         c
@@ -1491,11 +1869,25 @@ fn code_trigger(
     // whose only counterpart is a military unit is no meeting.
     // Nor does one meet a challenge or a deadline ("until their demands are
     // met": the task may be the passive subject).
+    // (A pattern that names its own object or words says otherwise.)
     if event_type == EventType::Consult
+        && matches!(pattern.with, Complement::Any | Complement::Prep(_))
         && tree.children_with(i, &["obj", "nsubj:pass"]).any(|o| {
             let lemma = tree.lemma(o);
             coder.places.force_words.contains(&lemma) || coder.places.task_words.contains(&lemma)
         })
+    {
+        return None;
+    }
+    // "… until their demands are met": "met" in the passive with no one
+    // meeting ("by …") is a task fulfilled, whatever the parse made its subject.
+    if event_type == EventType::Consult
+        && pattern.kind == TriggerKind::Verb
+        && trigger_key(&tree.lemma(i)) == trigger_key("meet")
+        && tree.children_with(i, &["aux:pass"]).next().is_some()
+        && tree
+            .children_with(i, &["obl", "nsubj"])
+            .all(|c| tree.rel(c) != "obl:agent" && tree.case_of(c).as_deref() != Some("by"))
     {
         return None;
     }
@@ -1706,6 +2098,31 @@ fn code_trigger(
     };
     restate_speech_act(s, i, &mut ev);
     conditional_threat(s, i, &mut ev);
+    // Military exercises are cooperation only with a partner (CAMEO 062); one
+    // party's own exercises are a show of force (CAMEO 150, PLOVER MOBILIZE).
+    if pattern.roles == Roles::Joint
+        && ev.event_type == EventType::Cooperate
+        && ev.cameo.as_deref() == Some("062")
+        && ev.actors.len() == 1
+    {
+        recode(&mut ev, EventType::Mobilize, "150");
+        // Held on another state's soil ("exercises in Alaska"), it is shown to
+        // that state.
+        if ev.target.is_none() {
+            if let Some(l) = ev.location.clone() {
+                if let Some(c) = l.country.filter(|c| !ev.actors.contains(c)) {
+                    ev.target = Some(ActorRef {
+                        text: l.text,
+                        span: l.span,
+                        actor: Some(c.clone()),
+                        country: Some(c.clone()),
+                        sector: None,
+                    });
+                    add_actor(&mut ev, c);
+                }
+            }
+        }
+    }
     Some(ev)
 }
 

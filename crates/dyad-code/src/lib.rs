@@ -112,6 +112,8 @@ impl Coder {
             PatternFormat::Dyad => Patterns::parse(name, text)?,
             PatternFormat::CameoVerbs => Patterns::from_cameo_verbs(name, text)?,
         };
+        let mut extra = extra;
+        extra.type_unknown_codes(&self.plover, &self.patterns);
         c.patterns.layer(extra);
         c.trigger_words = c.patterns.trigger_words();
         Ok(c)

@@ -47,6 +47,158 @@ pub enum Complement {
     Any,
     Object(String),
     Prep(String),
+    /// A verb dictionary's word pattern (`- NOT * OVER EFFORTS`): words that must
+    /// stand, in order, before and after the verb. Shared by every verb of a
+    /// dictionary block (a synset may expand to many phrases).
+    Words(std::sync::Arc<WordPattern>),
+}
+
+/// A PETRARCH/TABARI pattern read as a sequence of slots around the verb.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WordPattern {
+    pub slots: Vec<Slot>,
+}
+
+/// One slot of a [`WordPattern`]: the verb itself, or one of several phrases
+/// (a synset gives many), each a run of lower-case words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Slot {
+    pub verb: bool,
+    pub phrases: Vec<Vec<String>>,
+    /// Joined to the slot before it by `_`: nothing may stand between them.
+    pub adjacent: bool,
+}
+
+impl WordPattern {
+    /// How many words the pattern asks for besides the verb: a longer match
+    /// is a more specific one.
+    pub fn words(&self) -> usize {
+        self.slots
+            .iter()
+            .filter(|s| !s.verb)
+            .map(|s| s.phrases.iter().map(Vec::len).min().unwrap_or(0))
+            .sum()
+    }
+
+    /// Reads the part of a pattern line between `-` and its code. `$` and `+`
+    /// (where the source or the target stands) and `^` (a skipped phrase) only
+    /// mark places other words may fill; `%` asks for a compound actor (a list
+    /// of parties) there, as a slot of its own; a synset name
+    /// (`&TIETYPES`) stands for each of its phrases. `None` for a pattern that
+    /// names an unknown synset, has no verb slot or asks for no word at all.
+    fn parse(body: &str, synsets: &HashMap<String, Vec<Vec<String>>>) -> Option<WordPattern> {
+        let mut slots: Vec<Slot> = Vec::new();
+        let mut verb = false;
+        for group in body.split_whitespace() {
+            let mut first = true;
+            for part in group.split('_') {
+                let part = part.trim_matches(|c: char| "(){}".contains(c));
+                let joined = !first;
+                first = false;
+                if part.is_empty() {
+                    continue;
+                }
+                // `%`: a compound actor ("the Philippines and France") stands
+                // here; matched as the word `%` (see the coder's matcher).
+                if part == "%" {
+                    slots.push(Slot {
+                        verb: false,
+                        phrases: vec![vec!["%".to_string()]],
+                        adjacent: false,
+                    });
+                    first = true;
+                    continue;
+                }
+                if ["$", "+", "^"].contains(&part) {
+                    // A party's words stand here: the next slot need not follow at once.
+                    first = true;
+                    continue;
+                }
+                let adjacent = joined && !slots.is_empty();
+                if part == "*" {
+                    verb = true;
+                    slots.push(Slot {
+                        verb: true,
+                        phrases: Vec::new(),
+                        adjacent,
+                    });
+                } else if let Some(name) = part.strip_prefix('&') {
+                    let phrases = synsets.get(&name.to_uppercase())?.clone();
+                    slots.push(Slot {
+                        verb: false,
+                        phrases,
+                        adjacent,
+                    });
+                } else {
+                    slots.push(Slot {
+                        verb: false,
+                        phrases: vec![vec![part.to_lowercase()]],
+                        adjacent,
+                    });
+                }
+            }
+        }
+        let wp = WordPattern { slots };
+        (verb && wp.words() > 0).then_some(wp)
+    }
+}
+
+/// A dictionary's synsets (`&NAME` followed by `+PHRASE` lines), each phrase
+/// split into words; a member naming another synset is replaced by its phrases.
+fn read_synsets(text: &str) -> HashMap<String, Vec<Vec<String>>> {
+    let mut raw: Vec<(String, Vec<String>)> = Vec::new();
+    let mut open = false;
+    for line in text.lines() {
+        let line = line.split('#').next().unwrap_or("").trim();
+        if line.is_empty() {
+            continue;
+        }
+        if let Some(name) = line.strip_prefix('&') {
+            let name = name.split_whitespace().next().unwrap_or("").to_uppercase();
+            raw.push((name, Vec::new()));
+            open = true;
+        } else if let (true, Some(member)) = (open, line.strip_prefix('+')) {
+            if let Some(last) = raw.last_mut() {
+                last.1.push(member.trim().to_string());
+            }
+        } else {
+            open = false;
+        }
+    }
+    let table: HashMap<String, Vec<String>> = raw.into_iter().collect();
+    fn expand(
+        table: &HashMap<String, Vec<String>>,
+        name: &str,
+        depth: usize,
+        out: &mut Vec<Vec<String>>,
+    ) {
+        let Some(members) = table.get(name) else {
+            return;
+        };
+        for m in members {
+            if let (Some(inner), true) = (m.strip_prefix('&'), depth < 4) {
+                expand(table, &inner.to_uppercase(), depth + 1, out);
+                continue;
+            }
+            let words: Vec<String> = m
+                .split(|c: char| c.is_whitespace() || c == '_')
+                .filter(|w| !w.is_empty())
+                .map(str::to_lowercase)
+                .collect();
+            if !words.is_empty() && words.iter().all(|w| !w.starts_with('&')) {
+                out.push(words);
+            }
+        }
+    }
+    let mut out = HashMap::new();
+    for name in table.keys() {
+        let mut phrases = Vec::new();
+        expand(&table, name, 0, &mut phrases);
+        if !phrases.is_empty() {
+            out.insert(name.clone(), phrases);
+        }
+    }
+    out
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -89,6 +241,15 @@ pub(crate) fn trigger_key(lemma: &str) -> String {
         .to_lowercase()
         .split('_')
         .map(|w| {
+            // "supplies" is "supply": a plural the lemmatiser left.
+            let plural;
+            let w = match w.strip_suffix("ies") {
+                Some(stem) if stem.len() >= 3 => {
+                    plural = format!("{stem}y");
+                    plural.as_str()
+                }
+                _ => w,
+            };
             // "su" is "sue", "ti" is "tie".
             let w = if w.len() >= 3 {
                 w.strip_suffix('e').unwrap_or(w)
@@ -99,9 +260,9 @@ pub(crate) fn trigger_key(lemma: &str) -> String {
             let b = w.as_bytes();
             let n = b.len();
             if n > 3 && b[n - 1] == b[n - 2] && !b"aeiou".contains(&b[n - 1]) {
-                &w[..n - 1]
+                w[..n - 1].to_string()
             } else {
-                w
+                w.to_string()
             }
         })
         .collect::<Vec<_>>()
@@ -214,6 +375,31 @@ impl Patterns {
         }
     }
 
+    /// Gives a PLOVER type to each pattern whose code the CAMEO table does not
+    /// know (verb dictionaries written for WEIS or for tests carry such codes):
+    /// the type `base` files the same trigger under, so a user's "abandon
+    /// [345]" still codes what dyad's own "abandon" codes, under the user's
+    /// code. A pattern left untyped (a trigger `base` does not know) is dropped.
+    pub fn type_unknown_codes(&mut self, table: &Plover, base: &Patterns) {
+        for (key, pats) in &mut self.by_trigger {
+            let own = base.by_trigger.get(key).and_then(|b| {
+                b.iter()
+                    .filter(|p| p.with == Complement::Any)
+                    .chain(b.iter())
+                    .find_map(|p| p.plover.or_else(|| table.lookup(&p.cameo).map(|e| e.0)))
+            });
+            for p in pats.iter_mut() {
+                if p.plover.is_none() && table.lookup(&p.cameo).is_none() {
+                    p.plover = own;
+                }
+            }
+            // A pattern still without a type codes nothing, and is no trigger:
+            // kept, it would swallow the acts it governs ("left for talks").
+            pats.retain(|p| p.plover.is_some() || table.lookup(&p.cameo).is_some());
+        }
+        self.by_trigger.retain(|_, pats| !pats.is_empty());
+    }
+
     /// Every word that can start a trigger, as trigger keys (a phrasal
     /// verb's verb alone: "call" of "call_off"), with what else the sentence
     /// must hold for it to be one: `None` for a word that triggers on its own,
@@ -230,6 +416,8 @@ impl Patterns {
                 match &p.with {
                     Complement::Any => {}
                     Complement::Object(w) => needs.push(trigger_key(w)),
+                    // Checked against the whole sentence once it is parsed.
+                    Complement::Words(_) => {}
                     Complement::Prep(w) => needs.push(w.to_lowercase()),
                 }
                 let entry = out
@@ -272,11 +460,22 @@ impl Patterns {
             let code: String = s[open + 1..close].split(':').next()?.trim().to_string();
             (!code.is_empty() && code.chars().all(|c| c.is_ascii_digit())).then_some(code)
         };
+        let synsets = read_synsets(text);
+        let mut in_synset = false;
         for raw in text.lines() {
             let line = raw.split('#').next().unwrap_or("").trim();
             if line.is_empty() {
                 continue;
             }
+            // A synset's members are phrases, not verbs.
+            if line.starts_with('&') {
+                in_synset = true;
+                continue;
+            }
+            if in_synset && line.starts_with('+') {
+                continue;
+            }
+            in_synset = false;
             if line.starts_with("---") {
                 block_code = code_of(line);
                 block_verbs.clear();
@@ -295,23 +494,27 @@ impl Patterns {
                 let Some(code) = code_of(rest).or_else(|| block_code.clone()) else {
                     continue;
                 };
-                let Some(star) = rest.find('*') else { continue };
-                let after = rest[star + 1..].split('[').next().unwrap_or("");
-                let word = after
-                    .split_whitespace()
-                    .map(|w| w.trim_matches(|c: char| "(){}".contains(c)))
-                    .find(|w| {
-                        !w.is_empty()
-                            && w.chars().all(|c| c.is_alphabetic() || c == '_' || c == '-')
-                    });
-                let Some(word) = word else { continue };
+                let body = rest.split('[').next().unwrap_or("");
+                let Some(words) = WordPattern::parse(body, &synsets) else {
+                    continue;
+                };
+                let words = std::sync::Arc::new(words);
+                // `+ … * … $`: the target stands before the verb and the source
+                // after it ("+ * MONEY $": the one who receives money is the target).
+                let star = body.find('*').unwrap_or(0);
+                let (before, after) = body.split_at(star);
+                let roles = if before.contains('+') && after.contains('$') {
+                    Roles::ObjSubj
+                } else {
+                    Roles::SubjObj
+                };
                 for v in &block_verbs {
                     p.add(Pattern {
                         kind: TriggerKind::Verb,
                         trigger: v.clone(),
-                        with: Complement::Object(word.to_lowercase()),
+                        with: Complement::Words(words.clone()),
                         cameo: code.clone(),
-                        roles: Roles::SubjObj,
+                        roles,
                         plover: None,
                         layer: 0,
                     });
@@ -606,7 +809,7 @@ mod tests {
         assert!(p
             .for_trigger(TriggerKind::Verb, "confer")
             .iter()
-            .any(|x| x.with == Complement::Object("talks".into())));
+            .any(|x| matches!(&x.with, Complement::Words(w) if w.words() == 1)));
         assert_eq!(p.for_trigger(TriggerKind::Verb, "call_off")[0].cameo, "160");
         assert!(
             p.for_trigger(TriggerKind::Verb, "stop").is_empty(),

@@ -34,15 +34,18 @@ fn brackets(line: &str) -> Vec<&str> {
     out
 }
 
-/// The code of a bracket group, if it is one (`JPNGOV`, `~GOV`, `NGO~`).
+/// The code of a bracket group, if it is one (`JPNGOV`, `~GOV`, `NGO~`, or a
+/// joint code `FRA/DEU` naming several actors at once).
 fn parse_code_part(group: &str) -> Option<&str> {
     let code = group.split_whitespace().next()?;
     let bare = code.trim_matches('~');
-    if !bare.is_empty()
-        && bare.chars().all(|c| c.is_ascii_alphanumeric())
-        && bare.chars().any(|c| c.is_ascii_uppercase())
-        && bare.chars().all(|c| !c.is_ascii_lowercase())
-    {
+    let one = |c: &str| {
+        !c.is_empty()
+            && c.chars().all(|c| c.is_ascii_alphanumeric())
+            && c.chars().any(|c| c.is_ascii_uppercase())
+            && c.chars().all(|c| !c.is_ascii_lowercase())
+    };
+    if bare.split('/').all(one) {
         Some(code)
     } else {
         None

@@ -591,6 +591,10 @@ impl KnowledgeBase {
         if self.organisations.contains_key(actor) {
             return Some(EntryKind::Organisation(actor.to_string()));
         }
+        // A joint code (`BEL/NLD/LUX`) names several actors, no one country.
+        if actor.contains('/') {
+            return None;
+        }
         let (c, sector) = actor.split_at(actor.len().min(3));
         if self.countries.contains_key(c) {
             return Some(if sector.is_empty() {

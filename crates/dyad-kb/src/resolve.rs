@@ -1146,7 +1146,8 @@ impl KnowledgeBase {
                 let code = code_on(windows, day);
                 let Some(code) = code else { return };
                 let (c, sector) = code.split_at(code.len().min(3));
-                let (country, sector) = if self.countries.contains_key(c) {
+                // A joint code (`BEL/NLD/LUX`) is several actors, no one country.
+                let (country, sector) = if self.countries.contains_key(c) && !code.contains('/') {
                     (Some(c.to_string()), non_empty(sector.to_string()))
                 } else {
                     (None, None)

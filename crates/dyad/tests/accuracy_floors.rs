@@ -109,10 +109,11 @@ fn plover_gold_records_floor() {
     let n = records.len() as f64;
     let (found, extra) = (found as f64 / n, extra as f64 / n);
     eprintln!("PLOVER records: found {found:.3}, extra {extra:.3} per record");
-    // Measured (session 4) 0.651 found, 0.435 extra (docs/MEASUREMENTS.md): meetings
-    // told in passing stay events (fusion needs them), which PLOVER counts extra.
-    assert!(found >= 0.61, "found {found:.3}");
-    assert!(extra <= 0.46, "extra {extra:.3}");
+    // Measured (session 5, every record published 2000-01-01 as here) 0.668 found,
+    // 0.397 extra (docs/MEASUREMENTS.md; 0.651 / 0.435 in session 4): meetings told
+    // in passing stay events (fusion needs them), which PLOVER counts extra.
+    assert!(found >= 0.64, "found {found:.3}");
+    assert!(extra <= 0.42, "extra {extra:.3}");
 }
 
 fn actor_set(e: &Value) -> BTreeSet<String> {

@@ -660,3 +660,329 @@ fn being_due_to_attend_is_a_plan() {
         .unwrap_or_else(|| panic!("the summit: {rows:#?}"));
     assert_eq!(summit["status"], "planned", "{summit:#}");
 }
+
+/// A CAMEO verb dictionary's word patterns are read as words around the verb:
+/// synsets stand for each of their phrases, words before the verb count, `_`
+/// joins words that must touch, and the pattern asking for most words wins.
+#[test]
+fn verb_dictionary_word_patterns_and_synsets() {
+    let dir = std::env::temp_dir().join(format!("dyad-verbdict-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let dict = dir.join("verbs.txt");
+    std::fs::write(
+        &dict,
+        "&MONEYWORDS\n+DOLLARS\n+GOLD COINS\n\n&NEVER\n+DID N'T\n+WILL NOT\n\n\
+         --- DONATE [070] ---\nDONATE\n- * &MONEYWORDS [071]\n- * FOOD_PARCELS [073]\n\n\
+         --- CRITICIZE [120] ---\nCRITICIZE\n- &NEVER * OVER BUDGET [111]\n- * OVER BUDGET [122]\n\
+         - &NEVER * OVER TAXES [911]\n\
+         --- AGREE [081] ---\nAGREE\n- % * [036]\n\
+         --- LEAVE [012] ---\nLEAVE\n\n--- LEFT [032] ---\nLEFT\n",
+    )
+    .expect("write dictionary");
+    let dict = dict.to_string_lossy().into_owned();
+    let cameo = |sentence: &str| -> Vec<String> {
+        let (status, rows, stderr) = code(&[
+            "--patterns",
+            &dict,
+            "--sentence",
+            sentence,
+            "--published",
+            "2021-03-04",
+        ]);
+        assert_eq!(status, Some(0), "{stderr}");
+        rows.iter()
+            .filter_map(|r| r["cameo"].as_str().map(str::to_string))
+            .collect()
+    };
+    // A synset's phrase of two words.
+    assert!(cameo("Norway has donated twenty gold coins to Kenya.").contains(&"071".to_string()));
+    // `FOOD_PARCELS`: the words must touch; apart, the verb's own code.
+    assert!(cameo("Norway has donated food parcels to Kenya.").contains(&"073".to_string()));
+    let apart = cameo("Norway has donated food and winter parcels to Kenya.");
+    assert!(apart.contains(&"070".to_string()), "{apart:?}");
+    // Words before the verb: the negated pattern asks for more words and wins.
+    assert!(cameo("Germany didn't criticize France over the budget.").contains(&"111".to_string()));
+    assert!(cameo("Germany criticized France over the budget.").contains(&"122".to_string()));
+    // `%`: a compound actor before the verb.
+    let both = cameo("Chile and Peru agree that the dispute should go to arbitration.");
+    assert!(both.contains(&"036".to_string()), "{both:?}");
+    let one = cameo("Chile agrees with Peru that the dispute should go to arbitration.");
+    assert!(!one.contains(&"036".to_string()), "{one:?}");
+    // A code outside the CAMEO table takes dyad's type for the verb and stays,
+    // even where CAMEO would restate the act as an intent.
+    let own = cameo("Germany will not try to criticize France over taxes.");
+    assert!(own.contains(&"911".to_string()), "{own:?}");
+    // A verb filed under a written form ("LEFT"), where its lemma's block
+    // codes nothing dyad can type: the form codes, and the talks it went
+    // for stay an event.
+    let left = cameo("The Chilean foreign minister left for Lima on Monday for talks with Peru.");
+    assert!(left.contains(&"032".to_string()), "{left:?}");
+    assert!(left.contains(&"040".to_string()), "{left:?}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// An act left undone ("without …") or held as a condition ("unless …") is no
+/// event; a conjunct of an act another one governs is governed too.
+#[test]
+fn unrealised_and_coordinated_governed_acts() {
+    let types = |sentence: &str| -> Vec<String> {
+        let (status, rows, stderr) = code(&["--sentence", sentence, "--published", "2020-01-01"]);
+        assert_eq!(status, Some(0), "{stderr}");
+        rows.iter()
+            .filter_map(|r| r["type"].as_str().map(str::to_string))
+            .collect()
+    };
+    let t = types("Germany approved the plan on Monday without consulting France.");
+    assert!(!t.contains(&"CONSULT".to_string()), "{t:?}");
+    let t = types("Iran threatened to attack Iraq unless Baghdad accepted its conditions.");
+    assert_eq!(t, vec!["THREATEN".to_string()]);
+    let t = types("Chile refused to let the aircraft land and evacuate the Peruvian diplomats.");
+    assert_eq!(t, vec!["REJECT".to_string()]);
+}
+
+/// A CAMEO dictionary's joint code (`[BEL/NLD/LUX]`) names several actors at
+/// once: each is among the event's actors.
+#[test]
+fn joint_codes_stand_for_each_actor() {
+    let dir = std::env::temp_dir().join(format!("dyad-jointcode-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let dict = dir.join("actors.txt");
+    std::fs::write(&dict, "GRAND_ALLIANCE [BEL/NLD/LUX]\n").expect("write dictionary");
+    let dict = dict.to_string_lossy().into_owned();
+    let (status, rows, stderr) = code(&[
+        "--kb",
+        &dict,
+        "--sentence",
+        "The Grand Alliance condemned Russia on Monday.",
+        "--published",
+        "2020-01-01",
+    ]);
+    assert_eq!(status, Some(0), "{stderr}");
+    let e = rows.first().expect("an event");
+    assert_eq!(e["actors"], serde_json::json!(["BEL", "LUX", "NLD", "RUS"]));
+    assert_eq!(e["source"]["actor"], "BEL/NLD/LUX");
+    assert!(e["source"]["country"].is_null());
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// Aid received is AID from the giver named after "from"; a guest received is
+/// still a meeting; "demands are met" is no meeting.
+#[test]
+fn aid_received_and_tasks_met() {
+    let (status, rows, stderr) = code(&[
+        "--sentence",
+        "Ukraine received military aid from Germany on Monday.",
+        "--published",
+        "2020-01-01",
+    ]);
+    assert_eq!(status, Some(0), "{stderr}");
+    let e = rows.first().expect("an event");
+    assert_eq!(e["type"], "AID");
+    assert_eq!(e["source"]["actor"], "DEU");
+    assert_eq!(e["target"]["actor"], "UKR");
+    let (_, rows, _) = code(&[
+        "--sentence",
+        "Chinese Premier Li received the Japanese ambassador on Monday.",
+        "--published",
+        "2020-01-01",
+    ]);
+    assert!(rows.iter().any(|r| r["type"] == "CONSULT"), "{rows:?}");
+    let (_, rows, _) = code(&[
+        "--sentence",
+        "The Kenyan rebels will keep fighting until their demands are met.",
+        "--published",
+        "2020-01-01",
+    ]);
+    assert!(!rows.iter().any(|r| r["type"] == "CONSULT"), "{rows:?}");
+}
+
+/// A list of subjects the parse split ("Norway and the evil awful Sweden",
+/// with "Sweden" a second subject) still acts together.
+#[test]
+fn split_subject_lists_act_together() {
+    let (status, rows, stderr) = code(&[
+        "--sentence",
+        "Norway and the evil awful Sweden condemned Russia on Monday.",
+        "--published",
+        "2020-01-01",
+    ]);
+    assert_eq!(status, Some(0), "{stderr}");
+    let e = rows.first().expect("an event");
+    assert_eq!(e["actors"], serde_json::json!(["NOR", "RUS", "SWE"]));
+}
+
+/// A sentence's verb the parse took for a noun's modifier ("tanks shelled
+/// positions", "rejected calls") is still the act, on what it "modifies".
+#[test]
+fn main_verb_read_as_modifier() {
+    let (status, rows, stderr) = code(&[
+        "--sentence",
+        "Syrian helicopters and tanks shelled positions of the Turkish security forces near the border town.",
+        "--published",
+        "2020-01-01",
+    ]);
+    assert_eq!(status, Some(0), "{stderr}");
+    let e = rows.first().expect("an event");
+    assert_eq!(e["type"], "ASSAULT");
+    assert_eq!(e["source"]["country"], "SYR");
+    assert_eq!(e["target"]["country"], "TUR");
+    let (_, rows, _) = code(&[
+        "--sentence",
+        "The UK on Monday rejected calls by Nicola Sturgeon to hold a second referendum.",
+        "--published",
+        "2020-01-01",
+    ]);
+    let types: Vec<&str> = rows.iter().filter_map(|r| r["type"].as_str()).collect();
+    assert_eq!(types, vec!["REJECT"]);
+}
+
+/// Demands accepted are yielded to (CONCEDE); supplies cut, told with a verb
+/// the parse hung on the supplies, are a sanction.
+#[test]
+fn demands_accepted_and_supplies_reduced() {
+    let first_type = |sentence: &str| -> String {
+        let (status, rows, stderr) = code(&["--sentence", sentence, "--published", "2020-01-01"]);
+        assert_eq!(status, Some(0), "{stderr}");
+        rows.first()
+            .and_then(|r| r["type"].as_str())
+            .unwrap_or("none")
+            .to_string()
+    };
+    assert_eq!(
+        first_type("The Peruvian government on Friday accepted demands from striking miners that it raise wages."),
+        "CONCEDE"
+    );
+    assert_eq!(
+        first_type("The United Nations on Monday reduced food supplies to the largest Somali refugee camp in Kenya because grain was being stolen, aid officials said."),
+        "SANCTION"
+    );
+}
+
+/// Helping someone do something is no aid given; helping a party is.
+#[test]
+fn helping_to_do_is_no_aid() {
+    let types = |sentence: &str| -> Vec<String> {
+        let (status, rows, stderr) = code(&["--sentence", sentence, "--published", "2020-01-01"]);
+        assert_eq!(status, Some(0), "{stderr}");
+        rows.iter()
+            .filter_map(|r| r["type"].as_str().map(str::to_string))
+            .collect()
+    };
+    let t = types("A report alleged that the Belgian military in Congo helped to plan and carry out killings.");
+    assert!(!t.contains(&"AID".to_string()), "{t:?}");
+    let t = types("A report alleged that the Belgian military in Congo contributed to planning the massacres.");
+    assert!(!t.contains(&"AID".to_string()), "{t:?}");
+    assert_eq!(
+        types("Germany helped Ukraine with 2 billion euros."),
+        vec!["AID".to_string()]
+    );
+}
+
+/// A compound noun trigger ("hunger strike") is read whole.
+#[test]
+fn compound_noun_triggers() {
+    let (status, rows, stderr) = code(&[
+        "--sentence",
+        "Kurdish prisoners in Turkey began a hunger strike on Monday to protest against their treatment by the Turkish government.",
+        "--published",
+        "2020-01-01",
+    ]);
+    assert_eq!(status, Some(0), "{stderr}");
+    assert!(rows.iter().any(|r| r["cameo"] == "142"), "{rows:?}");
+}
+
+/// A meeting offered stays an event; one whose offer is rejected does not.
+#[test]
+fn meeting_in_a_rejected_offer() {
+    let types = |sentence: &str| -> Vec<String> {
+        let (status, rows, stderr) = code(&["--sentence", sentence, "--published", "2023-01-01"]);
+        assert_eq!(status, Some(0), "{stderr}");
+        rows.iter()
+            .filter_map(|r| r["type"].as_str().map(str::to_string))
+            .collect()
+    };
+    assert_eq!(
+        types("Venezuelan leader Nicolas Maduro on Tuesday rejected a Brazilian offer to host a summit in March."),
+        vec!["REJECT".to_string()]
+    );
+    assert!(
+        types("Venezuela on Tuesday accepted a Brazilian offer to host a summit in March.")
+            .contains(&"CONSULT".to_string())
+    );
+}
+
+/// Positions abandoned are a retreat; talks abandoned stay the talks, called off.
+#[test]
+fn positions_and_talks_abandoned() {
+    let first = |sentence: &str| -> (String, String) {
+        let (status, rows, stderr) = code(&["--sentence", sentence, "--published", "2023-01-01"]);
+        assert_eq!(status, Some(0), "{stderr}");
+        let r = rows.first().expect("an event");
+        (
+            r["type"].as_str().unwrap_or("").to_string(),
+            r["status"].as_str().unwrap_or("").to_string(),
+        )
+    };
+    assert_eq!(
+        first("Ukrainian troops abandoned their positions near the Russian border on Sunday.").0,
+        "RETREAT"
+    );
+    assert_eq!(
+        first("Colombia abandoned the peace talks with Venezuela on Friday."),
+        ("CONSULT".to_string(), "cancelled".to_string())
+    );
+}
+
+/// Exercises with a partner are military cooperation; one state's exercises
+/// are a show of force, aimed at the state whose soil they are held on.
+#[test]
+fn exercises_alone_are_a_show_of_force() {
+    let first = |sentence: &str| -> serde_json::Value {
+        let (status, rows, stderr) = code(&["--sentence", sentence, "--published", "2023-01-01"]);
+        assert_eq!(status, Some(0), "{stderr}");
+        rows.first().cloned().expect("an event")
+    };
+    let e = first("China and Russia held joint naval exercises in the Sea of Japan.");
+    assert_eq!(e["type"], "COOPERATE");
+    let e = first("Russia is conducting military exercises in Alaska.");
+    assert_eq!(e["type"], "MOBILIZE");
+    assert_eq!(e["target"]["country"], "USA");
+    let e = first("Taiwan began military drills on Monday.");
+    assert_eq!(e["type"], "MOBILIZE");
+    assert!(e["target"].is_null());
+}
+
+/// Receiving a thing (assurances, a letter) is no meeting; receiving an envoy is.
+#[test]
+fn things_received_are_no_meeting() {
+    let types = |sentence: &str| -> Vec<String> {
+        let (status, rows, stderr) = code(&["--sentence", sentence, "--published", "2023-01-01"]);
+        assert_eq!(status, Some(0), "{stderr}");
+        rows.iter()
+            .filter_map(|r| r["type"].as_str().map(str::to_string))
+            .collect()
+    };
+    assert!(!types(
+        "The Armenian prime minister received assurances from the Russian government on Monday."
+    )
+    .contains(&"CONSULT".to_string()));
+    assert_eq!(
+        types("The Armenian prime minister received the Russian ambassador on Monday."),
+        vec!["CONSULT".to_string()]
+    );
+}
+
+/// A participle describing a person ("journalists arrested last month") tells
+/// who they are, not the news; "freed" is "free" whatever the lemmatiser says.
+#[test]
+fn describing_participles_and_freed() {
+    let (status, rows, stderr) = code(&[
+        "--sentence",
+        "Egypt on Monday freed two Sudanese journalists arrested in Cairo last month.",
+        "--published",
+        "2023-01-01",
+    ]);
+    assert_eq!(status, Some(0), "{stderr}");
+    let types: Vec<&str> = rows.iter().filter_map(|r| r["type"].as_str()).collect();
+    assert_eq!(types, vec!["RETREAT"]);
+}
