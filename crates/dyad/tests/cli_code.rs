@@ -21,6 +21,20 @@ fn code(args: &[&str]) -> (Option<i32>, Vec<Value>, String) {
     )
 }
 
+/// Codes one sentence read on `published`; the run must succeed.
+fn coded(sentence: &str, published: &str) -> Vec<Value> {
+    let (status, rows, stderr) = code(&["--sentence", sentence, "--published", published]);
+    assert_eq!(status, Some(0), "{stderr}");
+    rows
+}
+
+/// The first event of type `ty` among `rows`.
+fn first<'a>(rows: &'a [Value], ty: &str) -> &'a Value {
+    rows.iter()
+        .find(|r| r["type"] == ty)
+        .unwrap_or_else(|| panic!("no {ty} event: {rows:#?}"))
+}
+
 #[test]
 fn one_sentence_with_every_contract_field() {
     let sentence = "Japanese and U.S. foreign and defense ministers began a virtual ministerial security meeting Friday.";
@@ -139,17 +153,11 @@ fn the_demo_runs_the_main_job_into_a_store() {
 
 #[test]
 fn a_demand_in_reported_speech_is_the_speakers_request() {
-    let (status, rows, stderr) = code(&[
-        "--sentence",
+    let rows = coded(
         "Russia said on Tuesday that Sudan must return the helicopter.",
-        "--published",
         "2000-01-04",
-    ]);
-    assert_eq!(status, Some(0), "{stderr}");
-    let request = rows
-        .iter()
-        .find(|r| r["type"] == "REQUEST")
-        .unwrap_or_else(|| panic!("a REQUEST: {rows:#?}"));
+    );
+    let request = first(&rows, "REQUEST");
     assert_eq!(request["source"]["country"], "RUS");
     assert_eq!(request["target"]["country"], "SDN");
     assert_eq!(request["status"], "occurred");
@@ -197,13 +205,7 @@ fn trigger_word(e: &Value) -> String {
 
 #[test]
 fn a_time_measured_from_the_report_dates_the_act() {
-    let (status, rows, stderr) = code(&[
-        "--sentence",
-        "The visit comes three months after President Joe Biden and Prime Minister Fumio Kishida announced a new era in relations at a summit at the White House.",
-        "--published",
-        "2024-07-28",
-    ]);
-    assert_eq!(status, Some(0), "{stderr}");
+    let rows = coded("The visit comes three months after President Joe Biden and Prime Minister Fumio Kishida announced a new era in relations at a summit at the White House.", "2024-07-28");
     let summit = rows
         .iter()
         .find(|r| r["type"] == "CONSULT" && trigger_word(r) == "summit")
@@ -214,13 +216,7 @@ fn a_time_measured_from_the_report_dates_the_act() {
 
 #[test]
 fn both_countries_stand_for_the_two_states_named_before() {
-    let (status, rows, stderr) = code(&[
-        "--sentence",
-        "Japan and South Korea have moved to bury the hatchet, with Biden hosting both countries' leaders at Camp David last August.",
-        "--published",
-        "2024-07-28",
-    ]);
-    assert_eq!(status, Some(0), "{stderr}");
+    let rows = coded("Japan and South Korea have moved to bury the hatchet, with Biden hosting both countries' leaders at Camp David last August.", "2024-07-28");
     let meeting = rows
         .iter()
         .find(|r| r["type"] == "CONSULT")
@@ -250,13 +246,7 @@ fn standing_states_and_tasks_are_no_events() {
 
 #[test]
 fn an_act_promised_unless_is_a_threat() {
-    let (status, rows, stderr) = code(&[
-        "--sentence",
-        "Nigeria will withdraw its peacekeeping force from Chad unless President Goukouni Oueddei arranges a ceasefire.",
-        "--published",
-        "1982-01-10",
-    ]);
-    assert_eq!(status, Some(0), "{stderr}");
+    let rows = coded("Nigeria will withdraw its peacekeeping force from Chad unless President Goukouni Oueddei arranges a ceasefire.", "1982-01-10");
     assert!(
         rows.iter()
             .any(|r| r["type"] == "THREATEN" && r["source"]["country"] == "NGA"),
@@ -266,13 +256,7 @@ fn an_act_promised_unless_is_a_threat() {
 
 #[test]
 fn a_visit_is_hosted_by_the_country_of_the_place() {
-    let (status, rows, stderr) = code(&[
-        "--sentence",
-        "Iraqi President Saddam Hussein arrived in Amman on a previously unannounced visit on Wednesday.",
-        "--published",
-        "1990-05-02",
-    ]);
-    assert_eq!(status, Some(0), "{stderr}");
+    let rows = coded("Iraqi President Saddam Hussein arrived in Amman on a previously unannounced visit on Wednesday.", "1990-05-02");
     let visit = rows
         .iter()
         .find(|r| r["type"] == "CONSULT")
@@ -308,40 +292,27 @@ fn a_meeting_of_the_day_takes_place_at_the_dateline() {
 #[test]
 fn a_ministers_bare_surname_needs_the_country_in_the_report() {
     // Portugal's defence minister of 2008 bore the surname of a ballplayer.
-    let (status, rows, stderr) = code(&[
-        "--sentence",
+    let rows = coded(
         "Teixeira met Yankees officials in New York on Tuesday.",
-        "--published",
         "2008-12-20",
-    ]);
-    assert_eq!(status, Some(0), "{stderr}");
+    );
     assert!(
         rows.iter()
             .all(|r| !r["actors"].to_string().contains("PRT")),
         "{rows:#?}"
     );
     // Where the report names the country, the surname is the minister.
-    let (_, rows, _) = code(&[
-        "--sentence",
+    let rows = coded(
         "Portugal's government said Teixeira met NATO officials in Lisbon on Tuesday.",
-        "--published",
         "2008-12-20",
-    ]);
+    );
     assert!(
         rows.iter().any(|r| r["actors"].to_string().contains("PRT")),
         "{rows:#?}"
     );
     // A head of government goes by surname alone.
-    let (_, rows, _) = code(&[
-        "--sentence",
-        "Obama met Putin in Moscow on Tuesday.",
-        "--published",
-        "2009-07-09",
-    ]);
-    let meeting = rows
-        .iter()
-        .find(|r| r["type"] == "CONSULT")
-        .unwrap_or_else(|| panic!("a meeting: {rows:#?}"));
+    let rows = coded("Obama met Putin in Moscow on Tuesday.", "2009-07-09");
+    let meeting = first(&rows, "CONSULT");
     assert!(meeting["actors"].to_string().contains("USA"), "{rows:#?}");
 }
 
@@ -349,17 +320,11 @@ fn a_ministers_bare_surname_needs_the_country_in_the_report() {
 fn a_put_off_plan_keeps_the_day_it_was_due() {
     // The clause "that had been due to start on Sunday" tells of the visit (the
     // parser may hang it on "Beijing"); "on Friday" is when it was put off.
-    let (status, rows, stderr) = code(&[
-        "--sentence",
+    let rows = coded(
         "Blinken on Friday postponed a visit to Beijing that had been due to start on Sunday.",
-        "--published",
         "2023-02-03",
-    ]);
-    assert_eq!(status, Some(0), "{stderr}");
-    let visit = rows
-        .iter()
-        .find(|r| r["type"] == "CONSULT")
-        .unwrap_or_else(|| panic!("the visit: {rows:#?}"));
+    );
+    let visit = first(&rows, "CONSULT");
     assert_eq!(visit["status"], "postponed", "{visit:#}");
     assert_eq!(visit["date"]["value"], "2023-02-05", "{visit:#}");
 }
@@ -368,17 +333,8 @@ fn a_put_off_plan_keeps_the_day_it_was_due() {
 fn a_plan_told_as_fallen_through_is_no_occurrence() {
     // "was to have been": the meeting did not take place as planned; the
     // clause about the minister ("who became …") does not date it.
-    let (status, rows, stderr) = code(&[
-        "--sentence",
-        "The trip was to have been Blinken's first meeting in China with Qin Gang, who became foreign minister at the end of December.",
-        "--published",
-        "2023-02-05",
-    ]);
-    assert_eq!(status, Some(0), "{stderr}");
-    let meeting = rows
-        .iter()
-        .find(|r| r["type"] == "CONSULT")
-        .unwrap_or_else(|| panic!("the meeting: {rows:#?}"));
+    let rows = coded("The trip was to have been Blinken's first meeting in China with Qin Gang, who became foreign minister at the end of December.", "2023-02-05");
+    let meeting = first(&rows, "CONSULT");
     assert_eq!(meeting["status"], "postponed", "{meeting:#}");
     assert!(meeting["date"].is_null(), "{meeting:#}");
 }
@@ -409,16 +365,11 @@ fn a_groupings_own_meeting_has_its_members_as_parties() {
         }
     }
     // Meeting someone else, the grouping is one party, not its members.
-    let (_, rows, _) = code(&[
-        "--sentence",
+    let rows = coded(
         "G7 leaders met Zelenskyy in Hiroshima on Saturday.",
-        "--published",
         "2023-05-22",
-    ]);
-    let meeting = rows
-        .iter()
-        .find(|r| r["type"] == "CONSULT")
-        .unwrap_or_else(|| panic!("{rows:#?}"));
+    );
+    let meeting = first(&rows, "CONSULT");
     assert!(
         !meeting["actors"].to_string().contains("ITA"),
         "{meeting:#}"
@@ -427,105 +378,59 @@ fn a_groupings_own_meeting_has_its_members_as_parties() {
 
 #[test]
 fn a_pronoun_reporting_its_own_act_is_the_speaker() {
-    let (status, rows, stderr) = code(&[
-        "--sentence",
+    let rows = coded(
         "The Indian navy said it arrested 23 pirates in the Gulf of Aden on Saturday.",
-        "--published",
         "2008-12-15",
-    ]);
-    assert_eq!(status, Some(0), "{stderr}");
-    let arrest = rows
-        .iter()
-        .find(|r| r["type"] == "COERCE")
-        .unwrap_or_else(|| panic!("the arrest: {rows:#?}"));
+    );
+    let arrest = first(&rows, "COERCE");
     assert_eq!(arrest["source"]["country"], "IND", "{arrest:#}");
 }
 
 #[test]
 fn a_possessive_names_who_makes_a_nominal_act() {
-    let (status, rows, stderr) = code(&[
-        "--sentence",
+    let rows = coded(
         "Joe Biden's first visit to Australia was called off.",
-        "--published",
         "2023-05-17",
-    ]);
-    assert_eq!(status, Some(0), "{stderr}");
-    let visit = rows
-        .iter()
-        .find(|r| r["type"] == "CONSULT")
-        .unwrap_or_else(|| panic!("the visit: {rows:#?}"));
+    );
+    let visit = first(&rows, "CONSULT");
     assert_eq!(visit["source"]["country"], "USA", "{visit:#}");
     assert_eq!(visit["target"]["country"], "AUS", "{visit:#}");
 }
 
 #[test]
 fn attending_is_a_plan_when_it_lies_ahead() {
-    let (status, rows, stderr) = code(&[
-        "--sentence",
+    let rows = coded(
         "The president will attend the summit in Lima on Friday.",
-        "--published",
         "2024-11-11",
-    ]);
-    assert_eq!(status, Some(0), "{stderr}");
-    let summit = rows
-        .iter()
-        .find(|r| r["type"] == "CONSULT")
-        .unwrap_or_else(|| panic!("the summit: {rows:#?}"));
+    );
+    let summit = first(&rows, "CONSULT");
     assert_eq!(summit["status"], "planned", "{summit:#}");
-    let (_, rows, _) = code(&[
-        "--sentence",
+    let rows = coded(
         "The president attended the summit in Lima on Friday.",
-        "--published",
         "2024-11-18",
-    ]);
-    let summit = rows
-        .iter()
-        .find(|r| r["type"] == "CONSULT")
-        .unwrap_or_else(|| panic!("the summit: {rows:#?}"));
+    );
+    let summit = first(&rows, "CONSULT");
     assert_eq!(summit["status"], "occurred", "{summit:#}");
 }
 
 #[test]
 fn a_meeting_on_the_sidelines_of_a_gathering_is_at_its_place() {
-    let (status, rows, stderr) = code(&[
-        "--sentence",
-        "The Japanese foreign minister met his Chinese counterpart on Friday evening on the sidelines of the Munich Security Conference.",
-        "--published",
-        "2024-02-17",
-    ]);
-    assert_eq!(status, Some(0), "{stderr}");
-    let meeting = rows
-        .iter()
-        .find(|r| r["type"] == "CONSULT")
-        .unwrap_or_else(|| panic!("the meeting: {rows:#?}"));
+    let rows = coded("The Japanese foreign minister met his Chinese counterpart on Friday evening on the sidelines of the Munich Security Conference.", "2024-02-17");
+    let meeting = first(&rows, "CONSULT");
     assert_eq!(meeting["location"]["country"], "DEU", "{meeting:#}");
 }
 
 #[test]
 fn statuses_from_a_participle_and_not_from_an_attribution() {
-    let (status, rows, stderr) = code(&[
-        "--sentence",
+    let rows = coded(
         "Neither side gave a new date for Japan's postponed visit to Beijing.",
-        "--published",
         "2024-02-17",
-    ]);
-    assert_eq!(status, Some(0), "{stderr}");
-    let visit = rows
-        .iter()
-        .find(|r| r["type"] == "CONSULT")
-        .unwrap_or_else(|| panic!("the visit: {rows:#?}"));
+    );
+    let visit = first(&rows, "CONSULT");
     assert_eq!(visit["status"], "postponed", "{visit:#}");
     // The clause an attribution sources says nothing of the meeting it names.
-    let (_, rows, _) = code(&[
-        "--sentence",
-        "The minister told China that such incursions must never happen again, according to an account of the meeting with Japan.",
-        "--published",
-        "2024-02-17",
-    ]);
-    let meeting = rows
-        .iter()
-        .find(|r| r["type"] == "CONSULT")
-        .unwrap_or_else(|| panic!("the meeting: {rows:#?}"));
+    let rows = coded("The minister told China that such incursions must never happen again, according to an account of the meeting with Japan.", "2024-02-17");
+    let meeting = first(&rows, "CONSULT");
     assert_ne!(meeting["status"], "cancelled", "{meeting:#}");
 }
 
@@ -535,10 +440,7 @@ fn a_venue_the_knowledge_base_lacks_is_in_the_datelines_city() {
         "Leaders meet in Lima\n\nLIMA, 15 November – Chinese President Xi Jinping met US President Joe Biden at the Grand Hall of the Andes on Friday.\n",
         "2024-11-15",
     );
-    let meeting = rows
-        .iter()
-        .find(|r| r["type"] == "CONSULT")
-        .unwrap_or_else(|| panic!("the meeting: {rows:#?}"));
+    let meeting = first(&rows, "CONSULT");
     assert_eq!(meeting["location"]["country"], "PER", "{meeting:#}");
     let name = meeting["location"]["name"].as_str().unwrap_or_default();
     assert!(name.starts_with("Grand Hall of the Andes"), "{meeting:#}");
@@ -546,17 +448,8 @@ fn a_venue_the_knowledge_base_lacks_is_in_the_datelines_city() {
 
 #[test]
 fn an_act_told_beside_a_meeting_took_place_there() {
-    let (status, rows, stderr) = code(&[
-        "--sentence",
-        "Japan's foreign minister held talks with Chinese Foreign Minister Wang Yi in Beijing on Saturday, and the two agreed to resume defence dialogue.",
-        "--published",
-        "2024-11-17",
-    ]);
-    assert_eq!(status, Some(0), "{stderr}");
-    let talks = rows
-        .iter()
-        .find(|r| r["type"] == "CONSULT")
-        .unwrap_or_else(|| panic!("the talks: {rows:#?}"));
+    let rows = coded("Japan's foreign minister held talks with Chinese Foreign Minister Wang Yi in Beijing on Saturday, and the two agreed to resume defence dialogue.", "2024-11-17");
+    let talks = first(&rows, "CONSULT");
     assert_eq!(talks["location"]["country"], "CHN", "{talks:#}");
     let agreed = rows
         .iter()
@@ -595,13 +488,10 @@ fn measures_announced_take_effect_and_meetings_announced_are_to_come() {
 #[test]
 fn a_bare_surname_names_a_minor_states_leader_only_beside_the_country() {
     // A boxer "Thompson" is no prime minister of Barbados…
-    let (status, rows, stderr) = code(&[
-        "--sentence",
+    let rows = coded(
         "Klitschko stopped Thompson in the sixth round to retain his titles in Bern.",
-        "--published",
         "2008-07-13",
-    ]);
-    assert_eq!(status, Some(0), "{stderr}");
+    );
     assert!(
         rows.iter()
             .all(|r| !r["actors"].to_string().contains("BRB")),
@@ -610,16 +500,8 @@ fn a_bare_surname_names_a_minor_states_leader_only_beside_the_country() {
     // (Nor is a bout's round a round of talks.)
     assert!(rows.iter().all(|r| r["type"] != "CONSULT"), "{rows:#?}");
     // … while the leaders of major powers go by surname alone.
-    let (_, rows, _) = code(&[
-        "--sentence",
-        "Putin met Erdogan in Sochi on Monday.",
-        "--published",
-        "2021-09-30",
-    ]);
-    let meeting = rows
-        .iter()
-        .find(|r| r["type"] == "CONSULT")
-        .unwrap_or_else(|| panic!("the meeting: {rows:#?}"));
+    let rows = coded("Putin met Erdogan in Sochi on Monday.", "2021-09-30");
+    let meeting = first(&rows, "CONSULT");
     assert_eq!(
         meeting["actors"],
         serde_json::json!(["RUS", "TUR"]),
@@ -630,34 +512,22 @@ fn a_bare_surname_names_a_minor_states_leader_only_beside_the_country() {
 #[test]
 fn a_present_passive_looks_ahead_to_its_weekday() {
     // "is expected … on Sunday", read on a Wednesday: the coming Sunday.
-    let (status, rows, stderr) = code(&[
-        "--sentence",
+    let rows = coded(
         "The Japanese foreign minister is expected in Beijing on Sunday for talks with Wang Yi.",
-        "--published",
         "2024-11-13",
-    ]);
-    assert_eq!(status, Some(0), "{stderr}");
-    let talks = rows
-        .iter()
-        .find(|r| r["type"] == "CONSULT")
-        .unwrap_or_else(|| panic!("the talks: {rows:#?}"));
+    );
+    let talks = first(&rows, "CONSULT");
     assert_eq!(talks["date"]["value"], "2024-11-17", "{talks:#}");
     assert_eq!(talks["status"], "planned", "{talks:#}");
 }
 
 #[test]
 fn being_due_to_attend_is_a_plan() {
-    let (status, rows, stderr) = code(&[
-        "--sentence",
+    let rows = coded(
         "In Lima, the Japanese prime minister is due to attend a summit of Pacific leaders.",
-        "--published",
         "2024-11-13",
-    ]);
-    assert_eq!(status, Some(0), "{stderr}");
-    let summit = rows
-        .iter()
-        .find(|r| r["type"] == "CONSULT")
-        .unwrap_or_else(|| panic!("the summit: {rows:#?}"));
+    );
+    let summit = first(&rows, "CONSULT");
     assert_eq!(summit["status"], "planned", "{summit:#}");
 }
 
@@ -769,30 +639,23 @@ fn joint_codes_stand_for_each_actor() {
 /// still a meeting; "demands are met" is no meeting.
 #[test]
 fn aid_received_and_tasks_met() {
-    let (status, rows, stderr) = code(&[
-        "--sentence",
+    let rows = coded(
         "Ukraine received military aid from Germany on Monday.",
-        "--published",
         "2020-01-01",
-    ]);
-    assert_eq!(status, Some(0), "{stderr}");
+    );
     let e = rows.first().expect("an event");
     assert_eq!(e["type"], "AID");
     assert_eq!(e["source"]["actor"], "DEU");
     assert_eq!(e["target"]["actor"], "UKR");
-    let (_, rows, _) = code(&[
-        "--sentence",
+    let rows = coded(
         "Chinese Premier Li received the Japanese ambassador on Monday.",
-        "--published",
         "2020-01-01",
-    ]);
+    );
     assert!(rows.iter().any(|r| r["type"] == "CONSULT"), "{rows:?}");
-    let (_, rows, _) = code(&[
-        "--sentence",
+    let rows = coded(
         "The Kenyan rebels will keep fighting until their demands are met.",
-        "--published",
         "2020-01-01",
-    ]);
+    );
     assert!(!rows.iter().any(|r| r["type"] == "CONSULT"), "{rows:?}");
 }
 
@@ -800,13 +663,10 @@ fn aid_received_and_tasks_met() {
 /// with "Sweden" a second subject) still acts together.
 #[test]
 fn split_subject_lists_act_together() {
-    let (status, rows, stderr) = code(&[
-        "--sentence",
+    let rows = coded(
         "Norway and the evil awful Sweden condemned Russia on Monday.",
-        "--published",
         "2020-01-01",
-    ]);
-    assert_eq!(status, Some(0), "{stderr}");
+    );
     let e = rows.first().expect("an event");
     assert_eq!(e["actors"], serde_json::json!(["NOR", "RUS", "SWE"]));
 }
@@ -815,23 +675,15 @@ fn split_subject_lists_act_together() {
 /// positions", "rejected calls") is still the act, on what it "modifies".
 #[test]
 fn main_verb_read_as_modifier() {
-    let (status, rows, stderr) = code(&[
-        "--sentence",
-        "Syrian helicopters and tanks shelled positions of the Turkish security forces near the border town.",
-        "--published",
-        "2020-01-01",
-    ]);
-    assert_eq!(status, Some(0), "{stderr}");
+    let rows = coded("Syrian helicopters and tanks shelled positions of the Turkish security forces near the border town.", "2020-01-01");
     let e = rows.first().expect("an event");
     assert_eq!(e["type"], "ASSAULT");
     assert_eq!(e["source"]["country"], "SYR");
     assert_eq!(e["target"]["country"], "TUR");
-    let (_, rows, _) = code(&[
-        "--sentence",
+    let rows = coded(
         "The UK on Monday rejected calls by Nicola Sturgeon to hold a second referendum.",
-        "--published",
         "2020-01-01",
-    ]);
+    );
     let types: Vec<&str> = rows.iter().filter_map(|r| r["type"].as_str()).collect();
     assert_eq!(types, vec!["REJECT"]);
 }
@@ -881,13 +733,7 @@ fn helping_to_do_is_no_aid() {
 /// A compound noun trigger ("hunger strike") is read whole.
 #[test]
 fn compound_noun_triggers() {
-    let (status, rows, stderr) = code(&[
-        "--sentence",
-        "Kurdish prisoners in Turkey began a hunger strike on Monday to protest against their treatment by the Turkish government.",
-        "--published",
-        "2020-01-01",
-    ]);
-    assert_eq!(status, Some(0), "{stderr}");
+    let rows = coded("Kurdish prisoners in Turkey began a hunger strike on Monday to protest against their treatment by the Turkish government.", "2020-01-01");
     assert!(rows.iter().any(|r| r["cameo"] == "142"), "{rows:?}");
 }
 
@@ -976,13 +822,10 @@ fn things_received_are_no_meeting() {
 /// who they are, not the news; "freed" is "free" whatever the lemmatiser says.
 #[test]
 fn describing_participles_and_freed() {
-    let (status, rows, stderr) = code(&[
-        "--sentence",
+    let rows = coded(
         "Egypt on Monday freed two Sudanese journalists arrested in Cairo last month.",
-        "--published",
         "2023-01-01",
-    ]);
-    assert_eq!(status, Some(0), "{stderr}");
+    );
     let types: Vec<&str> = rows.iter().filter_map(|r| r["type"].as_str()).collect();
     assert_eq!(types, vec!["RETREAT"]);
 }
