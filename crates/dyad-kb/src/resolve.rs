@@ -371,6 +371,7 @@ impl KnowledgeBase {
             &mut out,
         );
         self.resolve_pairs(text, &toks, &mut out);
+        drop_named_offices(text, &mut out);
         out
     }
 
@@ -1194,4 +1195,33 @@ fn non_empty(s: String) -> Option<String> {
     } else {
         Some(s)
     }
+}
+
+/// "China's top diplomat, Wang Yi": an office phrase followed by a comma and a
+/// named person of the same country is that person, not whoever held the
+/// office on the day (in China the "top diplomat" may be the party's foreign
+/// affairs chief rather than the foreign minister). The office mention gives
+/// way to the name.
+fn drop_named_offices(text: &str, out: &mut Vec<ResolvedMention>) {
+    let named: Vec<(usize, Option<String>)> = out
+        .iter()
+        .filter(|m| m.kind == MentionKind::Person)
+        .map(|m| (m.span.start, m.country.clone()))
+        .collect();
+    out.retain(|m| {
+        if m.kind != MentionKind::Office || m.country.is_none() {
+            return true;
+        }
+        let Some(after) = text.get(m.span.end..) else {
+            return true;
+        };
+        let gap = after.len() - after.trim_start_matches([',', ' ']).len();
+        if !after.starts_with(',') || gap > 3 {
+            return true;
+        }
+        let at = m.span.end + gap;
+        !named
+            .iter()
+            .any(|(start, country)| *start == at && *country == m.country)
+    });
 }

@@ -855,3 +855,25 @@ fn an_elect_or_former_office_holder_is_not_the_holder_of_the_day() {
         assert!(m.iter().all(|m| m.person.is_none()), "{text}: {m:?}");
     }
 }
+
+/// "China's top diplomat, Wang Yi": the appositive name is who is meant, not
+/// the office's holder of the day; without a name the office stands for its holder.
+#[test]
+fn an_office_followed_by_a_name_is_that_person() {
+    let ms = kb().resolve_text(
+        "Blinken met China's top diplomat, Wang Yi, on Saturday.",
+        d("2023-02-18"),
+    );
+    let people: Vec<&str> = ms.iter().filter_map(|m| m.person.as_deref()).collect();
+    assert!(people.contains(&"Wang Yi"), "{ms:#?}");
+    assert!(!people.contains(&"Qin Gang"), "{ms:#?}");
+    let ms = kb().resolve_text(
+        "Blinken met China's top diplomat on Saturday.",
+        d("2023-02-18"),
+    );
+    assert!(
+        ms.iter()
+            .any(|m| m.kind == MentionKind::Office && m.person.as_deref() == Some("Qin Gang")),
+        "{ms:#?}"
+    );
+}
