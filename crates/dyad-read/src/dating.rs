@@ -22,6 +22,7 @@ use crate::dates::{self, DateMatch};
 use chrono::{Datelike, Months, NaiveDate};
 use dyad_core::{DateValue, Diagnostic, Grain, Published, PublishedFrom};
 use regex::Regex;
+use std::collections::BTreeSet;
 use std::sync::OnceLock;
 
 /// Where a candidate date was read.
@@ -427,6 +428,24 @@ fn infer(ctx: &DatingContext<'_>) -> Option<Published> {
                 month_day = Some((m.month, None, "a plan's day"));
                 break;
             }
+        }
+    }
+    if month_day.is_none() {
+        // Evidence from outside that fixes a calendar month ("named foreign
+        // minister last month", with the knowledge base's day the term began).
+        let months: BTreeSet<u32> = ctx
+            .external
+            .iter()
+            .filter(|w| w.weight >= 2.0)
+            .filter_map(|w| match (w.not_before, w.not_after) {
+                (Some(lo), Some(hi)) if (lo.year(), lo.month()) == (hi.year(), hi.month()) => {
+                    Some(lo.month())
+                }
+                _ => None,
+            })
+            .collect();
+        if let (1, Some(&mo)) = (months.len(), months.iter().next()) {
+            month_day = Some((mo, None, "month an appointment fixes"));
         }
     }
     let lead_wd = lead_weekdays(ctx.body);

@@ -42,9 +42,9 @@ impl DateEvidence for OfficeTermEvidence {
             return Vec::new();
         };
         let mentions = self.kb.resolve_text(text, anchor);
+        let mut out = appointments(self.kb, text, &mentions);
         // A surname repeat counts for the office its titled mention gave.
         let mut titled: HashMap<String, String> = HashMap::new();
-        let mut out = Vec::new();
         for m in &mentions {
             let (Some(person), Some(country)) = (&m.person, &m.country) else {
                 continue;
@@ -96,4 +96,129 @@ impl DateEvidence for OfficeTermEvidence {
         }
         out
     }
+}
+
+/// Words that tell a person took up an office ("Qin Gang, who was named foreign
+/// minister last month").
+const APPOINTED: &[&str] = &[
+    "named",
+    "appointed",
+    "became",
+    "sworn in",
+    "took office",
+    "took over",
+    "installed",
+    "elected",
+];
+
+/// When the appointment lay, seen from the report: the report's window given the
+/// day the term began.
+fn appointment_window(
+    phrase: &str,
+    start: chrono::NaiveDate,
+) -> Option<(chrono::NaiveDate, chrono::NaiveDate)> {
+    use chrono::{Datelike, Days, Months, NaiveDate};
+    let month_start = |d: NaiveDate| NaiveDate::from_ymd_opt(d.year(), d.month(), 1);
+    let month_end = |d: NaiveDate| {
+        month_start(d)?
+            .checked_add_months(Months::new(1))?
+            .pred_opt()
+    };
+    match phrase {
+        "last month" => {
+            let next = month_start(start)?.checked_add_months(Months::new(1))?;
+            Some((next, month_end(next)?))
+        }
+        "earlier this month" | "this month" => Some((start, month_end(start)?)),
+        "last week" => Some((
+            start.checked_add_days(Days::new(1))?,
+            start.checked_add_days(Days::new(13))?,
+        )),
+        "last year" => Some((
+            NaiveDate::from_ymd_opt(start.year() + 1, 1, 1)?,
+            NaiveDate::from_ymd_opt(start.year() + 1, 12, 31)?,
+        )),
+        _ => None,
+    }
+}
+
+/// "Qin Gang, who was named foreign minister last month": the knowledge base
+/// knows when the term began, so the report lies in the month after it. A
+/// strong window, since it fixes the month as well as the year.
+fn appointments(
+    kb: &KnowledgeBase,
+    text: &str,
+    mentions: &[dyad_kb::ResolvedMention],
+) -> Vec<DateWindow> {
+    let mut out = Vec::new();
+    for m in mentions {
+        let (Some(person), Some(country)) = (&m.person, &m.country) else {
+            continue;
+        };
+        // The rest of the sentence, up to 160 bytes.
+        let rest = text.get(m.span.end..).unwrap_or("");
+        let end = rest
+            .char_indices()
+            .find(|&(i, c)| i >= 160 || matches!(c, '.' | '!' | '?' | '\n'))
+            .map_or(rest.len(), |(i, _)| i);
+        let clause = rest.get(..end).unwrap_or("").to_lowercase();
+        let Some(verb_at) = APPOINTED.iter().filter_map(|v| clause.find(v)).min() else {
+            continue;
+        };
+        // The appointment must be this person's: close after the name (", who
+        // was named …"), with no other person named in between.
+        let other_between = mentions.iter().any(|o| {
+            o.person.is_some()
+                && o.person != m.person
+                && o.span.start >= m.span.end
+                && o.span.start < m.span.end + verb_at
+        });
+        if verb_at > 40 || other_between {
+            continue;
+        }
+        let after = clause.get(verb_at..).unwrap_or("");
+        let Some(phrase) = [
+            "earlier this month",
+            "this month",
+            "last month",
+            "last week",
+            "last year",
+        ]
+        .into_iter()
+        .find(|p| {
+            after
+                .get(..after.len().min(80))
+                .is_some_and(|a| a.contains(p))
+        }) else {
+            continue;
+        };
+        for role in kb.roles() {
+            for t in kb
+                .terms(country, role)
+                .into_iter()
+                .filter(|t| &t.name == person)
+            {
+                let Some(start) = day(t.start.as_deref(), false) else {
+                    continue;
+                };
+                let Some((lo, hi)) = appointment_window(phrase, start) else {
+                    continue;
+                };
+                out.push(DateWindow {
+                    not_before: Some(lo),
+                    not_after: Some(hi),
+                    weight: 2.0,
+                    reason: format!(
+                        "“{}” took up {} on {} ({}), “{}” as the report tells it",
+                        m.text,
+                        role.replace('_', " "),
+                        start,
+                        t.source,
+                        phrase
+                    ),
+                });
+            }
+        }
+    }
+    out
 }

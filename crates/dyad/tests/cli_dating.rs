@@ -84,3 +84,23 @@ fn sample_dates_are_inferred_or_left_unknown() {
         }
     }
 }
+
+/// "Qin Gang, who was named foreign minister last month": the knowledge base's
+/// first day of the term fixes the report's month (and year).
+#[test]
+fn an_appointment_last_month_dates_the_report() {
+    let dir = std::env::temp_dir().join(format!("dyad-dating-appointment-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let path = dir.join("appointment.txt");
+    std::fs::write(
+        &path,
+        "Blinken plans a trip to Beijing\n\nThe secretary of state would hold talks with Qin Gang, \
+         who was named foreign minister last month, according to two officials.\n",
+    )
+    .expect("write report");
+    let docs = read(&[&path]);
+    let _ = std::fs::remove_dir_all(&dir);
+    let d = &docs["appointment"];
+    assert_eq!(d["published"], "2023-01", "{d:#}");
+    assert_eq!(d["published_from"], "inferred", "{d:#}");
+}
