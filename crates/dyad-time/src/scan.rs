@@ -767,7 +767,38 @@ impl<'l> Scanner<'_, 'l> {
         {
             return None;
         }
+        if self.clock_follows(start, &d) {
+            return None;
+        }
         Some((y, start + 1))
+    }
+
+    /// Whether the four digits at `i` read as a 24-hour clock: "by 1000 London
+    /// time", "from 1800 to 2100 hrs", "at 1430 GMT" (an hour below 24 and
+    /// minutes below 60, with a clock word after it or after the range's end).
+    fn clock_follows(&self, i: usize, digits: &str) -> bool {
+        let (Ok(h), Ok(m)) = (digits[..2].parse::<u32>(), digits[2..].parse::<u32>()) else {
+            return false;
+        };
+        if h > 24 || m > 59 {
+            return false;
+        }
+        let mut k = i + 1;
+        // "1800 to 2100 hrs", "1800-2100 GMT": look past the range's end.
+        if (self.is(k, "to") || self.is(k, "-") || self.is(k, "and"))
+            && self.digits(k + 1).is_some_and(|d| d.len() == 4)
+        {
+            k += 2;
+        }
+        const CLOCK: &[&str] = &[
+            "hrs", "hours", "hour", "gmt", "utc", "est", "edt", "cst", "cdt", "pst", "pdt", "bst",
+            "cet", "cest", "jst",
+        ];
+        if CLOCK.contains(&self.lower(k)) {
+            return true;
+        }
+        // "1000 London time", "2300 Tokyo time"
+        self.lower(k + 1) == "time" && self.lower(k) != "the"
     }
 
     /// A year in words, as broadcast transcripts write them: "nineteen

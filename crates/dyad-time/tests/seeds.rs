@@ -563,3 +563,18 @@ fn a_called_off_plan_keeps_its_day_ahead() {
         "2023-01-29",
     );
 }
+
+/// Four digits on a 24-hour clock are no year: "by 1000 London time", "from
+/// 1800 to 2100 hrs"; a year before the same words still is one.
+#[test]
+fn clock_times_are_not_years() {
+    let text = "Trades entered by 1000 London time count, and options trade from 1800 to 2100 hrs. \
+                In 2000 local elections were held.";
+    let found = tag(text, reference(1987, 3, 1), &NoHints);
+    let years: Vec<&str> = found
+        .iter()
+        .filter(|t| t.kind == TimexType::Date)
+        .map(|t| t.value.as_str())
+        .collect();
+    assert_eq!(years, vec!["2000"], "{found:#?}");
+}
