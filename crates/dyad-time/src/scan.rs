@@ -767,7 +767,7 @@ impl<'l> Scanner<'_, 'l> {
         {
             return None;
         }
-        if self.clock_follows(start, &d) {
+        if self.clock_follows(start, d) {
             return None;
         }
         Some((y, start + 1))
