@@ -568,7 +568,8 @@ fn a_called_off_plan_keeps_its_day_ahead() {
 /// 1800 to 2100 hrs"; a year before the same words still is one.
 #[test]
 fn clock_times_are_not_years() {
-    let text = "Trades entered by 1000 London time count, and options trade from 1800 to 2100 hrs. \
+    let text =
+        "Trades entered by 1000 London time count, and options trade from 1800 to 2100 hrs. \
                 In 2000 local elections were held.";
     let found = tag(text, reference(1987, 3, 1), &NoHints);
     let years: Vec<&str> = found

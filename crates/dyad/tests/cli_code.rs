@@ -829,3 +829,18 @@ fn describing_participles_and_freed() {
     let types: Vec<&str> = rows.iter().filter_map(|r| r["type"].as_str()).collect();
     assert_eq!(types, vec!["RETREAT"]);
 }
+
+#[test]
+fn declining_is_refusing_only_with_what_is_declined() {
+    let rows = coded(
+        "Russia declined the offer of talks made by Ukraine on Monday.",
+        "2024-03-05",
+    );
+    let refusal = first(&rows, "REJECT");
+    assert_eq!(refusal["source"]["country"], "RUS", "{refusal:#}");
+    let rows = coded(
+        "The Soviet Union, whose exports have declined since the 1970s, might increase sales.",
+        "1987-04-07",
+    );
+    assert!(rows.iter().all(|r| r["type"] != "REJECT"), "{rows:#?}");
+}
