@@ -844,3 +844,32 @@ fn declining_is_refusing_only_with_what_is_declined() {
     );
     assert!(rows.iter().all(|r| r["type"] != "REJECT"), "{rows:#?}");
 }
+
+#[test]
+fn markets_trade_and_demand_without_parties_acting() {
+    for sentence in [
+        "Australian liquid fuel demand is forecast to rise to 680,000 barrels a day.",
+        "Shares of about 1,700 Japanese firms are traded on the exchange.",
+        "China will press ahead with wide-ranging economic reforms in 1987.",
+    ] {
+        let rows = coded(sentence, "1987-03-05");
+        assert!(
+            rows.iter()
+                .all(|r| !matches!(r["type"].as_str(), Some("REQUEST" | "COOPERATE"))),
+            "{sentence}: {rows:#?}"
+        );
+    }
+    // Parties that trade with each other, press each other or make demands do act.
+    let rows = coded(
+        "Iran made new demands on the United States on Monday.",
+        "2024-03-05",
+    );
+    assert_eq!(first(&rows, "REQUEST")["source"]["country"], "IRN");
+    let rows = coded("Japan pressed China for talks on Monday.", "2024-03-05");
+    assert_eq!(first(&rows, "REQUEST")["source"]["country"], "JPN");
+    let rows = coded(
+        "Japan traded with China on favourable terms in 1987.",
+        "1988-03-05",
+    );
+    first(&rows, "COOPERATE");
+}
