@@ -916,6 +916,17 @@ fn match_trigger<'c>(
         _ => return None,
     };
     let lemma = tok.lemma.to_lowercase();
+    // "a news conference", "a press briefing": reporters told, no parties met.
+    if kind == TriggerKind::Noun
+        && tree.children_with(i, &["compound", "amod"]).any(|c| {
+            coder
+                .places
+                .statement_words
+                .contains(&tree.lemma(c).to_lowercase())
+        })
+    {
+        return None;
+    }
     let mut candidates: Vec<String> = Vec::new();
     for p in tree.children_with(i, &["compound:prt"]) {
         candidates.push(format!("{lemma}_{}", tree.lemma(p)));

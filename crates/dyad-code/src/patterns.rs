@@ -675,6 +675,9 @@ pub struct PlaceCues {
     /// Nouns for the edge of a gathering ("on the sidelines of the Munich
     /// Security Conference"): the place the gathering's name holds is the act's.
     pub sideline_words: Vec<String>,
+    /// Nouns that make a meeting word an occasion for speaking to reporters
+    /// ("press conference", "news briefing"): no meeting between parties.
+    pub statement_words: Vec<String>,
 }
 
 impl PlaceCues {
@@ -696,6 +699,7 @@ impl PlaceCues {
                 "force" => c.force_words.push(w),
                 "task" => c.task_words.push(w),
                 "sidelines" => c.sideline_words.push(w),
+                "statement" => c.statement_words.push(w),
                 x => return Err(err(file, i + 1, format!("unknown kind `{x}`"))),
             }
         }

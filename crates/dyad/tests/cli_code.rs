@@ -873,3 +873,21 @@ fn markets_trade_and_demand_without_parties_acting() {
     );
     first(&rows, "COOPERATE");
 }
+
+#[test]
+fn a_news_conference_is_no_meeting() {
+    let rows = coded(
+        "The Japanese foreign minister told a news conference in Tokyo on Monday that talks would resume.",
+        "2024-03-05",
+    );
+    assert!(
+        rows.iter()
+            .all(|r| !(r["type"] == "CONSULT" && r["cameo"] == "040")),
+        "{rows:#?}"
+    );
+    let rows = coded(
+        "Japan and China held a conference on trade in Tokyo on Monday.",
+        "2024-03-05",
+    );
+    first(&rows, "CONSULT");
+}
