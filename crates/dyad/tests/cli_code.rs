@@ -877,7 +877,7 @@ fn markets_trade_and_demand_without_parties_acting() {
 #[test]
 fn a_news_conference_is_no_meeting() {
     let rows = coded(
-        "The Japanese foreign minister told a news conference in Tokyo on Monday that talks would resume.",
+        "The Japanese foreign minister told a news conference in Tokyo on Monday that the economy would grow.",
         "2024-03-05",
     );
     assert!(
