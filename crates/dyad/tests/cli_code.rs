@@ -891,3 +891,17 @@ fn a_news_conference_is_no_meeting() {
     );
     first(&rows, "CONSULT");
 }
+
+#[test]
+fn a_contract_received_is_no_visit_received() {
+    let rows = coded(
+        "A Canadian engineering firm said it has received a fixed-price contract from the U.S. Navy.",
+        "1987-03-05",
+    );
+    assert!(rows.iter().all(|r| r["type"] != "CONSULT"), "{rows:#?}");
+    let rows = coded(
+        "Japan's prime minister received the Chinese foreign minister in Tokyo on Monday.",
+        "2024-03-05",
+    );
+    first(&rows, "CONSULT");
+}
