@@ -2492,6 +2492,16 @@ fn event_status(
                     }
                     _ => None,
                 };
+                // "a planned stop" says what the act was meant to be; a verb
+                // that governs it may say what became of the plan ("scrapping
+                // a planned stop", "postponed the planned talks").
+                let planned_modifier = step == 0
+                    && st == Some(EventStatus::Planned)
+                    && matches!(tree.base_rel(*c), "amod" | "compound");
+                if planned_modifier {
+                    weak = weak.or(st);
+                    continue;
+                }
                 if st.is_some() {
                     found = st;
                     break;

@@ -905,3 +905,17 @@ fn a_contract_received_is_no_visit_received() {
     );
     first(&rows, "CONSULT");
 }
+
+#[test]
+fn what_became_of_a_planned_act_outranks_its_being_planned() {
+    let rows = coded(
+        "Biden postponed the planned visit to Australia.",
+        "2023-05-17",
+    );
+    assert_eq!(first(&rows, "CONSULT")["status"], "postponed");
+    let rows = coded(
+        "Japan and Australia will hold the planned summit in Sydney next week.",
+        "2023-05-17",
+    );
+    assert_eq!(first(&rows, "CONSULT")["status"], "planned");
+}
