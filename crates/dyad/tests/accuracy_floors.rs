@@ -110,10 +110,10 @@ fn plover_gold_records_floor() {
     let (found, extra) = (found as f64 / n, extra as f64 / n);
     eprintln!("PLOVER records: found {found:.3}, extra {extra:.3} per record");
     // Measured (session 5, every record published 2000-01-01 as here) 0.668 found,
-    // 0.397 extra (docs/MEASUREMENTS.md; 0.651 / 0.435 in session 4): meetings told
+    // 0.392 extra (docs/MEASUREMENTS.md; 0.651 / 0.435 in session 4): meetings told
     // in passing stay events (fusion needs them), which PLOVER counts extra.
-    assert!(found >= 0.64, "found {found:.3}");
-    assert!(extra <= 0.42, "extra {extra:.3}");
+    assert!(found >= 0.65, "found {found:.3}");
+    assert!(extra <= 0.41, "extra {extra:.3}");
 }
 
 fn actor_set(e: &Value) -> BTreeSet<String> {
@@ -134,23 +134,10 @@ fn dates_agree(a: &str, b: &str) -> bool {
     n >= 4 && a[..n] == b[..n]
 }
 
-#[test]
-fn seed_reports_fuse_into_their_core_events() {
-    let Some(shared) = dyad_core::shared_dir(env!("CARGO_MANIFEST_DIR")) else {
-        return;
-    };
-    let dir = scratch("seeds");
-    let db = dir.join("seeds.db");
-    let db = db.to_str().expect("path");
-    let seeds = shared.join("seeds");
-    let (status, _, err) = dyad(&["ingest", seeds.to_str().expect("path"), "--db", db]);
-    assert_eq!(status, Some(0), "{err}");
-    let (status, out, err) = dyad(&["events", "--db", db]);
-    assert_eq!(status, Some(0), "{err}");
-    let events = lines(&out);
-    let gold_text =
-        std::fs::read_to_string(Path::new(&shared).join("gold/seeds.events.jsonl")).expect("gold");
-    let gold = lines(&gold_text);
+/// Core recall and precision of canonical events against a gold set: an event
+/// matches a gold event of its type whose actors it shares half of (Jaccard),
+/// with agreeing dates; core events are matched first.
+fn core_recall_and_precision(events: &[Value], gold: &[Value]) -> (f64, f64) {
     let core: Vec<&Value> = gold.iter().filter(|g| g["core"] == true).collect();
     // Core events first, so that the other gold events cannot take their match.
     let mut ordered: Vec<&Value> = core.clone();
@@ -188,8 +175,28 @@ fn seed_reports_fuse_into_their_core_events() {
             }
         }
     }
-    let recall = found as f64 / core.len() as f64;
+    let recall = found as f64 / core.len().max(1) as f64;
     let precision = matched as f64 / events.len().max(1) as f64;
+    (recall, precision)
+}
+
+#[test]
+fn seed_reports_fuse_into_their_core_events() {
+    let Some(shared) = dyad_core::shared_dir(env!("CARGO_MANIFEST_DIR")) else {
+        return;
+    };
+    let dir = scratch("seeds");
+    let db = dir.join("seeds.db");
+    let db = db.to_str().expect("path");
+    let seeds = shared.join("seeds");
+    let (status, _, err) = dyad(&["ingest", seeds.to_str().expect("path"), "--db", db]);
+    assert_eq!(status, Some(0), "{err}");
+    let (status, out, err) = dyad(&["events", "--db", db]);
+    assert_eq!(status, Some(0), "{err}");
+    let events = lines(&out);
+    let gold_text =
+        std::fs::read_to_string(Path::new(&shared).join("gold/seeds.events.jsonl")).expect("gold");
+    let (recall, precision) = core_recall_and_precision(&events, &lines(&gold_text));
     let conflicts: usize = events
         .iter()
         .map(|e| e["conflicts"].as_array().map_or(0, Vec::len))
@@ -198,11 +205,12 @@ fn seed_reports_fuse_into_their_core_events() {
         "seeds: {} events, core recall {recall:.3}, precision {precision:.3}, {conflicts} conflicts",
         events.len()
     );
-    // Measured (session 3): 13 events, core recall 1.0, precision 0.923,
+    // Measured (session 5): 12 events, core recall 1.0, precision 1.0 (session 3:
+    // 13 events, precision 0.923),
     // conflicts on the 2022 talks' place, the 2024 talks' defence minister and
     // who signs the host-nation agreement (docs/MEASUREMENTS.md).
     assert!(recall >= 1.0, "core recall {recall:.3}");
-    assert!(precision >= 0.85, "precision {precision:.3}");
+    assert!(precision >= 0.9, "precision {precision:.3}");
     assert!(events.len() <= 16, "{} events: duplicates", events.len());
     let flagged = |field: &str, date: &str| {
         events.iter().any(|e| {
@@ -237,4 +245,27 @@ fn seed_reports_fuse_into_their_core_events() {
         signatories,
         "a later report names who signs the host-nation agreement"
     );
+}
+
+/// The bundled sample (other stories, written by the project): a floor so that
+/// a regression in reading, coding or fusion on unseen stories fails CI.
+#[test]
+fn the_bundled_sample_keeps_its_core_events() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples");
+    let dir = scratch("sample");
+    let db = dir.join("sample.db");
+    let db = db.to_str().expect("path");
+    let sample = root.join("sample");
+    let (status, _, err) = dyad(&["ingest", sample.to_str().expect("path"), "--db", db]);
+    assert_eq!(status, Some(0), "{err}");
+    let (status, out, err) = dyad(&["events", "--db", db]);
+    assert_eq!(status, Some(0), "{err}");
+    let gold_text =
+        std::fs::read_to_string(root.join("gold/sample.events.jsonl")).expect("sample gold");
+    let (recall, precision) = core_recall_and_precision(&lines(&out), &lines(&gold_text));
+    eprintln!("sample: core recall {recall:.3}, precision {precision:.3}");
+    // Measured (session 5): core recall 0.917, precision 0.558 with this matcher
+    // (score_events.py: 0.917 and 0.628).
+    assert!(recall >= 0.9, "core recall {recall:.3}");
+    assert!(precision >= 0.52, "precision {precision:.3}");
 }
