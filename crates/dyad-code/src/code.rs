@@ -2412,13 +2412,27 @@ fn event_date(s: &SentenceCtx<'_, '_>, i: usize, meeting: bool) -> Option<EventD
                 .children_with(i, &["aux"])
                 .any(|a| tree.lemma(a) == "have"));
     match (present, s.published) {
-        (true, Some(p)) => Some(EventDate {
-            text: None,
-            span: None,
-            value: p.format("%Y-%m-%d").to_string(),
-            grain: Grain::Day,
-            start: Some(DateValue::day(p)),
-        }),
+        // The report's day, at the grain the report is dated: a report known
+        // only to its month says "this month", not its first day.
+        (true, Some(p)) => {
+            let (value, grain) = match s.input.published.map_or(Grain::Day, |v| v.grain) {
+                Grain::Year => (p.format("%Y").to_string(), Grain::Year),
+                Grain::Quarter | Grain::Month | Grain::Week => {
+                    (p.format("%Y-%m").to_string(), Grain::Month)
+                }
+                _ => (p.format("%Y-%m-%d").to_string(), Grain::Day),
+            };
+            Some(EventDate {
+                text: None,
+                span: None,
+                value,
+                grain,
+                start: Some(DateValue {
+                    grain,
+                    ..DateValue::day(p)
+                }),
+            })
+        }
         _ => None,
     }
 }

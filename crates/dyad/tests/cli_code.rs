@@ -919,3 +919,11 @@ fn what_became_of_a_planned_act_outranks_its_being_planned() {
     );
     assert_eq!(first(&rows, "CONSULT")["status"], "planned");
 }
+
+#[test]
+fn a_report_known_to_its_month_dates_its_present_to_the_month() {
+    let rows = coded("Japan is holding talks with China.", "2023-01");
+    let talks = first(&rows, "CONSULT");
+    assert_eq!(talks["date"]["value"], "2023-01", "{talks:#}");
+    assert_eq!(talks["date"]["grain"], "month", "{talks:#}");
+}
