@@ -234,8 +234,9 @@ pub fn code_document(coder: &Coder, input: &CodeInput<'_>) -> Vec<EventMention> 
     }
     date_by_meeting(input.text, &mut out, &anchored);
     place_by_visit(&mut out);
-    place_by_sentence_meeting(&mut out);
     place_by_dateline(input, &resolved, &mut out);
+    // After the dateline: a meeting it placed places what the sentence tells beside it.
+    place_by_sentence_meeting(&mut out);
     org_countries(coder, &mut out);
     out
 }

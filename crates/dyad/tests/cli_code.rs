@@ -927,3 +927,13 @@ fn a_report_known_to_its_month_dates_its_present_to_the_month() {
     assert_eq!(talks["date"]["value"], "2023-01", "{talks:#}");
     assert_eq!(talks["date"]["grain"], "month", "{talks:#}");
 }
+
+#[test]
+fn an_act_beside_a_meeting_the_dateline_places_is_there_too() {
+    let rows = code_report(
+        "Leaders meet in Lima\n\nLIMA – Japan and Peru held talks on Sunday, and Japan pledged new aid to Peru.\n",
+        "2024-11-17",
+    );
+    let aid = first(&rows, "AID");
+    assert_eq!(aid["location"]["country"], "PER", "{aid:#}");
+}
