@@ -143,7 +143,16 @@ pub fn run(args: DemoArgs) -> anyhow::Result<ExitCode> {
         let values: Vec<String> = c
             .values
             .iter()
-            .map(|v| format!("{} ({})", v.value, v.docs.join(", ")))
+            .map(|v| {
+                // A value no report gives is the knowledge base's (the holder
+                // of an office a report named someone else for).
+                let by = if v.docs.is_empty() {
+                    "knowledge base".to_string()
+                } else {
+                    v.docs.join(", ")
+                };
+                format!("{} ({by})", v.value)
+            })
             .collect();
         println!("  {} {}: {}", clip(&e.id, 22), c.field, values.join(" vs "));
         println!("      → {} — {}", c.resolution, c.reason);
