@@ -174,7 +174,16 @@ pub fn cluster<'a>(w: &Weights, ms: &[&'a EventMention]) -> Vec<Vec<&'a EventMen
             }
         }
     }
-    clusters.into_iter().map(|c| c.members).collect()
+    // Each event's mentions in visit order again (oldest report first), as
+    // the event is built from them, whatever order clustering took them in.
+    clusters
+        .into_iter()
+        .map(|c| {
+            let mut members = c.members;
+            members.sort_by(|a, b| crate::visit_order(a, b));
+            members
+        })
+        .collect()
 }
 
 /// Where a block's events are filed: by month, and (undated ones) by party.
@@ -425,11 +434,15 @@ fn reports<'a>(members: &[&'a EventMention]) -> Vec<Report<'a>> {
         if status_rank(r.status) > status_rank(EventStatus::Occurred) {
             continue;
         }
-        let own: Vec<(&EventMention, DayRange)> = members
+        let mut own: Vec<(&EventMention, DayRange)> = members
             .iter()
             .filter(|m| m.doc == r.doc)
             .filter_map(|m| mention_date(m).map(|d| (*m, d)))
             .collect();
+        // Days the report states outvote days only inferred from its own day.
+        if own.iter().any(|(m, _)| stated_date(m).is_some()) {
+            own.retain(|(m, _)| stated_date(m).is_some());
+        }
         let Some(finest) = own.iter().map(|(_, d)| d.len_days()).min() else {
             continue;
         };

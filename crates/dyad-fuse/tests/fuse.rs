@@ -828,3 +828,43 @@ fn a_postponed_visit_held_later_at_its_place_is_one_event() {
     );
     assert_eq!(fuse(&[put_off, elsewhere]).len(), 2);
 }
+
+/// The status history lists reports oldest first, even where the older report
+/// gives the act no date of its own (so clustering took it last).
+#[test]
+fn status_history_is_oldest_report_first() {
+    let talks = |doc: &'static str,
+                 published: &'static str,
+                 status: EventStatus,
+                 date: Option<&'static str>| {
+        mention(M {
+            doc,
+            n: 1,
+            published,
+            ty: EventType::Consult,
+            status,
+            actors: &["CHN", "JPN"],
+            date,
+            location: None,
+            participants: vec![],
+            sentence: "talk: the talks between Japan and China",
+            mode: None,
+        })
+    };
+    let early = talks("r1", "2024-03-01", EventStatus::Planned, None);
+    let late = talks(
+        "r2",
+        "2024-03-09",
+        EventStatus::Occurred,
+        Some("2024-03-08"),
+    );
+    let events = fuse(&[late, early]);
+    assert_eq!(events.len(), 1, "{events:#?}");
+    let docs: Vec<&str> = events[0]
+        .status_history
+        .iter()
+        .map(|h| h.doc.as_str())
+        .collect();
+    assert_eq!(docs, ["r1", "r2"]);
+    assert_eq!(events[0].status, EventStatus::Occurred);
+}
