@@ -777,7 +777,10 @@ impl<'l> Scanner<'_, 'l> {
     /// time", "from 1800 to 2100 hrs", "at 1430 GMT" (an hour below 24 and
     /// minutes below 60, with a clock word after it or after the range's end).
     fn clock_follows(&self, i: usize, digits: &str) -> bool {
-        let (Ok(h), Ok(m)) = (digits[..2].parse::<u32>(), digits[2..].parse::<u32>()) else {
+        let (Some(Ok(h)), Some(Ok(m))) = (
+            digits.get(..2).map(str::parse::<u32>),
+            digits.get(2..).map(str::parse::<u32>),
+        ) else {
             return false;
         };
         if h > 24 || m > 59 {

@@ -134,6 +134,18 @@ fn dates_agree(a: &str, b: &str) -> bool {
     n >= 4 && a[..n] == b[..n]
 }
 
+/// Ingests `reports` into a fresh store named `name` and lists its canonical events.
+fn ingested_events(name: &str, reports: &Path) -> Vec<Value> {
+    let dir = scratch(name);
+    let db = dir.join(format!("{name}.db"));
+    let db = db.to_str().expect("path");
+    let (status, _, err) = dyad(&["ingest", reports.to_str().expect("path"), "--db", db]);
+    assert_eq!(status, Some(0), "{err}");
+    let (status, out, err) = dyad(&["events", "--db", db]);
+    assert_eq!(status, Some(0), "{err}");
+    lines(&out)
+}
+
 /// Core recall and precision of canonical events against a gold set: an event
 /// matches a gold event of its type whose actors it shares half of (Jaccard),
 /// with agreeing dates; core events are matched first.
@@ -185,15 +197,7 @@ fn seed_reports_fuse_into_their_core_events() {
     let Some(shared) = dyad_core::shared_dir(env!("CARGO_MANIFEST_DIR")) else {
         return;
     };
-    let dir = scratch("seeds");
-    let db = dir.join("seeds.db");
-    let db = db.to_str().expect("path");
-    let seeds = shared.join("seeds");
-    let (status, _, err) = dyad(&["ingest", seeds.to_str().expect("path"), "--db", db]);
-    assert_eq!(status, Some(0), "{err}");
-    let (status, out, err) = dyad(&["events", "--db", db]);
-    assert_eq!(status, Some(0), "{err}");
-    let events = lines(&out);
+    let events = ingested_events("seeds", &shared.join("seeds"));
     let gold_text =
         std::fs::read_to_string(Path::new(&shared).join("gold/seeds.events.jsonl")).expect("gold");
     let (recall, precision) = core_recall_and_precision(&events, &lines(&gold_text));
@@ -252,17 +256,10 @@ fn seed_reports_fuse_into_their_core_events() {
 #[test]
 fn the_bundled_sample_keeps_its_core_events() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples");
-    let dir = scratch("sample");
-    let db = dir.join("sample.db");
-    let db = db.to_str().expect("path");
-    let sample = root.join("sample");
-    let (status, _, err) = dyad(&["ingest", sample.to_str().expect("path"), "--db", db]);
-    assert_eq!(status, Some(0), "{err}");
-    let (status, out, err) = dyad(&["events", "--db", db]);
-    assert_eq!(status, Some(0), "{err}");
+    let events = ingested_events("sample", &root.join("sample"));
     let gold_text =
         std::fs::read_to_string(root.join("gold/sample.events.jsonl")).expect("sample gold");
-    let (recall, precision) = core_recall_and_precision(&lines(&out), &lines(&gold_text));
+    let (recall, precision) = core_recall_and_precision(&events, &lines(&gold_text));
     eprintln!("sample: core recall {recall:.3}, precision {precision:.3}");
     // Measured (session 5): core recall 0.917, precision 0.558 with this matcher
     // (score_events.py: 0.917 and 0.628).
