@@ -1723,7 +1723,7 @@ fn code_trigger(
         && !subject.is_some_and(|(_, passive)| passive)
         && pattern.roles == Roles::SubjObj
     {
-        let aside = asides(tree, trig.span);
+        let aside = asides(coder, tree, trig.span);
         let tgt: Vec<Span> = target_side.iter().map(|p| p.mention.span).collect();
         let acts_between = |from: usize| {
             s.triggers.iter().any(|&t| {
@@ -1754,7 +1754,7 @@ fn code_trigger(
         && pattern.roles == Roles::SubjObj
         && !meeting
     {
-        let aside = asides(tree, trig.span);
+        let aside = asides(coder, tree, trig.span);
         // One fires or strikes at a party ("fired two shells at Zealand").
         let not_targets: &[&str] = if event_type == EventType::Assault {
             &NOT_TARGETS[1..]
@@ -1793,7 +1793,7 @@ fn code_trigger(
     // Indian Foreign Minister S. Jaishankar and Australia's Penny Wong, their
     // counterparts …") is where parsers fail most; who sits nearest is robust.
     if event_type == EventType::Consult && pattern.roles == Roles::Joint {
-        let aside = asides(tree, trig.span);
+        let aside = asides(coder, tree, trig.span);
         for m in mentions
             .iter()
             .filter(|m| m.person.is_some() && m.country.is_some())
@@ -1811,7 +1811,7 @@ fn code_trigger(
     if all.is_empty() && pattern.roles == Roles::Joint {
         // The parse gave no arguments: a joint event between the states the
         // sentence names, less those who only report or time it.
-        let aside = asides(tree, trig.span);
+        let aside = asides(coder, tree, trig.span);
         all = mentions
             .iter()
             .filter(|m| is_party(m) && !aside.iter().any(|sp| sp.contains(m.span)))
@@ -1906,13 +1906,14 @@ fn code_trigger(
 
     // Date.
     let date = event_date(s, i, event_type == EventType::Consult);
+
+    // Status.
+    let status = event_status(coder, s, i, date.as_ref(), event_type == EventType::Consult);
+    let date = date.map(|d| weekday_of_plan(d, status, s.published));
     let on = date
         .as_ref()
         .and_then(|d| d.start.map(|v| v.date))
         .or(s.published);
-
-    // Status.
-    let status = event_status(coder, s, i, date.as_ref(), event_type == EventType::Consult);
 
     // Place and mode.
     let (location, remote) = event_location(coder, s, i);
@@ -2032,7 +2033,7 @@ fn code_trigger(
             .head(i)
             .filter(|&h| GATHER.contains(&tree.lemma(h).as_str()))
             .map(|h| tree.subtree_span(h));
-        let aside = asides(tree, trig.span);
+        let aside = asides(coder, tree, trig.span);
         for m in mentions.iter().filter(|m| m.person.is_some()) {
             let in_gather = gathered.flatten().is_some_and(|sp| sp.contains(m.span));
             // A meeting the parse gave nobody gets the sentence's first person,
@@ -2438,6 +2439,52 @@ fn event_date(s: &SentenceCtx<'_, '_>, i: usize, meeting: bool) -> Option<EventD
     }
 }
 
+/// A plan dated by a bare weekday ("ahead of a summit at Camp David on
+/// Friday") is for the coming one: the temporal stage, reading the tense of the
+/// clause around it ("left on Thursday"), may have taken the last.
+fn weekday_of_plan(
+    date: EventDate,
+    status: EventStatus,
+    published: Option<NaiveDate>,
+) -> EventDate {
+    let (Some(start), Some(p)) = (date.start, published) else {
+        return date;
+    };
+    let bare_weekday = date.text.as_deref().is_some_and(|t| {
+        let w = t.trim().to_lowercase();
+        [
+            "monday",
+            "tuesday",
+            "wednesday",
+            "thursday",
+            "friday",
+            "saturday",
+            "sunday",
+        ]
+        .contains(&w.as_str())
+    });
+    if status != EventStatus::Planned
+        || !bare_weekday
+        || date.grain != Grain::Day
+        || start.date >= p
+    {
+        return date;
+    }
+    let days = (p - start.date).num_days();
+    // The last such weekday lies within the week before the report.
+    if !(1..=6).contains(&days) {
+        return date;
+    }
+    let Some(ahead) = start.date.checked_add_signed(chrono::Duration::days(7)) else {
+        return date;
+    };
+    EventDate {
+        value: ahead.format("%Y-%m-%d").to_string(),
+        start: Some(DateValue::day(ahead)),
+        ..date
+    }
+}
+
 fn event_status(
     coder: &Coder,
     s: &SentenceCtx<'_, '_>,
@@ -2537,6 +2584,20 @@ fn event_status(
         }
         // A reported event keeps its own status: stop at a speech verb.
         if SPEECH.contains(&tree.lemma(h).as_str()) && rel == "ccomp" {
+            break;
+        }
+        // A conjoined or adverbial clause in the past tense with a subject of
+        // its own tells its own act ("agreed to meet every year, as the leaders
+        // held their first summit"): the governing clause's plan is not its
+        // plan. (In the present it may share the plan: "will meet when Tokyo
+        // chooses … and the ministers sign the agreement".)
+        if matches!(rel, "conj" | "advcl")
+            && tree.tokens.get(x).is_some_and(|t| t.xpos == "VBD")
+            && tree
+                .children_with(x, &["nsubj", "nsubj:pass"])
+                .next()
+                .is_some()
+        {
             break;
         }
         via = rel;
@@ -2938,10 +2999,15 @@ fn event_location(
 /// Spans of a sentence that speak about the act at `trigger` without taking part in it: the
 /// subjects of speech verbs ("…, said Ambassador Emanuel") and clauses that only
 /// time another act ("since Kishida became prime minister").
-fn asides(tree: &Tree<'_>, trigger: Span) -> Vec<Span> {
+fn asides(coder: &Coder, tree: &Tree<'_>, trigger: Span) -> Vec<Span> {
     let mut out: Vec<Span> = Vec::new();
     for k in 0..tree.len() {
         let lemma = tree.lemma(k);
+        // "met on the sidelines of the G7 summit": the gathering is where the
+        // act took place, not a party to it.
+        if coder.places.sideline_words.contains(&lemma) {
+            out.extend(tree.subtree_span(k));
+        }
         // Announcing or confirming an act often is taking part in it; saying
         // and reporting are not.
         let reports =

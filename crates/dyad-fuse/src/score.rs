@@ -261,8 +261,26 @@ pub fn join_score(w: &Weights, m: &MentionView, c: &ClusterView) -> Option<f32> 
         .any(|(_, k)| !k.is_empty() && c.participants.iter().any(|(_, k2)| k == k2));
     // Sets that cross (Japan-US, Japan-Korea) are one meeting only where the
     // reports share a person: otherwise they are two meetings of one partner.
-    if crossing && shared == 0 {
-        return None;
+    // The partner's own leader is at both of those, so sharing only people of
+    // the countries both sets name proves nothing (Biden meeting Zelenskyy,
+    // Biden meeting Kishida and Yoon, on one day at one summit).
+    if crossing {
+        let common: BTreeSet<&str> = mine
+            .iter()
+            .copied()
+            .filter(|a| c.actors.contains(*a))
+            .collect();
+        let telling = m
+            .participants
+            .iter()
+            .filter(|(s, k)| {
+                !common.contains(k.as_str())
+                    && c.participants.iter().any(|(s2, k2)| s == s2 && k == k2)
+            })
+            .count();
+        if telling == 0 {
+            return None;
+        }
     }
     if shared > 0 {
         score += w.participants_shared;

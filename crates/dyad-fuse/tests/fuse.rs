@@ -483,6 +483,45 @@ fn occurred_events_in_different_countries_stay_apart() {
     assert_eq!(fuse(&ms).len(), 2);
 }
 
+/// Two meetings of one leader on one day at one summit, with different
+/// partners (Biden with Zelenskyy; Biden with Kishida and Yoon): sharing only
+/// the common party's leader does not make them one.
+#[test]
+fn crossing_meetings_sharing_only_the_common_leader_stay_apart() {
+    use EventStatus::*;
+    let hiroshima = || Some(place("Hiroshima", Some("JPN")));
+    let biden = || person("Joe Biden", "USA", "President");
+    let mut a = consult(
+        "a",
+        1,
+        "2023-05-21",
+        Occurred,
+        Some("2023-05-21"),
+        hiroshima(),
+        "Biden met Zelenskyy",
+    );
+    a.actors = &["UKR", "USA"];
+    a.mode = Some("multilateral");
+    a.participants = vec![biden(), person("Volodymyr Zelenskyy", "UKR", "President")];
+    let mut b = consult(
+        "b",
+        1,
+        "2023-05-22",
+        Occurred,
+        Some("2023-05-21"),
+        hiroshima(),
+        "Biden met Kishida and Yoon",
+    );
+    b.actors = &["JPN", "KOR", "USA"];
+    b.mode = Some("multilateral");
+    b.participants = vec![
+        biden(),
+        person("Fumio Kishida", "JPN", "Prime Minister"),
+        person("Yoon Suk Yeol", "KOR", "President"),
+    ];
+    assert_eq!(fuse(&[mention(a), mention(b)]).len(), 2);
+}
+
 #[test]
 fn incremental_equals_batch() {
     let all = seed_like();

@@ -314,6 +314,69 @@ fn lead_weekdays(body: &str) -> Vec<u32> {
         .collect()
 }
 
+/// How far from the report's day a weekday the text names may fall.
+#[derive(Clone, Copy)]
+enum WeekdayReach {
+    /// "On Friday", "this Friday": the nearest one ahead.
+    Near,
+    /// "Next Wednesday": this week's or the following one's.
+    Next,
+    /// "Last Friday": one of the two before.
+    Back,
+}
+
+/// Weekdays the text names relative to the report's day ("next Wednesday",
+/// "on Friday", "last Friday").
+fn relative_weekdays(text: &str) -> Vec<(u32, WeekdayReach)> {
+    dates::weekday_mentions(text)
+        .into_iter()
+        .map(|(at, d)| {
+            let before = text[..at].trim_end().to_lowercase();
+            let reach = if before.ends_with("last") || before.ends_with("previous") {
+                WeekdayReach::Back
+            } else if ["next", "following", "coming"]
+                .iter()
+                .any(|w| before.ends_with(w))
+            {
+                WeekdayReach::Next
+            } else {
+                WeekdayReach::Near
+            };
+            (d, reach)
+        })
+        .collect()
+}
+
+/// The days the text names without a year ("the meeting on 24 May") that a
+/// weekday it names relative to the report's day ("next Wednesday") lands on,
+/// if the report is of `day`. In the year the report was written the two agree;
+/// in another year the same weekday falls elsewhere.
+fn weekday_agreements(
+    day: NaiveDate,
+    relative: &[(u32, WeekdayReach)],
+    named: &[(u32, u32)],
+) -> Vec<(u32, u32)> {
+    let mut hits: Vec<(u32, u32)> = Vec::new();
+    for &(wd, reach) in relative {
+        let shifts: Vec<i64> = match reach {
+            WeekdayReach::Near => (1..=7).collect(),
+            WeekdayReach::Next => (1..=13).collect(),
+            WeekdayReach::Back => (1..=13).map(|k| -k).collect(),
+        };
+        for k in shifts {
+            let Some(d) = day.checked_add_signed(chrono::Duration::days(k)) else {
+                continue;
+            };
+            let md = (d.month(), d.day());
+            if d.weekday().number_from_monday() == wd && named.contains(&md) && !hits.contains(&md)
+            {
+                hits.push(md);
+            }
+        }
+    }
+    hits
+}
+
 struct Window {
     lo: NaiveDate,
     hi: NaiveDate,
@@ -449,6 +512,12 @@ fn infer(ctx: &DatingContext<'_>) -> Option<Published> {
         }
     }
     let lead_wd = lead_weekdays(ctx.body);
+    let relative_wd = relative_weekdays(text);
+    let named_days: Vec<(u32, u32)> = dates::parse_date_text(text)
+        .into_iter()
+        .filter(|m| m.year.is_none())
+        .filter_map(|m| Some((m.month, m.day?)))
+        .collect();
 
     let first_year = windows
         .iter()
@@ -498,6 +567,15 @@ fn infer(ctx: &DatingContext<'_>) -> Option<Published> {
             } else if lead_wd.first().is_some_and(|&l| l % 7 + 1 == wd) {
                 score += 0.7;
                 reasons.push("the lead's weekday is the day before the dateline's".into());
+            }
+            let hits = weekday_agreements(lo, &relative_wd, &named_days);
+            if !hits.is_empty() {
+                score += hits.len().min(2) as f32;
+                let days: Vec<String> = hits.iter().map(|(m, d)| format!("{d}/{m}")).collect();
+                reasons.push(format!(
+                    "weekdays named from the dateline's day fall on days the report names ({})",
+                    days.join(", ")
+                ));
             }
         }
         match &best {

@@ -52,6 +52,9 @@ pub(crate) enum Lex {
         anchor: bool,
         /// "that", "the same": no calendar shift word of its own.
         demonstrative: bool,
+        /// With a weekday, names that day of the next calendar week ("next
+        /// Wednesday" said on a Monday is nine days on), not the nearest one.
+        week: bool,
     },
     Direction {
         sign: i32,
@@ -281,6 +284,7 @@ fn parse_line(line: &str) -> Option<(String, Lex)> {
             span: has("span"),
             anchor: has("anchor"),
             demonstrative: has("demonstrative"),
+            week: has("week"),
         },
         "direction" => Lex::Direction {
             sign: value.parse().ok()?,

@@ -277,15 +277,20 @@ fn weekday_of(n: u32) -> Weekday {
 
 /// The weekday `n` nearest the reference: the next one (today included) for the
 /// future, else the last one (today included). `shift` -1/+1 means strictly
-/// before/after the reference day.
+/// before/after the reference day; with `week`, +1 means that day of the next
+/// calendar week (Monday to Sunday), as "next Wednesday" does.
 fn resolve_weekday(
     reference: NaiveDate,
     n: u32,
     shift: Option<i32>,
+    week: bool,
     tense: impl FnOnce() -> TenseHint,
 ) -> Option<NaiveDate> {
     let target = i64::from(weekday_of(n).num_days_from_monday());
     let today = i64::from(reference.weekday().num_days_from_monday());
+    if week && shift.is_some_and(|s| s > 0) {
+        return reference.checked_add_signed(Duration::days(7 - today + target));
+    }
     let back = (today - target).rem_euclid(7);
     let ahead = (target - today).rem_euclid(7);
     match shift {
@@ -635,10 +640,11 @@ fn resolve(
         Sem::Weekday {
             weekday,
             shift,
+            week,
             part,
             clock,
         } => {
-            let date = resolve_weekday(reference, *weekday, *shift, tense)?;
+            let date = resolve_weekday(reference, *weekday, *shift, *week, tense)?;
             match (part, clock) {
                 (Some(p), _) => day_with_part(date, p),
                 (None, Some((h, m))) => day_with_clock(date, *h, *m),

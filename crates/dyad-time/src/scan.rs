@@ -75,6 +75,8 @@ pub(crate) enum Sem {
     Weekday {
         weekday: u32,
         shift: Option<i32>,
+        /// The shift counts calendar weeks ("next Wednesday"), not occurrences.
+        week: bool,
         part: Option<String>,
         clock: Option<(u32, u32)>,
     },
@@ -1029,11 +1031,13 @@ impl<'l> Scanner<'_, 'l> {
     fn weekday_expr(&self, i: usize) -> Option<Found> {
         let mut j = i;
         let mut shift = None;
-        if let Some((by, k)) = self.find(i, |l| match l {
-            Lex::Shift { by, .. } => Some(*by),
+        let mut week = false;
+        if let Some(((by, w), k)) = self.find(i, |l| match l {
+            Lex::Shift { by, week, .. } => Some((*by, *week)),
             _ => None,
         }) {
             shift = Some(by);
+            week = w;
             j = k;
         }
         let ((weekday, plural), mut e) = self.weekday_at(j)?;
@@ -1058,6 +1062,7 @@ impl<'l> Scanner<'_, 'l> {
             sem: Sem::Weekday {
                 weekday,
                 shift,
+                week,
                 part,
                 clock: None,
             },

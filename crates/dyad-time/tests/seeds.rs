@@ -579,3 +579,35 @@ fn clock_times_are_not_years() {
         .collect();
     assert_eq!(years, vec!["2000"], "{found:#?}");
 }
+
+#[test]
+fn next_weekday_is_that_day_of_the_next_week() {
+    // Monday 15 May 2023: "next Wednesday" is the 24th, "this Wednesday" the 17th,
+    // and "the coming Wednesday" the nearest one too.
+    let monday = reference(2023, 5, 15);
+    check(
+        "Albanese will host the leaders next Wednesday.",
+        "next Wednesday",
+        monday,
+        TenseHint::Future,
+        TimexType::Date,
+        "2023-05-24",
+    );
+    check(
+        "Albanese will host the leaders this Wednesday.",
+        "this Wednesday",
+        monday,
+        TenseHint::Future,
+        TimexType::Date,
+        "2023-05-17",
+    );
+    // From a Friday, next Monday is three days on.
+    check(
+        "They meet next Monday.",
+        "next Monday",
+        reference(2023, 5, 19),
+        TenseHint::Future,
+        TimexType::Date,
+        "2023-05-22",
+    );
+}

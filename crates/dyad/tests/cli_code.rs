@@ -937,3 +937,30 @@ fn an_act_beside_a_meeting_the_dateline_places_is_there_too() {
     let aid = first(&rows, "AID");
     assert_eq!(aid["location"]["country"], "PER", "{aid:#}");
 }
+
+#[test]
+fn a_past_clause_beside_an_agreement_to_meet_tells_its_own_act() {
+    let rows = coded(
+        "The leaders of Japan and South Korea agreed on Friday to meet every year, as the two \
+         leaders held their first summit in Seoul.",
+        "2023-08-18",
+    );
+    let held = rows
+        .iter()
+        .find(|r| r["type"] == "CONSULT" && r["status"] == "occurred")
+        .unwrap_or_else(|| panic!("no summit held: {rows:#?}"));
+    assert_eq!(held["date"]["value"], "2023-08-18", "{held:#}");
+}
+
+#[test]
+fn a_summit_one_leaves_ahead_of_is_the_coming_one() {
+    // Thursday 17 August 2023: "on Friday" is the next day, not the Friday before.
+    let rows = coded(
+        "South Korea's president left for the United States on Thursday ahead of a summit with \
+         Japan and the United States on Friday.",
+        "2023-08-17",
+    );
+    let summit = first(&rows, "CONSULT");
+    assert_eq!(summit["status"], "planned", "{summit:#}");
+    assert_eq!(summit["date"]["value"], "2023-08-18", "{summit:#}");
+}

@@ -104,3 +104,30 @@ fn an_appointment_last_month_dates_the_report() {
     assert_eq!(d["published"], "2023-01", "{d:#}");
     assert_eq!(d["published_from"], "inferred", "{d:#}");
 }
+
+/// A dateline with day and month only, and leaders in office in several years:
+/// the year is the one where "next Wednesday" falls on the day the report names
+/// for the meeting (24 May 2023 was a Wednesday; in 2024 it was a Friday).
+#[test]
+fn weekdays_that_land_on_named_days_fix_the_year() {
+    let dir = std::env::temp_dir().join(format!("dyad-dating-weekday-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let path = dir.join("weekday.txt");
+    std::fs::write(
+        &path,
+        "Leaders gather in Sydney\n\nSYDNEY, 15 May – Anthony Albanese will host Joe Biden and \
+         Fumio Kishida in Sydney next Wednesday.\n\nThe three are expected for the meeting on 24 May.\n",
+    )
+    .expect("write report");
+    let docs = read(&[&path]);
+    let _ = std::fs::remove_dir_all(&dir);
+    let d = &docs["weekday"];
+    assert_eq!(d["published"], "2023-05-15", "{d:#}");
+    assert!(
+        d["published_evidence"]
+            .as_str()
+            .unwrap_or("")
+            .contains("24/5"),
+        "{d:#}"
+    );
+}
