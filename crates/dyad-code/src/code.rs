@@ -1843,17 +1843,34 @@ fn code_trigger(
         && !tree
             .children_with(i, &["obl"])
             .any(|c| matches!(tree.case_of(c).as_deref(), Some("with") | Some("to")));
-    let grouping_meets =
-        event_type == EventType::Consult && (pattern.kind == TriggerKind::Noun || alone);
+    // "held a leaders' summit of the Quad": the meeting named as the verb's
+    // object is the grouping's own, as "the Quad summit" would be.
+    let meeting_objects: Vec<usize> = match &pattern.with {
+        Complement::Object(word) if pattern.kind == TriggerKind::Verb => tree
+            .children_with(i, &["obj"])
+            .filter(|&o| tree.lemma(o).eq_ignore_ascii_case(word))
+            .collect(),
+        _ => Vec::new(),
+    };
+    let grouping_meets = event_type == EventType::Consult
+        && (pattern.kind == TriggerKind::Noun || alone || !meeting_objects.is_empty());
     if grouping_meets {
-        let own: Vec<Span> = if pattern.kind == TriggerKind::Noun {
-            tree.children_with(i, &["compound", "nmod:poss", "amod", "nmod"])
+        let nominal_own = |n: usize| {
+            tree.children_with(n, &["compound", "nmod:poss", "amod", "nmod"])
                 .filter(|&c| {
                     tree.base_rel(c) != "nmod"
                         || tree.rel(c) == "nmod:poss"
                         || tree.case_of(c).as_deref() == Some("of")
                 })
                 .filter_map(|c| tree.subtree_span(c))
+                .collect::<Vec<Span>>()
+        };
+        let own: Vec<Span> = if pattern.kind == TriggerKind::Noun {
+            nominal_own(i)
+        } else if !meeting_objects.is_empty() {
+            meeting_objects
+                .iter()
+                .flat_map(|&o| nominal_own(o))
                 .collect()
         } else {
             tree.children_with(i, &["nsubj"])
@@ -2339,6 +2356,13 @@ fn event_date(s: &SentenceCtx<'_, '_>, i: usize, meeting: bool) -> Option<EventD
     let mut x = i;
     for _ in 0..2 {
         let Some(h) = tree.head(x) else { break };
+        // "in Hiroshima the weekend before the Sydney meeting", "days after the
+        // summit": the act is the anchor of another time, not timed by it.
+        if tree.case_of(x).is_some_and(|c| {
+            ["since", "after", "before", "until", "following"].contains(&c.as_str())
+        }) {
+            break;
+        }
         // "…, Kyodo reported on Sunday": the report's time, not the event's.
         // But measures announced ("announced sanctions on Friday", "announced
         // an aid package on Sunday") take effect as they are announced; a

@@ -296,15 +296,24 @@ pub fn join_score(w: &Weights, m: &MentionView, c: &ClusterView) -> Option<f32> 
                 |s: EventStatus| matches!(s, EventStatus::Postponed | EventStatus::Cancelled);
             let mine_occurred = m.mention.status == EventStatus::Occurred;
             let theirs_occurred = c.members.iter().all(|x| x.status == EventStatus::Occurred);
+            // A grouping's summit called off at one venue and held at another
+            // ("the Sydney meeting was scrapped; the leaders met in Hiroshima
+            // instead") is one meeting that moved: the same parties, as a group.
+            let multilateral = |x: Option<&str>| x == Some("multilateral");
+            let moved = multilateral(m.mention.mode.as_deref())
+                && multilateral(c.mode.as_deref())
+                && (changed(m.mention.status) || c.members.iter().any(|x| changed(x.status)));
             // Two things that both took place in different countries are two
             // events; so are a meeting that took place and a visit elsewhere
             // that was called off or put off (Munich talks, a postponed Beijing trip).
-            if ((changed(m.mention.status) || mine_occurred) && theirs_occurred)
+            if moved {
+            } else if ((changed(m.mention.status) || mine_occurred) && theirs_occurred)
                 || (mine_occurred && c.members.iter().all(|x| changed(x.status)))
             {
                 return None;
+            } else {
+                score += w.location_clash;
             }
-            score += w.location_clash;
         }
     }
 

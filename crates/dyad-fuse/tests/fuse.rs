@@ -522,6 +522,48 @@ fn crossing_meetings_sharing_only_the_common_leader_stay_apart() {
     assert_eq!(fuse(&[mention(a), mention(b)]).len(), 2);
 }
 
+/// A grouping's summit planned in Sydney, called off there and held in
+/// Hiroshima instead is one meeting that moved, with its place in conflict.
+#[test]
+fn a_summit_called_off_at_one_venue_and_held_at_another_is_one_meeting() {
+    use EventStatus::*;
+    let quad = |doc, pubd, status, date, city, country| {
+        let mut m = consult(
+            doc,
+            1,
+            pubd,
+            status,
+            Some(date),
+            Some(place(city, Some(country))),
+            "The Quad leaders' summit",
+        );
+        m.actors = &["AUS", "IND", "JPN", "USA"];
+        m.mode = Some("multilateral");
+        mention(m)
+    };
+    let ms = vec![
+        quad("a", "2023-05-15", Planned, "2023-05-24", "Sydney", "AUS"),
+        quad("b", "2023-05-17", Cancelled, "2023-05-24", "Sydney", "AUS"),
+        quad(
+            "c",
+            "2023-05-21",
+            Occurred,
+            "2023-05-20",
+            "Hiroshima",
+            "JPN",
+        ),
+    ];
+    let events = fuse(&ms);
+    assert_eq!(events.len(), 1, "{events:#?}");
+    let e = &events[0];
+    assert_eq!(e.status, Occurred);
+    assert!(
+        e.conflicts.iter().any(|c| c.field == "location"),
+        "{:#?}",
+        e.conflicts
+    );
+}
+
 #[test]
 fn incremental_equals_batch() {
     let all = seed_like();

@@ -964,3 +964,31 @@ fn a_summit_one_leaves_ahead_of_is_the_coming_one() {
     assert_eq!(summit["status"], "planned", "{summit:#}");
     assert_eq!(summit["date"]["value"], "2023-08-18", "{summit:#}");
 }
+
+#[test]
+fn a_groupings_summit_held_as_an_object_is_a_meeting_of_its_members() {
+    let rows = coded(
+        "Australia has held a leaders' summit of the Quad for the first time.",
+        "2023-05-15",
+    );
+    let summit = first(&rows, "CONSULT");
+    let actors: Vec<&str> = summit["actors"]
+        .as_array()
+        .map(|a| a.iter().filter_map(Value::as_str).collect())
+        .unwrap_or_default();
+    for member in ["AUS", "IND", "JPN", "USA"] {
+        assert!(actors.contains(&member), "{summit:#}");
+    }
+}
+
+#[test]
+fn an_act_that_anchors_another_time_is_not_timed_by_it() {
+    // "the weekend before the Sydney meeting" is a weekend; the meeting is later.
+    let rows = coded(
+        "Albanese said all four Quad leaders are due to be in Hiroshima the weekend before the \
+         Sydney meeting.",
+        "2023-05-15",
+    );
+    let meeting = first(&rows, "CONSULT");
+    assert_ne!(meeting["date"]["value"], "2023-W20-WE", "{meeting:#}");
+}
