@@ -1845,12 +1845,20 @@ fn code_trigger(
             .any(|c| matches!(tree.case_of(c).as_deref(), Some("with") | Some("to")));
     // "held a leaders' summit of the Quad": the meeting named as the verb's
     // object is the grouping's own, as "the Quad summit" would be.
-    let meeting_objects: Vec<usize> = match &pattern.with {
-        Complement::Object(word) if pattern.kind == TriggerKind::Verb => tree
-            .children_with(i, &["obj"])
-            .filter(|&o| tree.lemma(o).eq_ignore_ascii_case(word))
-            .collect(),
-        _ => Vec::new(),
+    // ("host the next Quad summit": any object that names a meeting.)
+    let meeting_objects: Vec<usize> = if pattern.kind == TriggerKind::Verb {
+        tree.children_with(i, &["obj"])
+            .filter(|&o| {
+                matches!(&pattern.with, Complement::Object(w) if tree.lemma(o).eq_ignore_ascii_case(w))
+                    || coder
+                        .patterns
+                        .of_word(TriggerKind::Noun, &tree.lemma(o))
+                        .iter()
+                        .any(|p| pattern_type(coder, p) == Some(EventType::Consult))
+            })
+            .collect()
+    } else {
+        Vec::new()
     };
     let grouping_meets = event_type == EventType::Consult
         && (pattern.kind == TriggerKind::Noun || alone || !meeting_objects.is_empty());

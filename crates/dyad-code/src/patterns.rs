@@ -349,6 +349,13 @@ impl Patterns {
         Ok(p)
     }
 
+    /// The patterns filed under a word of one kind (a noun, a verb).
+    pub(crate) fn of_word(&self, kind: TriggerKind, lemma: &str) -> &[Pattern] {
+        self.by_trigger
+            .get(&(kind, trigger_key(lemma)))
+            .map_or(&[], Vec::as_slice)
+    }
+
     fn add(&mut self, pat: Pattern) {
         self.by_trigger
             .entry((pat.kind, trigger_key(&pat.trigger)))

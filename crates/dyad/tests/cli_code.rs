@@ -979,6 +979,16 @@ fn a_groupings_summit_held_as_an_object_is_a_meeting_of_its_members() {
     for member in ["AUS", "IND", "JPN", "USA"] {
         assert!(actors.contains(&member), "{summit:#}");
     }
+    // Any verb whose object names the grouping's meeting.
+    let rows = coded(
+        "Modi offered to host the next Quad summit in India in 2024.",
+        "2023-05-20",
+    );
+    let summit = first(&rows, "CONSULT");
+    assert!(
+        summit["actors"].as_array().is_some_and(|a| a.len() >= 4),
+        "{summit:#}"
+    );
 }
 
 #[test]
