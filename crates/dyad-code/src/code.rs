@@ -2801,7 +2801,18 @@ fn coordinated_change(coder: &Coder, tree: &Tree<'_>, clause: usize) -> Option<E
             let mut verbs = vec![c];
             verbs.extend(tree.children_with(c, &["xcomp", "ccomp"]));
             for v in verbs {
-                let status = coder.status.get(CueWhere::Governor, &tree.lemma(v));
+                // "… but put it off": what it changes is the act told before
+                // ("it"), not another thing it names.
+                let pronoun_object = tree
+                    .children_with(v, &["obj"])
+                    .all(|n| tree.tokens.get(n).is_some_and(|t| t.upos == "PRON"));
+                if !pronoun_object {
+                    continue;
+                }
+                let status = coder
+                    .status
+                    .get(CueWhere::Governor, &phrasal_lemma(tree, v))
+                    .or_else(|| coder.status.get(CueWhere::Governor, &tree.lemma(v)));
                 if matches!(
                     status,
                     Some(EventStatus::Postponed | EventStatus::Cancelled)

@@ -1002,3 +1002,22 @@ fn an_act_that_anchors_another_time_is_not_timed_by_it() {
     let meeting = first(&rows, "CONSULT");
     assert_ne!(meeting["date"]["value"], "2023-W20-WE", "{meeting:#}");
 }
+
+#[test]
+fn a_plan_put_off_in_a_clause_of_its_own_is_postponed() {
+    let rows = coded(
+        "Blinken originally planned the trip to Beijing for February but put it off.",
+        "2023-06-18",
+    );
+    assert_eq!(first(&rows, "CONSULT")["status"], "postponed");
+    // Another thing put off is another act.
+    let rows = coded(
+        "Blinken planned the trip to Beijing for February but put off the talks on trade.",
+        "2023-01-18",
+    );
+    let trip = rows
+        .iter()
+        .find(|r| r["type"] == "CONSULT" && r["location"]["name"] == "Beijing")
+        .unwrap_or_else(|| panic!("no trip: {rows:#?}"));
+    assert_eq!(trip["status"], "planned", "{trip:#}");
+}
