@@ -2383,6 +2383,15 @@ fn event_date(s: &SentenceCtx<'_, '_>, i: usize, meeting: bool) -> Option<EventD
         chain.push(h);
         x = h;
     }
+    // "agreed on Friday to meet every year": an act that recurs has no one day,
+    // and the day of the clause above it is not its day.
+    let recurs = s.timexes.iter().any(|t| {
+        t.kind == dyad_time::TimexType::Set
+            && timex_head(tree, t.span).is_some_and(|top| tree.head(top) == Some(i))
+    });
+    if recurs {
+        return None;
+    }
     let mut best: Option<(usize, &dyad_time::Timex)> = None;
     for t in s.timexes.iter().filter(usable) {
         let Some(top) = timex_head(tree, t.span) else {

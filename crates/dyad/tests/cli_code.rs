@@ -1021,3 +1021,16 @@ fn a_plan_put_off_in_a_clause_of_its_own_is_postponed() {
         .unwrap_or_else(|| panic!("no trip: {rows:#?}"));
     assert_eq!(trip["status"], "planned", "{trip:#}");
 }
+
+#[test]
+fn a_recurring_act_agreed_on_a_day_is_not_dated_by_it() {
+    let rows = coded(
+        "Japan and South Korea agreed on Friday to meet every year.",
+        "2023-08-18",
+    );
+    let meet = first(&rows, "CONSULT");
+    assert_eq!(meet["status"], "planned", "{meet:#}");
+    assert!(meet["date"].is_null(), "{meet:#}");
+    let agree = first(&rows, "AGREE");
+    assert_eq!(agree["date"]["value"], "2023-08-18", "{agree:#}");
+}
