@@ -321,13 +321,29 @@ fn place_by_dateline(
 /// a party in common, no other date — it took place at the meeting. The
 /// evidence stays the meeting's place words.
 fn place_by_sentence_meeting(out: &mut [EventMention]) {
-    let meetings: Vec<(Span, Option<String>, Vec<String>, EventLocation)> = out
+    // The day as a date where it is one: "pledged aid on Sunday, after
+    // meeting Zelenskyy on the summit's last day" may tell the two a day apart.
+    let day_of = |m: &EventMention| -> (Option<String>, Option<NaiveDate>) {
+        let value = m.date.as_ref().map(|d| d.value.clone());
+        let day = m
+            .date
+            .as_ref()
+            .filter(|d| d.grain == Grain::Day)
+            .and_then(|d| d.start)
+            .map(|v| v.date);
+        (value, day)
+    };
+    let meetings: Vec<(
+        Span,
+        (Option<String>, Option<NaiveDate>),
+        Vec<String>,
+        EventLocation,
+    )> = out
         .iter()
         .filter(|m| m.event_type == EventType::Consult && m.status == EventStatus::Occurred)
         .filter_map(|m| {
             let place = m.location.clone().filter(|l| l.country.is_some())?;
-            let day = m.date.as_ref().map(|d| d.value.clone());
-            Some((m.sentence, day, m.actors.clone(), place))
+            Some((m.sentence, day_of(m), m.actors.clone(), place))
         })
         .collect();
     if meetings.is_empty() {
@@ -338,12 +354,18 @@ fn place_by_sentence_meeting(out: &mut [EventMention]) {
             && m.event_type != EventType::Consult
             && m.mode.as_deref() != Some("phone")
     }) {
-        let day = m.date.as_ref().map(|d| d.value.clone());
-        let found = meetings.iter().find(|(sentence, meeting_day, actors, _)| {
-            *sentence == m.sentence
-                && (day.is_none() || day == *meeting_day)
-                && m.actors.iter().any(|a| actors.contains(a))
-        });
+        let (value, day) = day_of(m);
+        let found = meetings
+            .iter()
+            .find(|(sentence, (meeting_value, meeting_day), actors, _)| {
+                let near = match (day, meeting_day) {
+                    (Some(a), Some(b)) => (a - *b).num_days().abs() <= 1,
+                    _ => false,
+                };
+                *sentence == m.sentence
+                    && (value.is_none() || value == *meeting_value || near)
+                    && m.actors.iter().any(|a| actors.contains(a))
+            });
         if let Some((_, _, _, place)) = found {
             m.location = Some(place.clone());
         }

@@ -1034,3 +1034,17 @@ fn a_recurring_act_agreed_on_a_day_is_not_dated_by_it() {
     let agree = first(&rows, "AGREE");
     assert_eq!(agree["date"]["value"], "2023-08-18", "{agree:#}");
 }
+
+#[test]
+fn an_act_a_day_from_a_placed_meeting_in_its_sentence_is_placed_there() {
+    let rows = coded(
+        "US President Joe Biden pledged new military aid to Ukraine on Sunday, after meeting \
+         President Volodymyr Zelenskyy in Hiroshima on Saturday.",
+        "2023-05-21",
+    );
+    let aid = rows
+        .iter()
+        .find(|r| r["type"] != "CONSULT" && r["implied_by"].is_null())
+        .unwrap_or_else(|| panic!("no pledge: {rows:#?}"));
+    assert_eq!(aid["location"]["country"], "JPN", "{aid:#}");
+}
