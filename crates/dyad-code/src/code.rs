@@ -320,6 +320,15 @@ fn place_by_dateline(
 /// in Beijing on Sunday, and Qin accepted an invitation …"): same sentence,
 /// a party in common, no other date — it took place at the meeting. The
 /// evidence stays the meeting's place words.
+/// A meeting that took place somewhere: its sentence, its day (as written and
+/// as a date), its parties and its place.
+type PlacedMeeting = (
+    Span,
+    (Option<String>, Option<NaiveDate>),
+    Vec<String>,
+    EventLocation,
+);
+
 fn place_by_sentence_meeting(out: &mut [EventMention]) {
     // The day as a date where it is one: "pledged aid on Sunday, after
     // meeting Zelenskyy on the summit's last day" may tell the two a day apart.
@@ -333,12 +342,7 @@ fn place_by_sentence_meeting(out: &mut [EventMention]) {
             .map(|v| v.date);
         (value, day)
     };
-    let meetings: Vec<(
-        Span,
-        (Option<String>, Option<NaiveDate>),
-        Vec<String>,
-        EventLocation,
-    )> = out
+    let meetings: Vec<PlacedMeeting> = out
         .iter()
         .filter(|m| m.event_type == EventType::Consult && m.status == EventStatus::Occurred)
         .filter_map(|m| {
