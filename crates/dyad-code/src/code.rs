@@ -316,10 +316,6 @@ fn place_by_dateline(
     }
 }
 
-/// An act the sentence tells beside a meeting it places ("held talks with Qin
-/// in Beijing on Sunday, and Qin accepted an invitation …"): same sentence,
-/// a party in common, no other date — it took place at the meeting. The
-/// evidence stays the meeting's place words.
 /// A meeting that took place somewhere: its sentence, its day (as written and
 /// as a date), its parties and its place.
 type PlacedMeeting = (
@@ -329,6 +325,10 @@ type PlacedMeeting = (
     EventLocation,
 );
 
+/// An act the sentence tells beside a meeting it places ("held talks with Qin
+/// in Beijing on Sunday, and Qin accepted an invitation …"): same sentence,
+/// a party in common, no other date — it took place at the meeting. The
+/// evidence stays the meeting's place words.
 fn place_by_sentence_meeting(out: &mut [EventMention]) {
     // The day as a date where it is one: "pledged aid on Sunday, after
     // meeting Zelenskyy on the summit's last day" may tell the two a day apart.
