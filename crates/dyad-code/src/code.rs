@@ -327,7 +327,8 @@ type PlacedMeeting = (
 
 /// An act the sentence tells beside a meeting it places ("held talks with Qin
 /// in Beijing on Sunday, and Qin accepted an invitation …"): same sentence,
-/// a party in common, no other date — it took place at the meeting. The
+/// a party in common, no date more than a day from the meeting's — it took
+/// place at the meeting. The
 /// evidence stays the meeting's place words.
 fn place_by_sentence_meeting(out: &mut [EventMention]) {
     // The day as a date where it is one: "pledged aid on Sunday, after
