@@ -24,6 +24,17 @@ fn read(paths: &[&Path]) -> HashMap<String, Value> {
         .collect()
 }
 
+/// Reads one report written to a temporary file `NAME.txt`; its document row.
+fn read_report(name: &str, text: &str) -> Value {
+    let dir = std::env::temp_dir().join(format!("dyad-dating-{name}-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let path = dir.join(format!("{name}.txt"));
+    std::fs::write(&path, text).expect("write report");
+    let mut docs = read(&[&path]);
+    let _ = std::fs::remove_dir_all(&dir);
+    docs.remove(name).expect("the report is read")
+}
+
 /// Share of gold documents whose publication month dyad gets right, over the
 /// documents that do not state their date (`published_in_text: false`) and carry
 /// no metadata date.
@@ -89,18 +100,11 @@ fn sample_dates_are_inferred_or_left_unknown() {
 /// first day of the term fixes the report's month (and year).
 #[test]
 fn an_appointment_last_month_dates_the_report() {
-    let dir = std::env::temp_dir().join(format!("dyad-dating-appointment-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    let path = dir.join("appointment.txt");
-    std::fs::write(
-        &path,
+    let d = read_report(
+        "appointment",
         "Blinken plans a trip to Beijing\n\nThe secretary of state would hold talks with Qin Gang, \
          who was named foreign minister last month, according to two officials.\n",
-    )
-    .expect("write report");
-    let docs = read(&[&path]);
-    let _ = std::fs::remove_dir_all(&dir);
-    let d = &docs["appointment"];
+    );
     assert_eq!(d["published"], "2023-01", "{d:#}");
     assert_eq!(d["published_from"], "inferred", "{d:#}");
 }
@@ -110,18 +114,11 @@ fn an_appointment_last_month_dates_the_report() {
 /// for the meeting (24 May 2023 was a Wednesday; in 2024 it was a Friday).
 #[test]
 fn weekdays_that_land_on_named_days_fix_the_year() {
-    let dir = std::env::temp_dir().join(format!("dyad-dating-weekday-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    let path = dir.join("weekday.txt");
-    std::fs::write(
-        &path,
+    let d = read_report(
+        "weekday",
         "Leaders gather in Sydney\n\nSYDNEY, 15 May – Anthony Albanese will host Joe Biden and \
          Fumio Kishida in Sydney next Wednesday.\n\nThe three are expected for the meeting on 24 May.\n",
-    )
-    .expect("write report");
-    let docs = read(&[&path]);
-    let _ = std::fs::remove_dir_all(&dir);
-    let d = &docs["weekday"];
+    );
     assert_eq!(d["published"], "2023-05-15", "{d:#}");
     assert!(
         d["published_evidence"]
