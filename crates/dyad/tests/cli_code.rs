@@ -1048,3 +1048,17 @@ fn an_act_a_day_from_a_placed_meeting_in_its_sentence_is_placed_there() {
         .unwrap_or_else(|| panic!("no pledge: {rows:#?}"));
     assert_eq!(aid["location"]["country"], "JPN", "{aid:#}");
 }
+
+#[test]
+fn insisting_that_something_is_so_is_no_demand() {
+    let rows = coded(
+        "Chinese officials have insisted the airship was gathering weather data.",
+        "2023-02-05",
+    );
+    assert!(rows.iter().all(|r| r["type"] != "REQUEST"), "{rows:#?}");
+    let rows = coded(
+        "Russia insisted on the withdrawal of NATO forces from Estonia.",
+        "2023-02-05",
+    );
+    first(&rows, "REQUEST");
+}
