@@ -9,7 +9,9 @@
 //! 3. **input** — the `--published` flag, for inputs that carry none;
 //! 4. **inferred** — reasoned from the content: named eras ("Omicron" dates a text
 //!    after November 2021), explicit years and their tense, a dateline's day and
-//!    month with the weekday the lead names, "next month" against the month a plan
+//!    month with the weekday the lead names (and the weekdays named from it, "next
+//!    Wednesday", that land on a day the report names, "on 24 May"), "next
+//!    month" against the month a plan
 //!    names, and windows from later stages ([`DateEvidence`]: the terms of the
 //!    office-holders a report names).
 //!
