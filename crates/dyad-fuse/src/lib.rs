@@ -143,13 +143,15 @@ fn actor_set(m: &EventMention) -> Vec<String> {
 
 /// The version of the blocking scheme ([`document_block_keys`]). A store holding
 /// keys from another scheme files its mentions again when opened.
-pub const SCHEME: i64 = 4;
+pub const SCHEME: i64 = 5;
 
-/// The blocking key of a mention on its own: its type and the calendar quarter
+/// The blocking key of a mention on its own: its type and the calendar year
 /// of its anchor (see [`document_block_keys`]). Only mentions sharing a key are
 /// ever compared; inside a block, candidates are found by month and must share a
-/// party. A mention without any resolved party is compared only within its own
-/// report, since nothing else anchors it.
+/// party, so a block's cost grows with its size, not its square. A year, not a
+/// quarter: a visit put off in February and held in June is one event, and its
+/// reports must meet. A mention without any resolved party is compared only
+/// within its own report, since nothing else anchors it.
 pub fn block_key(m: &EventMention) -> String {
     key_of(m, anchor_of(m))
 }
@@ -171,12 +173,7 @@ fn anchor_of(m: &EventMention) -> Option<NaiveDate> {
 
 fn key_of(m: &EventMention, anchor: Option<NaiveDate>) -> String {
     match (actor_set(m).is_empty(), anchor) {
-        (false, Some(d)) => format!(
-            "{}|{}-Q{}",
-            m.event_type.as_str(),
-            d.year(),
-            d.month0() / 3 + 1
-        ),
+        (false, Some(d)) => format!("{}|{}", m.event_type.as_str(), d.year()),
         // No date at all, neither the act's nor the report's (a corpus without
         // publication dates): such mentions can only meet each other, on what
         // they say.

@@ -384,11 +384,34 @@ fn date_score(w: &Weights, m: &MentionView, c: &ClusterView) -> Option<f32> {
     if let Some(finest) = dated.iter().map(|(_, d)| d.len_days()).min() {
         dated.retain(|(_, d)| d.len_days() == finest);
     }
+    // The days the event is already known to have taken place: a plan put off
+    // and then carried out on one of them is not carried out again on another
+    // ("arrived in Beijing on Sunday" … "met Xi on Monday").
+    let held: Vec<DayRange> = dated
+        .iter()
+        .filter(|(i, _)| {
+            c.members
+                .get(*i)
+                .is_some_and(|x| x.status == EventStatus::Occurred)
+        })
+        .map(|(_, d)| *d)
+        .collect();
     let best = |scores: &mut dyn Iterator<Item = Option<f32>>| {
         scores
             .flatten()
             .fold(None, |b: Option<f32>, s| Some(b.map_or(s, |b| b.max(s))))
     };
+    // An event takes place once: where it is known to have taken place on a
+    // day, a report of it taking place on another is of another event, whatever
+    // plans for other days it once had.
+    if let Some(a) = m.date {
+        if m.mention.status == EventStatus::Occurred
+            && !held.is_empty()
+            && !held.iter().any(|h| h.overlaps(&a))
+        {
+            return None;
+        }
+    }
     match m.date {
         Some(a) if !dated.is_empty() => best(&mut dated.iter().map(|(i, b)| {
             let other = c.members.get(*i)?;
@@ -409,17 +432,29 @@ fn date_score(w: &Weights, m: &MentionView, c: &ClusterView) -> Option<f32> {
             );
             let carried_out = |put_off: EventStatus,
                                put_off_day: &DayRange,
-                               held: EventStatus,
-                               held_day: &DayRange| {
+                               done: EventStatus,
+                               done_day: &DayRange| {
                 same_place
                     && put_off == EventStatus::Postponed
-                    && held == EventStatus::Occurred
-                    && held_day.start > put_off_day.end
+                    && done == EventStatus::Occurred
+                    && done_day.start > put_off_day.end
+                    && held.iter().all(|h| h.overlaps(done_day))
             };
+            let carried = carried_out(m.mention.status, &a, other.status, b)
+                || carried_out(other.status, b, m.mention.status, &a);
+            // A plan put off with no new day is no plan that merely moved: only
+            // its carrying out (at the same place) is the same event.
+            let put_off_and_done = |x: EventStatus, y: EventStatus| {
+                x == EventStatus::Postponed && y == EventStatus::Occurred
+            };
+            if put_off_and_done(other.status, m.mention.status)
+                || put_off_and_done(m.mention.status, other.status)
+            {
+                return (carried && a.gap_days(b) <= w.moved_days).then_some(w.date_postponed);
+            }
             let postpones = (changed(m.mention.status) && is_plan(other.status))
                 || (changed(other.status) && is_plan(m.mention.status))
-                || carried_out(m.mention.status, &a, other.status, b)
-                || carried_out(other.status, b, m.mention.status, &a);
+                || carried;
             let weight = if postpones {
                 w.date_postponed
             } else {

@@ -443,17 +443,17 @@ fn one_sided_mentions_meet_their_event() {
             "The US and Japan met by video on Friday",
         )),
     ];
-    // Blocks are by type and quarter; a one-sided mention meets its event
+    // Blocks are by type and year; a one-sided mention meets its event
     // because parties need only overlap.
     let keys = dyad_fuse::document_block_keys(&ms[..2]);
-    assert_eq!(keys, vec!["CONSULT|2022-Q1", "CONSULT|2022-Q1"]);
+    assert_eq!(keys, vec!["CONSULT|2022", "CONSULT|2022"]);
     let events = fuse(&ms);
     assert_eq!(events.len(), 1, "{events:#?}");
     assert_eq!(events[0].actors, vec!["JPN", "USA"]);
     // Alone in its report, a one-sided mention is filed by its own date.
     assert_eq!(
         dyad_fuse::document_block_keys(&ms[1..2]),
-        vec!["CONSULT|2022-Q1"]
+        vec!["CONSULT|2022"]
     );
 }
 
@@ -562,6 +562,82 @@ fn a_summit_called_off_at_one_venue_and_held_at_another_is_one_meeting() {
         "{:#?}",
         e.conflicts
     );
+}
+
+/// A visit planned for February, put off, and held in June at the same place is
+/// one event across the months; a call before it and a meeting the day after
+/// it are events of their own (an event takes place once, and a plan put off
+/// is carried out only at its place).
+#[test]
+fn a_visit_put_off_in_february_and_held_in_june_is_one_event() {
+    use EventStatus::*;
+    let beijing = || Some(place("Beijing", Some("CHN")));
+    let visit = |doc, pubd, status, date, sentence| {
+        let mut m = consult(doc, 1, pubd, status, Some(date), beijing(), sentence);
+        m.actors = &["CHN", "USA"];
+        m.mode = Some("visit");
+        m
+    };
+    let mut call = consult(
+        "e",
+        1,
+        "2023-06-14",
+        Occurred,
+        Some("2023-06-13"),
+        None,
+        "Blinken spoke by phone with Qin",
+    );
+    call.actors = &["CHN", "USA"];
+    call.mode = Some("phone");
+    let mut xi = consult(
+        "d",
+        1,
+        "2023-06-19",
+        Occurred,
+        Some("2023-06-19"),
+        beijing(),
+        "Xi met Blinken in Beijing on Monday",
+    );
+    xi.actors = &["CHN", "USA"];
+    let ms = vec![
+        mention(visit(
+            "a",
+            "2023-01-27",
+            Planned,
+            "2023-02",
+            "Blinken will travel to Beijing next month",
+        )),
+        mention(visit(
+            "b",
+            "2023-02-03",
+            Postponed,
+            "2023-02-05",
+            "Blinken postponed his visit to Beijing",
+        )),
+        mention(call),
+        mention(visit(
+            "c",
+            "2023-06-18",
+            Occurred,
+            "2023-06-18",
+            "Blinken arrived in Beijing on Sunday",
+        )),
+        mention(xi),
+    ];
+    let events = fuse(&ms);
+    let trip = events
+        .iter()
+        .find(|e| docs(e).contains(&"c"))
+        .unwrap_or_else(|| panic!("{events:#?}"));
+    assert_eq!(docs(trip), vec!["a", "b", "c"], "{events:#?}");
+    assert_eq!(trip.status, Occurred);
+    let history: Vec<&str> = trip
+        .status_history
+        .iter()
+        .map(|h| h.status.as_str())
+        .collect();
+    assert_eq!(history, vec!["planned", "postponed", "occurred"]);
+    assert_eq!(events.len(), 3, "{events:#?}");
 }
 
 #[test]
