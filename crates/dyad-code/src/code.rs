@@ -37,6 +37,12 @@ const NOT_TARGETS: &[&str] = &[
     "despite",
 ];
 /// Verbs that gather participants into a meeting ("will include Blinken, …").
+/// Words that open a clause of time, reason or manner: what such a clause
+/// tells is background to the sentence's news.
+const SUBORDINATORS: &[&str] = &[
+    "after", "before", "since", "as", "when", "while", "until", "because", "once", "by",
+];
+
 const GATHER: &[&str] = &["include", "involve", "bring", "gather", "feature", "join"];
 
 pub fn code_document(coder: &Coder, input: &CodeInput<'_>) -> Vec<EventMention> {
@@ -179,6 +185,7 @@ pub fn code_document(coder: &Coder, input: &CodeInput<'_>) -> Vec<EventMention> 
                 }
             }
         }
+        protest_purposes(coder, &tree, &matched, &mut coded);
         // Background acts (a relative clause about a party, a participle adding a
         // consequence, a noun inside a prepositional phrase) give way to the
         // sentence's main act where it has one.
@@ -219,9 +226,35 @@ pub fn code_document(coder: &Coder, input: &CodeInput<'_>) -> Vec<EventMention> 
                 }
             }
         }
+        // An act told after one with both its parties, itself missing one of
+        // its own and naming no party that act lacks, adds a detail to that
+        // act's story ("was indicted by the U.N. court … and will resign",
+        // "US attacks … have killed al-Qaeda leaders") or is a word the parse
+        // left without its arguments: the complete act is the news. A meeting
+        // told in passing stays, as above ("accepted an offer to host a
+        // summit", "left for Lima for talks with Peru"); an act of background
+        // is no such news; and a party of its own makes an act news of its
+        // own ("since Yoon moved to settle a dispute with Tokyo, a step Biden
+        // has praised").
+        let complete: Vec<(usize, Vec<String>)> = coded
+            .iter()
+            .filter(|c| !c.1 && c.0.source.is_some() && c.0.target.is_some())
+            .map(|c| (c.0.trigger.start, side_codes(&c.0)))
+            .collect();
         for (ev, bg, anchor) in coded {
             if bg && any_main {
                 continue;
+            }
+            let partial = (ev.source.is_none() || ev.target.is_none())
+                && ev.event_type != EventType::Consult
+                && ev.implied_by.is_none();
+            if partial {
+                let own = side_codes(&ev);
+                if complete.iter().any(|(from, codes)| {
+                    *from < ev.trigger.start && own.iter().all(|c| codes.contains(c))
+                }) {
+                    continue;
+                }
             }
             if let Some(span) = anchor {
                 anchored.push((out.len(), span));
@@ -241,15 +274,25 @@ pub fn code_document(coder: &Coder, input: &CodeInput<'_>) -> Vec<EventMention> 
     out
 }
 
+/// The codes of an event's source and target: each one's country, else its actor.
+fn side_codes(ev: &EventMention) -> Vec<String> {
+    [&ev.source, &ev.target]
+        .into_iter()
+        .flatten()
+        .filter_map(|a| a.country.clone().or_else(|| a.actor.clone()))
+        .collect()
+}
+
 /// An organisation acting as source or target has its CAMEO class for a
-/// country ("the UN" → IGO, "Hamas" → PSE), from `organisations.tsv`.
+/// country ("the UN" → IGO, "Hamas" → PSE), from `organisations.tsv`. So has
+/// someone who acts for one: the knowledge base gives the UN's
+/// secretary-general the UN for a country, which CAMEO writes IGO.
 fn org_countries(coder: &Coder, out: &mut [EventMention]) {
     for ev in out.iter_mut() {
         for side in [&mut ev.source, &mut ev.target].into_iter().flatten() {
-            if side.country.is_none() {
-                if let Some(c) = side.actor.as_deref().and_then(|a| coder.orgs.class(a)) {
-                    side.country = Some(c.to_string());
-                }
+            let own = side.country.as_deref().or(side.actor.as_deref());
+            if let Some(c) = own.and_then(|a| coder.orgs.class(a)) {
+                side.country = Some(c.to_string());
             }
         }
     }
@@ -645,6 +688,91 @@ fn meeting_anchor(coder: &Coder, s: &SentenceCtx<'_, '_>, i: usize) -> Option<Sp
         })
 }
 
+/// "blocked roads demanding that he be reinstated", "continued their hunger
+/// strike to demand the resignation of …": a demand made by protesting is,
+/// for CAMEO and PLOVER, the protest (its purpose says at whom it is aimed).
+/// A demand told as the purpose or manner of a protest act just before it
+/// (an infinitive or a participle, no other verb between) folds into that
+/// protest, which takes the demand's target where it has none; where the
+/// protest itself gave no event (its protesters are no party the knowledge
+/// base knows), the demand becomes the protest, keeping its parties.
+fn protest_purposes(
+    coder: &Coder,
+    tree: &Tree<'_>,
+    matched: &[Option<(&Pattern, Option<usize>)>],
+    coded: &mut Vec<(EventMention, bool, Option<Span>)>,
+) {
+    let token_at = |span: Span| tree.tokens.iter().position(|t| t.span == span);
+    let mut k = 0;
+    while k < coded.len() {
+        let ev = &coded[k].0;
+        let protest = (ev.event_type == EventType::Request && ev.implied_by.is_none())
+            .then(|| token_at(ev.trigger))
+            .flatten()
+            .and_then(|i| protest_of_purpose(coder, tree, matched, i));
+        let Some((j, cameo)) = protest else {
+            k += 1;
+            continue;
+        };
+        let Some(j_span) = tree.tokens.get(j).map(|t| t.span) else {
+            k += 1;
+            continue;
+        };
+        if let Some(p) = coded.iter().position(|c| c.0.trigger == j_span) {
+            let demand = coded.remove(k).0;
+            let p = if p > k { p - 1 } else { p };
+            if let Some(main) = coded.get_mut(p) {
+                if main.0.target.is_none() {
+                    if let Some(t) = demand.target {
+                        if let Some(c) = t.country.clone() {
+                            add_actor(&mut main.0, c);
+                        }
+                        main.0.target = Some(t);
+                    }
+                }
+            }
+            continue;
+        }
+        let ev = &mut coded[k].0;
+        recode(ev, EventType::Protest, &cameo);
+        ev.mode = coder.plover.lookup(&cameo).and_then(|p| p.1.clone());
+        ev.trigger = j_span;
+        k += 1;
+    }
+}
+
+/// The protest act (token and CAMEO code) a demand at `i` is the purpose or
+/// manner of: `i` an infinitive ("to demand") or a participle ("demanding"),
+/// the nearest trigger before it a protest, and no verb between them.
+fn protest_of_purpose(
+    coder: &Coder,
+    tree: &Tree<'_>,
+    matched: &[Option<(&Pattern, Option<usize>)>],
+    i: usize,
+) -> Option<(usize, String)> {
+    let tok = tree.tokens.get(i)?;
+    let infinitive = tree
+        .children_with(i, &["mark"])
+        .any(|m| tree.lemma(m).eq_ignore_ascii_case("to"));
+    if tok.upos != "VERB" || !(infinitive || tok.xpos == "VBG") {
+        return None;
+    }
+    let j = (0..i)
+        .rev()
+        .find(|&j| matched.get(j).is_some_and(Option::is_some))?;
+    let (pattern, _) = matched.get(j).copied().flatten()?;
+    if pattern_type(coder, pattern) != Some(EventType::Protest) {
+        return None;
+    }
+    let verb_between = tree
+        .tokens
+        .get(j + 1..i)
+        .unwrap_or(&[])
+        .iter()
+        .any(|t| matches!(t.upos.as_str(), "VERB" | "AUX"));
+    (!verb_between).then(|| (j, pattern.cameo.clone()))
+}
+
 /// The coded trigger nearest to a span, by words between them.
 fn nearest_trigger(s: &SentenceCtx<'_, '_>, span: Span) -> Option<usize> {
     let at = s.tree.tokens.iter().position(|t| span.overlaps(t.span))?;
@@ -803,21 +931,51 @@ fn background(tree: &Tree<'_>, i: usize, pattern: &Pattern) -> bool {
     {
         return true;
     }
-    if rel == "advcl" {
+    // A clause of time or reason the parse made a conjunct ("eased measures …,
+    // as authorities in Croatia cracked down" read as "eased … and cracked")
+    // still carries its subordinator: it is background all the same.
+    if rel == "advcl" || rel == "conj" {
         let mark = tree
             .children_with(i, &["mark"])
             .next()
-            .map(|m| tree.lemma(m));
+            .map(|m| tree.lemma(m).to_lowercase());
         match mark.as_deref() {
-            None if tok.xpos == "VBG" => return true,
+            None if rel == "advcl" && tok.xpos == "VBG" => return true,
             // "withdrew … two weeks after rebels kidnapped dozens", "resigned as
             // the opposition threatened to storm his residence": what times or
             // explains the news; "accused Rwanda … by alleging": its manner.
-            Some(
-                "after" | "before" | "since" | "as" | "when" | "while" | "until" | "because"
-                | "once" | "by",
-            ) => return true,
+            Some(m) if SUBORDINATORS.contains(&m) => return true,
             _ => {}
+        }
+    }
+    // The same clause with its subordinator read as a preposition: "resigned
+    // Sunday as the opposition threatened …" parsed as "resigned … as the
+    // opposition" (an oblique) "and threatened": a conjunct with no subject
+    // of its own, right after an oblique of its head that such a word opens,
+    // whose noun is the clause's lost subject. (A true conjunct has its "and"
+    // or comma between: "served as envoy and visited".) Only words that are no
+    // preposition of their own: "met after the summit, signed …" is two acts.
+    if rel == "conj"
+        && tree
+            .children_with(i, &["nsubj", "nsubj:pass"])
+            .next()
+            .is_none()
+    {
+        if let Some(h) = tree.head(i) {
+            let lost_subject = tree.children_with(h, &["obl", "nmod"]).any(|o| {
+                o < i
+                    && tree.subtree_span(o).is_some_and(|sp| {
+                        i.checked_sub(1)
+                            .and_then(|k| tree.tokens.get(k))
+                            .is_some_and(|t| t.span.end == sp.end)
+                    })
+                    && tree
+                        .case_of(o)
+                        .is_some_and(|c| ["as", "while", "when", "because"].contains(&c.as_str()))
+            });
+            if lost_subject {
+                return true;
+            }
         }
     }
     // A meeting where something was said or done ("announced at a summit",

@@ -937,3 +937,78 @@ fn an_act_beside_a_meeting_the_dateline_places_is_there_too() {
     let aid = first(&rows, "AID");
     assert_eq!(aid["location"]["country"], "PER", "{aid:#}");
 }
+
+/// The event types among `rows`, in order.
+fn types(rows: &[Value]) -> Vec<String> {
+    rows.iter()
+        .filter_map(|r| r["type"].as_str().map(str::to_string))
+        .collect()
+}
+
+#[test]
+fn a_clause_of_time_read_as_a_conjunct_is_background() {
+    // The subordinator kept as the conjunct's mark.
+    let rows = coded(
+        "Serbia eased emergency measures on Wednesday in Montenegro, as authorities in Croatia cracked down on Serbian nationalists.",
+        "2000-03-01",
+    );
+    assert_eq!(types(&rows), ["CONCEDE"], "{rows:#?}");
+    assert_eq!(first(&rows, "CONCEDE")["target"]["country"], "MNE");
+    // The subordinator read as a preposition over the clause's subject.
+    let rows = coded(
+        "Georgian President Eduard Shevardnadze resigned Sunday as the opposition threatened to storm his residence in Tbilisi.",
+        "2003-11-24",
+    );
+    assert_eq!(types(&rows), ["RETREAT"], "{rows:#?}");
+}
+
+#[test]
+fn the_un_secretary_general_acts_for_an_igo() {
+    let rows = coded(
+        "The US on Thursday rejected calls by Kofi Annan, UN secretary-general, to adopt far-reaching reforms.",
+        "2000-03-01",
+    );
+    let reject = first(&rows, "REJECT");
+    assert_eq!(reject["target"]["country"], "IGO", "{reject:#}");
+    assert_eq!(reject["source"]["country"], "USA", "{reject:#}");
+}
+
+#[test]
+fn a_demand_made_by_protesting_is_the_protest() {
+    // The protest has a party: the demand folds into it.
+    let rows = coded(
+        "About 200 supporters of the former president blocked roads in the capital Algiers demanding that he be reinstated as leader of the Algerian government.",
+        "2000-03-01",
+    );
+    assert_eq!(types(&rows), ["PROTEST"], "{rows:#?}");
+    // The protesters are no party: the demand is told as the protest.
+    let rows = coded(
+        "Islamic fundamentalists continued their hunger strike to demand the resignation of Algerian President Ahmed Ben Bella.",
+        "2000-03-01",
+    );
+    assert_eq!(types(&rows), ["PROTEST"], "{rows:#?}");
+    let protest = first(&rows, "PROTEST");
+    assert_eq!(protest["cameo"], "142", "{protest:#}");
+    assert_eq!(protest["target"]["country"], "DZA", "{protest:#}");
+    // A demand of its own stays one.
+    let rows = coded(
+        "Protesters marched in Algiers, and the opposition later demanded the resignation of the Algerian government.",
+        "2000-03-01",
+    );
+    assert!(types(&rows).contains(&"REQUEST".to_string()), "{rows:#?}");
+}
+
+#[test]
+fn a_detail_after_a_complete_act_is_no_event_of_its_own() {
+    let rows = coded(
+        "Montenegro's prime minister has been indicted by the U.N. war crimes court for his alleged part in atrocities and will resign.",
+        "2000-03-01",
+    );
+    assert_eq!(types(&rows), ["ACCUSE"], "{rows:#?}");
+    // An act with a party of its own stays.
+    let rows = coded(
+        "Yoon moved in March to settle a dispute with Tokyo, a step Biden has praised repeatedly.",
+        "2023-05-21",
+    );
+    assert!(types(&rows).contains(&"SUPPORT".to_string()), "{rows:#?}");
+}
