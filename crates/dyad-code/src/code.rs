@@ -63,6 +63,8 @@ pub fn code_document(coder: &Coder, input: &CodeInput<'_>) -> Vec<EventMention> 
         let in_sentence: Vec<&ResolvedMention> = resolved
             .iter()
             .filter(|m| sentence.span.contains(m.span))
+            // "an anti-Syria journalist": someone against a state, never it.
+            .filter(|m| !opposed(input.text, m.span))
             .collect();
         let timexes: Vec<&dyad_time::Timex> = input
             .timexes
@@ -272,6 +274,14 @@ pub fn code_document(coder: &Coder, input: &CodeInput<'_>) -> Vec<EventMention> 
     place_by_sentence_meeting(&mut out);
     org_countries(coder, &mut out);
     out
+}
+
+/// Whether a name is the object of an "anti-" prefix ("anti-Syria",
+/// "anti-American").
+fn opposed(text: &str, span: Span) -> bool {
+    text.get(..span.start)
+        .and_then(|before| before.get(before.len().saturating_sub(5)..))
+        .is_some_and(|p| p.eq_ignore_ascii_case("anti-"))
 }
 
 /// The codes of an event's source and target: each one's country, else its actor.
@@ -1471,6 +1481,21 @@ fn parties_under<'m>(
             spans.push(sp);
         }
     }
+    // A clause of time or reason the parse hung inside the phrase ("eased
+    // measures … last March, as authorities in Croatia cracked down", with
+    // the clause under "March") tells parties of its own.
+    let clauses: Vec<Span> = s
+        .tree
+        .subtree(head)
+        .into_iter()
+        .filter(|&k| k != head && s.tree.tokens.get(k).is_some_and(|t| t.upos == "VERB"))
+        .filter(|&k| {
+            s.tree
+                .children_with(k, &["mark"])
+                .any(|c| SUBORDINATORS.contains(&s.tree.lemma(c).to_lowercase().as_str()))
+        })
+        .filter_map(|k| s.tree.subtree_span(k))
+        .collect();
     let mut out: Vec<Party<'m>> = mentions
         .iter()
         // A name whose last word (its head, in English) stands in the
@@ -1480,6 +1505,7 @@ fn parties_under<'m>(
             spans
                 .iter()
                 .any(|sp| m.span.end > sp.start && m.span.end <= sp.end)
+                && !clauses.iter().any(|c| c.contains(m.span))
                 && is_party(m)
         })
         .map(|m| Party { mention: m })
@@ -3120,6 +3146,15 @@ fn asides(tree: &Tree<'_>, trigger: Span) -> Vec<Span> {
             ["since", "after", "before", "until", "following"].contains(&tree.lemma(c).as_str())
         });
         if timing && ["advcl", "obl", "acl"].contains(&tree.base_rel(k)) {
+            out.extend(tree.subtree_span(k));
+        }
+        // A clause of time or reason, the parse's conjunct too ("eased
+        // measures in Montenegro, as authorities in Croatia cracked down"):
+        // its parties are its own.
+        let subordinate = tree
+            .children_with(k, &["mark"])
+            .any(|c| SUBORDINATORS.contains(&tree.lemma(c).to_lowercase().as_str()));
+        if subordinate && ["advcl", "conj"].contains(&tree.base_rel(k)) {
             out.extend(tree.subtree_span(k));
         }
     }

@@ -1012,3 +1012,22 @@ fn a_detail_after_a_complete_act_is_no_event_of_its_own() {
     );
     assert!(types(&rows).contains(&"SUPPORT".to_string()), "{rows:#?}");
 }
+
+#[test]
+fn no_party_from_a_clause_of_time_or_an_anti_prefix() {
+    // The clause hung under the object's phrase tells parties of its own.
+    let rows = coded(
+        "Serbia eased emergency measures on Wednesday in Montenegro province, the scene of ethnic violence last March, as authorities in Croatia cracked down on Serbian nationalists.",
+        "2000-03-01",
+    );
+    let eased = first(&rows, "CONCEDE");
+    assert_eq!(eased["source"]["country"], "SRB", "{eased:#}");
+    assert_ne!(eased["target"]["country"], "HRV", "{eased:#}");
+    // Someone against a state is not that state.
+    let rows = coded(
+        "Israel arrested an anti-Syria journalist on Monday.",
+        "2000-03-01",
+    );
+    let arrest = first(&rows, "COERCE");
+    assert!(!arrest["actors"].to_string().contains("SYR"), "{arrest:#}");
+}
