@@ -276,6 +276,17 @@ pub fn code_document(coder: &Coder, input: &CodeInput<'_>) -> Vec<EventMention> 
     out
 }
 
+/// Whether `span` stands in an oblique of the act `i` itself that "in" (or
+/// "into", "inside", "across", "throughout") opens: the territory the act is
+/// done in, not the place of a gathering the act is told at.
+fn in_own_place(tree: &Tree<'_>, i: usize, span: Span) -> bool {
+    tree.children_with(i, &["obl", "nmod"]).any(|c| {
+        tree.case_of(c)
+            .is_some_and(|p| ["in", "into", "inside", "across", "throughout"].contains(&p.as_str()))
+            && tree.subtree_span(c).is_some_and(|sp| sp.contains(span))
+    })
+}
+
 /// Whether a name is the object of an "anti-" prefix ("anti-Syria",
 /// "anti-American").
 fn opposed(text: &str, span: Span) -> bool {
@@ -2187,6 +2198,34 @@ fn code_trigger(
     };
     if target.is_none() {
         target = host;
+    }
+    // An act on no one named, done in another state's territory ("will
+    // evacuate all 21 settlements in the Gaza Strip", "reimposed blockades in
+    // the West Bank", "eased emergency measures in Montenegro province"), is
+    // aimed at the state whose territory it is, as CAMEO codes it. Only a
+    // place the act's own "in" names: not a meeting's venue ("announced aid
+    // at the summit in Hiroshima"), nor its actor's own country.
+    if target.is_none() && event_type != EventType::Consult && pattern.roles == Roles::SubjObj {
+        let own = source.as_ref().and_then(|a| a.country.clone());
+        if let Some(l) = location.as_ref().filter(|l| in_own_place(tree, i, l.span)) {
+            if let Some(c) = l
+                .country
+                .clone()
+                .filter(|c| own.as_ref().is_some_and(|o| o != c))
+            {
+                if !actors.contains(&c) {
+                    actors.push(c.clone());
+                    actors.sort();
+                }
+                target = Some(ActorRef {
+                    text: l.text.clone(),
+                    span: l.span,
+                    actor: Some(c.clone()),
+                    country: Some(c),
+                    sector: None,
+                });
+            }
+        }
     }
     // A visit: the visitor is the party from outside the host country.
     if mode.as_deref() == Some("visit") {

@@ -1031,3 +1031,20 @@ fn no_party_from_a_clause_of_time_or_an_anti_prefix() {
     let arrest = first(&rows, "COERCE");
     assert!(!arrest["actors"].to_string().contains("SYR"), "{arrest:#}");
 }
+
+#[test]
+fn an_act_in_another_states_territory_is_aimed_at_that_state() {
+    let rows = coded(
+        "Israel on Friday reimposed blockades in the West Bank.",
+        "2000-03-01",
+    );
+    let blockade = first(&rows, "COERCE");
+    assert_eq!(blockade["target"]["country"], "PSE", "{blockade:#}");
+    // Not the venue of a gathering the act is told at.
+    let rows = coded(
+        "Japan announced new sanctions at the summit in Hiroshima.",
+        "2000-03-01",
+    );
+    let sanctions = first(&rows, "COERCE");
+    assert!(sanctions["target"].is_null(), "{sanctions:#}");
+}
