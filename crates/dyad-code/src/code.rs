@@ -1587,24 +1587,6 @@ fn list_after<'m>(
     Vec::new()
 }
 
-/// The verb whose complement clause holds `i` ("said it would …"), within
-/// three steps up.
-fn reporting_clause(tree: &Tree<'_>, i: usize) -> Option<usize> {
-    let mut x = i;
-    for _ in 0..3 {
-        let rel = tree.base_rel(x);
-        let h = tree.head(x)?;
-        if rel == "ccomp" {
-            return Some(h);
-        }
-        if !["xcomp", "conj"].contains(&rel) {
-            return None;
-        }
-        x = h;
-    }
-    None
-}
-
 /// The subject of `i`, looking through control verbs ("plan to meet") and
 /// coordination ("arrived and met") when `i` has none of its own.
 fn subject_of(tree: &Tree<'_>, i: usize) -> Option<(usize, bool)> {
@@ -1637,11 +1619,16 @@ fn subject_of(tree: &Tree<'_>, i: usize) -> Option<(usize, bool)> {
     None
 }
 
-/// "The Indian navy said it arrested 23 pirates": a pronoun subject of a
-/// reported clause is the speaker, when the speaker is a party and the pronoun
-/// can stand for it ("it", "they", "we" for a state or body; "he", "she" for a
-/// person).
-fn speaker_as_pronoun<'m>(
+/// The parties a pronoun subject stands for, where the act is told in a
+/// clause that someone says or decides: that someone, the subject of the
+/// clause governing the act's (through control and coordination: "said it
+/// would try to meet"). A speech verb's subject counts where the pronoun can
+/// stand for it ("The Indian navy said it arrested 23 pirates": "it", "they"
+/// or "we" for a state or body, "he" or "she" for a person); any other
+/// reporter, and a speaker of another kind, only for an impersonal "it",
+/// "they" or "we" ("Hungary has decided it will support …", "Obama said it
+/// would …" of his government).
+fn pronoun_subject<'m>(
     s: &SentenceCtx<'_, '_>,
     i: usize,
     subj: usize,
@@ -1660,26 +1647,43 @@ fn speaker_as_pronoun<'m>(
     if !personal && !matches!(word.as_str(), "it" | "they" | "we") {
         return Vec::new();
     }
-    // Up from the act through its own clause to the clause a speech verb reports.
+    // Up from the act through its own clause to the clause that holds it.
     let mut x = i;
+    let mut reporter = None;
     for _ in 0..4 {
         let rel = tree.base_rel(x);
         let Some(h) = tree.head(x) else { break };
-        if rel == "ccomp" && SPEECH.contains(&tree.lemma(h).as_str()) {
-            let Some(speaker) = tree.children_with(h, &["nsubj"]).next() else {
-                break;
-            };
-            return parties_under(s, speaker, mentions)
-                .into_iter()
-                .filter(|p| (p.mention.kind == MentionKind::Person) == personal)
-                .collect();
+        if rel == "ccomp" {
+            reporter = Some(h);
+            break;
         }
         if !["xcomp", "conj"].contains(&rel) {
             break;
         }
         x = h;
     }
-    Vec::new()
+    let Some(g) = reporter else {
+        return Vec::new();
+    };
+    let Some(speaker) = tree.children_with(g, &["nsubj"]).next() else {
+        return Vec::new();
+    };
+    let parties = parties_under(s, speaker, mentions);
+    if SPEECH.contains(&tree.lemma(g).as_str()) {
+        let agreeing: Vec<Party<'m>> = parties
+            .iter()
+            .filter(|p| (p.mention.kind == MentionKind::Person) == personal)
+            .cloned()
+            .collect();
+        if !agreeing.is_empty() || personal {
+            return agreeing;
+        }
+    }
+    if personal {
+        Vec::new()
+    } else {
+        parties
+    }
 }
 
 fn code_trigger(
@@ -1766,22 +1770,10 @@ fn code_trigger(
                 }
             }
         }
-        // "The Indian navy said it arrested …": a pronoun subject is the one
-        // who says the act, where the kinds agree.
+        // "The Indian navy said it arrested …", "Hungary has decided it will
+        // support …": a pronoun subject stands for the clause's reporter.
         if ps.is_empty() {
-            ps = speaker_as_pronoun(s, i, subj, mentions);
-        }
-        // "Hungary has decided it will support …": otherwise the subject of
-        // the clause that says or decides the act, for an impersonal pronoun.
-        let impersonal = tree.tokens.get(subj).is_some_and(|t| {
-            t.upos == "PRON" && matches!(t.text.to_lowercase().as_str(), "it" | "they" | "we")
-        });
-        if ps.is_empty() && impersonal {
-            if let Some(g) = reporting_clause(tree, i) {
-                if let Some(gs) = tree.children_with(g, &["nsubj"]).next() {
-                    ps = parties_under(s, gs, mentions);
-                }
-            }
+            ps = pronoun_subject(s, i, subj, mentions);
         }
         if passive {
             target_side.extend(ps);

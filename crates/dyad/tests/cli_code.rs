@@ -1048,3 +1048,27 @@ fn an_act_in_another_states_territory_is_aimed_at_that_state() {
     let sanctions = first(&rows, "COERCE");
     assert!(sanctions["target"].is_null(), "{sanctions:#}");
 }
+
+#[test]
+fn a_pronoun_subject_stands_for_who_reports_or_decides_the_act() {
+    // A body deciding: "it" is Hungary.
+    let rows = coded(
+        "Hungary has decided it will send aid to Serbia.",
+        "2020-03-01",
+    );
+    let aid = first(&rows, "AGREE");
+    assert_eq!(aid["source"]["country"], "HUN", "{aid:#}");
+    // A speaker of the pronoun's kind.
+    let rows = coded(
+        "The Indian navy said it arrested 23 Somali pirates.",
+        "2020-03-01",
+    );
+    assert_eq!(first(&rows, "COERCE")["source"]["country"], "IND");
+    // "he" is no state: the meeting has Putin alone.
+    let rows = coded("Japan said he would meet Putin.", "2020-03-01");
+    let meeting = first(&rows, "CONSULT");
+    assert!(
+        !meeting["actors"].to_string().contains("JPN"),
+        "{meeting:#}"
+    );
+}
