@@ -276,6 +276,24 @@ pub fn code_document(coder: &Coder, input: &CodeInput<'_>) -> Vec<EventMention> 
     out
 }
 
+/// Whether the phrase `c` under the verb `i` follows straight on the verb's
+/// nominal object (only the object's own words between them).
+fn right_after_object(tree: &Tree<'_>, i: usize, c: usize) -> bool {
+    let Some(start) = tree.subtree_span(c).map(|sp| sp.start) else {
+        return false;
+    };
+    tree.children_with(i, &["obj"]).any(|o| {
+        tree.tokens
+            .get(o)
+            .is_some_and(|t| matches!(t.upos.as_str(), "NOUN" | "PROPN"))
+            && tree
+                .subtree(o)
+                .last()
+                .and_then(|&l| tree.tokens.get(l + 1))
+                .is_some_and(|next| next.span.start == start)
+    })
+}
+
 /// Whether `span` stands in an oblique of the act `i` itself that "in" (or
 /// "into", "inside", "across", "throughout") opens: the territory the act is
 /// done in, not the place of a gathering the act is told at.
@@ -1813,6 +1831,13 @@ fn code_trigger(
             // "a request from Washington", "an offer from Tokyo": who made it.
             "from" | "by" if pattern.kind == TriggerKind::Noun => {
                 source_side.extend(parties_under(s, c, mentions))
+            }
+            // "rejected recent calls by Belarus's rulers", "condemned an attack
+            // by rebels": in the active voice, a "by" phrase right after the
+            // object is the object's (whose calls, whose attack), which the
+            // parse hung on the verb; its parties are acted on.
+            "by" if pattern.kind == TriggerKind::Verb && right_after_object(tree, i, c) => {
+                target_side.extend(parties_under(s, c, mentions))
             }
             "with" | "between" | "among" | "against" | "to" | "on" | "from" | "for" => {
                 target_side.extend(parties_under(s, c, mentions))

@@ -1072,3 +1072,14 @@ fn a_pronoun_subject_stands_for_who_reports_or_decides_the_act() {
         "{meeting:#}"
     );
 }
+
+#[test]
+fn a_by_phrase_after_the_object_is_the_objects() {
+    let rows = coded(
+        "Berlin rejected recent calls by Belarus's rulers for immediate economic aid.",
+        "2000-03-01",
+    );
+    let reject = first(&rows, "REJECT");
+    assert_eq!(reject["source"]["country"], "DEU", "{reject:#}");
+    assert_eq!(reject["target"]["country"], "BLR", "{reject:#}");
+}
