@@ -2872,7 +2872,9 @@ fn event_status(
             }
         }
     };
-    if neg && status == EventStatus::Occurred {
+    // An act negated is denied, one planned too ("said it would not meet
+    // the demands": refused, which `restate_speech_act` reads as a REJECT).
+    if neg && matches!(status, EventStatus::Occurred | EventStatus::Planned) {
         EventStatus::Denied
     } else {
         status

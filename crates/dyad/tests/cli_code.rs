@@ -1083,3 +1083,25 @@ fn a_by_phrase_after_the_object_is_the_objects() {
     assert_eq!(reject["source"]["country"], "DEU", "{reject:#}");
     assert_eq!(reject["target"]["country"], "BLR", "{reject:#}");
 }
+
+#[test]
+fn hacking_is_coercion_and_support_withheld_is_refused() {
+    let rows = coded(
+        "North Korea has tried to hack into the computers of South Korean army officers.",
+        "2015-03-01",
+    );
+    let hack = first(&rows, "COERCE");
+    assert_eq!(hack["source"]["country"], "PRK", "{hack:#}");
+    assert_eq!(hack["target"]["country"], "KOR", "{hack:#}");
+    // A planned act negated is refused, not agreed.
+    let rows = coded(
+        "Obama said he would not provide support to Israel.",
+        "2015-03-01",
+    );
+    assert_eq!(types(&rows), ["REJECT"], "{rows:#?}");
+    let rows = coded(
+        "Obama said he would provide support to Israel.",
+        "2015-03-01",
+    );
+    assert_eq!(types(&rows), ["AGREE"], "{rows:#?}");
+}
