@@ -2216,27 +2216,39 @@ fn code_trigger(
     if target.is_none() {
         target = host;
     }
-    // An act on no one named, done in another state's territory ("will
+    // An act on no one named, done in or on another state's territory ("will
     // evacuate all 21 settlements in the Gaza Strip", "reimposed blockades in
-    // the West Bank", "eased emergency measures in Montenegro province"), is
-    // aimed at the state whose territory it is, as CAMEO codes it. Only a
-    // place the act's own "in" names: not a meeting's venue ("announced aid
-    // at the summit in Hiroshima"), nor its actor's own country.
+    // the West Bank", "released the mayor of the West Bank city of Nablus"),
+    // is aimed at the state whose territory it is, as CAMEO codes it. Only a
+    // place the act's own "in" or its object names: not a meeting's venue
+    // ("announced aid at the summit in Hiroshima"), nor its actor's own
+    // country.
     if target.is_none() && event_type != EventType::Consult && pattern.roles == Roles::SubjObj {
         let own = source.as_ref().and_then(|a| a.country.clone());
-        if let Some(l) = location.as_ref().filter(|l| in_own_place(tree, i, l.span)) {
-            if let Some(c) = l
-                .country
-                .clone()
-                .filter(|c| own.as_ref().is_some_and(|o| o != c))
-            {
+        let in_place = location
+            .as_ref()
+            .filter(|l| in_own_place(tree, i, l.span))
+            .map(|l| (l.text.clone(), l.span, l.country.clone()));
+        let on_place = || {
+            let objects: Vec<Span> = tree
+                .children_with(i, &["obj"])
+                .filter_map(|o| tree.subtree_span(o))
+                .collect();
+            mentions
+                .iter()
+                .filter(|m| m.kind == MentionKind::Place)
+                .find(|m| objects.iter().any(|o| o.contains(m.span)))
+                .map(|m| (m.text.clone(), m.span, m.country.clone()))
+        };
+        if let Some((text, span, Some(c))) = in_place.or_else(on_place) {
+            if own.as_ref().is_some_and(|o| *o != c) {
                 if !actors.contains(&c) {
                     actors.push(c.clone());
                     actors.sort();
                 }
                 target = Some(ActorRef {
-                    text: l.text.clone(),
-                    span: l.span,
+                    text,
+                    span,
                     actor: Some(c.clone()),
                     country: Some(c),
                     sector: None,

@@ -1040,6 +1040,13 @@ fn an_act_in_another_states_territory_is_aimed_at_that_state() {
     );
     let blockade = first(&rows, "COERCE");
     assert_eq!(blockade["target"]["country"], "PSE", "{blockade:#}");
+    // A place in the object's phrase: the act is on that state.
+    let rows = coded(
+        "Israel on Wednesday released the mayor of the West Bank city of Nablus.",
+        "2008-08-01",
+    );
+    let release = first(&rows, "RETREAT");
+    assert_eq!(release["target"]["country"], "PSE", "{release:#}");
     // Not the venue of a gathering the act is told at.
     let rows = coded(
         "Japan announced new sanctions at the summit in Hiroshima.",
