@@ -1609,11 +1609,30 @@ fn list_after<'m>(
 /// coordination ("arrived and met") when `i` has none of its own.
 fn subject_of(tree: &Tree<'_>, i: usize) -> Option<(usize, bool)> {
     let mut x = i;
+    // Whether the way up went through a control verb's complement: "Obama is
+    // being pressured by Congress to help Iran" has Obama help, in the
+    // active voice whatever the voice of "pressured" (unless the complement
+    // is passive itself: "expected to be attacked").
+    let mut controlled = false;
     for _ in 0..4 {
         if let Some(s) = tree.children_with(x, &["nsubj", "csubj"]).next() {
-            return Some((s, tree.rel(s).ends_with(":pass")));
+            let passive = if controlled {
+                tree.children_with(i, &["aux:pass"]).next().is_some()
+            } else {
+                tree.rel(s).ends_with(":pass")
+            };
+            return Some((s, passive));
         }
         let rel = tree.base_rel(x);
+        // (An infinitive the parse took for an adverbial clause is the same.)
+        if rel == "xcomp"
+            || rel == "advcl"
+                && tree
+                    .children_with(x, &["mark"])
+                    .any(|m| tree.lemma(m).eq_ignore_ascii_case("to"))
+        {
+            controlled = true;
+        }
         // "the first South Korean defence minister to visit Japan": the noun an
         // infinitive describes is who acts.
         if rel == "acl"

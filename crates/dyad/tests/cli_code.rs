@@ -1112,3 +1112,18 @@ fn hacking_is_coercion_and_support_withheld_is_refused() {
     );
     assert_eq!(types(&rows), ["AGREE"], "{rows:#?}");
 }
+
+#[test]
+fn the_subject_of_a_passive_control_verb_acts_in_its_complement() {
+    let rows = coded(
+        "Obama is being pressured by Congress to help Iran.",
+        "2015-03-01",
+    );
+    let help = first(&rows, "AID");
+    assert_eq!(help["source"]["country"], "USA", "{help:#}");
+    assert_eq!(help["target"]["country"], "IRN", "{help:#}");
+    // A passive complement stays passive.
+    let rows = coded("Israel is expected to be attacked by Iran.", "2015-03-01");
+    let attack = first(&rows, "THREATEN");
+    assert_eq!(attack["source"]["country"], "IRN", "{attack:#}");
+}
