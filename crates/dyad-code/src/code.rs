@@ -890,7 +890,16 @@ fn governing_trigger(
             }) {
                 return None;
             }
-            if rel == "advcl" && mark.as_deref() != Some("to") {
+            // The act's content: an infinitive, or the gerund itself the act
+            // blames or credits someone with ("accused Georgia of attacking",
+            // "praised Japan for helping"; not what that gerund is about:
+            // "thanked them for moving the meeting" keeps the meeting).
+            let content = match mark.as_deref() {
+                Some("to") => true,
+                Some("of" | "for") => x == i,
+                _ => false,
+            };
+            if rel == "advcl" && !content {
                 return None;
             }
         }

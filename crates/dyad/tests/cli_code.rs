@@ -1127,3 +1127,15 @@ fn the_subject_of_a_passive_control_verb_acts_in_its_complement() {
     let attack = first(&rows, "THREATEN");
     assert_eq!(attack["source"]["country"], "IRN", "{attack:#}");
 }
+
+#[test]
+fn what_an_act_blames_or_credits_someone_with_is_its_content() {
+    let rows = coded(
+        "Russia accused Georgia of attacking South Ossetia.",
+        "2008-08-10",
+    );
+    assert_eq!(types(&rows), ["ACCUSE"], "{rows:#?}");
+    assert_eq!(first(&rows, "ACCUSE")["target"]["country"], "GEO");
+    let rows = coded("The US praised Japan for helping Ukraine.", "2023-03-01");
+    assert_eq!(types(&rows), ["SUPPORT"], "{rows:#?}");
+}
