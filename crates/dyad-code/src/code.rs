@@ -836,7 +836,14 @@ fn governing_trigger(
     matched: &[Option<(&Pattern, Option<usize>)>],
 ) -> Option<usize> {
     if tree.tokens.get(i)?.upos == "VERB" && tree.children_with(i, &["nsubj"]).next().is_some() {
-        return None;
+        // Except the clause another act states ("agreed that their countries
+        // should cooperate", "denied that it had attacked Iraq"): what was
+        // agreed or denied, not an event of its own.
+        let h = tree.head(i)?;
+        let stated = tree.base_rel(i) == "ccomp"
+            && matched.get(h).is_some_and(|m| m.is_some())
+            && !SPEECH.contains(&tree.lemma(h).as_str());
+        return stated.then_some(h);
     }
     // The object of a sentence's verb the parse took for its modifier
     // ("The US rejected calls by …" read as "rejected calls").

@@ -1139,3 +1139,18 @@ fn what_an_act_blames_or_credits_someone_with_is_its_content() {
     let rows = coded("The US praised Japan for helping Ukraine.", "2023-03-01");
     assert_eq!(types(&rows), ["SUPPORT"], "{rows:#?}");
 }
+
+#[test]
+fn a_clause_an_act_states_is_its_content() {
+    let rows = coded(
+        "Hungary and Romania agreed that their countries should cooperate on refugees.",
+        "2000-03-01",
+    );
+    assert_eq!(types(&rows), ["AGREE"], "{rows:#?}");
+    // A meeting agreed to stays the event the agreement plans.
+    let rows = coded(
+        "Japan and China agreed that their leaders would meet in Beijing.",
+        "2000-03-01",
+    );
+    assert!(types(&rows).contains(&"CONSULT".to_string()), "{rows:#?}");
+}
