@@ -91,6 +91,19 @@ pub fn code_document(coder: &Coder, input: &CodeInput<'_>) -> Vec<EventMention> 
             if pattern.kind == TriggerKind::Noun && nested_in_trigger(&tree, i, &matched) {
                 continue;
             }
+            // "US Predator attacks … have killed eight al-Qaeda leaders", "the
+            // shelling killed 20": a nominal act that is the subject of a verb
+            // of its own kind names the act the verb tells (its modifiers say
+            // who acted, as the verb's subject).
+            if pattern.kind == TriggerKind::Noun && tree.base_rel(i) == "nsubj" {
+                let told = tree.head(i).and_then(|h| matched.get(h).copied().flatten());
+                if told.is_some_and(|(p, _)| {
+                    p.kind == TriggerKind::Verb
+                        && pattern_type(coder, p) == pattern_type(coder, pattern)
+                }) {
+                    continue;
+                }
+            }
             // An act inside the complement of another ("refused to meet", "threatened
             // to attack", "called for sanctions", "accused X of attacking") is what
             // the governing act is about, not an event of its own. A meeting agreed

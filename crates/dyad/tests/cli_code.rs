@@ -1154,3 +1154,15 @@ fn a_clause_an_act_states_is_its_content() {
     );
     assert!(types(&rows).contains(&"CONSULT".to_string()), "{rows:#?}");
 }
+
+#[test]
+fn a_nominal_act_as_subject_of_its_own_kind_is_the_verbs_act() {
+    let rows = coded(
+        "Israeli air strikes killed 20 Palestinians in Gaza on Monday.",
+        "2014-07-01",
+    );
+    assert_eq!(types(&rows), ["ASSAULT"], "{rows:#?}");
+    let kill = first(&rows, "ASSAULT");
+    assert_eq!(kill["source"]["country"], "ISR", "{kill:#}");
+    assert_eq!(kill["target"]["country"], "PSE", "{kill:#}");
+}
