@@ -1058,17 +1058,26 @@ fn background(tree: &Tree<'_>, i: usize, pattern: &Pattern) -> bool {
 /// Whether a trigger names an act left undone or held as a condition: a clause
 /// or phrase opened by "without" ("agreed to resign without returning",
 /// "approved it without talks"), "unless" or "if" ("will strike unless Baghdad
-/// accepts"). Such an act is no event, not even one told in passing.
+/// accepts"). Such an act is no event, not even one told in passing. So is
+/// an act that such a clause's verb takes as its object ("unless President
+/// Goukouni arranged a ceasefire").
 fn unrealised(tree: &Tree<'_>, i: usize) -> bool {
-    let rel = tree.base_rel(i);
-    if !["advcl", "obl", "nmod"].contains(&rel) {
-        return false;
+    let opened = |x: usize| {
+        ["advcl", "obl", "nmod"].contains(&tree.base_rel(x))
+            && tree
+                .children_with(x, &["mark", "case"])
+                .next()
+                .is_some_and(|m| {
+                    ["without", "unless", "if"].contains(&tree.lemma(m).to_lowercase().as_str())
+                })
+    };
+    if opened(i) {
+        return true;
     }
-    tree.children_with(i, &["mark", "case"])
-        .next()
-        .is_some_and(|m| {
-            ["without", "unless", "if"].contains(&tree.lemma(m).to_lowercase().as_str())
-        })
+    ["obj", "iobj"].contains(&tree.base_rel(i))
+        && tree
+            .head(i)
+            .is_some_and(|h| tree.tokens.get(h).is_some_and(|t| t.upos == "VERB") && opened(h))
 }
 
 /// Whether the words before `span` (past determiners and modifiers) are one

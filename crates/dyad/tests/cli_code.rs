@@ -1166,3 +1166,13 @@ fn a_nominal_act_as_subject_of_its_own_kind_is_the_verbs_act() {
     assert_eq!(kill["source"]["country"], "ISR", "{kill:#}");
     assert_eq!(kill["target"]["country"], "PSE", "{kill:#}");
 }
+
+#[test]
+fn an_act_a_condition_names_is_no_event() {
+    let rows = coded(
+        "Nigeria announced that it will withdraw its peacekeeping force from Chad unless the Chadian government arranges a ceasefire with rebels.",
+        "1982-03-01",
+    );
+    assert_eq!(types(&rows), ["THREATEN"], "{rows:#?}");
+    assert_eq!(first(&rows, "THREATEN")["target"]["country"], "TCD");
+}
