@@ -1023,6 +1023,17 @@ fn background(tree: &Tree<'_>, i: usize, pattern: &Pattern) -> bool {
     // whose noun is the clause's lost subject. (A true conjunct has its "and"
     // or comma between: "served as envoy and visited".) Only words that are no
     // preposition of their own: "met after the summit, signed …" is two acts.
+    // Or read as the preposition of the clause's subject ("… from Yongbyon
+    // after U.S. officials alleged …", with "after" under "officials"): a
+    // subject takes no preposition, a clause of time its subordinator.
+    if rel == "conj"
+        && tree.children_with(i, &["nsubj", "nsubj:pass"]).any(|sj| {
+            tree.case_of(sj)
+                .is_some_and(|c| SUBORDINATORS.contains(&c.as_str()))
+        })
+    {
+        return true;
+    }
     if rel == "conj"
         && tree
             .children_with(i, &["nsubj", "nsubj:pass"])

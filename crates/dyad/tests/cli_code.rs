@@ -960,6 +960,12 @@ fn a_clause_of_time_read_as_a_conjunct_is_background() {
         "2003-11-24",
     );
     assert_eq!(types(&rows), ["RETREAT"], "{rows:#?}");
+    // The subordinator read as the preposition of the clause's subject.
+    let rows = coded(
+        "North Korea expelled inspectors of the International Atomic Energy Agency, or IAEA, from frozen nuclear facilities at Yongbyon after U.S. officials alleged that the North admitted it had a uranium-based program.",
+        "2009-04-15",
+    );
+    assert_eq!(types(&rows), ["SANCTION"], "{rows:#?}");
 }
 
 #[test]
