@@ -1,7 +1,7 @@
 //! The coding itself: triggers → arguments → parties, status, date, place, mode.
 
 use crate::patterns::{
-    trigger_key, Complement, CueWhere, Pattern, Roles, Slot, TriggerKind, WordPattern,
+    trigger_key, Complement, CueWhere, Pattern, Roles, Slot, TriggerKind, WordPattern, ANY_OBJECT,
 };
 use crate::tree::Tree;
 use crate::{CodeInput, Coder};
@@ -1325,6 +1325,11 @@ fn match_in_layer<'c>(
             .filter(|p| !matches!(p.with, Complement::Any | Complement::Words(_)))
         {
             match &p.with {
+                Complement::Object(w) if w == ANY_OBJECT => {
+                    if tree.children_with(i, &["obj"]).next().is_some() {
+                        return Some((p, None));
+                    }
+                }
                 Complement::Object(w) => {
                     // The object's head word, or a word modifying it ("restore full
                     // diplomatic ties" satisfies both `ties` and `diplomatic`).

@@ -1182,3 +1182,17 @@ fn an_act_a_condition_names_is_no_event() {
     assert_eq!(types(&rows), ["THREATEN"], "{rows:#?}");
     assert_eq!(first(&rows, "THREATEN")["target"]["country"], "TCD");
 }
+
+#[test]
+fn returning_something_is_a_retreat_returning_somewhere_is_not() {
+    let rows = coded(
+        "Sudan returned the helicopter to Russia on Tuesday.",
+        "2000-03-01",
+    );
+    assert_eq!(types(&rows), ["RETREAT"], "{rows:#?}");
+    let rows = coded(
+        "U.S. and Russian negotiators return to Geneva this week for talks on nuclear missiles.",
+        "2000-03-01",
+    );
+    assert_eq!(types(&rows), ["CONSULT"], "{rows:#?}");
+}
