@@ -1325,11 +1325,8 @@ fn match_in_layer<'c>(
             .filter(|p| !matches!(p.with, Complement::Any | Complement::Words(_)))
         {
             match &p.with {
-                Complement::Object(w) if w == ANY_OBJECT => {
-                    if tree.children_with(i, &["obj"]).next().is_some() {
-                        return Some((p, None));
-                    }
-                }
+                // After every named object (below).
+                Complement::Object(w) if w == ANY_OBJECT => {}
                 Complement::Object(w) => {
                     // The object's head word, or a word modifying it ("restore full
                     // diplomatic ties" satisfies both `ties` and `diplomatic`).
@@ -1374,6 +1371,16 @@ fn match_in_layer<'c>(
                     }
                 }
                 Complement::Any | Complement::Words(_) => {}
+            }
+        }
+        // Any object: a line naming its object wins ("lift the blockade"), and
+        // this one wins over the general line.
+        if tree.children_with(i, &["obj"]).next().is_some() {
+            if let Some(p) = pats
+                .clone()
+                .find(|p| matches!(&p.with, Complement::Object(w) if w == ANY_OBJECT))
+            {
+                return Some((p, None));
             }
         }
         if let Some(p) = pats.clone().find(|p| p.with == Complement::Any) {

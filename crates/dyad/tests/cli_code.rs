@@ -1196,3 +1196,33 @@ fn returning_something_is_a_retreat_returning_somewhere_is_not() {
     );
     assert_eq!(types(&rows), ["CONSULT"], "{rows:#?}");
 }
+
+#[test]
+fn a_named_object_wins_over_any_object() {
+    let dir = std::env::temp_dir().join(format!("dyad-anyobj-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let file = dir.join("mine.tsv");
+    std::fs::write(
+        &file,
+        "verb\tlift\tobj:*\t081\tsubj>obj\nverb\tlift\tobj:blockade\t085\tsubj>obj\n",
+    )
+    .expect("write patterns");
+    let file = file.to_string_lossy().into_owned();
+    let cameo = |sentence: &str| -> Vec<String> {
+        let (status, rows, stderr) = code(&[
+            "--patterns",
+            &file,
+            "--sentence",
+            sentence,
+            "--published",
+            "2010-06-01",
+        ]);
+        assert_eq!(status, Some(0), "{stderr}");
+        rows.iter()
+            .filter_map(|r| r["cameo"].as_str().map(str::to_string))
+            .collect()
+    };
+    assert_eq!(cameo("Israel lifted the blockade of Gaza."), ["085"]);
+    assert_eq!(cameo("Israel lifted the restrictions on Egypt."), ["081"]);
+    let _ = std::fs::remove_dir_all(&dir);
+}
