@@ -1117,6 +1117,13 @@ fn hacking_is_coercion_and_support_withheld_is_refused() {
         "2015-03-01",
     );
     assert_eq!(types(&rows), ["AGREE"], "{rows:#?}");
+    // A cordon, with "off" read as a preposition.
+    let rows = coded(
+        "Soldiers from Israel have cordoned off the roads leading into Lebanon.",
+        "2015-03-01",
+    );
+    let cordon = first(&rows, "COERCE");
+    assert_eq!(cordon["cameo"], "172", "{cordon:#}");
 }
 
 #[test]
