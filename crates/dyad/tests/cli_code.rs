@@ -1197,6 +1197,17 @@ fn returning_something_is_a_retreat_returning_somewhere_is_not() {
         "2000-03-01",
     );
     assert_eq!(types(&rows), ["RETREAT"], "{rows:#?}");
+    // Seeking something is asking for it; seeking to do something is no demand.
+    let rows = coded(
+        "Iraqi Kurds sought refuge in Germany last month.",
+        "2000-03-01",
+    );
+    assert_eq!(types(&rows), ["REQUEST"], "{rows:#?}");
+    let rows = coded(
+        "China did not seek to challenge or displace the United States.",
+        "2023-06-19",
+    );
+    assert!(rows.is_empty(), "{rows:#?}");
     let rows = coded(
         "U.S. and Russian negotiators return to Geneva this week for talks on nuclear missiles.",
         "2000-03-01",
