@@ -36,13 +36,12 @@ const NOT_TARGETS: &[&str] = &[
     "amid",
     "despite",
 ];
-/// Verbs that gather participants into a meeting ("will include Blinken, …").
 /// Words that open a clause of time, reason or manner: what such a clause
 /// tells is background to the sentence's news.
 const SUBORDINATORS: &[&str] = &[
     "after", "before", "since", "as", "when", "while", "until", "because", "once", "by",
 ];
-
+/// Verbs that gather participants into a meeting ("will include Blinken, …").
 const GATHER: &[&str] = &["include", "involve", "bring", "gather", "feature", "join"];
 
 pub fn code_document(coder: &Coder, input: &CodeInput<'_>) -> Vec<EventMention> {
@@ -1016,16 +1015,10 @@ fn background(tree: &Tree<'_>, i: usize, pattern: &Pattern) -> bool {
             _ => {}
         }
     }
-    // The same clause with its subordinator read as a preposition: "resigned
-    // Sunday as the opposition threatened …" parsed as "resigned … as the
-    // opposition" (an oblique) "and threatened": a conjunct with no subject
-    // of its own, right after an oblique of its head that such a word opens,
-    // whose noun is the clause's lost subject. (A true conjunct has its "and"
-    // or comma between: "served as envoy and visited".) Only words that are no
-    // preposition of their own: "met after the summit, signed …" is two acts.
-    // Or read as the preposition of the clause's subject ("… from Yongbyon
-    // after U.S. officials alleged …", with "after" under "officials"): a
-    // subject takes no preposition, a clause of time its subordinator.
+    // The same clause with its subordinator read as the preposition of the
+    // clause's subject ("… from Yongbyon after U.S. officials alleged …",
+    // with "after" under "officials"): a subject takes no preposition, a
+    // clause of time its subordinator.
     if rel == "conj"
         && tree.children_with(i, &["nsubj", "nsubj:pass"]).any(|sj| {
             tree.case_of(sj)
@@ -1034,6 +1027,13 @@ fn background(tree: &Tree<'_>, i: usize, pattern: &Pattern) -> bool {
     {
         return true;
     }
+    // Or read as the preposition of an oblique before the clause: "resigned
+    // Sunday as the opposition threatened …" parsed as "resigned … as the
+    // opposition" (an oblique) "and threatened": a conjunct with no subject
+    // of its own, right after an oblique of its head that such a word opens,
+    // whose noun is the clause's lost subject. (A true conjunct has its "and"
+    // or comma between: "served as envoy and visited".) Only words that are no
+    // preposition of their own: "met after the summit, signed …" is two acts.
     if rel == "conj"
         && tree
             .children_with(i, &["nsubj", "nsubj:pass"])
