@@ -77,6 +77,8 @@ pub fn code_document(coder: &Coder, input: &CodeInput<'_>) -> Vec<EventMention> 
         // First the triggers that stand as events of their own, then each coded:
         // a trigger's arguments may depend on which other triggers stand beside it.
         let mut kept: Vec<(usize, &Pattern, Option<usize>)> = Vec::new();
+        // Meetings an agreement of the sentence plans: (meeting, agreement).
+        let mut agreed: Vec<(usize, usize)> = Vec::new();
         for i in 0..tree.len() {
             if consumed[i] {
                 continue;
@@ -124,6 +126,7 @@ pub fn code_document(coder: &Coder, input: &CodeInput<'_>) -> Vec<EventMention> 
                 {
                     continue;
                 }
+                agreed.push((i, g));
             }
             if let Some(c) = complement_tok {
                 if let Some(slot) = consumed.get_mut(c) {
@@ -200,6 +203,29 @@ pub fn code_document(coder: &Coder, input: &CodeInput<'_>) -> Vec<EventMention> 
             }
         }
         protest_purposes(coder, &tree, &matched, &mut coded);
+        // A meeting agreed to ("agreed to meet", "agreed to US mediation in
+        // the talks") is restated as PLOVER's AGREE only where the agreement
+        // itself gave no event: the agreement is that AGREE.
+        let span_of = |k: usize| tree.tokens.get(k).map(|t| t.span);
+        let agreements: Vec<Span> = agreed
+            .iter()
+            .filter(|(_, g)| {
+                coded
+                    .iter()
+                    .any(|c| Some(c.0.trigger) == span_of(*g) && c.0.event_type == EventType::Agree)
+            })
+            .filter_map(|(m, _)| span_of(*m))
+            .collect();
+        let meetings: Vec<String> = coded
+            .iter()
+            .filter(|c| agreements.contains(&c.0.trigger) && c.0.implied_by.is_none())
+            .map(|c| c.0.id.clone())
+            .collect();
+        coded.retain(|c| {
+            !c.0.implied_by
+                .as_ref()
+                .is_some_and(|b| meetings.contains(b))
+        });
         // Background acts (a relative clause about a party, a participle adding a
         // consequence, a noun inside a prepositional phrase) give way to the
         // sentence's main act where it has one.

@@ -1244,3 +1244,19 @@ fn a_named_object_wins_over_any_object() {
     assert_eq!(cameo("Israel lifted the restrictions on Egypt."), ["081"]);
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn a_meeting_agreed_to_is_restated_only_without_the_agreement() {
+    let rows = coded(
+        "Japan and China agreed to hold talks in Beijing next month.",
+        "2020-03-01",
+    );
+    let agrees: Vec<&Value> = rows.iter().filter(|r| r["type"] == "AGREE").collect();
+    assert_eq!(agrees.len(), 1, "{rows:#?}");
+    assert!(agrees[0]["implied_by"].is_null(), "{rows:#?}");
+    assert!(types(&rows).contains(&"CONSULT".to_string()), "{rows:#?}");
+    // A planned meeting with no agreement told keeps its restatement.
+    let rows = coded("Japan will hold talks with China next month.", "2020-03-01");
+    let agree = first(&rows, "AGREE");
+    assert!(agree["implied_by"].is_string(), "{agree:#}");
+}
