@@ -110,10 +110,10 @@ fn plover_gold_records_floor() {
     let (found, extra) = (found as f64 / n, extra as f64 / n);
     eprintln!("PLOVER records: found {found:.3}, extra {extra:.3} per record");
     // Measured (session 6, every record published 2000-01-01 as here) 0.716 found,
-    // 0.302 extra (docs/MEASUREMENTS.md; 0.668 / 0.392 in session 5): meetings told
+    // 0.293 extra (docs/MEASUREMENTS.md; 0.668 / 0.392 in session 5): meetings told
     // in passing stay events (fusion needs them), which PLOVER counts extra.
     assert!(found >= 0.71, "found {found:.3}");
-    assert!(extra <= 0.31, "extra {extra:.3}");
+    assert!(extra <= 0.30, "extra {extra:.3}");
 }
 
 fn actor_set(e: &Value) -> BTreeSet<String> {
