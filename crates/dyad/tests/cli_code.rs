@@ -1117,6 +1117,13 @@ fn hacking_is_coercion_and_support_withheld_is_refused() {
         "2015-03-01",
     );
     assert_eq!(types(&rows), ["AGREE"], "{rows:#?}");
+    // Permission withheld is refused; the act it would have allowed is its content.
+    let rows = coded(
+        "Obama said he would not give permission to Russia to help Israel.",
+        "2015-03-01",
+    );
+    assert_eq!(types(&rows), ["REJECT"], "{rows:#?}");
+    assert_eq!(first(&rows, "REJECT")["target"]["country"], "RUS");
     // A cordon, with "off" read as a preposition.
     let rows = coded(
         "Soldiers from Israel have cordoned off the roads leading into Lebanon.",
