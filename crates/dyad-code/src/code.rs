@@ -1,7 +1,7 @@
 //! The coding itself: triggers → arguments → parties, status, date, place, mode.
 
 use crate::patterns::{
-    trigger_key, Complement, CueWhere, Pattern, Roles, Slot, TriggerKind, WordPattern,
+    trigger_key, Complement, CueWhere, Pattern, Roles, Slot, TriggerKind, WordPattern, ANY_OBJECT,
 };
 use crate::tree::Tree;
 use crate::{CodeInput, Coder};
@@ -36,6 +36,11 @@ const NOT_TARGETS: &[&str] = &[
     "amid",
     "despite",
 ];
+/// Words that open a clause of time, reason or manner: what such a clause
+/// tells is background to the sentence's news.
+const SUBORDINATORS: &[&str] = &[
+    "after", "before", "since", "as", "when", "while", "until", "because", "once", "by",
+];
 /// Verbs that gather participants into a meeting ("will include Blinken, …").
 const GATHER: &[&str] = &["include", "involve", "bring", "gather", "feature", "join"];
 
@@ -57,6 +62,8 @@ pub fn code_document(coder: &Coder, input: &CodeInput<'_>) -> Vec<EventMention> 
         let in_sentence: Vec<&ResolvedMention> = resolved
             .iter()
             .filter(|m| sentence.span.contains(m.span))
+            // "an anti-Syria journalist": someone against a state, never it.
+            .filter(|m| !opposed(input.text, m.span))
             .collect();
         let timexes: Vec<&dyad_time::Timex> = input
             .timexes
@@ -70,6 +77,8 @@ pub fn code_document(coder: &Coder, input: &CodeInput<'_>) -> Vec<EventMention> 
         // First the triggers that stand as events of their own, then each coded:
         // a trigger's arguments may depend on which other triggers stand beside it.
         let mut kept: Vec<(usize, &Pattern, Option<usize>)> = Vec::new();
+        // Meetings an agreement of the sentence plans: (meeting, agreement).
+        let mut agreed: Vec<(usize, usize)> = Vec::new();
         for i in 0..tree.len() {
             if consumed[i] {
                 continue;
@@ -82,6 +91,19 @@ pub fn code_document(coder: &Coder, input: &CodeInput<'_>) -> Vec<EventMention> 
             // dialogue") names the same event.
             if pattern.kind == TriggerKind::Noun && nested_in_trigger(&tree, i, &matched) {
                 continue;
+            }
+            // "US Predator attacks … have killed eight al-Qaeda leaders", "the
+            // shelling killed 20": a nominal act that is the subject of a verb
+            // of its own kind names the act the verb tells (its modifiers say
+            // who acted, as the verb's subject).
+            if pattern.kind == TriggerKind::Noun && tree.base_rel(i) == "nsubj" {
+                let told = tree.head(i).and_then(|h| matched.get(h).copied().flatten());
+                if told.is_some_and(|(p, _)| {
+                    p.kind == TriggerKind::Verb
+                        && pattern_type(coder, p) == pattern_type(coder, pattern)
+                }) {
+                    continue;
+                }
             }
             // An act inside the complement of another ("refused to meet", "threatened
             // to attack", "called for sanctions", "accused X of attacking") is what
@@ -104,6 +126,7 @@ pub fn code_document(coder: &Coder, input: &CodeInput<'_>) -> Vec<EventMention> 
                 {
                     continue;
                 }
+                agreed.push((i, g));
             }
             if let Some(c) = complement_tok {
                 if let Some(slot) = consumed.get_mut(c) {
@@ -179,6 +202,30 @@ pub fn code_document(coder: &Coder, input: &CodeInput<'_>) -> Vec<EventMention> 
                 }
             }
         }
+        protest_purposes(coder, &tree, &matched, &mut coded);
+        // A meeting agreed to ("agreed to meet", "agreed to US mediation in
+        // the talks") is restated as PLOVER's AGREE only where the agreement
+        // itself gave no event: the agreement is that AGREE.
+        let span_of = |k: usize| tree.tokens.get(k).map(|t| t.span);
+        let agreements: Vec<Span> = agreed
+            .iter()
+            .filter(|(_, g)| {
+                coded
+                    .iter()
+                    .any(|c| Some(c.0.trigger) == span_of(*g) && c.0.event_type == EventType::Agree)
+            })
+            .filter_map(|(m, _)| span_of(*m))
+            .collect();
+        let meetings: Vec<String> = coded
+            .iter()
+            .filter(|c| agreements.contains(&c.0.trigger) && c.0.implied_by.is_none())
+            .map(|c| c.0.id.clone())
+            .collect();
+        coded.retain(|c| {
+            !c.0.implied_by
+                .as_ref()
+                .is_some_and(|b| meetings.contains(b))
+        });
         // Background acts (a relative clause about a party, a participle adding a
         // consequence, a noun inside a prepositional phrase) give way to the
         // sentence's main act where it has one.
@@ -219,9 +266,35 @@ pub fn code_document(coder: &Coder, input: &CodeInput<'_>) -> Vec<EventMention> 
                 }
             }
         }
+        // An act told after one with both its parties, itself missing one of
+        // its own and naming no party that act lacks, adds a detail to that
+        // act's story ("was indicted by the U.N. court … and will resign",
+        // "US attacks … have killed al-Qaeda leaders") or is a word the parse
+        // left without its arguments: the complete act is the news. A meeting
+        // told in passing stays, as above ("accepted an offer to host a
+        // summit", "left for Lima for talks with Peru"); an act of background
+        // is no such news; and a party of its own makes an act news of its
+        // own ("since Yoon moved to settle a dispute with Tokyo, a step Biden
+        // has praised").
+        let complete: Vec<(usize, Vec<String>)> = coded
+            .iter()
+            .filter(|c| !c.1 && c.0.source.is_some() && c.0.target.is_some())
+            .map(|c| (c.0.trigger.start, side_codes(&c.0)))
+            .collect();
         for (ev, bg, anchor) in coded {
             if bg && any_main {
                 continue;
+            }
+            let partial = (ev.source.is_none() || ev.target.is_none())
+                && ev.event_type != EventType::Consult
+                && ev.implied_by.is_none();
+            if partial {
+                let own = side_codes(&ev);
+                if complete.iter().any(|(from, codes)| {
+                    *from < ev.trigger.start && own.iter().all(|c| codes.contains(c))
+                }) {
+                    continue;
+                }
             }
             if let Some(span) = anchor {
                 anchored.push((out.len(), span));
@@ -241,15 +314,62 @@ pub fn code_document(coder: &Coder, input: &CodeInput<'_>) -> Vec<EventMention> 
     out
 }
 
+/// Whether the phrase `c` under the verb `i` follows straight on the verb's
+/// nominal object (only the object's own words between them).
+fn right_after_object(tree: &Tree<'_>, i: usize, c: usize) -> bool {
+    let Some(start) = tree.subtree_span(c).map(|sp| sp.start) else {
+        return false;
+    };
+    tree.children_with(i, &["obj"]).any(|o| {
+        tree.tokens
+            .get(o)
+            .is_some_and(|t| matches!(t.upos.as_str(), "NOUN" | "PROPN"))
+            && tree
+                .subtree(o)
+                .last()
+                .and_then(|&l| tree.tokens.get(l + 1))
+                .is_some_and(|next| next.span.start == start)
+    })
+}
+
+/// Whether `span` stands in an oblique of the act `i` itself that "in" (or
+/// "into", "inside", "across", "throughout") opens: the territory the act is
+/// done in, not the place of a gathering the act is told at.
+fn in_own_place(tree: &Tree<'_>, i: usize, span: Span) -> bool {
+    tree.children_with(i, &["obl", "nmod"]).any(|c| {
+        tree.case_of(c)
+            .is_some_and(|p| ["in", "into", "inside", "across", "throughout"].contains(&p.as_str()))
+            && tree.subtree_span(c).is_some_and(|sp| sp.contains(span))
+    })
+}
+
+/// Whether a name is the object of an "anti-" prefix ("anti-Syria",
+/// "anti-American").
+fn opposed(text: &str, span: Span) -> bool {
+    text.get(..span.start)
+        .and_then(|before| before.get(before.len().saturating_sub(5)..))
+        .is_some_and(|p| p.eq_ignore_ascii_case("anti-"))
+}
+
+/// The codes of an event's source and target: each one's country, else its actor.
+fn side_codes(ev: &EventMention) -> Vec<String> {
+    [&ev.source, &ev.target]
+        .into_iter()
+        .flatten()
+        .filter_map(|a| a.country.clone().or_else(|| a.actor.clone()))
+        .collect()
+}
+
 /// An organisation acting as source or target has its CAMEO class for a
-/// country ("the UN" → IGO, "Hamas" → PSE), from `organisations.tsv`.
+/// country ("the UN" → IGO, "Hamas" → PSE), from `organisations.tsv`. So has
+/// someone who acts for one: the knowledge base gives the UN's
+/// secretary-general the UN for a country, which CAMEO writes IGO.
 fn org_countries(coder: &Coder, out: &mut [EventMention]) {
     for ev in out.iter_mut() {
         for side in [&mut ev.source, &mut ev.target].into_iter().flatten() {
-            if side.country.is_none() {
-                if let Some(c) = side.actor.as_deref().and_then(|a| coder.orgs.class(a)) {
-                    side.country = Some(c.to_string());
-                }
+            let own = side.country.as_deref().or(side.actor.as_deref());
+            if let Some(c) = own.and_then(|a| coder.orgs.class(a)) {
+                side.country = Some(c.to_string());
             }
         }
     }
@@ -672,6 +792,91 @@ fn meeting_anchor(coder: &Coder, s: &SentenceCtx<'_, '_>, i: usize) -> Option<Sp
         })
 }
 
+/// "blocked roads demanding that he be reinstated", "continued their hunger
+/// strike to demand the resignation of …": a demand made by protesting is,
+/// for CAMEO and PLOVER, the protest (its purpose says at whom it is aimed).
+/// A demand told as the purpose or manner of a protest act just before it
+/// (an infinitive or a participle, no other verb between) folds into that
+/// protest, which takes the demand's target where it has none; where the
+/// protest itself gave no event (its protesters are no party the knowledge
+/// base knows), the demand becomes the protest, keeping its parties.
+fn protest_purposes(
+    coder: &Coder,
+    tree: &Tree<'_>,
+    matched: &[Option<(&Pattern, Option<usize>)>],
+    coded: &mut Vec<(EventMention, bool, Option<Span>)>,
+) {
+    let token_at = |span: Span| tree.tokens.iter().position(|t| t.span == span);
+    let mut k = 0;
+    while k < coded.len() {
+        let ev = &coded[k].0;
+        let protest = (ev.event_type == EventType::Request && ev.implied_by.is_none())
+            .then(|| token_at(ev.trigger))
+            .flatten()
+            .and_then(|i| protest_of_purpose(coder, tree, matched, i));
+        let Some((j, cameo)) = protest else {
+            k += 1;
+            continue;
+        };
+        let Some(j_span) = tree.tokens.get(j).map(|t| t.span) else {
+            k += 1;
+            continue;
+        };
+        if let Some(p) = coded.iter().position(|c| c.0.trigger == j_span) {
+            let demand = coded.remove(k).0;
+            let p = if p > k { p - 1 } else { p };
+            if let Some(main) = coded.get_mut(p) {
+                if main.0.target.is_none() {
+                    if let Some(t) = demand.target {
+                        if let Some(c) = t.country.clone() {
+                            add_actor(&mut main.0, c);
+                        }
+                        main.0.target = Some(t);
+                    }
+                }
+            }
+            continue;
+        }
+        let ev = &mut coded[k].0;
+        recode(ev, EventType::Protest, &cameo);
+        ev.mode = coder.plover.lookup(&cameo).and_then(|p| p.1.clone());
+        ev.trigger = j_span;
+        k += 1;
+    }
+}
+
+/// The protest act (token and CAMEO code) a demand at `i` is the purpose or
+/// manner of: `i` an infinitive ("to demand") or a participle ("demanding"),
+/// the nearest trigger before it a protest, and no verb between them.
+fn protest_of_purpose(
+    coder: &Coder,
+    tree: &Tree<'_>,
+    matched: &[Option<(&Pattern, Option<usize>)>],
+    i: usize,
+) -> Option<(usize, String)> {
+    let tok = tree.tokens.get(i)?;
+    let infinitive = tree
+        .children_with(i, &["mark"])
+        .any(|m| tree.lemma(m).eq_ignore_ascii_case("to"));
+    if tok.upos != "VERB" || !(infinitive || tok.xpos == "VBG") {
+        return None;
+    }
+    let j = (0..i)
+        .rev()
+        .find(|&j| matched.get(j).is_some_and(Option::is_some))?;
+    let (pattern, _) = matched.get(j).copied().flatten()?;
+    if pattern_type(coder, pattern) != Some(EventType::Protest) {
+        return None;
+    }
+    let verb_between = tree
+        .tokens
+        .get(j + 1..i)
+        .unwrap_or(&[])
+        .iter()
+        .any(|t| matches!(t.upos.as_str(), "VERB" | "AUX"));
+    (!verb_between).then(|| (j, pattern.cameo.clone()))
+}
+
 /// The coded trigger nearest to a span, by words between them.
 fn nearest_trigger(s: &SentenceCtx<'_, '_>, span: Span) -> Option<usize> {
     let at = s.tree.tokens.iter().position(|t| span.overlaps(t.span))?;
@@ -696,7 +901,14 @@ fn governing_trigger(
     matched: &[Option<(&Pattern, Option<usize>)>],
 ) -> Option<usize> {
     if tree.tokens.get(i)?.upos == "VERB" && tree.children_with(i, &["nsubj"]).next().is_some() {
-        return None;
+        // Except the clause another act states ("agreed that their countries
+        // should cooperate", "denied that it had attacked Iraq"): what was
+        // agreed or denied, not an event of its own.
+        let h = tree.head(i)?;
+        let stated = tree.base_rel(i) == "ccomp"
+            && matched.get(h).is_some_and(|m| m.is_some())
+            && !SPEECH.contains(&tree.lemma(h).as_str());
+        return stated.then_some(h);
     }
     // The object of a sentence's verb the parse took for its modifier
     // ("The US rejected calls by …" read as "rejected calls").
@@ -750,7 +962,16 @@ fn governing_trigger(
             }) {
                 return None;
             }
-            if rel == "advcl" && mark.as_deref() != Some("to") {
+            // The act's content: an infinitive, or the gerund itself the act
+            // blames or credits someone with ("accused Georgia of attacking",
+            // "praised Japan for helping"; not what that gerund is about:
+            // "thanked them for moving the meeting" keeps the meeting).
+            let content = match mark.as_deref() {
+                Some("to") => true,
+                Some("of" | "for") => x == i,
+                _ => false,
+            };
+            if rel == "advcl" && !content {
                 return None;
             }
         }
@@ -830,21 +1051,63 @@ fn background(tree: &Tree<'_>, i: usize, pattern: &Pattern) -> bool {
     {
         return true;
     }
-    if rel == "advcl" {
+    // A clause of time or reason the parse made a conjunct ("eased measures …,
+    // as authorities in Croatia cracked down" read as "eased … and cracked")
+    // still carries its subordinator: it is background all the same.
+    if rel == "advcl" || rel == "conj" {
         let mark = tree
             .children_with(i, &["mark"])
             .next()
-            .map(|m| tree.lemma(m));
+            .map(|m| tree.lemma(m).to_lowercase());
         match mark.as_deref() {
-            None if tok.xpos == "VBG" => return true,
+            None if rel == "advcl" && tok.xpos == "VBG" => return true,
             // "withdrew … two weeks after rebels kidnapped dozens", "resigned as
             // the opposition threatened to storm his residence": what times or
             // explains the news; "accused Rwanda … by alleging": its manner.
-            Some(
-                "after" | "before" | "since" | "as" | "when" | "while" | "until" | "because"
-                | "once" | "by",
-            ) => return true,
+            Some(m) if SUBORDINATORS.contains(&m) => return true,
             _ => {}
+        }
+    }
+    // The same clause with its subordinator read as the preposition of the
+    // clause's subject ("… from Yongbyon after U.S. officials alleged …",
+    // with "after" under "officials"): a subject takes no preposition, a
+    // clause of time its subordinator.
+    if rel == "conj"
+        && tree.children_with(i, &["nsubj", "nsubj:pass"]).any(|sj| {
+            tree.case_of(sj)
+                .is_some_and(|c| SUBORDINATORS.contains(&c.as_str()))
+        })
+    {
+        return true;
+    }
+    // Or read as the preposition of an oblique before the clause: "resigned
+    // Sunday as the opposition threatened …" parsed as "resigned … as the
+    // opposition" (an oblique) "and threatened": a conjunct with no subject
+    // of its own, right after an oblique of its head that such a word opens,
+    // whose noun is the clause's lost subject. (A true conjunct has its "and"
+    // or comma between: "served as envoy and visited".) Only words that are no
+    // preposition of their own: "met after the summit, signed …" is two acts.
+    if rel == "conj"
+        && tree
+            .children_with(i, &["nsubj", "nsubj:pass"])
+            .next()
+            .is_none()
+    {
+        if let Some(h) = tree.head(i) {
+            let lost_subject = tree.children_with(h, &["obl", "nmod"]).any(|o| {
+                o < i
+                    && tree.subtree_span(o).is_some_and(|sp| {
+                        i.checked_sub(1)
+                            .and_then(|k| tree.tokens.get(k))
+                            .is_some_and(|t| t.span.end == sp.end)
+                    })
+                    && tree
+                        .case_of(o)
+                        .is_some_and(|c| ["as", "while", "when", "because"].contains(&c.as_str()))
+            });
+            if lost_subject {
+                return true;
+            }
         }
     }
     // A meeting where something was said or done ("announced at a summit",
@@ -859,17 +1122,26 @@ fn background(tree: &Tree<'_>, i: usize, pattern: &Pattern) -> bool {
 /// Whether a trigger names an act left undone or held as a condition: a clause
 /// or phrase opened by "without" ("agreed to resign without returning",
 /// "approved it without talks"), "unless" or "if" ("will strike unless Baghdad
-/// accepts"). Such an act is no event, not even one told in passing.
+/// accepts"). Such an act is no event, not even one told in passing. So is
+/// an act that such a clause's verb takes as its object ("unless President
+/// Goukouni arranged a ceasefire").
 fn unrealised(tree: &Tree<'_>, i: usize) -> bool {
-    let rel = tree.base_rel(i);
-    if !["advcl", "obl", "nmod"].contains(&rel) {
-        return false;
+    let opened = |x: usize| {
+        ["advcl", "obl", "nmod"].contains(&tree.base_rel(x))
+            && tree
+                .children_with(x, &["mark", "case"])
+                .next()
+                .is_some_and(|m| {
+                    ["without", "unless", "if"].contains(&tree.lemma(m).to_lowercase().as_str())
+                })
+    };
+    if opened(i) {
+        return true;
     }
-    tree.children_with(i, &["mark", "case"])
-        .next()
-        .is_some_and(|m| {
-            ["without", "unless", "if"].contains(&tree.lemma(m).to_lowercase().as_str())
-        })
+    ["obj", "iobj"].contains(&tree.base_rel(i))
+        && tree
+            .head(i)
+            .is_some_and(|h| tree.tokens.get(h).is_some_and(|t| t.upos == "VERB") && opened(h))
 }
 
 /// Whether the words before `span` (past determiners and modifiers) are one
@@ -1106,6 +1378,8 @@ fn match_in_layer<'c>(
             .filter(|p| !matches!(p.with, Complement::Any | Complement::Words(_)))
         {
             match &p.with {
+                // After every named object (below).
+                Complement::Object(w) if w == ANY_OBJECT => {}
                 Complement::Object(w) => {
                     // The object's head word, or a word modifying it ("restore full
                     // diplomatic ties" satisfies both `ties` and `diplomatic`).
@@ -1150,6 +1424,16 @@ fn match_in_layer<'c>(
                     }
                 }
                 Complement::Any | Complement::Words(_) => {}
+            }
+        }
+        // Any object: a line naming its object wins ("lift the blockade"), and
+        // this one wins over the general line.
+        if tree.children_with(i, &["obj"]).next().is_some() {
+            if let Some(p) = pats
+                .clone()
+                .find(|p| matches!(&p.with, Complement::Object(w) if w == ANY_OBJECT))
+            {
+                return Some((p, None));
             }
         }
         if let Some(p) = pats.clone().find(|p| p.with == Complement::Any) {
@@ -1340,6 +1624,21 @@ fn parties_under<'m>(
             spans.push(sp);
         }
     }
+    // A clause of time or reason the parse hung inside the phrase ("eased
+    // measures … last March, as authorities in Croatia cracked down", with
+    // the clause under "March") tells parties of its own.
+    let clauses: Vec<Span> = s
+        .tree
+        .subtree(head)
+        .into_iter()
+        .filter(|&k| k != head && s.tree.tokens.get(k).is_some_and(|t| t.upos == "VERB"))
+        .filter(|&k| {
+            s.tree
+                .children_with(k, &["mark"])
+                .any(|c| SUBORDINATORS.contains(&s.tree.lemma(c).to_lowercase().as_str()))
+        })
+        .filter_map(|k| s.tree.subtree_span(k))
+        .collect();
     let mut out: Vec<Party<'m>> = mentions
         .iter()
         // A name whose last word (its head, in English) stands in the
@@ -1349,6 +1648,7 @@ fn parties_under<'m>(
             spans
                 .iter()
                 .any(|sp| m.span.end > sp.start && m.span.end <= sp.end)
+                && !clauses.iter().any(|c| c.contains(m.span))
                 && is_party(m)
         })
         .map(|m| Party { mention: m })
@@ -1419,33 +1719,34 @@ fn list_after<'m>(
     Vec::new()
 }
 
-/// The verb whose complement clause holds `i` ("said it would …"), within
-/// three steps up.
-fn reporting_clause(tree: &Tree<'_>, i: usize) -> Option<usize> {
-    let mut x = i;
-    for _ in 0..3 {
-        let rel = tree.base_rel(x);
-        let h = tree.head(x)?;
-        if rel == "ccomp" {
-            return Some(h);
-        }
-        if !["xcomp", "conj"].contains(&rel) {
-            return None;
-        }
-        x = h;
-    }
-    None
-}
-
 /// The subject of `i`, looking through control verbs ("plan to meet") and
 /// coordination ("arrived and met") when `i` has none of its own.
 fn subject_of(tree: &Tree<'_>, i: usize) -> Option<(usize, bool)> {
     let mut x = i;
+    // Whether the way up went through a control verb's complement: "Obama is
+    // being pressured by Congress to help Iran" has Obama help, in the
+    // active voice whatever the voice of "pressured" (unless the complement
+    // is passive itself: "expected to be attacked").
+    let mut controlled = false;
     for _ in 0..4 {
         if let Some(s) = tree.children_with(x, &["nsubj", "csubj"]).next() {
-            return Some((s, tree.rel(s).ends_with(":pass")));
+            let passive = if controlled {
+                tree.children_with(i, &["aux:pass"]).next().is_some()
+            } else {
+                tree.rel(s).ends_with(":pass")
+            };
+            return Some((s, passive));
         }
         let rel = tree.base_rel(x);
+        // (An infinitive the parse took for an adverbial clause is the same.)
+        if rel == "xcomp"
+            || rel == "advcl"
+                && tree
+                    .children_with(x, &["mark"])
+                    .any(|m| tree.lemma(m).eq_ignore_ascii_case("to"))
+        {
+            controlled = true;
+        }
         // "the first South Korean defence minister to visit Japan": the noun an
         // infinitive describes is who acts.
         if rel == "acl"
@@ -1469,11 +1770,16 @@ fn subject_of(tree: &Tree<'_>, i: usize) -> Option<(usize, bool)> {
     None
 }
 
-/// "The Indian navy said it arrested 23 pirates": a pronoun subject of a
-/// reported clause is the speaker, when the speaker is a party and the pronoun
-/// can stand for it ("it", "they", "we" for a state or body; "he", "she" for a
-/// person).
-fn speaker_as_pronoun<'m>(
+/// The parties a pronoun subject stands for, where the act is told in a
+/// clause that someone says or decides: that someone, the subject of the
+/// clause governing the act's (through control and coordination: "said it
+/// would try to meet"). A speech verb's subject counts where the pronoun can
+/// stand for it ("The Indian navy said it arrested 23 pirates": "it", "they"
+/// or "we" for a state or body, "he" or "she" for a person); any other
+/// reporter, and a speaker of another kind, only for an impersonal "it",
+/// "they" or "we" ("Hungary has decided it will support …", "Obama said it
+/// would …" of his government).
+fn pronoun_subject<'m>(
     s: &SentenceCtx<'_, '_>,
     i: usize,
     subj: usize,
@@ -1492,26 +1798,43 @@ fn speaker_as_pronoun<'m>(
     if !personal && !matches!(word.as_str(), "it" | "they" | "we") {
         return Vec::new();
     }
-    // Up from the act through its own clause to the clause a speech verb reports.
+    // Up from the act through its own clause to the clause that holds it.
     let mut x = i;
+    let mut reporter = None;
     for _ in 0..4 {
         let rel = tree.base_rel(x);
         let Some(h) = tree.head(x) else { break };
-        if rel == "ccomp" && SPEECH.contains(&tree.lemma(h).as_str()) {
-            let Some(speaker) = tree.children_with(h, &["nsubj"]).next() else {
-                break;
-            };
-            return parties_under(s, speaker, mentions)
-                .into_iter()
-                .filter(|p| (p.mention.kind == MentionKind::Person) == personal)
-                .collect();
+        if rel == "ccomp" {
+            reporter = Some(h);
+            break;
         }
         if !["xcomp", "conj"].contains(&rel) {
             break;
         }
         x = h;
     }
-    Vec::new()
+    let Some(g) = reporter else {
+        return Vec::new();
+    };
+    let Some(speaker) = tree.children_with(g, &["nsubj"]).next() else {
+        return Vec::new();
+    };
+    let parties = parties_under(s, speaker, mentions);
+    if SPEECH.contains(&tree.lemma(g).as_str()) {
+        let agreeing: Vec<Party<'m>> = parties
+            .iter()
+            .filter(|p| (p.mention.kind == MentionKind::Person) == personal)
+            .cloned()
+            .collect();
+        if !agreeing.is_empty() || personal {
+            return agreeing;
+        }
+    }
+    if personal {
+        Vec::new()
+    } else {
+        parties
+    }
 }
 
 fn code_trigger(
@@ -1598,22 +1921,10 @@ fn code_trigger(
                 }
             }
         }
-        // "The Indian navy said it arrested …": a pronoun subject is the one
-        // who says the act, where the kinds agree.
+        // "The Indian navy said it arrested …", "Hungary has decided it will
+        // support …": a pronoun subject stands for the clause's reporter.
         if ps.is_empty() {
-            ps = speaker_as_pronoun(s, i, subj, mentions);
-        }
-        // "Hungary has decided it will support …": otherwise the subject of
-        // the clause that says or decides the act, for an impersonal pronoun.
-        let impersonal = tree.tokens.get(subj).is_some_and(|t| {
-            t.upos == "PRON" && matches!(t.text.to_lowercase().as_str(), "it" | "they" | "we")
-        });
-        if ps.is_empty() && impersonal {
-            if let Some(g) = reporting_clause(tree, i) {
-                if let Some(gs) = tree.children_with(g, &["nsubj"]).next() {
-                    ps = parties_under(s, gs, mentions);
-                }
-            }
+            ps = pronoun_subject(s, i, subj, mentions);
         }
         if passive {
             target_side.extend(ps);
@@ -1653,6 +1964,13 @@ fn code_trigger(
             // "a request from Washington", "an offer from Tokyo": who made it.
             "from" | "by" if pattern.kind == TriggerKind::Noun => {
                 source_side.extend(parties_under(s, c, mentions))
+            }
+            // "rejected recent calls by Belarus's rulers", "condemned an attack
+            // by rebels": in the active voice, a "by" phrase right after the
+            // object is the object's (whose calls, whose attack), which the
+            // parse hung on the verb; its parties are acted on.
+            "by" if pattern.kind == TriggerKind::Verb && right_after_object(tree, i, c) => {
+                target_side.extend(parties_under(s, c, mentions))
             }
             "with" | "between" | "among" | "against" | "to" | "on" | "from" | "for" => {
                 target_side.extend(parties_under(s, c, mentions))
@@ -2056,6 +2374,46 @@ fn code_trigger(
     };
     if target.is_none() {
         target = host;
+    }
+    // An act on no one named, done in or on another state's territory ("will
+    // evacuate all 21 settlements in the Gaza Strip", "reimposed blockades in
+    // the West Bank", "released the mayor of the West Bank city of Nablus"),
+    // is aimed at the state whose territory it is, as CAMEO codes it. Only a
+    // place the act's own "in" or its object names: not a meeting's venue
+    // ("announced aid at the summit in Hiroshima"), nor its actor's own
+    // country.
+    if target.is_none() && event_type != EventType::Consult && pattern.roles == Roles::SubjObj {
+        let own = source.as_ref().and_then(|a| a.country.clone());
+        let in_place = location
+            .as_ref()
+            .filter(|l| in_own_place(tree, i, l.span))
+            .map(|l| (l.text.clone(), l.span, l.country.clone()));
+        let on_place = || {
+            let objects: Vec<Span> = tree
+                .children_with(i, &["obj"])
+                .filter_map(|o| tree.subtree_span(o))
+                .collect();
+            mentions
+                .iter()
+                .filter(|m| m.kind == MentionKind::Place)
+                .find(|m| objects.iter().any(|o| o.contains(m.span)))
+                .map(|m| (m.text.clone(), m.span, m.country.clone()))
+        };
+        if let Some((text, span, Some(c))) = in_place.or_else(on_place) {
+            if own.as_ref().is_some_and(|o| *o != c) {
+                if !actors.contains(&c) {
+                    actors.push(c.clone());
+                    actors.sort();
+                }
+                target = Some(ActorRef {
+                    text,
+                    span,
+                    actor: Some(c.clone()),
+                    country: Some(c),
+                    sector: None,
+                });
+            }
+        }
     }
     // A visit: the visitor is the party from outside the host country.
     if mode.as_deref() == Some("visit") {
@@ -2761,7 +3119,9 @@ fn event_status(
             }
         }
     };
-    if neg && status == EventStatus::Occurred {
+    // An act negated is denied, one planned too ("said it would not meet
+    // the demands": refused, which `restate_speech_act` reads as a REJECT).
+    if neg && matches!(status, EventStatus::Occurred | EventStatus::Planned) {
         EventStatus::Denied
     } else {
         status
@@ -3107,6 +3467,15 @@ fn asides(coder: &Coder, tree: &Tree<'_>, trigger: Span) -> Vec<Span> {
             ["since", "after", "before", "until", "following"].contains(&tree.lemma(c).as_str())
         });
         if timing && ["advcl", "obl", "acl"].contains(&tree.base_rel(k)) {
+            out.extend(tree.subtree_span(k));
+        }
+        // A clause of time or reason, the parse's conjunct too ("eased
+        // measures in Montenegro, as authorities in Croatia cracked down"):
+        // its parties are its own.
+        let subordinate = tree
+            .children_with(k, &["mark"])
+            .any(|c| SUBORDINATORS.contains(&tree.lemma(c).to_lowercase().as_str()));
+        if subordinate && ["advcl", "conj"].contains(&tree.base_rel(k)) {
             out.extend(tree.subtree_span(k));
         }
     }

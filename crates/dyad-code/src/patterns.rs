@@ -42,6 +42,10 @@ pub enum TriggerKind {
     Noun,
 }
 
+/// The `obj:` word that asks for an object of any kind (`verb return obj:*`:
+/// returning something, not returning somewhere).
+pub const ANY_OBJECT: &str = "*";
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Complement {
     Any,
@@ -323,7 +327,7 @@ impl Patterns {
                     return Err(err(
                         file,
                         i + 1,
-                        format!("bad WITH `{with}` (-, obj:LEMMA or prep:WORD)"),
+                        format!("bad WITH `{with}` (-, obj:LEMMA, obj:* or prep:WORD)"),
                     ))
                 }
             };
@@ -422,6 +426,8 @@ impl Patterns {
                 let mut needs: Vec<String> = particles.clone();
                 match &p.with {
                     Complement::Any => {}
+                    // Any object at all: only the parse can tell.
+                    Complement::Object(w) if w == ANY_OBJECT => {}
                     Complement::Object(w) => needs.push(trigger_key(w)),
                     // Checked against the whole sentence once it is parsed.
                     Complement::Words(_) => {}
@@ -826,6 +832,15 @@ mod tests {
             p.for_trigger(TriggerKind::Verb, "stop").is_empty(),
             "`[---]` is no event"
         );
+    }
+
+    #[test]
+    fn any_object_needs_the_parse_not_a_word() {
+        let p = Patterns::parse("mine.tsv", "verb\treturn\tobj:*\t0842\tsubj>obj\n")
+            .expect("obj:* parses");
+        let words = p.trigger_words();
+        // "return" is worth a parse whatever stands beside it: no word is needed.
+        assert_eq!(words.get("return"), Some(&None));
     }
 
     #[test]

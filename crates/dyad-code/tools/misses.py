@@ -140,8 +140,8 @@ def analyse(binary, suite, half, show, n_show):
             for m in ms:
                 s = m.get("source") or {}
                 t = m.get("target") or {}
-                print(f"    -> {m['type']} {m.get('cameo')} src={s.get('actor')}({s.get('text')}) "
-                      f"tgt={t.get('actor')}({t.get('text')}) actors={m.get('actors')} "
+                print(f"    -> {m['type']} {m.get('cameo')} src={s.get('actor')}/{s.get('country')}({s.get('text')}) "
+                      f"tgt={t.get('actor')}/{t.get('country')}({t.get('text')}) actors={m.get('actors')} "
                       f"trig={m['sentence'][m['evidence']['type'][0]:m['evidence']['type'][1]] if m.get('evidence', {}).get('type') else None}")
     for h, st in stats.items():
         n, c = st["records"], st["codings"]

@@ -109,11 +109,11 @@ fn plover_gold_records_floor() {
     let n = records.len() as f64;
     let (found, extra) = (found as f64 / n, extra as f64 / n);
     eprintln!("PLOVER records: found {found:.3}, extra {extra:.3} per record");
-    // Measured (session 5, every record published 2000-01-01 as here) 0.668 found,
-    // 0.392 extra (docs/MEASUREMENTS.md; 0.651 / 0.435 in session 4): meetings told
+    // Measured (session 6, every record published 2000-01-01 as here) 0.716 found,
+    // 0.293 extra (docs/MEASUREMENTS.md; 0.668 / 0.392 in session 5): meetings told
     // in passing stay events (fusion needs them), which PLOVER counts extra.
-    assert!(found >= 0.65, "found {found:.3}");
-    assert!(extra <= 0.41, "extra {extra:.3}");
+    assert!(found >= 0.71, "found {found:.3}");
+    assert!(extra <= 0.30, "extra {extra:.3}");
 }
 
 fn actor_set(e: &Value) -> BTreeSet<String> {

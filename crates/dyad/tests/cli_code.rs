@@ -1062,3 +1062,333 @@ fn insisting_that_something_is_so_is_no_demand() {
     );
     first(&rows, "REQUEST");
 }
+
+/// The event types among `rows`, in order.
+fn types(rows: &[Value]) -> Vec<String> {
+    rows.iter()
+        .filter_map(|r| r["type"].as_str().map(str::to_string))
+        .collect()
+}
+
+#[test]
+fn a_clause_of_time_read_as_a_conjunct_is_background() {
+    // The subordinator kept as the conjunct's mark.
+    let rows = coded(
+        "Serbia eased emergency measures on Wednesday in Montenegro, as authorities in Croatia cracked down on Serbian nationalists.",
+        "2000-03-01",
+    );
+    assert_eq!(types(&rows), ["CONCEDE"], "{rows:#?}");
+    assert_eq!(first(&rows, "CONCEDE")["target"]["country"], "MNE");
+    // The subordinator read as a preposition over the clause's subject.
+    let rows = coded(
+        "Georgian President Eduard Shevardnadze resigned Sunday as the opposition threatened to storm his residence in Tbilisi.",
+        "2003-11-24",
+    );
+    assert_eq!(types(&rows), ["RETREAT"], "{rows:#?}");
+    // The subordinator read as the preposition of the clause's subject.
+    let rows = coded(
+        "North Korea expelled inspectors of the International Atomic Energy Agency, or IAEA, from frozen nuclear facilities at Yongbyon after U.S. officials alleged that the North admitted it had a uranium-based program.",
+        "2009-04-15",
+    );
+    assert_eq!(types(&rows), ["SANCTION"], "{rows:#?}");
+}
+
+#[test]
+fn the_un_secretary_general_acts_for_an_igo() {
+    let rows = coded(
+        "The US on Thursday rejected calls by Kofi Annan, UN secretary-general, to adopt far-reaching reforms.",
+        "2000-03-01",
+    );
+    let reject = first(&rows, "REJECT");
+    assert_eq!(reject["target"]["country"], "IGO", "{reject:#}");
+    assert_eq!(reject["source"]["country"], "USA", "{reject:#}");
+}
+
+#[test]
+fn a_demand_made_by_protesting_is_the_protest() {
+    // The protest has a party: the demand folds into it.
+    let rows = coded(
+        "About 200 supporters of the former president blocked roads in the capital Algiers demanding that he be reinstated as leader of the Algerian government.",
+        "2000-03-01",
+    );
+    assert_eq!(types(&rows), ["PROTEST"], "{rows:#?}");
+    // The protesters are no party: the demand is told as the protest.
+    let rows = coded(
+        "Islamic fundamentalists continued their hunger strike to demand the resignation of Algerian President Ahmed Ben Bella.",
+        "2000-03-01",
+    );
+    assert_eq!(types(&rows), ["PROTEST"], "{rows:#?}");
+    let protest = first(&rows, "PROTEST");
+    assert_eq!(protest["cameo"], "142", "{protest:#}");
+    assert_eq!(protest["target"]["country"], "DZA", "{protest:#}");
+    // A demand of its own stays one.
+    let rows = coded(
+        "Protesters marched in Algiers, and the opposition later demanded the resignation of the Algerian government.",
+        "2000-03-01",
+    );
+    assert!(types(&rows).contains(&"REQUEST".to_string()), "{rows:#?}");
+}
+
+#[test]
+fn a_detail_after_a_complete_act_is_no_event_of_its_own() {
+    let rows = coded(
+        "Montenegro's prime minister has been indicted by the U.N. war crimes court for his alleged part in atrocities and will resign.",
+        "2000-03-01",
+    );
+    assert_eq!(types(&rows), ["ACCUSE"], "{rows:#?}");
+    // An act with a party of its own stays.
+    let rows = coded(
+        "Yoon moved in March to settle a dispute with Tokyo, a step Biden has praised repeatedly.",
+        "2023-05-21",
+    );
+    assert!(types(&rows).contains(&"SUPPORT".to_string()), "{rows:#?}");
+}
+
+#[test]
+fn no_party_from_a_clause_of_time_or_an_anti_prefix() {
+    // The clause hung under the object's phrase tells parties of its own.
+    let rows = coded(
+        "Serbia eased emergency measures on Wednesday in Montenegro province, the scene of ethnic violence last March, as authorities in Croatia cracked down on Serbian nationalists.",
+        "2000-03-01",
+    );
+    let eased = first(&rows, "CONCEDE");
+    assert_eq!(eased["source"]["country"], "SRB", "{eased:#}");
+    assert_ne!(eased["target"]["country"], "HRV", "{eased:#}");
+    // Someone against a state is not that state.
+    let rows = coded(
+        "Israel arrested an anti-Syria journalist on Monday.",
+        "2000-03-01",
+    );
+    let arrest = first(&rows, "COERCE");
+    assert!(!arrest["actors"].to_string().contains("SYR"), "{arrest:#}");
+}
+
+#[test]
+fn an_act_in_another_states_territory_is_aimed_at_that_state() {
+    let rows = coded(
+        "Israel on Friday reimposed blockades in the West Bank.",
+        "2000-03-01",
+    );
+    let blockade = first(&rows, "COERCE");
+    assert_eq!(blockade["target"]["country"], "PSE", "{blockade:#}");
+    // A place in the object's phrase: the act is on that state.
+    let rows = coded(
+        "Israel on Wednesday released the mayor of the West Bank city of Nablus.",
+        "2008-08-01",
+    );
+    let release = first(&rows, "RETREAT");
+    assert_eq!(release["target"]["country"], "PSE", "{release:#}");
+    // Not the venue of a gathering the act is told at.
+    let rows = coded(
+        "Japan announced new sanctions at the summit in Hiroshima.",
+        "2000-03-01",
+    );
+    let sanctions = first(&rows, "COERCE");
+    assert!(sanctions["target"].is_null(), "{sanctions:#}");
+}
+
+#[test]
+fn a_pronoun_subject_stands_for_who_reports_or_decides_the_act() {
+    // A body deciding: "it" is Hungary.
+    let rows = coded(
+        "Hungary has decided it will send aid to Serbia.",
+        "2020-03-01",
+    );
+    let aid = first(&rows, "AGREE");
+    assert_eq!(aid["source"]["country"], "HUN", "{aid:#}");
+    // A speaker of the pronoun's kind.
+    let rows = coded(
+        "The Indian navy said it arrested 23 Somali pirates.",
+        "2020-03-01",
+    );
+    assert_eq!(first(&rows, "COERCE")["source"]["country"], "IND");
+    // "he" is no state: the meeting has Putin alone.
+    let rows = coded("Japan said he would meet Putin.", "2020-03-01");
+    let meeting = first(&rows, "CONSULT");
+    assert!(
+        !meeting["actors"].to_string().contains("JPN"),
+        "{meeting:#}"
+    );
+}
+
+#[test]
+fn a_by_phrase_after_the_object_is_the_objects() {
+    let rows = coded(
+        "Berlin rejected recent calls by Belarus's rulers for immediate economic aid.",
+        "2000-03-01",
+    );
+    let reject = first(&rows, "REJECT");
+    assert_eq!(reject["source"]["country"], "DEU", "{reject:#}");
+    assert_eq!(reject["target"]["country"], "BLR", "{reject:#}");
+}
+
+#[test]
+fn hacking_is_coercion_and_support_withheld_is_refused() {
+    let rows = coded(
+        "North Korea has tried to hack into the computers of South Korean army officers.",
+        "2015-03-01",
+    );
+    let hack = first(&rows, "COERCE");
+    assert_eq!(hack["source"]["country"], "PRK", "{hack:#}");
+    assert_eq!(hack["target"]["country"], "KOR", "{hack:#}");
+    // A planned act negated is refused, not agreed.
+    let rows = coded(
+        "Obama said he would not provide support to Israel.",
+        "2015-03-01",
+    );
+    assert_eq!(types(&rows), ["REJECT"], "{rows:#?}");
+    let rows = coded(
+        "Obama said he would provide support to Israel.",
+        "2015-03-01",
+    );
+    assert_eq!(types(&rows), ["AGREE"], "{rows:#?}");
+    // Permission withheld is refused; the act it would have allowed is its content.
+    let rows = coded(
+        "Obama said he would not give permission to Russia to help Israel.",
+        "2015-03-01",
+    );
+    assert_eq!(types(&rows), ["REJECT"], "{rows:#?}");
+    assert_eq!(first(&rows, "REJECT")["target"]["country"], "RUS");
+    // A cordon, with "off" read as a preposition.
+    let rows = coded(
+        "Soldiers from Israel have cordoned off the roads leading into Lebanon.",
+        "2015-03-01",
+    );
+    let cordon = first(&rows, "COERCE");
+    assert_eq!(cordon["cameo"], "172", "{cordon:#}");
+}
+
+#[test]
+fn the_subject_of_a_passive_control_verb_acts_in_its_complement() {
+    let rows = coded(
+        "Obama is being pressured by Congress to help Iran.",
+        "2015-03-01",
+    );
+    let help = first(&rows, "AID");
+    assert_eq!(help["source"]["country"], "USA", "{help:#}");
+    assert_eq!(help["target"]["country"], "IRN", "{help:#}");
+    // A passive complement stays passive.
+    let rows = coded("Israel is expected to be attacked by Iran.", "2015-03-01");
+    let attack = first(&rows, "THREATEN");
+    assert_eq!(attack["source"]["country"], "IRN", "{attack:#}");
+}
+
+#[test]
+fn what_an_act_blames_or_credits_someone_with_is_its_content() {
+    let rows = coded(
+        "Russia accused Georgia of attacking South Ossetia.",
+        "2008-08-10",
+    );
+    assert_eq!(types(&rows), ["ACCUSE"], "{rows:#?}");
+    assert_eq!(first(&rows, "ACCUSE")["target"]["country"], "GEO");
+    let rows = coded("The US praised Japan for helping Ukraine.", "2023-03-01");
+    assert_eq!(types(&rows), ["SUPPORT"], "{rows:#?}");
+}
+
+#[test]
+fn a_clause_an_act_states_is_its_content() {
+    let rows = coded(
+        "Hungary and Romania agreed that their countries should cooperate on refugees.",
+        "2000-03-01",
+    );
+    assert_eq!(types(&rows), ["AGREE"], "{rows:#?}");
+    // A meeting agreed to stays the event the agreement plans.
+    let rows = coded(
+        "Japan and China agreed that their leaders would meet in Beijing.",
+        "2000-03-01",
+    );
+    assert!(types(&rows).contains(&"CONSULT".to_string()), "{rows:#?}");
+}
+
+#[test]
+fn a_nominal_act_as_subject_of_its_own_kind_is_the_verbs_act() {
+    let rows = coded(
+        "Israeli air strikes killed 20 Palestinians in Gaza on Monday.",
+        "2014-07-01",
+    );
+    assert_eq!(types(&rows), ["ASSAULT"], "{rows:#?}");
+    let kill = first(&rows, "ASSAULT");
+    assert_eq!(kill["source"]["country"], "ISR", "{kill:#}");
+    assert_eq!(kill["target"]["country"], "PSE", "{kill:#}");
+}
+
+#[test]
+fn an_act_a_condition_names_is_no_event() {
+    let rows = coded(
+        "Nigeria announced that it will withdraw its peacekeeping force from Chad unless the Chadian government arranges a ceasefire with rebels.",
+        "1982-03-01",
+    );
+    assert_eq!(types(&rows), ["THREATEN"], "{rows:#?}");
+    assert_eq!(first(&rows, "THREATEN")["target"]["country"], "TCD");
+}
+
+#[test]
+fn returning_something_is_a_retreat_returning_somewhere_is_not() {
+    let rows = coded(
+        "Sudan returned the helicopter to Russia on Tuesday.",
+        "2000-03-01",
+    );
+    assert_eq!(types(&rows), ["RETREAT"], "{rows:#?}");
+    // Seeking something is asking for it; seeking to do something is no demand.
+    let rows = coded(
+        "Iraqi Kurds sought refuge in Germany last month.",
+        "2000-03-01",
+    );
+    assert_eq!(types(&rows), ["REQUEST"], "{rows:#?}");
+    let rows = coded(
+        "China did not seek to challenge or displace the United States.",
+        "2023-06-19",
+    );
+    assert!(rows.is_empty(), "{rows:#?}");
+    let rows = coded(
+        "U.S. and Russian negotiators return to Geneva this week for talks on nuclear missiles.",
+        "2000-03-01",
+    );
+    assert_eq!(types(&rows), ["CONSULT"], "{rows:#?}");
+}
+
+#[test]
+fn a_named_object_wins_over_any_object() {
+    let dir = std::env::temp_dir().join(format!("dyad-anyobj-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let file = dir.join("mine.tsv");
+    std::fs::write(
+        &file,
+        "verb\tlift\tobj:*\t081\tsubj>obj\nverb\tlift\tobj:blockade\t085\tsubj>obj\n",
+    )
+    .expect("write patterns");
+    let file = file.to_string_lossy().into_owned();
+    let cameo = |sentence: &str| -> Vec<String> {
+        let (status, rows, stderr) = code(&[
+            "--patterns",
+            &file,
+            "--sentence",
+            sentence,
+            "--published",
+            "2010-06-01",
+        ]);
+        assert_eq!(status, Some(0), "{stderr}");
+        rows.iter()
+            .filter_map(|r| r["cameo"].as_str().map(str::to_string))
+            .collect()
+    };
+    assert_eq!(cameo("Israel lifted the blockade of Gaza."), ["085"]);
+    assert_eq!(cameo("Israel lifted the restrictions on Egypt."), ["081"]);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn a_meeting_agreed_to_is_restated_only_without_the_agreement() {
+    let rows = coded(
+        "Japan and China agreed to hold talks in Beijing next month.",
+        "2020-03-01",
+    );
+    let agrees: Vec<&Value> = rows.iter().filter(|r| r["type"] == "AGREE").collect();
+    assert_eq!(agrees.len(), 1, "{rows:#?}");
+    assert!(agrees[0]["implied_by"].is_null(), "{rows:#?}");
+    assert!(types(&rows).contains(&"CONSULT".to_string()), "{rows:#?}");
+    // A planned meeting with no agreement told keeps its restatement.
+    let rows = coded("Japan will hold talks with China next month.", "2020-03-01");
+    let agree = first(&rows, "AGREE");
+    assert!(agree["implied_by"].is_string(), "{agree:#}");
+}
