@@ -2275,7 +2275,7 @@ fn code_trigger(
     }
 
     // Date.
-    let date = event_date(s, i, event_type == EventType::Consult);
+    let date = event_date(coder, s, i, event_type == EventType::Consult);
 
     // Status.
     let status = event_status(coder, s, i, date.as_ref(), event_type == EventType::Consult);
@@ -2733,7 +2733,12 @@ fn timex_head(tree: &Tree<'_>, span: Span) -> Option<usize> {
 /// The temporal expression attached to the trigger: in its subtree, else in its
 /// governors' (nearest first); else the report's day for what it tells as news
 /// of the day (present or perfect tense).
-fn event_date(s: &SentenceCtx<'_, '_>, i: usize, meeting: bool) -> Option<EventDate> {
+fn event_date(
+    coder: &Coder,
+    s: &SentenceCtx<'_, '_>,
+    i: usize,
+    meeting: bool,
+) -> Option<EventDate> {
     let tree = s.tree;
     let usable = |t: &&&dyad_time::Timex| {
         matches!(
@@ -2754,6 +2759,18 @@ fn event_date(s: &SentenceCtx<'_, '_>, i: usize, meeting: bool) -> Option<EventD
         if tree.case_of(x).is_some_and(|c| {
             ["since", "after", "before", "until", "following"].contains(&c.as_str())
         }) {
+            break;
+        }
+        // "agreed on Friday to meet again": the day of the agreement, an act
+        // of its own, not of the meeting agreed on. (A plan's own words are no
+        // act: "is due on Monday to meet" dates the meeting.)
+        let infinitive = tree
+            .children_with(x, &["mark"])
+            .any(|m| tree.lemma(m) == "to");
+        let decides = [CueWhere::Governor, CueWhere::Clause]
+            .into_iter()
+            .any(|w| coder.status.get(w, &tree.lemma(h)) == Some(EventStatus::Planned));
+        if infinitive && decides && s.triggers.contains(&h) {
             break;
         }
         // "…, Kyodo reported on Sunday": the report's time, not the event's.

@@ -396,6 +396,8 @@ fn date_score(w: &Weights, m: &MentionView, c: &ClusterView) -> Option<f32> {
         })
         .map(|(_, d)| *d)
         .collect();
+    let put_off = c.members.iter().any(|x| x.status == EventStatus::Postponed)
+        || m.mention.status == EventStatus::Postponed;
     let best = |scores: &mut dyn Iterator<Item = Option<f32>>| {
         scores
             .flatten()
@@ -443,9 +445,12 @@ fn date_score(w: &Weights, m: &MentionView, c: &ClusterView) -> Option<f32> {
             let carried = carried_out(m.mention.status, &a, other.status, b)
                 || carried_out(other.status, b, m.mention.status, &a);
             // A plan put off with no new day is no plan that merely moved: only
-            // its carrying out (at the same place) is the same event.
+            // its carrying out (at the same place) is the same event. Once an
+            // event is known to have been put off, so are the days its earlier
+            // plans gave.
             let put_off_and_done = |x: EventStatus, y: EventStatus| {
-                x == EventStatus::Postponed && y == EventStatus::Occurred
+                (x == EventStatus::Postponed || (is_plan(x) && put_off))
+                    && y == EventStatus::Occurred
             };
             if put_off_and_done(other.status, m.mention.status)
                 || put_off_and_done(m.mention.status, other.status)

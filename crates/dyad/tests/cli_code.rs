@@ -1392,3 +1392,20 @@ fn a_meeting_agreed_to_is_restated_only_without_the_agreement() {
     let agree = first(&rows, "AGREE");
     assert!(agree["implied_by"].is_string(), "{agree:#}");
 }
+
+#[test]
+fn a_meeting_agreed_on_is_not_dated_by_the_agreement() {
+    let rows = coded(
+        "Blinken held talks with Qin in Beijing on Sunday, and the two men agreed to meet again \
+         in Washington.",
+        "2023-06-18",
+    );
+    let again = rows
+        .iter()
+        .find(|r| r["type"] == "CONSULT" && r["status"] == "planned")
+        .unwrap_or_else(|| panic!("no planned meeting: {rows:#?}"));
+    assert!(again["date"].is_null(), "{again:#}");
+    // A plan's own words are no act: the day still dates the meeting.
+    let rows = coded("Blinken is due to meet Wang Yi on Monday.", "2023-06-18");
+    assert_eq!(first(&rows, "CONSULT")["date"]["value"], "2023-06-19");
+}
