@@ -3091,6 +3091,30 @@ fn event_status(
         (Some(d), Some(p)) => Some(d.date > p),
         _ => None,
     };
+    // "where he was to have met Pacific leaders": a plan told as one that did
+    // not go ahead says so itself, whatever plan governs it ("would fly home …,
+    // scrapping a stop where he was to have met …").
+    let fell_through = tree
+        .children_with(i, &["mark"])
+        .any(|m| tree.lemma(m) == "to")
+        && tree
+            .children_with(i, &["aux"])
+            .any(|a| tree.lemma(a) == "have")
+        && tree.children_with(i, &["aux", "cop"]).any(|a| {
+            tree.lemma(a) == "be"
+                && tree
+                    .tokens
+                    .get(a)
+                    .is_some_and(|t| t.feat("Tense") == Some("Past"))
+        });
+    if fell_through
+        && matches!(
+            found,
+            None | Some(EventStatus::Planned | EventStatus::Occurred)
+        )
+    {
+        found = Some(EventStatus::Postponed);
+    }
     let status = match found {
         Some(
             st @ (EventStatus::Postponed
@@ -3110,24 +3134,7 @@ fn event_status(
                 && tree
                     .children_with(i, &["aux"])
                     .any(|a| tree.lemma(a) == "be");
-            // "was to have been the first meeting", "were to have met": a plan
-            // told as one that did not go ahead as planned.
-            let fell_through = tree
-                .children_with(i, &["mark"])
-                .any(|m| tree.lemma(m) == "to")
-                && tree
-                    .children_with(i, &["aux"])
-                    .any(|a| tree.lemma(a) == "have")
-                && tree.children_with(i, &["aux", "cop"]).any(|a| {
-                    tree.lemma(a) == "be"
-                        && tree
-                            .tokens
-                            .get(a)
-                            .is_some_and(|t| t.feat("Tense") == Some("Past"))
-                });
-            if fell_through {
-                EventStatus::Postponed
-            } else if ahead == Some(true) {
+            if ahead == Some(true) {
                 EventStatus::Planned
             } else if progressive {
                 EventStatus::Ongoing

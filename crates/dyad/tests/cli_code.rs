@@ -1409,3 +1409,18 @@ fn a_meeting_agreed_on_is_not_dated_by_the_agreement() {
     let rows = coded("Blinken is due to meet Wang Yi on Monday.", "2023-06-18");
     assert_eq!(first(&rows, "CONSULT")["date"]["value"], "2023-06-19");
 }
+
+#[test]
+fn a_plan_told_as_one_that_fell_through_says_so_under_any_governor() {
+    // "would fly" governs the clause, but "was to have met" says the meeting
+    // did not go ahead as planned.
+    let rows = coded(
+        "Biden would fly home on Sunday, where he was to have met Albanese.",
+        "2023-05-17",
+    );
+    let met = rows
+        .iter()
+        .find(|r| r["type"] == "CONSULT" && r["implied_by"].is_null())
+        .unwrap_or_else(|| panic!("no meeting: {rows:#?}"));
+    assert_eq!(met["status"], "postponed", "{met:#}");
+}
