@@ -1424,3 +1424,27 @@ fn a_plan_told_as_one_that_fell_through_says_so_under_any_governor() {
         .unwrap_or_else(|| panic!("no meeting: {rows:#?}"));
     assert_eq!(met["status"], "postponed", "{met:#}");
 }
+
+#[test]
+fn an_act_a_span_of_time_runs_from_is_background() {
+    let rows = coded(
+        "The aid comes on top of the military support Washington has provided since Russia \
+         invaded in February 2022.",
+        "2023-05-21",
+    );
+    assert!(
+        rows.iter().all(|r| r["date"]["value"] != "2022-02"),
+        "{rows:#?}"
+    );
+    let rows = coded(
+        "It was the most senior US visit since Biden and Xi met in Bali.",
+        "2023-02-05",
+    );
+    assert!(
+        rows.iter().all(|r| r["location"]["name"] != "Bali"),
+        "{rows:#?}"
+    );
+    // The act itself, told as news, stays.
+    let rows = coded("Russia invaded Ukraine in February 2022.", "2022-02-25");
+    assert!(!rows.is_empty());
+}
