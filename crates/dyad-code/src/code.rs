@@ -2675,6 +2675,18 @@ fn is_act(coder: &Coder, s: &SentenceCtx<'_, '_>, i: usize, pattern: &Pattern) -
     !(gerund && of_a_noun && !head_is_trigger)
 }
 
+/// What one offers another to agree to: turning it down is a rejection.
+const PROPOSALS: &[&str] = &[
+    "proposal",
+    "offer",
+    "request",
+    "demand",
+    "call",
+    "appeal",
+    "plan",
+    "invitation",
+];
+
 /// Words that report what someone holds must happen ("said", "concluded").
 const DEMANDING: &[&str] = &["conclude", "insist", "declare", "stress"];
 
@@ -2719,7 +2731,13 @@ fn restate_speech_act(s: &SentenceCtx<'_, '_>, i: usize, ev: &mut EventMention) 
     let future = aux
         .iter()
         .any(|a| ["will", "would", "shall"].contains(&a.as_str()));
-    if ev.status == EventStatus::Denied && future {
+    // "had not agreed to his proposal", "did not accept the offer": a proposal
+    // turned down is rejected, whatever the tense.
+    let proposal = ev.event_type == EventType::Agree
+        && tree
+            .children_with(i, &["obj", "obl"])
+            .any(|c| PROPOSALS.contains(&tree.lemma(c).as_str()));
+    if ev.status == EventStatus::Denied && (future || proposal) {
         let cameo = match ev.event_type {
             EventType::Consult => "125",
             EventType::Aid => "122",

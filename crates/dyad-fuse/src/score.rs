@@ -282,6 +282,18 @@ pub fn join_score(w: &Weights, m: &MentionView, c: &ClusterView) -> Option<f32> 
             return None;
         }
     }
+    // A denial of an act ("China had not agreed to restore military channels")
+    // is the denial of a reported one only where the two share a person: a
+    // contradiction between reports needs more than a word and a day in common.
+    let denies =
+        |x: EventStatus, y: EventStatus| x == EventStatus::Denied && y == EventStatus::Occurred;
+    let contradicts = c
+        .members
+        .iter()
+        .any(|x| denies(m.mention.status, x.status) || denies(x.status, m.mention.status));
+    if contradicts && shared == 0 {
+        return None;
+    }
     if shared > 0 {
         score += w.participants_shared;
     } else if same_country_named {

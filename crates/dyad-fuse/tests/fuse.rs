@@ -654,6 +654,43 @@ fn a_visit_put_off_in_february_and_held_in_june_is_one_event() {
     assert_eq!(events.len(), 3, "{events:#?}");
 }
 
+/// A report that some agreement was not reached contradicts another report's
+/// agreement only where the two share a person: a word and a day in common are
+/// not enough.
+#[test]
+fn a_denial_without_a_shared_person_is_another_event() {
+    use EventStatus::*;
+    let agree = |doc, n, pubd, status, date, sentence, people: Vec<Participant>| {
+        let mut m = consult(doc, n, pubd, status, Some(date), None, sentence);
+        m.ty = EventType::Agree;
+        m.actors = &["CHN", "USA"];
+        m.participants = people;
+        mention(m)
+    };
+    let qin = || vec![person("Qin Gang", "CHN", "Foreign Minister")];
+    let ms = vec![
+        agree(
+            "a",
+            1,
+            "2023-06-18",
+            Occurred,
+            "2023-06-18",
+            "Qin accepted an invitation to visit Washington",
+            qin(),
+        ),
+        agree(
+            "b",
+            1,
+            "2023-06-19",
+            Denied,
+            "2023-06-18",
+            "China had not agreed to restore military channels",
+            vec![],
+        ),
+    ];
+    assert_eq!(fuse(&ms).len(), 2);
+}
+
 #[test]
 fn incremental_equals_batch() {
     let all = seed_like();

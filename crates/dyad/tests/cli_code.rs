@@ -1448,3 +1448,15 @@ fn an_act_a_span_of_time_runs_from_is_background() {
     let rows = coded("Russia invaded Ukraine in February 2022.", "2022-02-25");
     assert!(!rows.is_empty());
 }
+
+#[test]
+fn a_proposal_not_agreed_to_is_rejected() {
+    let rows = coded(
+        "China had not agreed to the US proposal to restore communication channels between \
+         the two militaries.",
+        "2023-06-19",
+    );
+    let reject = first(&rows, "REJECT");
+    assert_eq!(reject["status"], "occurred", "{reject:#}");
+    assert!(rows.iter().all(|r| r["type"] != "AGREE"), "{rows:#?}");
+}
