@@ -56,7 +56,7 @@ pub fn code_document(coder: &Coder, input: &CodeInput<'_>) -> Vec<EventMention> 
     let mut out = Vec::new();
     // Undated acts timed by a meeting ("after the security talks, they will
     // sign…"): their index in `out` and the span of the anchoring words.
-    let mut anchored: Vec<(usize, Span)> = Vec::new();
+    let mut anchored: Vec<(usize, MeetingAnchor)> = Vec::new();
     for sentence in &input.analysis.sentences {
         let tree = Tree::new(sentence);
         let in_sentence: Vec<&ResolvedMention> = resolved
@@ -155,7 +155,7 @@ pub fn code_document(coder: &Coder, input: &CodeInput<'_>) -> Vec<EventMention> 
         let mut n = 0;
         // The sentence's events: each with whether it tells background (see
         // `background`) and the words timing it, where a meeting does.
-        let mut coded: Vec<(EventMention, bool, Option<Span>)> = Vec::new();
+        let mut coded: Vec<(EventMention, bool, Option<MeetingAnchor>)> = Vec::new();
         for (i, pattern, complement_tok) in kept {
             if let Some(mut ev) = code_trigger(coder, &s, i, pattern, complement_tok) {
                 // A meeting is news of its own even when told in passing
@@ -302,8 +302,8 @@ pub fn code_document(coder: &Coder, input: &CodeInput<'_>) -> Vec<EventMention> 
                     continue;
                 }
             }
-            if let Some(span) = anchor {
-                anchored.push((out.len(), span));
+            if let Some(a) = anchor {
+                anchored.push((out.len(), a));
             }
             out.push(ev);
         }
@@ -735,7 +735,7 @@ fn shift(date: NaiveDate, n: i64, unit: char) -> Option<(NaiveDate, Grain)> {
 
 /// Gives acts timed by "after the talks" the day the report dates its meeting:
 /// the day its dated meeting mentions give most often.
-fn date_by_meeting(text: &str, out: &mut [EventMention], anchored: &[(usize, Span)]) {
+fn date_by_meeting(text: &str, out: &mut [EventMention], anchored: &[(usize, MeetingAnchor)]) {
     if anchored.is_empty() {
         return;
     }
@@ -762,23 +762,74 @@ fn date_by_meeting(text: &str, out: &mut [EventMention], anchored: &[(usize, Spa
     else {
         return;
     };
-    for &(k, span) in anchored {
-        if let Some(m) = out.get_mut(k) {
-            m.date = Some(EventDate {
+    for &(k, MeetingAnchor { span, during }) in anchored {
+        let Some(m) = out.get_mut(k) else { continue };
+        // Held while a gathering lasted: its week, since the report does not
+        // say which of the gathering's days.
+        let week = best.start.filter(|_| during).map(|d| d.date).and_then(|d| {
+            let monday = d.checked_sub_signed(chrono::Duration::days(i64::from(
+                d.weekday().num_days_from_monday(),
+            )))?;
+            let iso = d.iso_week();
+            Some((format!("{}-W{:02}", iso.year(), iso.week()), monday))
+        });
+        m.date = Some(match week {
+            Some((value, monday)) => EventDate {
+                text: span.slice(text).map(str::to_string),
+                span: Some(span),
+                value,
+                grain: Grain::Week,
+                start: Some(DateValue {
+                    grain: Grain::Week,
+                    ..DateValue::day(monday)
+                }),
+            },
+            None => EventDate {
                 text: span.slice(text).map(str::to_string),
                 span: Some(span),
                 value: best.value.clone(),
                 grain: best.grain,
                 start: best.start,
-            });
-        }
+            },
+        });
     }
 }
 
-/// "After the security talks" (or "following the summit") on an act: the span
-/// of those words, where the noun is a meeting trigger.
-fn meeting_anchor(coder: &Coder, s: &SentenceCtx<'_, '_>, i: usize) -> Option<Span> {
+/// "After the security talks" (or "following the summit", "on the summit's
+/// margins") on an act: the span of those words, where the noun is a meeting
+/// trigger.
+/// Words that time an act by a meeting the report tells: their span, and
+/// whether the act took place while the meeting lasted (on its sidelines)
+/// rather than after it.
+#[derive(Clone, Copy)]
+struct MeetingAnchor {
+    span: Span,
+    during: bool,
+}
+
+fn meeting_anchor(coder: &Coder, s: &SentenceCtx<'_, '_>, i: usize) -> Option<MeetingAnchor> {
     let tree = s.tree;
+    let is_meeting = |x: usize| {
+        coder
+            .patterns
+            .for_trigger(TriggerKind::Noun, &tree.lemma(x))
+            .iter()
+            .any(|p| pattern_type(coder, p) == Some(EventType::Consult))
+    };
+    // "On the summit's margins, Biden also met …", "met on the sidelines of
+    // the summit": the act took place while the gathering did.
+    let sidelines = tree.children_with(i, &["obl", "nmod"]).find_map(|c| {
+        if !coder.places.sideline_words.contains(&tree.lemma(c)) {
+            return None;
+        }
+        tree.children_with(c, &["nmod", "nmod:poss"])
+            .any(is_meeting)
+            .then(|| tree.subtree_span(c))
+            .flatten()
+    });
+    if let Some(span) = sidelines {
+        return Some(MeetingAnchor { span, during: true });
+    }
     tree.children_with(i, &["obl", "advcl", "nmod"])
         .find_map(|c| {
             let case = tree.case_of(c).or_else(|| {
@@ -796,6 +847,10 @@ fn meeting_anchor(coder: &Coder, s: &SentenceCtx<'_, '_>, i: usize) -> Option<Sp
                 .any(|p| pattern_type(coder, p) == Some(EventType::Consult));
             meeting.then(|| tree.subtree_span(c)).flatten()
         })
+        .map(|span| MeetingAnchor {
+            span,
+            during: false,
+        })
 }
 
 /// "blocked roads demanding that he be reinstated", "continued their hunger
@@ -810,7 +865,7 @@ fn protest_purposes(
     coder: &Coder,
     tree: &Tree<'_>,
     matched: &[Option<(&Pattern, Option<usize>)>],
-    coded: &mut Vec<(EventMention, bool, Option<Span>)>,
+    coded: &mut Vec<(EventMention, bool, Option<MeetingAnchor>)>,
 ) {
     let token_at = |span: Span| tree.tokens.iter().position(|t| t.span == span);
     let mut k = 0;

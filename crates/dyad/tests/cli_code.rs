@@ -1460,3 +1460,24 @@ fn a_proposal_not_agreed_to_is_rejected() {
     assert_eq!(reject["status"], "occurred", "{reject:#}");
     assert!(rows.iter().all(|r| r["type"] != "AGREE"), "{rows:#?}");
 }
+
+#[test]
+fn a_meeting_on_a_summits_margins_is_of_the_summits_week() {
+    let rows = code_report(
+        "Leaders meet in Hiroshima\n\nHIROSHIMA – The leaders of the Group of Seven held their summit \
+         in Hiroshima on Saturday.\n\nOn the summit's margins, Biden also met Japanese Prime \
+         Minister Fumio Kishida and South Korean President Yoon Suk Yeol.\n",
+        "2023-05-21",
+    );
+    let margins = rows
+        .iter()
+        .find(|r| {
+            r["type"] == "CONSULT"
+                && r["actors"]
+                    .as_array()
+                    .is_some_and(|a| a.iter().any(|x| x == "KOR"))
+        })
+        .unwrap_or_else(|| panic!("no meeting on the margins: {rows:#?}"));
+    assert_eq!(margins["date"]["grain"], "week", "{margins:#}");
+    assert_eq!(margins["date"]["value"], "2023-W20", "{margins:#}");
+}
