@@ -2396,6 +2396,20 @@ fn code_trigger(
     }
     // A visit to a place in another country ("arrived in Amman", "travelled to
     // Sierra Leone") is hosted by that country: PLOVER's target of a visit.
+    // "Pelosi visited Taiwan", "a visit to China": the country visited is
+    // where the visit took place, where nothing names a place in it.
+    let location = match location {
+        None if event_type == EventType::Consult && pattern.cameo.starts_with("042") => target_side
+            .iter()
+            .map(|p| p.mention)
+            .find(|m| {
+                matches!(m.kind, MentionKind::Country | MentionKind::Metonym)
+                    && m.person.is_none()
+                    && m.country.is_some()
+            })
+            .map(place_of),
+        other => other,
+    };
     let mut host: Option<ActorRef> = None;
     if event_type == EventType::Consult
         && pattern.cameo.starts_with("042")

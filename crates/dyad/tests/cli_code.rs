@@ -1481,3 +1481,19 @@ fn a_meeting_on_a_summits_margins_is_of_the_summits_week() {
     assert_eq!(margins["date"]["grain"], "week", "{margins:#}");
     assert_eq!(margins["date"]["value"], "2023-W20", "{margins:#}");
 }
+
+#[test]
+fn the_country_visited_is_where_the_visit_took_place() {
+    let rows = coded(
+        "Relations hit a low point last August, when the House Speaker visited Taiwan.",
+        "2023-01-27",
+    );
+    let visit = first(&rows, "CONSULT");
+    assert_eq!(visit["location"]["country"], "TWN", "{visit:#}");
+    let rows = coded(
+        "Japan's prime minister visited India last month.",
+        "2023-05-10",
+    );
+    let visit = first(&rows, "CONSULT");
+    assert_eq!(visit["location"]["country"], "IND", "{visit:#}");
+}
