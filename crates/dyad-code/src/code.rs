@@ -3388,6 +3388,11 @@ fn event_location(
     scope.extend(described_by(tree, i));
     if let Some(h) = tree.head(i) {
         scope.push(h);
+        // "In London, Blinken is due to attend a conference": the place may
+        // hang on the predicate that governs the act's verb as its complement.
+        if tree.base_rel(h) == "xcomp" {
+            scope.extend(tree.head(h));
+        }
     }
     let mut remote = None;
     for &x in &scope {

@@ -1497,3 +1497,13 @@ fn the_country_visited_is_where_the_visit_took_place() {
     let visit = first(&rows, "CONSULT");
     assert_eq!(visit["location"]["country"], "IND", "{visit:#}");
 }
+
+#[test]
+fn a_place_on_the_predicate_governing_the_act_places_it() {
+    let rows = coded(
+        "In London, Blinken is due to attend a conference on rebuilding Ukraine.",
+        "2023-06-14",
+    );
+    let conference = first(&rows, "CONSULT");
+    assert_eq!(conference["location"]["name"], "London", "{conference:#}");
+}
