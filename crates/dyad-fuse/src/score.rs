@@ -318,9 +318,13 @@ pub fn join_score(w: &Weights, m: &MentionView, c: &ClusterView) -> Option<f32> 
             // Two things that both took place in different countries are two
             // events; so are a meeting that took place and a visit elsewhere
             // that was called off or put off (Munich talks, a postponed Beijing trip).
+            // Nor is a plan for one country the visit to another that was put
+            // off ("postponed his visit to Australia … expects to meet Biden in
+            // Japan"): only a summit moves.
+            let mine_planned = m.mention.status == EventStatus::Planned;
             if moved {
             } else if ((changed(m.mention.status) || mine_occurred) && theirs_occurred)
-                || (mine_occurred && c.members.iter().all(|x| changed(x.status)))
+                || ((mine_occurred || mine_planned) && c.members.iter().all(|x| changed(x.status)))
             {
                 return None;
             } else {

@@ -691,6 +691,34 @@ fn a_denial_without_a_shared_person_is_another_event() {
     assert_eq!(fuse(&ms).len(), 2);
 }
 
+/// A visit to one country put off, and a meeting planned in another, are two
+/// events (only a grouping's summit moves from one venue to another).
+#[test]
+fn a_plan_elsewhere_is_not_the_visit_put_off() {
+    use EventStatus::*;
+    let mut put_off = consult(
+        "a",
+        1,
+        "2023-05-17",
+        Postponed,
+        Some("2023-05-24"),
+        Some(place("Australia", Some("AUS"))),
+        "Biden postponed his visit to Australia",
+    );
+    put_off.actors = &["AUS", "USA"];
+    let mut elsewhere = consult(
+        "b",
+        1,
+        "2023-05-18",
+        Planned,
+        Some("2023-05-24"),
+        Some(place("Japan", Some("JPN"))),
+        "Albanese expects to meet Biden in Japan",
+    );
+    elsewhere.actors = &["AUS", "USA"];
+    assert_eq!(fuse(&[mention(put_off), mention(elsewhere)]).len(), 2);
+}
+
 #[test]
 fn incremental_equals_batch() {
     let all = seed_like();
