@@ -192,6 +192,11 @@ pub fn code_document(coder: &Coder, input: &CodeInput<'_>) -> Vec<EventMention> 
                         };
                         None
                     }
+                    // A meeting on a timetable ("is scheduled to attend a
+                    // summit") is reported as the meeting to come, not as
+                    // anyone's stated intent to meet: no AGREE besides it
+                    // (PETRARCH's gold codes only the meeting).
+                    Some(_) if on_timetable(&tree, i) => None,
                     other => other,
                 };
                 coded.push((ev, bg, anchor));
@@ -981,6 +986,32 @@ fn governing_trigger(
         x = h;
     }
     None
+}
+
+/// Whether trigger `i` is governed, within three steps, by "schedule"
+/// ("Obama is scheduled to attend a summit", "Bush scheduled to meet
+/// dissidents"): an event on a timetable, whoever set it.
+fn on_timetable(tree: &Tree<'_>, i: usize) -> bool {
+    let mut x = i;
+    for _ in 0..3 {
+        let Some(h) = tree.head(x) else {
+            return false;
+        };
+        // (The parser may hang "to meet" on "scheduled" as an adverbial
+        // clause; with its "to" it is the complement all the same.)
+        let infinitive = tree.base_rel(x) == "advcl"
+            && tree
+                .children_with(x, &["mark"])
+                .any(|m| tree.lemma(m) == "to");
+        if !infinitive && !["obj", "xcomp", "ccomp", "nsubj", "conj"].contains(&tree.base_rel(x)) {
+            return false;
+        }
+        if tree.lemma(h) == "schedule" {
+            return true;
+        }
+        x = h;
+    }
+    false
 }
 
 /// PLOVER codes cooperation announced for the future as AGREE ("will visit",

@@ -1424,3 +1424,22 @@ fn a_plan_told_as_one_that_fell_through_says_so_under_any_governor() {
         .unwrap_or_else(|| panic!("no meeting: {rows:#?}"));
     assert_eq!(met["status"], "postponed", "{met:#}");
 }
+
+#[test]
+fn a_meeting_on_a_timetable_is_no_stated_intent_to_meet() {
+    let types = |s: &str| -> Vec<String> {
+        coded(s, "2015-06-20")
+            .iter()
+            .map(|r| r["type"].as_str().unwrap_or("").to_string())
+            .collect()
+    };
+    // Scheduled: the meeting to come, and no AGREE besides it.
+    let t = types(
+        "The Chinese premier is scheduled to meet Japan's prime minister in Tokyo next week.",
+    );
+    assert!(t.contains(&"CONSULT".to_string()), "{t:?}");
+    assert!(!t.contains(&"AGREE".to_string()), "{t:?}");
+    // Said as a plan of the actor's own, it is still an intent (PLOVER's AGREE).
+    let t = types("The Chinese premier will meet Japan's prime minister in Tokyo next week.");
+    assert!(t.contains(&"AGREE".to_string()), "{t:?}");
+}
