@@ -199,7 +199,13 @@ pub fn code_document(coder: &Coder, input: &CodeInput<'_>) -> Vec<EventMention> 
                     Some(_) if on_timetable(&tree, i) => None,
                     other => other,
                 };
+                let accusation = reported_attack(coder, &ev);
                 coded.push((ev, bg, anchor));
+                if let Some(mut accuse) = accusation {
+                    accuse.id = format!("{}:{}:{}", input.doc_id, sentence.span.start, n);
+                    n += 1;
+                    coded.push((accuse, bg, None));
+                }
                 if let Some(mut agree) = implied {
                     agree.id = format!("{}:{}:{}", input.doc_id, sentence.span.start, n);
                     n += 1;
@@ -986,6 +992,38 @@ fn governing_trigger(
         x = h;
     }
     None
+}
+
+/// An attack that an actor other than the attacker reports ("The US said
+/// Iraq had attacked", "Israel said a mortar bomb was fired at it from Gaza")
+/// is also that actor's accusation against the attacker, as PETRARCH's gold
+/// codes it (DISAPPROVE, CAMEO 11): the report is itself a political act.
+fn reported_attack(coder: &Coder, ev: &EventMention) -> Option<EventMention> {
+    if ev.event_type != EventType::Assault || ev.status != EventStatus::Occurred {
+        return None;
+    }
+    let by = ev.according_to.as_ref()?;
+    let by_country = by.country.as_deref()?;
+    if ev
+        .source
+        .as_ref()
+        .is_some_and(|s| s.country.as_deref() == Some(by_country))
+    {
+        return None;
+    }
+    let mut accuse = ev.clone();
+    accuse.event_type = EventType::Accuse;
+    accuse.cameo = Some("112".to_string());
+    accuse.mode = coder.plover.lookup("112").and_then(|p| p.1.clone());
+    accuse.target = ev.source.clone();
+    if let Some(a) = by.actor.as_ref().or(by.country.as_ref()) {
+        if !accuse.actors.contains(a) {
+            accuse.actors.push(a.clone());
+        }
+    }
+    accuse.source = Some(by.clone());
+    accuse.implied_by = Some(ev.id.clone());
+    Some(accuse)
 }
 
 /// Whether trigger `i` is governed, within three steps, by "schedule"

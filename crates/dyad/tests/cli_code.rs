@@ -1443,3 +1443,17 @@ fn a_meeting_on_a_timetable_is_no_stated_intent_to_meet() {
     let t = types("The Chinese premier will meet Japan's prime minister in Tokyo next week.");
     assert!(t.contains(&"AGREE".to_string()), "{t:?}");
 }
+
+#[test]
+fn an_attack_reported_by_another_party_is_its_accusation_too() {
+    let rows = coded("The US said that Iraq had attacked Kuwait.", "2015-06-20");
+    let attack = first(&rows, "ASSAULT");
+    assert_eq!(attack["source"]["country"], "IRQ", "{rows:#?}");
+    let accuse = first(&rows, "ACCUSE");
+    assert_eq!(accuse["source"]["country"], "USA", "{rows:#?}");
+    assert_eq!(accuse["target"]["country"], "IRQ", "{rows:#?}");
+    // The attacker telling of its own attack accuses no one.
+    let rows = coded("Russia said that it had attacked Ukraine.", "2015-06-20");
+    assert!(rows.iter().any(|r| r["type"] == "ASSAULT"), "{rows:#?}");
+    assert!(rows.iter().all(|r| r["type"] != "ACCUSE"), "{rows:#?}");
+}
