@@ -2615,6 +2615,23 @@ fn code_trigger(
             }
         }
     }
+    // A meeting with no named counterpart held on another state's soil ("is
+    // to attend a summit in Switzerland", "went to Beijing for talks") is
+    // with its host: CAMEO codes the host state as the target, as of a visit.
+    if ev.event_type == EventType::Consult && ev.target.is_none() && ev.source.is_some() {
+        if let Some(l) = ev.location.clone() {
+            if let Some(c) = l.country.filter(|c| !ev.actors.contains(c)) {
+                ev.target = Some(ActorRef {
+                    text: l.text,
+                    span: l.span,
+                    actor: Some(c.clone()),
+                    country: Some(c.clone()),
+                    sector: None,
+                });
+                add_actor(&mut ev, c);
+            }
+        }
+    }
     Some(ev)
 }
 

@@ -1457,3 +1457,21 @@ fn an_attack_reported_by_another_party_is_its_accusation_too() {
     assert!(rows.iter().any(|r| r["type"] == "ASSAULT"), "{rows:#?}");
     assert!(rows.iter().all(|r| r["type"] != "ACCUSE"), "{rows:#?}");
 }
+
+#[test]
+fn a_meeting_with_no_named_counterpart_abroad_is_with_its_host() {
+    let rows = coded(
+        "The Chinese premier will attend a summit in Switzerland next week.",
+        "2015-06-20",
+    );
+    let meeting = first(&rows, "CONSULT");
+    assert_eq!(meeting["source"]["country"], "CHN", "{rows:#?}");
+    assert_eq!(meeting["target"]["country"], "CHE", "{rows:#?}");
+    // A named counterpart stays the target.
+    let rows = coded(
+        "The Chinese premier met the Japanese prime minister in Zurich on Monday.",
+        "2015-06-20",
+    );
+    let meeting = first(&rows, "CONSULT");
+    assert_eq!(meeting["target"]["country"], "JPN", "{rows:#?}");
+}
