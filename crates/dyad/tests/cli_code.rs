@@ -1475,3 +1475,16 @@ fn a_meeting_with_no_named_counterpart_abroad_is_with_its_host() {
     let meeting = first(&rows, "CONSULT");
     assert_eq!(meeting["target"]["country"], "JPN", "{rows:#?}");
 }
+
+#[test]
+fn property_destroyed_is_coercion_as_plover_files_it() {
+    let rows = coded(
+        "Israeli army bulldozers demolished Palestinian homes in southern Gaza on Sunday.",
+        "2015-06-20",
+    );
+    let e = first(&rows, "COERCE");
+    assert_eq!(e["cameo"], "1712", "{rows:#?}");
+    assert_eq!(e["source"]["country"], "ISR", "{rows:#?}");
+    assert_eq!(e["target"]["country"], "PSE", "{rows:#?}");
+    assert!(rows.iter().all(|r| r["type"] != "ASSAULT"), "{rows:#?}");
+}
