@@ -193,8 +193,11 @@ impl KnowledgeBase {
             return false;
         }
         match &e.kind {
+            // Only the built-in names, whose ordinary-word twins `cues.tsv`
+            // lists: a user's layer (a CAMEO dictionary's towns and
+            // nicknames) is read as written.
             EntryKind::Country(_) | EntryKind::Adjective(_) => {
-                k.is_some_and(|k| !self.common_words.contains(k))
+                e.layer == 0 && k.is_some_and(|k| !self.common_words.contains(k))
             }
             EntryKind::Person(_) => after_title || span.len() > 1,
             _ => false,

@@ -909,4 +909,9 @@ fn names_in_broken_case_resolve_but_ordinary_words_do_not() {
     // that office bore it.
     let m = kb().resolve_text("The President may decide.", on);
     assert!(m.iter().all(|m| m.person.is_none()), "{m:?}");
+    // A user's layer is read as written: its names need their capitals.
+    let layer = "alias\tactor\tstart\tend\tperson\tsource\nMarchtown\tFRA\t\t\t\tuser\n";
+    let kb = KnowledgeBase::with_layers(&[("mine.tsv", layer)]).expect("layer loads");
+    assert_eq!(kb.resolve_text("Marchtown protested.", on).len(), 1);
+    assert!(kb.resolve_text("marchtown protested.", on).is_empty());
 }
