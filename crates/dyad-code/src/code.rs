@@ -994,6 +994,23 @@ fn governing_trigger(
     None
 }
 
+/// Whether noun `c` names an attack: it, or a word the parse hung on it
+/// ("tank shelling" with "shelling" a participle of "tank"), triggers an
+/// ASSAULT pattern.
+fn attack_noun(coder: &Coder, tree: &Tree<'_>, c: usize) -> bool {
+    let assault = |kind: TriggerKind, w: usize| {
+        coder
+            .patterns
+            .for_trigger(kind, &tree.lemma(w))
+            .iter()
+            .any(|p| pattern_type(coder, p) == Some(EventType::Assault))
+    };
+    assault(TriggerKind::Noun, c)
+        || tree
+            .children_with(c, &["acl", "compound"])
+            .any(|w| assault(TriggerKind::Verb, w) || assault(TriggerKind::Noun, w))
+}
+
 /// An attack that an actor other than the attacker reports ("The US said
 /// Iraq had attacked", "Israel said a mortar bomb was fired at it from Gaza")
 /// is also that actor's accusation against the attacker, as PETRARCH's gold
@@ -2040,6 +2057,18 @@ fn code_trigger(
             // parse hung on the verb; its parties are acted on.
             "by" if pattern.kind == TriggerKind::Verb && right_after_object(tree, i, c) => {
                 target_side.extend(parties_under(s, c, mentions))
+            }
+            // "were killed in Israeli tank shelling", "died in Saudi air
+            // strikes": a passive attack with no agent was done in another
+            // attack, whose modifiers name the attacker (not "killed in the
+            // Syrian capital": a capital is no attack).
+            "in" if event_type == EventType::Assault
+                && subject.is_some_and(|(_, p)| p)
+                && attack_noun(coder, tree, c) =>
+            {
+                for m in tree.children_with(c, &["amod", "compound", "nmod:poss"]) {
+                    source_side.extend(parties_under(s, m, mentions));
+                }
             }
             "with" | "between" | "among" | "against" | "to" | "on" | "from" | "for" => {
                 target_side.extend(parties_under(s, c, mentions))

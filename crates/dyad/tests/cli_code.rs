@@ -1488,3 +1488,22 @@ fn property_destroyed_is_coercion_as_plover_files_it() {
     assert_eq!(e["target"]["country"], "PSE", "{rows:#?}");
     assert!(rows.iter().all(|r| r["type"] != "ASSAULT"), "{rows:#?}");
 }
+
+#[test]
+fn a_passive_attack_done_in_another_attack_takes_that_attacks_party() {
+    let rows = coded(
+        "Ten civilians were killed in Saudi air strikes on Sanaa on Monday.",
+        "2014-07-20",
+    );
+    let e = first(&rows, "ASSAULT");
+    assert_eq!(e["source"]["country"], "SAU", "{rows:#?}");
+    // A place is no attack: "the Syrian capital" names no attacker.
+    let rows = coded(
+        "Ten civilians were killed in the Syrian capital on Monday.",
+        "2014-07-20",
+    );
+    assert!(
+        rows.iter().all(|r| r["source"]["country"] != "SYR"),
+        "{rows:#?}"
+    );
+}
