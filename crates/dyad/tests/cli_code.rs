@@ -1507,3 +1507,22 @@ fn a_passive_attack_done_in_another_attack_takes_that_attacks_party() {
         "{rows:#?}"
     );
 }
+
+#[test]
+fn ties_deepened_are_cooperation_and_only_ties() {
+    // Sought, the cooperation is an intent: PLOVER's AGREE, CAMEO 031.
+    let rows = coded(
+        "Brazil and the United States are seeking to deepen their partnership in energy.",
+        "2008-08-02",
+    );
+    let e = first(&rows, "AGREE");
+    assert_eq!(e["cameo"], "031", "{rows:#?}");
+    assert_eq!(e["source"]["country"], "BRA", "{rows:#?}");
+    assert_eq!(e["target"]["country"], "USA", "{rows:#?}");
+    let rows = coded("Russia expanded the war on Monday.", "2015-06-20");
+    assert!(
+        rows.iter()
+            .all(|r| r["cameo"].as_str().is_none_or(|c| !c.starts_with("06"))),
+        "{rows:#?}"
+    );
+}
