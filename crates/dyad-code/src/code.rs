@@ -198,9 +198,20 @@ pub fn code_document(coder: &Coder, input: &CodeInput<'_>) -> Vec<EventMention> 
                         };
                         None
                     }
+                    // A meeting on a timetable ("is scheduled to attend a
+                    // summit") is reported as the meeting to come, not as
+                    // anyone's stated intent to meet: no AGREE besides it
+                    // (PETRARCH's gold codes only the meeting).
+                    Some(_) if on_timetable(&tree, i) => None,
                     other => other,
                 };
+                let accusation = reported_attack(coder, &ev);
                 coded.push((ev, bg, anchor));
+                if let Some(mut accuse) = accusation {
+                    accuse.id = format!("{}:{}:{}", input.doc_id, sentence.span.start, n);
+                    n += 1;
+                    coded.push((accuse, bg, None));
+                }
                 if let Some(mut agree) = implied {
                     agree.id = format!("{}:{}:{}", input.doc_id, sentence.span.start, n);
                     n += 1;
@@ -1042,6 +1053,81 @@ fn governing_trigger(
         x = h;
     }
     None
+}
+
+/// Whether noun `c` names an attack: it, or a word the parse hung on it
+/// ("tank shelling" with "shelling" a participle of "tank"), triggers an
+/// ASSAULT pattern.
+fn attack_noun(coder: &Coder, tree: &Tree<'_>, c: usize) -> bool {
+    let assault = |kind: TriggerKind, w: usize| {
+        coder
+            .patterns
+            .for_trigger(kind, &tree.lemma(w))
+            .iter()
+            .any(|p| pattern_type(coder, p) == Some(EventType::Assault))
+    };
+    assault(TriggerKind::Noun, c)
+        || tree
+            .children_with(c, &["acl", "compound"])
+            .any(|w| assault(TriggerKind::Verb, w) || assault(TriggerKind::Noun, w))
+}
+
+/// An attack that an actor other than the attacker reports ("The US said
+/// Iraq had attacked", "Israel said a mortar bomb was fired at it from Gaza")
+/// is also that actor's accusation against the attacker, as PETRARCH's gold
+/// codes it (DISAPPROVE, CAMEO 11): the report is itself a political act.
+fn reported_attack(coder: &Coder, ev: &EventMention) -> Option<EventMention> {
+    if ev.event_type != EventType::Assault || ev.status != EventStatus::Occurred {
+        return None;
+    }
+    let by = ev.according_to.as_ref()?;
+    let by_country = by.country.as_deref()?;
+    if ev
+        .source
+        .as_ref()
+        .is_some_and(|s| s.country.as_deref() == Some(by_country))
+    {
+        return None;
+    }
+    let mut accuse = ev.clone();
+    accuse.event_type = EventType::Accuse;
+    accuse.cameo = Some("112".to_string());
+    accuse.mode = coder.plover.lookup("112").and_then(|p| p.1.clone());
+    accuse.target = ev.source.clone();
+    if let Some(a) = by.actor.as_ref().or(by.country.as_ref()) {
+        if !accuse.actors.contains(a) {
+            accuse.actors.push(a.clone());
+        }
+    }
+    accuse.source = Some(by.clone());
+    accuse.implied_by = Some(ev.id.clone());
+    Some(accuse)
+}
+
+/// Whether trigger `i` is governed, within three steps, by "schedule"
+/// ("Obama is scheduled to attend a summit", "Bush scheduled to meet
+/// dissidents"): an event on a timetable, whoever set it.
+fn on_timetable(tree: &Tree<'_>, i: usize) -> bool {
+    let mut x = i;
+    for _ in 0..3 {
+        let Some(h) = tree.head(x) else {
+            return false;
+        };
+        // (The parser may hang "to meet" on "scheduled" as an adverbial
+        // clause; with its "to" it is the complement all the same.)
+        let infinitive = tree.base_rel(x) == "advcl"
+            && tree
+                .children_with(x, &["mark"])
+                .any(|m| tree.lemma(m) == "to");
+        if !infinitive && !["obj", "xcomp", "ccomp", "nsubj", "conj"].contains(&tree.base_rel(x)) {
+            return false;
+        }
+        if tree.lemma(h) == "schedule" {
+            return true;
+        }
+        x = h;
+    }
+    false
 }
 
 /// PLOVER codes cooperation announced for the future as AGREE ("will visit",
@@ -2064,6 +2150,18 @@ fn code_trigger(
             "by" if pattern.kind == TriggerKind::Verb && right_after_object(tree, i, c) => {
                 target_side.extend(parties_under(s, c, mentions))
             }
+            // "were killed in Israeli tank shelling", "died in Saudi air
+            // strikes": a passive attack with no agent was done in another
+            // attack, whose modifiers name the attacker (not "killed in the
+            // Syrian capital": a capital is no attack).
+            "in" if event_type == EventType::Assault
+                && subject.is_some_and(|(_, p)| p)
+                && attack_noun(coder, tree, c) =>
+            {
+                for m in tree.children_with(c, &["amod", "compound", "nmod:poss"]) {
+                    source_side.extend(parties_under(s, m, mentions));
+                }
+            }
             "with" | "between" | "among" | "against" | "to" | "on" | "from" | "for" => {
                 target_side.extend(parties_under(s, c, mentions))
             }
@@ -2649,6 +2747,23 @@ fn code_trigger(
                     });
                     add_actor(&mut ev, c);
                 }
+            }
+        }
+    }
+    // A meeting with no named counterpart held on another state's soil ("is
+    // to attend a summit in Switzerland", "went to Beijing for talks") is
+    // with its host: CAMEO codes the host state as the target, as of a visit.
+    if ev.event_type == EventType::Consult && ev.target.is_none() && ev.source.is_some() {
+        if let Some(l) = ev.location.clone() {
+            if let Some(c) = l.country.filter(|c| !ev.actors.contains(c)) {
+                ev.target = Some(ActorRef {
+                    text: l.text,
+                    span: l.span,
+                    actor: Some(c.clone()),
+                    country: Some(c.clone()),
+                    sector: None,
+                });
+                add_actor(&mut ev, c);
             }
         }
     }

@@ -25,7 +25,7 @@ use date::{day_of, parse_date_bound, Bound};
 use dyad_core::Diagnostic;
 use once_cell::sync::OnceCell;
 use serde::Serialize;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use table::{list, TableKind};
 use text::{case_rule, key, CaseRule};
 
@@ -197,6 +197,12 @@ pub struct KnowledgeBase {
     /// countries", "both sides", "the three leaders"), as word keys with how
     /// many states; from `cues.tsv` rows `pair` (two) and `trio` (three).
     pub(crate) pair_phrases: Vec<(Vec<String>, usize)>,
+    /// Ordinary lower-case words spelled like a country or a demonym
+    /// ("china", "turkey", "polish"): such a name is read only when
+    /// capitalised; other names are read in lower case too, where the text's
+    /// casing is broken ("iSrael", "tunisian rioters"). From `cues.tsv` rows
+    /// `word`.
+    pub(crate) common_words: HashSet<String>,
     pub(crate) entries: Vec<Entry>,
     pub(crate) gazetteer: HashMap<String, Vec<u32>>,
     /// Longest phrase (in words) starting with each first word.
@@ -328,6 +334,10 @@ impl KnowledgeBase {
             }
             TableKind::Cues => {
                 for r in &t.rows {
+                    if r.get(1) == "word" {
+                        self.common_words.insert(key(r.get(0)));
+                        continue;
+                    }
                     let many = match r.get(1) {
                         "pair" => Some(2),
                         "trio" => Some(3),

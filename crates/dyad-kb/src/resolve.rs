@@ -175,6 +175,35 @@ impl KnowledgeBase {
         (!ids.is_empty()).then_some(ids)
     }
 
+    /// Whether the words `span` (key `k`) are written as entry `e` needs.
+    /// Beyond the entry's case rule, a name written all in lower case is
+    /// taken where the text's casing is plainly broken rather than the words
+    /// ordinary ones: a country or a demonym that is no ordinary lower-case
+    /// word ("israel", "tunisian rioters"; not "china", "turkey"), a person's
+    /// full name ("vladimir putin") or a person named right after a title
+    /// ("President obama").
+    fn case_ok(&self, e: &Entry, span: &[Token], k: Option<&str>, after_title: bool) -> bool {
+        if rule_ok(&e.rule, span) {
+            return true;
+        }
+        if !matches!(e.rule, CaseRule::Capitals(_))
+            || span.iter().any(|t| t.capitalised || t.all_caps)
+            || span.iter().map(|t| t.key.chars().count()).sum::<usize>() < 4
+        {
+            return false;
+        }
+        match &e.kind {
+            // Only the built-in names, whose ordinary-word twins `cues.tsv`
+            // lists: a user's layer (a CAMEO dictionary's towns and
+            // nicknames) is read as written.
+            EntryKind::Country(_) | EntryKind::Adjective(_) => {
+                e.layer == 0 && k.is_some_and(|k| !self.common_words.contains(k))
+            }
+            EntryKind::Person(_) => after_title || span.len() > 1,
+            _ => false,
+        }
+    }
+
     /// Longest-match scan of the gazetteer, left to right, no overlaps.
     fn scan(&self, toks: &[Token]) -> Vec<Hit> {
         let mut hits = Vec::new();
@@ -215,10 +244,21 @@ impl KnowledgeBase {
                     continue;
                 };
                 let span = toks.get(i..=i + n).unwrap_or(&[]);
+                // A name right after a title ("President obama").
+                let after_title = hits.last().is_some_and(|h: &Hit| {
+                    h.last == i
+                        && h.entries.iter().any(|&id| {
+                            self.entry(id)
+                                .is_some_and(|e| matches!(e.kind, EntryKind::Title { .. }))
+                        })
+                });
                 let mut ok: Vec<u32> = ids
                     .iter()
                     .copied()
-                    .filter(|&id| self.entry(id).is_some_and(|e| rule_ok(&e.rule, span)))
+                    .filter(|&id| {
+                        self.entry(id)
+                            .is_some_and(|e| self.case_ok(e, span, keybuf.get(..len), after_title))
+                    })
                     .collect();
                 if !ok.is_empty() {
                     ok.sort_by_key(|&id| self.entry(id).map_or(9, |e| kind_rank(&e.kind)));
@@ -864,6 +904,24 @@ impl KnowledgeBase {
                     }
                 }
                 // Capitalised words right after the title that no phrase covers.
+                // Broken casing may write the name in lower case ("President
+                // obama"): a lower-case word is taken there only as the
+                // surname of someone who held the office, so "the President
+                // may decide" names no one.
+                let lower_holder = |t: &Token| {
+                    t.key.chars().count() > 3
+                        && self.surnames.get(&t.key).is_some_and(|ps| {
+                            ps.iter().any(|&p| {
+                                self.persons.get(p).is_some_and(|x| {
+                                    x.terms
+                                        .iter()
+                                        .filter_map(|&i| self.terms.get(i))
+                                        .any(|i| i.role == *role)
+                                })
+                            })
+                        })
+                };
+                let mut lower_name = false;
                 let mut end = th.last;
                 while end < toks.len() && end < th.last + 4 {
                     let (Some(t), Some(false)) = (toks.get(end), covered.get(end).copied()) else {
@@ -876,7 +934,9 @@ impl KnowledgeBase {
                             prev.key.chars().count() > 1
                                 && text.get(prev.end..t.start).is_some_and(|g| g.contains('.'))
                         });
-                    if !t.capitalised
+                    let lower_ok = end == th.last && !t.capitalised && lower_holder(t);
+                    lower_name |= lower_ok;
+                    if !(t.capitalised || lower_ok)
                         || !t.joins_previous
                         || sentence_end
                         || t.key.chars().all(|c| c.is_ascii_digit())
@@ -936,7 +996,7 @@ impl KnowledgeBase {
                 // A name the knowledge base does not know after the title:
                 // the mention is that person, with the office as claimed,
                 // never the holder the knowledge base has for the day.
-                if end > th.last && !org_modifier {
+                if end > th.last && !org_modifier && !lower_name {
                     let span = span_of(start_tok, end, false);
                     let name_span = span_of(th.last, end, false);
                     let sector = self.role_sector(role).to_string();

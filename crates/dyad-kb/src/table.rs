@@ -239,9 +239,9 @@ fn validate_row(name: &str, kind: TableKind, row: &Row, out: &mut Vec<Diagnostic
             }
         }
         TableKind::Cues => {
-            if !matches!(row.get(1), "past" | "future" | "pair" | "trio") {
+            if !matches!(row.get(1), "past" | "future" | "pair" | "trio" | "word") {
                 out.push(at(format!(
-                    "cue meaning `{}` must be `past`, `future`, `pair` or `trio`",
+                    "cue meaning `{}` must be `past`, `future`, `pair`, `trio` or `word`",
                     row.get(1)
                 )));
             }

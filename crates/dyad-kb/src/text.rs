@@ -135,7 +135,10 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             start: s,
             end: e,
             key: k,
-            capitalised: first.is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()),
+            // A capital inside a word that starts in lower case ("iSrael")
+            // is a name typed with broken casing, not a lower-case word.
+            capitalised: first.is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+                || (any_letter && !all_caps && word.chars().skip(1).any(char::is_uppercase)),
             all_caps: any_letter && all_caps,
             joins_previous: joins,
         });

@@ -877,3 +877,41 @@ fn an_office_followed_by_a_name_is_that_person() {
         "{ms:#?}"
     );
 }
+
+#[test]
+fn names_in_broken_case_resolve_but_ordinary_words_do_not() {
+    let on = d("2015-06-20");
+    let countries = |text: &str| -> Vec<(String, Option<String>)> {
+        kb().resolve_text(text, on)
+            .into_iter()
+            .map(|m| (m.text, m.country))
+            .collect()
+    };
+    // A capital inside a lower-case word, a country or a demonym in lower case.
+    let m = countries("The US wants to help iSrael against tunisian rioters.");
+    assert!(
+        m.contains(&("iSrael".to_string(), Some("ISR".to_string()))),
+        "{m:?}"
+    );
+    assert!(
+        m.contains(&("tunisian".to_string(), Some("TUN".to_string()))),
+        "{m:?}"
+    );
+    // Ordinary words spelled like a country stay words.
+    let m = countries("He ate turkey off fine china with polish friends.");
+    assert!(m.is_empty(), "{m:?}");
+    // A person's full name in lower case, and a holder's surname after a title.
+    let m = kb().resolve_text("barack obama met President putin.", on);
+    let people: Vec<Option<&str>> = m.iter().map(|m| m.person.as_deref()).collect();
+    assert!(people.contains(&Some("Barack Obama")), "{m:?}");
+    assert!(people.contains(&Some("Vladimir Putin")), "{m:?}");
+    // A lower-case word after a title is a name only when someone who held
+    // that office bore it.
+    let m = kb().resolve_text("The President may decide.", on);
+    assert!(m.iter().all(|m| m.person.is_none()), "{m:?}");
+    // A user's layer is read as written: its names need their capitals.
+    let layer = "alias\tactor\tstart\tend\tperson\tsource\nMarchtown\tFRA\t\t\t\tuser\n";
+    let kb = KnowledgeBase::with_layers(&[("mine.tsv", layer)]).expect("layer loads");
+    assert_eq!(kb.resolve_text("Marchtown protested.", on).len(), 1);
+    assert!(kb.resolve_text("marchtown protested.", on).is_empty());
+}

@@ -1507,3 +1507,105 @@ fn a_place_on_the_predicate_governing_the_act_places_it() {
     let conference = first(&rows, "CONSULT");
     assert_eq!(conference["location"]["name"], "London", "{conference:#}");
 }
+
+#[test]
+fn a_meeting_on_a_timetable_is_no_stated_intent_to_meet() {
+    let types = |s: &str| -> Vec<String> {
+        coded(s, "2015-06-20")
+            .iter()
+            .map(|r| r["type"].as_str().unwrap_or("").to_string())
+            .collect()
+    };
+    // Scheduled: the meeting to come, and no AGREE besides it.
+    let t = types(
+        "The Chinese premier is scheduled to meet Japan's prime minister in Tokyo next week.",
+    );
+    assert!(t.contains(&"CONSULT".to_string()), "{t:?}");
+    assert!(!t.contains(&"AGREE".to_string()), "{t:?}");
+    // Said as a plan of the actor's own, it is still an intent (PLOVER's AGREE).
+    let t = types("The Chinese premier will meet Japan's prime minister in Tokyo next week.");
+    assert!(t.contains(&"AGREE".to_string()), "{t:?}");
+}
+
+#[test]
+fn an_attack_reported_by_another_party_is_its_accusation_too() {
+    let rows = coded("The US said that Iraq had attacked Kuwait.", "2015-06-20");
+    let attack = first(&rows, "ASSAULT");
+    assert_eq!(attack["source"]["country"], "IRQ", "{rows:#?}");
+    let accuse = first(&rows, "ACCUSE");
+    assert_eq!(accuse["source"]["country"], "USA", "{rows:#?}");
+    assert_eq!(accuse["target"]["country"], "IRQ", "{rows:#?}");
+    // The attacker telling of its own attack accuses no one.
+    let rows = coded("Russia said that it had attacked Ukraine.", "2015-06-20");
+    assert!(rows.iter().any(|r| r["type"] == "ASSAULT"), "{rows:#?}");
+    assert!(rows.iter().all(|r| r["type"] != "ACCUSE"), "{rows:#?}");
+}
+
+#[test]
+fn a_meeting_with_no_named_counterpart_abroad_is_with_its_host() {
+    let rows = coded(
+        "The Chinese premier will attend a summit in Switzerland next week.",
+        "2015-06-20",
+    );
+    let meeting = first(&rows, "CONSULT");
+    assert_eq!(meeting["source"]["country"], "CHN", "{rows:#?}");
+    assert_eq!(meeting["target"]["country"], "CHE", "{rows:#?}");
+    // A named counterpart stays the target.
+    let rows = coded(
+        "The Chinese premier met the Japanese prime minister in Zurich on Monday.",
+        "2015-06-20",
+    );
+    let meeting = first(&rows, "CONSULT");
+    assert_eq!(meeting["target"]["country"], "JPN", "{rows:#?}");
+}
+
+#[test]
+fn property_destroyed_is_coercion_as_plover_files_it() {
+    let rows = coded(
+        "Israeli army bulldozers demolished Palestinian homes in southern Gaza on Sunday.",
+        "2015-06-20",
+    );
+    let e = first(&rows, "COERCE");
+    assert_eq!(e["cameo"], "1712", "{rows:#?}");
+    assert_eq!(e["source"]["country"], "ISR", "{rows:#?}");
+    assert_eq!(e["target"]["country"], "PSE", "{rows:#?}");
+    assert!(rows.iter().all(|r| r["type"] != "ASSAULT"), "{rows:#?}");
+}
+
+#[test]
+fn a_passive_attack_done_in_another_attack_takes_that_attacks_party() {
+    let rows = coded(
+        "Ten civilians were killed in Saudi air strikes on Sanaa on Monday.",
+        "2014-07-20",
+    );
+    let e = first(&rows, "ASSAULT");
+    assert_eq!(e["source"]["country"], "SAU", "{rows:#?}");
+    // A place is no attack: "the Syrian capital" names no attacker.
+    let rows = coded(
+        "Ten civilians were killed in the Syrian capital on Monday.",
+        "2014-07-20",
+    );
+    assert!(
+        rows.iter().all(|r| r["source"]["country"] != "SYR"),
+        "{rows:#?}"
+    );
+}
+
+#[test]
+fn ties_deepened_are_cooperation_and_only_ties() {
+    // Sought, the cooperation is an intent: PLOVER's AGREE, CAMEO 031.
+    let rows = coded(
+        "Brazil and the United States are seeking to deepen their partnership in energy.",
+        "2008-08-02",
+    );
+    let e = first(&rows, "AGREE");
+    assert_eq!(e["cameo"], "031", "{rows:#?}");
+    assert_eq!(e["source"]["country"], "BRA", "{rows:#?}");
+    assert_eq!(e["target"]["country"], "USA", "{rows:#?}");
+    let rows = coded("Russia expanded the war on Monday.", "2015-06-20");
+    assert!(
+        rows.iter()
+            .all(|r| r["cameo"].as_str().is_none_or(|c| !c.starts_with("06"))),
+        "{rows:#?}"
+    );
+}
