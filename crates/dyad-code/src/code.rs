@@ -2736,36 +2736,14 @@ fn code_trigger(
         // Held on another state's soil ("exercises in Alaska"), it is shown to
         // that state.
         if ev.target.is_none() {
-            if let Some(l) = ev.location.clone() {
-                if let Some(c) = l.country.filter(|c| !ev.actors.contains(c)) {
-                    ev.target = Some(ActorRef {
-                        text: l.text,
-                        span: l.span,
-                        actor: Some(c.clone()),
-                        country: Some(c.clone()),
-                        sector: None,
-                    });
-                    add_actor(&mut ev, c);
-                }
-            }
+            target_the_host(&mut ev);
         }
     }
     // A meeting with no named counterpart held on another state's soil ("is
     // to attend a summit in Switzerland", "went to Beijing for talks") is
     // with its host: CAMEO codes the host state as the target, as of a visit.
     if ev.event_type == EventType::Consult && ev.target.is_none() && ev.source.is_some() {
-        if let Some(l) = ev.location.clone() {
-            if let Some(c) = l.country.filter(|c| !ev.actors.contains(c)) {
-                ev.target = Some(ActorRef {
-                    text: l.text,
-                    span: l.span,
-                    actor: Some(c.clone()),
-                    country: Some(c.clone()),
-                    sector: None,
-                });
-                add_actor(&mut ev, c);
-            }
-        }
+        target_the_host(&mut ev);
     }
     Some(ev)
 }
@@ -3164,6 +3142,24 @@ fn weekday_of_plan(
         value: ahead.format("%Y-%m-%d").to_string(),
         start: Some(DateValue::day(ahead)),
         ..date
+    }
+}
+
+/// Makes the state an act took place in its target, where that state is not
+/// already a party: the place's words are the evidence.
+fn target_the_host(ev: &mut EventMention) {
+    let Some(l) = ev.location.clone() else {
+        return;
+    };
+    if let Some(c) = l.country.filter(|c| !ev.actors.contains(c)) {
+        ev.target = Some(ActorRef {
+            text: l.text,
+            span: l.span,
+            actor: Some(c.clone()),
+            country: Some(c.clone()),
+            sector: None,
+        });
+        add_actor(ev, c);
     }
 }
 

@@ -29,6 +29,17 @@ struct Cluster<'a> {
     actors: BTreeSet<String>,
     location: Option<String>,
     mode: Option<String>,
+    /// The distinct statuses its members give, so a comparison asks them
+    /// without walking every member.
+    statuses: Vec<EventStatus>,
+}
+
+impl Cluster<'_> {
+    fn note_status(&mut self, s: EventStatus) {
+        if !self.statuses.contains(&s) {
+            self.statuses.push(s);
+        }
+    }
 }
 
 fn mention_date(m: &EventMention) -> Option<DayRange> {
@@ -93,6 +104,7 @@ pub fn cluster<'a>(w: &Weights, ms: &[&'a EventMention]) -> Vec<Vec<&'a EventMen
                 let words = content_words(&m.sentence_text);
                 if let Some(c) = clusters.get_mut(ci) {
                     c.members.push(m);
+                    c.note_status(m.status);
                     c.dates.push(None);
                     c.published.push(published_day(m));
                     c.participants.extend(participant_keys(m));
@@ -136,12 +148,14 @@ pub fn cluster<'a>(w: &Weights, ms: &[&'a EventMention]) -> Vec<Vec<&'a EventMen
                     actors: BTreeSet::new(),
                     location: None,
                     mode: None,
+                    statuses: Vec::new(),
                 });
                 clusters.len() - 1
             }
         };
         if let Some(c) = clusters.get_mut(ci) {
             c.members.push(m);
+            c.note_status(m.status);
             c.dates.push(date);
             c.published.push(published);
             c.participants.extend(view_participants);
@@ -249,6 +263,7 @@ fn best_event(
             actors: &c.actors,
             location: c.location.clone(),
             mode: c.mode.clone(),
+            statuses: &c.statuses,
         };
         if let Some(s) = join_score(w, &view, &cv) {
             if s >= w.join_threshold && best.is_none_or(|(b, _)| s > b) {

@@ -166,6 +166,8 @@ pub struct ClusterView<'a> {
     /// The latest member's place key and mode.
     pub location: Option<String>,
     pub mode: Option<String>,
+    /// The distinct statuses the members give.
+    pub statuses: &'a [EventStatus],
 }
 
 /// What one mention offers for comparison.
@@ -231,13 +233,13 @@ pub fn join_score(w: &Weights, m: &MentionView, c: &ClusterView) -> Option<f32> 
     // Except a plan put off: a new plan for the same place is the same event,
     // rescheduled ("the trip postponed in February" … "will travel to Beijing").
     let rescheduled = || {
-        c.members.iter().any(|x| x.status == EventStatus::Postponed)
+        c.statuses.contains(&EventStatus::Postponed)
             && matches!((location_key(m.mention), c.location.as_deref()), (Some(a), Some(b)) if a == b)
     };
     match m.mention.status {
         EventStatus::Planned if past_event() && !rescheduled() => return None,
         EventStatus::Postponed | EventStatus::Cancelled
-            if past_event() && c.members.iter().all(|x| x.status == EventStatus::Occurred) =>
+            if past_event() && c.statuses.iter().all(|&x| x == EventStatus::Occurred) =>
         {
             return None
         }
@@ -288,9 +290,9 @@ pub fn join_score(w: &Weights, m: &MentionView, c: &ClusterView) -> Option<f32> 
     let denies =
         |x: EventStatus, y: EventStatus| x == EventStatus::Denied && y == EventStatus::Occurred;
     let contradicts = c
-        .members
+        .statuses
         .iter()
-        .any(|x| denies(m.mention.status, x.status) || denies(x.status, m.mention.status));
+        .any(|&x| denies(m.mention.status, x) || denies(x, m.mention.status));
     if contradicts && shared == 0 {
         return None;
     }
@@ -307,14 +309,14 @@ pub fn join_score(w: &Weights, m: &MentionView, c: &ClusterView) -> Option<f32> 
             let changed =
                 |s: EventStatus| matches!(s, EventStatus::Postponed | EventStatus::Cancelled);
             let mine_occurred = m.mention.status == EventStatus::Occurred;
-            let theirs_occurred = c.members.iter().all(|x| x.status == EventStatus::Occurred);
+            let theirs_occurred = c.statuses.iter().all(|&x| x == EventStatus::Occurred);
             // A grouping's summit called off at one venue and held at another
             // ("the Sydney meeting was scrapped; the leaders met in Hiroshima
             // instead") is one meeting that moved: the same parties, as a group.
             let multilateral = |x: Option<&str>| x == Some("multilateral");
             let moved = multilateral(m.mention.mode.as_deref())
                 && multilateral(c.mode.as_deref())
-                && (changed(m.mention.status) || c.members.iter().any(|x| changed(x.status)));
+                && (changed(m.mention.status) || c.statuses.iter().any(|&x| changed(x)));
             // Two things that both took place in different countries are two
             // events; so are a meeting that took place and a visit elsewhere
             // that was called off or put off (Munich talks, a postponed Beijing trip).
@@ -324,7 +326,7 @@ pub fn join_score(w: &Weights, m: &MentionView, c: &ClusterView) -> Option<f32> 
             let mine_planned = m.mention.status == EventStatus::Planned;
             if moved {
             } else if ((changed(m.mention.status) || mine_occurred) && theirs_occurred)
-                || ((mine_occurred || mine_planned) && c.members.iter().all(|x| changed(x.status)))
+                || ((mine_occurred || mine_planned) && c.statuses.iter().all(|&x| changed(x)))
             {
                 return None;
             } else {
@@ -412,8 +414,8 @@ fn date_score(w: &Weights, m: &MentionView, c: &ClusterView) -> Option<f32> {
         })
         .map(|(_, d)| *d)
         .collect();
-    let put_off = c.members.iter().any(|x| x.status == EventStatus::Postponed)
-        || m.mention.status == EventStatus::Postponed;
+    let put_off =
+        c.statuses.contains(&EventStatus::Postponed) || m.mention.status == EventStatus::Postponed;
     let best = |scores: &mut dyn Iterator<Item = Option<f32>>| {
         scores
             .flatten()
