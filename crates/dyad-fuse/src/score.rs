@@ -28,6 +28,9 @@ pub struct Weights {
     pub join_threshold: f32,
     pub window_days: i64,
     pub moved_days: i64,
+    /// Days a summit (a multilateral meeting) may run over: its reports date
+    /// it by any of them ("from Friday", "on the last day of the summit").
+    pub summit_days: i64,
 }
 
 const WEIGHTS_TSV: &str = include_str!("../data/weights.tsv");
@@ -72,6 +75,7 @@ impl Weights {
                 join_threshold: table.get("join_threshold").map_or(f32::MAX, |v| *v as f32),
                 window_days: table.get("window_days").copied().unwrap_or(0.0) as i64,
                 moved_days: table.get("moved_days").copied().unwrap_or(0.0) as i64,
+                summit_days: table.get("summit_days").copied().unwrap_or(0.0) as i64,
             }
         })
     }
@@ -421,6 +425,11 @@ fn date_score(w: &Weights, m: &MentionView, c: &ClusterView) -> Option<f32> {
             .flatten()
             .fold(None, |b: Option<f32>, s| Some(b.map_or(s, |b| b.max(s))))
     };
+    // A summit runs over days: a plan dates it by its first ("from Friday"),
+    // reports of it held by the day they tell of. (Two meetings held on
+    // different days of a summit stay two: leaders meet on its margins.)
+    let summit = m.mention.mode.as_deref() == Some("multilateral")
+        && c.mode.as_deref() == Some("multilateral");
     // An event takes place once: where it is known to have taken place on a
     // day, a report of it taking place on another is of another event, whatever
     // plans for other days it once had.
@@ -435,10 +444,10 @@ fn date_score(w: &Weights, m: &MentionView, c: &ClusterView) -> Option<f32> {
     match m.date {
         Some(a) if !dated.is_empty() => best(&mut dated.iter().map(|(i, b)| {
             let other = c.members.get(*i)?;
-            if a.overlaps(b) {
+            let plan = is_plan(m.mention.status) || is_plan(other.status);
+            if a.overlaps(b) || (summit && plan && a.gap_days(b) < w.summit_days) {
                 return Some(if a == *b { w.date_same } else { w.date_nested });
             }
-            let plan = is_plan(m.mention.status) || is_plan(other.status);
             // Either side may be the one that tells of the change: the order
             // mentions arrive in must not decide whether they meet.
             let changed =

@@ -522,6 +522,49 @@ fn crossing_meetings_sharing_only_the_common_leader_stay_apart() {
     assert_eq!(fuse(&[mention(a), mention(b)]).len(), 2);
 }
 
+/// A summit runs over days: a plan dated by its first day ("from Friday") and
+/// a report of it held on the Saturday tell of one summit; two meetings held
+/// on different days of it stay two.
+#[test]
+fn a_summit_planned_from_its_first_day_and_held_on_its_second_is_one() {
+    use EventStatus::*;
+    let g7 = |doc, pubd, status, date: &'static str| {
+        let mut m = consult(
+            doc,
+            1,
+            pubd,
+            status,
+            Some(date),
+            Some(place("Hiroshima", Some("JPN"))),
+            "The Group of Seven summit in Hiroshima",
+        );
+        m.actors = &["CAN", "DEU", "FRA", "GBR", "ITA", "JPN", "USA"];
+        m.mode = Some("multilateral");
+        m
+    };
+    let ms = vec![
+        mention(g7("a", "2023-05-15", Planned, "2023-05-19")),
+        mention(g7("b", "2023-05-21", Occurred, "2023-05-20")),
+    ];
+    assert_eq!(fuse(&ms).len(), 1, "{:#?}", fuse(&ms));
+    // Held on two days: two meetings, even of the same parties.
+    let ms = vec![
+        mention(g7("a", "2023-05-21", Occurred, "2023-05-19")),
+        mention(g7("b", "2023-05-21", Occurred, "2023-05-21")),
+    ];
+    assert_eq!(fuse(&ms).len(), 2);
+    // A plan for a day a week away is not that summit's first day.
+    let ms = vec![
+        mention(g7("a", "2023-05-10", Planned, "2023-05-12")),
+        mention(g7("b", "2023-05-21", Occurred, "2023-05-20")),
+    ];
+    let events = fuse(&ms);
+    assert!(
+        events.len() == 2 || events[0].conflicts.iter().any(|c| c.field == "date"),
+        "{events:#?}"
+    );
+}
+
 /// A grouping's summit planned in Sydney, called off there and held in
 /// Hiroshima instead is one meeting that moved, with its place in conflict.
 #[test]

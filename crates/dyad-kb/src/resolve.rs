@@ -906,10 +906,12 @@ impl KnowledgeBase {
                 // Capitalised words right after the title that no phrase covers.
                 // Broken casing may write the name in lower case ("President
                 // obama"): a lower-case word is taken there only as the
-                // surname of someone who held the office, so "the President
-                // may decide" names no one.
+                // surname of someone who held the office and no ordinary word,
+                // so "the President may decide" and "the president said" name
+                // no one.
                 let lower_holder = |t: &Token| {
                     t.key.chars().count() > 3
+                        && !self.common_words.contains(&t.key)
                         && self.surnames.get(&t.key).is_some_and(|ps| {
                             ps.iter().any(|&p| {
                                 self.persons.get(p).is_some_and(|x| {

@@ -909,6 +909,15 @@ fn names_in_broken_case_resolve_but_ordinary_words_do_not() {
     // that office bore it.
     let m = kb().resolve_text("The President may decide.", on);
     assert!(m.iter().all(|m| m.person.is_none()), "{m:?}");
+    // Nor when it is an ordinary word that is also a holder's surname: Oman's
+    // sultan, its prime minister, was Qaboos bin Said.
+    for text in [
+        "The prime minister said the talks would go ahead.",
+        "The president said nothing.",
+    ] {
+        let m = kb().resolve_text(text, d("2015-06-01"));
+        assert!(m.iter().all(|m| m.person.is_none()), "{text}: {m:?}");
+    }
     // A user's layer is read as written: its names need their capitals.
     let layer = "alias\tactor\tstart\tend\tperson\tsource\nMarchtown\tFRA\t\t\t\tuser\n";
     let kb = KnowledgeBase::with_layers(&[("mine.tsv", layer)]).expect("layer loads");
