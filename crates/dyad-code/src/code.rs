@@ -57,6 +57,9 @@ pub fn code_document(coder: &Coder, input: &CodeInput<'_>) -> Vec<EventMention> 
     // Undated acts timed by a meeting ("after the security talks, they will
     // sign…"): their index in `out` and the span of the anchoring words.
     let mut anchored: Vec<(usize, MeetingAnchor)> = Vec::new();
+    // The person the last sentence was about (its main clause's subject), whom
+    // a "he" or "she" opening the next main clause stands for.
+    let mut topic: Vec<&ResolvedMention> = Vec::new();
     for sentence in &input.analysis.sentences {
         let tree = Tree::new(sentence);
         let in_sentence: Vec<&ResolvedMention> = resolved
@@ -65,14 +68,17 @@ pub fn code_document(coder: &Coder, input: &CodeInput<'_>) -> Vec<EventMention> 
             // "an anti-Syria journalist": someone against a state, never it.
             .filter(|m| !opposed(input.text, m.span))
             .collect();
+        let previous_topic = std::mem::take(&mut topic);
+        topic = sentence_topic(&tree, &in_sentence, &previous_topic);
         let timexes: Vec<&dyad_time::Timex> = input
             .timexes
             .iter()
             .filter(|t| sentence.span.contains(t.span))
             .collect();
+        let times: Vec<Span> = timexes.iter().map(|t| t.span).collect();
         let mut consumed = vec![false; tree.len()];
         let matched: Vec<Option<(&Pattern, Option<usize>)>> = (0..tree.len())
-            .map(|i| match_trigger(coder, &tree, i))
+            .map(|i| match_trigger(coder, &tree, i, &times))
             .collect();
         // First the triggers that stand as events of their own, then each coded:
         // a trigger's arguments may depend on which other triggers stand beside it.
@@ -151,6 +157,7 @@ pub fn code_document(coder: &Coder, input: &CodeInput<'_>) -> Vec<EventMention> 
             published,
             sentence,
             triggers: &triggers,
+            previous_topic: &previous_topic,
         };
         let mut n = 0;
         // The sentence's events: each with whether it tells background (see
@@ -1374,6 +1381,50 @@ struct SentenceCtx<'a, 'i> {
     timexes: &'a [&'a dyad_time::Timex],
     published: Option<NaiveDate>,
     sentence: &'a dyad_text::Sentence,
+    /// The one person the previous sentence's main clause was about, if any.
+    previous_topic: &'a [&'a ResolvedMention],
+}
+
+/// The person a sentence's main clause is about: the one person named in the
+/// root's subject, or, where that subject is "he" or "she", whom the pronoun
+/// stood for. Nothing where the subject names no one person.
+fn sentence_topic<'m>(
+    tree: &Tree<'_>,
+    mentions: &[&'m ResolvedMention],
+    previous: &[&'m ResolvedMention],
+) -> Vec<&'m ResolvedMention> {
+    let Some(root) = (0..tree.len()).find(|&i| tree.head(i).is_none()) else {
+        return Vec::new();
+    };
+    let Some(subj) = tree.children_with(root, &["nsubj"]).next() else {
+        return Vec::new();
+    };
+    if tree
+        .tokens
+        .get(subj)
+        .is_some_and(|t| t.upos == "PRON" && matches!(t.text.to_lowercase().as_str(), "he" | "she"))
+    {
+        return previous.to_vec();
+    }
+    let Some(span) = tree.subtree_span(subj) else {
+        return Vec::new();
+    };
+    let people: Vec<&ResolvedMention> = mentions
+        .iter()
+        .filter(|m| {
+            // (By the name's last word: the parse may hang a first word
+            // elsewhere.)
+            m.span.end > span.start
+                && m.span.end <= span.end
+                && (m.kind == MentionKind::Person || m.person.is_some())
+        })
+        .copied()
+        .collect();
+    if people.len() == 1 {
+        people
+    } else {
+        Vec::new()
+    }
 }
 
 /// The pattern a token triggers, and the token its complement matched.
@@ -1381,6 +1432,7 @@ fn match_trigger<'c>(
     coder: &'c Coder,
     tree: &Tree<'_>,
     i: usize,
+    times: &[Span],
 ) -> Option<(&'c Pattern, Option<usize>)> {
     let tok = tree.tokens.get(i)?;
     // A participle used as an adjective ("the so-called talks", "the proposed
@@ -1469,9 +1521,12 @@ fn match_trigger<'c>(
         layers.sort_unstable_by(|a, b| b.cmp(a));
         layers.dedup();
         for layer in layers {
-            if let Some(hit) =
-                match_in_layer(tree, i, all.iter().copied().filter(|p| p.layer == layer))
-            {
+            if let Some(hit) = match_in_layer(
+                tree,
+                i,
+                times,
+                all.iter().copied().filter(|p| p.layer == layer),
+            ) {
                 return Some(hit);
             }
         }
@@ -1517,6 +1572,7 @@ fn main_verb_as_modifier(tree: &Tree<'_>, i: usize) -> bool {
 fn match_in_layer<'c>(
     tree: &Tree<'_>,
     i: usize,
+    times: &[Span],
     pats: impl Iterator<Item = &'c Pattern> + Clone,
 ) -> Option<(&'c Pattern, Option<usize>)> {
     {
@@ -1605,8 +1661,13 @@ fn match_in_layer<'c>(
             }
         }
         // Any object: a line naming its object wins ("lift the blockade"), and
-        // this one wins over the general line.
-        if tree.children_with(i, &["obj"]).next().is_some() {
+        // this one wins over the general line. A time the parse took for an
+        // object ("he returns next Wednesday") is none.
+        if tree.children_with(i, &["obj"]).any(|o| {
+            tree.tokens
+                .get(o)
+                .is_some_and(|t| !times.iter().any(|x| x.overlaps(t.span)))
+        }) {
             if let Some(p) = pats
                 .clone()
                 .find(|p| matches!(&p.with, Complement::Object(w) if w == ANY_OBJECT))
@@ -1962,6 +2023,7 @@ fn pronoun_subject<'m>(
     i: usize,
     subj: usize,
     mentions: &[&'m ResolvedMention],
+    previous: &[&'m ResolvedMention],
 ) -> Vec<Party<'m>> {
     let tree = s.tree;
     let Some(word) = tree
@@ -1992,6 +2054,22 @@ fn pronoun_subject<'m>(
         x = h;
     }
     let Some(g) = reporter else {
+        // "Zelenskyy arrived on Saturday. He also held talks with Modi": a
+        // main clause's "he" or "she" with no one named before it in the
+        // sentence is the person the last sentence was about.
+        let opens = mentions.iter().all(|m| {
+            tree.tokens
+                .get(subj)
+                .is_some_and(|t| m.span.start > t.span.start)
+        });
+        let mut clause = tree.head(subj);
+        while let Some(c) = clause.filter(|&c| ["xcomp", "conj"].contains(&tree.base_rel(c))) {
+            clause = tree.head(c);
+        }
+        let main_clause = clause.is_some_and(|c| tree.head(c).is_none());
+        if personal && main_clause && opens {
+            return previous.iter().map(|&mention| Party { mention }).collect();
+        }
         return Vec::new();
     };
     let Some(speaker) = tree.children_with(g, &["nsubj"]).next() else {
@@ -2102,7 +2180,7 @@ fn code_trigger(
         // "The Indian navy said it arrested …", "Hungary has decided it will
         // support …": a pronoun subject stands for the clause's reporter.
         if ps.is_empty() {
-            ps = pronoun_subject(s, i, subj, mentions);
+            ps = pronoun_subject(s, i, subj, mentions, s.previous_topic);
         }
         if passive {
             target_side.extend(ps);

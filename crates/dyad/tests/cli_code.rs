@@ -1609,3 +1609,56 @@ fn ties_deepened_are_cooperation_and_only_ties() {
         "{rows:#?}"
     );
 }
+
+/// A main clause opened by "he" or "she" is about the person the sentence
+/// before was about; a time the parse takes for an object is no object.
+#[test]
+fn he_opening_a_sentence_is_the_person_the_last_one_was_about() {
+    let rows = code_report(
+        "Chilean President Gabriel Boric landed in Madrid on Monday. He also held talks with Portuguese Prime Minister Luis Montenegro.\n",
+        "2024-03-05",
+    );
+    let talks = rows
+        .iter()
+        .find(|r| {
+            r["type"] == "CONSULT" && r["sentence"].as_str().is_some_and(|s| s.starts_with("He"))
+        })
+        .expect("the talks");
+    let mut actors: Vec<&str> = talks["actors"]
+        .as_array()
+        .expect("actors")
+        .iter()
+        .filter_map(Value::as_str)
+        .collect();
+    actors.sort_unstable();
+    assert_eq!(actors, ["CHL", "PRT"], "{talks:#}");
+    // A "he" in what others said is no main clause's subject: it is not
+    // taken for the last sentence's person.
+    let rows = code_report(
+        "Chilean President Gabriel Boric landed in Madrid on Monday. Officials said he would meet Portuguese Prime Minister Luis Montenegro.\n",
+        "2024-03-05",
+    );
+    assert!(
+        rows.iter()
+            .filter(|r| r["sentence"]
+                .as_str()
+                .is_some_and(|s| s.starts_with("Officials")))
+            .all(|r| !r["actors"]
+                .as_array()
+                .expect("actors")
+                .iter()
+                .any(|a| a == "CHL")),
+        "{rows:#?}"
+    );
+    // "returns next Wednesday" returns no one.
+    let rows = code_report(
+        "Chilean President Gabriel Boric landed in Madrid on Monday. He returns next Wednesday.\n",
+        "2024-03-05",
+    );
+    assert!(
+        rows.iter().all(|r| !r["sentence"]
+            .as_str()
+            .is_some_and(|s| s.starts_with("He returns"))),
+        "{rows:#?}"
+    );
+}
