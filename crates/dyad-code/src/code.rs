@@ -1852,6 +1852,17 @@ fn joint_codes(m: &ResolvedMention) -> Option<Vec<String>> {
 }
 
 /// Parties standing in the subtree of `head` (and its conjuncts), in text order.
+/// Whether a clause is set off by a comma right before it (a non-restrictive
+/// relative clause, which describes rather than picks out).
+fn set_off(tree: &Tree<'_>, k: usize) -> bool {
+    let first = tree.subtree(k).into_iter().min().unwrap_or(k);
+    first
+        .checked_sub(1)
+        .and_then(|p| tree.tokens.get(p))
+        .is_some_and(|t| t.text == ",")
+        || tree.tokens.get(first).is_some_and(|t| t.text == ",")
+}
+
 fn parties_under<'m>(
     s: &SentenceCtx<'_, '_>,
     head: usize,
@@ -1875,6 +1886,10 @@ fn parties_under<'m>(
             s.tree
                 .children_with(k, &["mark"])
                 .any(|c| SUBORDINATORS.contains(&s.tree.lemma(c).to_lowercase().as_str()))
+                // So does a relative clause set off by a comma ("Zelenskyy,
+                // who arrived in Japan on a French aircraft, …"): it says
+                // more about the person, not who else is party.
+                || (s.tree.rel(k) == "acl:relcl" && set_off(s.tree, k))
         })
         .filter_map(|k| s.tree.subtree_span(k))
         .collect();
@@ -2072,6 +2087,20 @@ fn pronoun_subject<'m>(
         }
         return Vec::new();
     };
+    // A clause the parse hung on a word of the reporting clause ("said
+    // afterwards that he had warned …", with "afterwards" taken for an
+    // object) is reported by that clause's verb.
+    let mut g = g;
+    for _ in 0..2 {
+        let verb = tree
+            .tokens
+            .get(g)
+            .is_some_and(|t| matches!(t.upos.as_str(), "VERB" | "AUX"));
+        match tree.head(g) {
+            Some(h) if !verb && ["obj", "advmod", "obl"].contains(&tree.base_rel(g)) => g = h,
+            _ => break,
+        }
+    }
     let Some(speaker) = tree.children_with(g, &["nsubj"]).next() else {
         return Vec::new();
     };
@@ -2240,6 +2269,15 @@ fn code_trigger(
                     source_side.extend(parties_under(s, m, mentions));
                 }
             }
+            // A meeting's "on" is its topic or its means ("talks on Ukraine",
+            // "arrived on a French aircraft"), never the other side. (Its
+            // day may hold a party the parse hung there: "gave a welcome on
+            // Thursday to de Klerk".)
+            "on" if event_type == EventType::Consult
+                && !tree
+                    .tokens
+                    .get(c)
+                    .is_some_and(|t| s.timexes.iter().any(|x| x.span.overlaps(t.span))) => {}
             "with" | "between" | "among" | "against" | "to" | "on" | "from" | "for" => {
                 target_side.extend(parties_under(s, c, mentions))
             }
@@ -3818,6 +3856,11 @@ fn asides(coder: &Coder, tree: &Tree<'_>, trigger: Span) -> Vec<Span> {
             .children_with(k, &["mark"])
             .any(|c| SUBORDINATORS.contains(&tree.lemma(c).to_lowercase().as_str()));
         if subordinate && ["advcl", "conj"].contains(&tree.base_rel(k)) {
+            out.extend(tree.subtree_span(k));
+        }
+        // A relative clause set off by commas describes someone named
+        // ("Zelenskyy, who arrived in Japan on a French aircraft, …").
+        if tree.rel(k) == "acl:relcl" && set_off(tree, k) {
             out.extend(tree.subtree_span(k));
         }
     }

@@ -1662,3 +1662,56 @@ fn he_opening_a_sentence_is_the_person_the_last_one_was_about() {
         "{rows:#?}"
     );
 }
+
+/// Who else is named around a meeting is not always a party to it: a
+/// relative clause set off by commas describes the person, and a meeting's
+/// "on" is its means or topic.
+#[test]
+fn a_relative_clause_set_off_by_commas_names_no_party() {
+    let rows = coded(
+        "Chilean President Gabriel Boric, who flew in on a plane lent by the Mexican government, held talks with Spanish Prime Minister Pedro Sanchez.",
+        "2024-03-05",
+    );
+    let talks = first(&rows, "CONSULT");
+    assert!(
+        !talks["actors"]
+            .as_array()
+            .expect("actors")
+            .iter()
+            .any(|a| a == "MEX"),
+        "{talks:#}"
+    );
+    assert_eq!(talks["target"]["country"], "ESP", "{talks:#}");
+}
+
+/// Pledging a package of weapons is giving aid, not only promising.
+#[test]
+fn a_pledged_package_of_weapons_is_aid() {
+    let rows = coded(
+        "Germany pledged a new package of weapons for Ukraine on Tuesday.",
+        "2024-03-06",
+    );
+    let aid = first(&rows, "AID");
+    assert_eq!(aid["source"]["country"], "DEU");
+    assert_eq!(aid["target"]["country"], "UKR");
+}
+
+/// A clause the parse hung on a word of the reporting clause ("said
+/// afterwards that he had warned …") is still reported by its speaker.
+#[test]
+fn he_in_a_clause_said_afterwards_is_the_speaker() {
+    let rows = code_report(
+        "Foreign Secretary James Cleverly met Chinese Foreign Minister Wang Yi on Friday. Cleverly said afterwards that he had warned Wang of serious consequences if China sent weapons to Russia.\n",
+        "2023-08-31",
+    );
+    let warning = rows
+        .iter()
+        .find(|r| {
+            r["sentence"]
+                .as_str()
+                .is_some_and(|s| s.starts_with("Cleverly said"))
+        })
+        .expect("the warning");
+    assert_eq!(warning["source"]["country"], "GBR", "{warning:#}");
+    assert_eq!(warning["target"]["country"], "CHN", "{warning:#}");
+}
