@@ -2238,8 +2238,15 @@ fn code_trigger(
         // its place ("arrived in Amman").
         let asked_for = matches!(&pattern.with, Complement::Prep(w) if *w == case);
         let place = event_type == EventType::Consult && ["in", "at"].contains(&case.as_str());
+        // (Where the object names who is acted on, the phrase is where:
+        // "invited both leaders to Washington".)
+        let object_named = tree
+            .children_with(i, &["obj"])
+            .any(|o| !parties_under(s, o, mentions).is_empty());
         if asked_for && !place {
-            target_side.extend(parties_under(s, c, mentions));
+            if !object_named {
+                target_side.extend(parties_under(s, c, mentions));
+            }
             continue;
         }
         match case.as_str() {

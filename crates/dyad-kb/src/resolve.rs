@@ -417,7 +417,7 @@ impl KnowledgeBase {
 
     /// "The two countries", "both sides" ("the three leaders"): each such
     /// phrase stands for two (three) states the text named before it (by name, adjective or seat of
-    /// government; not through a person or a city). The two named last in the
+    /// government, or in its own sentence through a person; not through a city). The two named last in the
     /// same sentence when it names two ("Japan and South Korea … both
     /// countries' leaders"); else the two the text has named most so far, the
     /// pair a report is about ("The two countries had wanted to meet …"). The
@@ -456,12 +456,19 @@ impl KnowledgeBase {
                     .get(..span.start)
                     .and_then(|t| t.rfind(['.', '!', '?', '\n']))
                     .unwrap_or(0);
-                let mut states: Vec<&ResolvedMention> = Vec::new();
-                for m in before
+                // In its own sentence the people named count by their country
+                // too ("met Kishida and Yoon … invited both leaders").
+                let people: Vec<&ResolvedMention> = out
                     .iter()
-                    .rev()
-                    .filter(|m| m.span.start >= sentence_start)
-                {
+                    .filter(|m| {
+                        m.span.end <= span.start
+                            && m.span.start >= sentence_start
+                            && (state_like(m)
+                                || (m.kind == MentionKind::Person && m.country.is_some()))
+                    })
+                    .collect();
+                let mut states: Vec<&ResolvedMention> = Vec::new();
+                for m in people.iter().rev() {
                     if states.iter().all(|s| s.country != m.country) {
                         states.push(m);
                     }

@@ -1715,3 +1715,29 @@ fn he_in_a_clause_said_afterwards_is_the_speaker() {
     assert_eq!(warning["source"]["country"], "GBR", "{warning:#}");
     assert_eq!(warning["target"]["country"], "CHN", "{warning:#}");
 }
+
+/// "Both leaders" after two leaders named in the sentence stands for their
+/// states, and a place the invitation is to is where, not whom.
+#[test]
+fn both_leaders_invited_to_a_capital_are_the_two_just_named() {
+    let rows = coded(
+        "Macron met German Chancellor Olaf Scholz and Italian Prime Minister Giorgia Meloni in Brussels and invited both leaders to Paris.",
+        "2023-06-30",
+    );
+    let invitation = rows
+        .iter()
+        .find(|r| r["type"] == "AGREE")
+        .expect("the invitation");
+    let mut targets: Vec<&str> = invitation["actors"]
+        .as_array()
+        .expect("actors")
+        .iter()
+        .filter_map(Value::as_str)
+        .collect();
+    targets.sort_unstable();
+    assert!(
+        targets.contains(&"DEU") && targets.contains(&"ITA"),
+        "{invitation:#}"
+    );
+    assert_ne!(invitation["target"]["text"], "Paris", "{invitation:#}");
+}
