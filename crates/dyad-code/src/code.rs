@@ -2049,6 +2049,24 @@ fn pronoun_subject<'m>(
     else {
         return Vec::new();
     };
+    // "Zelenskyy, who arrived in Japan …" (whatever the parse made of the
+    // clause): "who" is the name right before it.
+    if word == "who" {
+        let Some(at) = tree.tokens.get(subj).map(|t| t.span.start) else {
+            return Vec::new();
+        };
+        let gap = |m: &ResolvedMention| {
+            s.input
+                .text
+                .get(m.span.end..at)
+                .is_some_and(|g| g.chars().all(|c| c == ',' || c.is_whitespace()))
+        };
+        return mentions
+            .iter()
+            .filter(|m| m.span.end <= at && gap(m) && is_party(m))
+            .map(|&mention| Party { mention })
+            .collect();
+    }
     let personal = matches!(word.as_str(), "he" | "she");
     if !personal && !matches!(word.as_str(), "it" | "they" | "we") {
         return Vec::new();
@@ -2307,8 +2325,10 @@ fn code_trigger(
         }
     }
     // "threatened to break relations with Russia", "refused to commit aid to the
-    // war": the act's target stands in the clause it governs.
-    if target_side.is_empty() {
+    // war": the act's target stands in the clause it governs. (Not a
+    // journey's: "arrived in Hiroshima to join the G7 talks" visits the host;
+    // joining the talks is an act of its own.)
+    if target_side.is_empty() && pattern.cameo != "042" {
         // An infinitive the parse took for an adverbial clause ("threatened
         // … to break relations with Russia") is the same complement.
         let complements: Vec<usize> = tree
@@ -3702,7 +3722,7 @@ fn event_location(
                 continue;
             };
             if !places.at_words.contains(&case)
-                || (case == "to"
+                || (["to", "into"].contains(&case.as_str())
                     && !["travel", "fly", "visit", "trip"].contains(&tree.lemma(x).as_str()))
             {
                 continue;

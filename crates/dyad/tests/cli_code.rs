@@ -1741,3 +1741,22 @@ fn both_leaders_invited_to_a_capital_are_the_two_just_named() {
     );
     assert_ne!(invitation["target"]["text"], "Paris", "{invitation:#}");
 }
+
+/// A journey into a place visits its state, whatever the journey is for:
+/// "flew into", a "who" clause however parsed, "arrived … to join talks".
+#[test]
+fn a_journey_into_a_city_visits_its_state() {
+    for sentence in [
+        "Chilean President Gabriel Boric flew into Madrid on Saturday aboard a borrowed aircraft.",
+        "Chilean President Gabriel Boric, who arrived in Spain on Saturday on an aircraft lent by the Mexican government, spent the day in meetings with business leaders.",
+        "Chilean President Gabriel Boric arrived in Madrid to join the NATO talks in person.",
+    ] {
+        let rows = coded(sentence, "2024-03-10");
+        let visit = rows
+            .iter()
+            .find(|r| r["mode"] == "visit")
+            .unwrap_or_else(|| panic!("a visit in {sentence}: {rows:#?}"));
+        assert_eq!(visit["source"]["country"], "CHL", "{visit:#}");
+        assert_eq!(visit["target"]["country"], "ESP", "{visit:#}");
+    }
+}
