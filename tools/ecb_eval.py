@@ -11,7 +11,7 @@ What it does:
    setting) unless --all-sentences.
 2. Rebuilds each document's text from its tokens (spaces between tokens, a blank line between
    sentences, so that each sentence is a paragraph for the reader), writes a JSONL corpus and runs
-   `dyad ingest`, `dyad mentions`, `dyad events --undated` and `dyad parse` on it.
+   `dyad ingest`, `dyad mentions`, `dyad events --undated --incomplete` and `dyad parse` on it.
 3. A gold mention is coded when a dyad mention's trigger overlaps its tokens in the same
    document; the first such dyad mention (by offset) gives its canonical event. Scores are over
    the coded gold mentions only; gold chains are restricted to them.
@@ -162,7 +162,7 @@ def run_dyad(dyad, docs, work, published):
             os.unlink(db + suffix)
     run([dyad, "ingest", corpus, "--db", db])
     run([dyad, "mentions", "--db", db], os.path.join(work, "mentions.jsonl"))
-    run([dyad, "events", "--db", db, "--undated"], os.path.join(work, "events.jsonl"))
+    run([dyad, "events", "--db", db, "--undated", "--incomplete"], os.path.join(work, "events.jsonl"))
     run([dyad, "read", corpus], os.path.join(work, "read.jsonl"))
     # The parse gets the text dyad read made of each row (the texts ingest analysed), one file
     # per document named by its id, so that offsets line up with the mentions'.

@@ -129,6 +129,28 @@ pub struct CanonicalEvent {
     pub summary: String,
 }
 
+/// Types whose act needs no one acted on: a show of force, a protest, an
+/// attack or coercion told without its victim is still the act.
+pub const ONE_PARTY_TYPES: [EventType; 4] = [
+    EventType::Mobilize,
+    EventType::Protest,
+    EventType::Assault,
+    EventType::Coerce,
+];
+
+impl CanonicalEvent {
+    /// Whether the event names who acted and who was acted on: two states
+    /// among its parties, or a source and a target (a state's domestic
+    /// events), or a type of [`ONE_PARTY_TYPES`]. "A meeting with Xi had been
+    /// requested" (by whom?) is incomplete: peers drop such acts, and dyad
+    /// keeps them for fusion and lists them on request.
+    pub fn is_complete(&self) -> bool {
+        self.actors.len() >= 2
+            || (self.source.is_some() && self.target.is_some())
+            || ONE_PARTY_TYPES.contains(&self.event_type)
+    }
+}
+
 fn actor_set(m: &EventMention) -> Vec<String> {
     let mut actors: Vec<String> = m
         .actors

@@ -37,6 +37,7 @@ pub struct EventQuery {
     pub until: Option<String>,
     pub status: Option<String>,
     pub undated: Option<String>,
+    pub incomplete: Option<String>,
     pub limit: Option<String>,
     pub offset: Option<String>,
     pub format: Option<String>,
@@ -71,15 +72,15 @@ impl EventQuery {
             ),
             None => None,
         };
-        let include_undated = match given(&self.undated).as_deref() {
-            None | Some("false") | Some("0") => false,
-            Some("true") | Some("1") => true,
-            Some(x) => {
-                return Err(ServeError::BadRequest(format!(
-                    "undated {x:?}: true or false"
-                )))
-            }
+        let flag = |name: &str, v: &Option<String>| match given(v).as_deref() {
+            None | Some("false") | Some("0") => Ok(false),
+            Some("true") | Some("1") => Ok(true),
+            Some(x) => Err(ServeError::BadRequest(format!(
+                "{name} {x:?}: true or false"
+            ))),
         };
+        let include_undated = flag("undated", &self.undated)?;
+        let include_incomplete = flag("incomplete", &self.incomplete)?;
         Ok(EventFilter {
             actor: given(&self.actor),
             event_type,
@@ -87,6 +88,7 @@ impl EventQuery {
             until: given(&self.until),
             status,
             include_undated,
+            include_incomplete,
         })
     }
 

@@ -131,6 +131,7 @@ fn query_string(q: &EventQuery) -> String {
         ("since", &q.since),
         ("until", &q.until),
         ("undated", &q.undated),
+        ("incomplete", &q.incomplete),
     ] {
         if let Some(v) = v.as_deref().filter(|v| !v.trim().is_empty()) {
             let _ = write!(s, "{k}={}&", url(v.trim()));

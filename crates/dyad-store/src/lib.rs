@@ -67,6 +67,10 @@ pub struct EventFilter {
     /// after the war", told without a time). Left out by default: an event record
     /// without a time cannot be placed on a timeline or filtered by date.
     pub include_undated: bool,
+    /// Also events that name no one acted on, or no one acting, where their
+    /// type needs both ([`dyad_fuse::CanonicalEvent::is_complete`]). Left out
+    /// by default, as peers leave them out.
+    pub include_incomplete: bool,
 }
 
 /// An event mention as stored, with character offsets into its document's text
@@ -141,6 +145,7 @@ const SQLITE_MIGRATIONS: &[(i64, &str)] = &[
         4,
         include_str!("../migrations/sqlite/0004_deferred_fusion.sql"),
     ),
+    (5, include_str!("../migrations/sqlite/0005_complete.sql")),
 ];
 const POSTGRES_MIGRATIONS: &[(i64, &str)] = &[
     (1, include_str!("../migrations/postgres/0001_init.sql")),
@@ -156,6 +161,7 @@ const POSTGRES_MIGRATIONS: &[(i64, &str)] = &[
         4,
         include_str!("../migrations/postgres/0004_deferred_fusion.sql"),
     ),
+    (5, include_str!("../migrations/postgres/0005_complete.sql")),
 ];
 
 /// A key for PostgreSQL's advisory locks: the migration lock, and one per block.
@@ -907,6 +913,9 @@ fn event_where(f: &EventFilter) -> Result<(String, Vec<Value>), StoreError> {
     } else {
         "date_start IS NOT NULL"
     });
+    if !f.include_incomplete {
+        sql.push_str(" AND complete = 1");
+    }
     let mut params: Vec<Value> = Vec::new();
     let mut add = |cond: &str, v: Value, params: &mut Vec<Value>| {
         params.push(v);
@@ -1211,8 +1220,8 @@ fn insert_event(
         ],
     );
     db.exec(
-        "INSERT INTO events (id, block, event_type, status, date_value, date_grain, date_start, date_end, actors, summary, event_json) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
+        "INSERT INTO events (id, block, event_type, status, date_value, date_grain, date_start, date_end, actors, summary, event_json, complete) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
         &[
             e.id.as_str().into(),
             e.block.as_str().into(),
@@ -1225,6 +1234,7 @@ fn insert_event(
             actors.into(),
             e.summary.as_str().into(),
             json.into(),
+            Value::Int(i64::from(e.is_complete())),
         ],
     )?;
     if kind == Kind::Sqlite {

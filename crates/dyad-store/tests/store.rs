@@ -199,7 +199,7 @@ fn store_fuses_like_the_library_and_is_idempotent() {
         assert_eq!(s.counts().unwrap(), counts);
         assert_eq!(s.document_hashes().unwrap(), hashes);
         assert_eq!(s.document("c").unwrap().as_ref(), Some(&docs[2].0));
-        assert_eq!(s.schema_version().unwrap(), 4);
+        assert_eq!(s.schema_version().unwrap(), 5);
         assert_eq!(
             s.stored_document_hash("a").unwrap(),
             Some(dyad_store::document_hash(&docs[0].0).unwrap())
@@ -350,6 +350,7 @@ fn event_filters() {
             until: until.map(str::to_string),
             status: status.map(str::to_string),
             include_undated: true,
+            include_incomplete: false,
         };
         assert_eq!(
             s.events(&f(Some("jpn"), None, None, None, None))
@@ -513,4 +514,66 @@ fn a_store_from_an_older_blocking_scheme_is_filed_again_on_open() {
         s.counts().unwrap().mentions,
         docs.iter().map(|d| d.1.len()).sum::<usize>()
     );
+}
+
+/// A report of a request with no one named as asking it: "a meeting with Xi
+/// had been requested".
+fn incomplete_report() -> (Document, Vec<EventMention>) {
+    let e = document(
+        "e",
+        "2023-01-27",
+        "A meeting with Xi had been requested but not confirmed.",
+    );
+    let mut m = mention(&e, 0, EventStatus::Occurred, "2023-01-27", None);
+    m.event_type = EventType::Request;
+    m.cameo = Some("020".into());
+    m.actors = vec!["CHN".into()];
+    (e, vec![m])
+}
+
+#[test]
+fn incomplete_events_are_listed_only_on_request() {
+    on_each_backend("incomplete", |s, _| {
+        for (d, ms) in corpus().into_iter().chain([incomplete_report()]) {
+            s.put_document(&d, &ms).unwrap();
+        }
+        let all = EventFilter {
+            include_undated: true,
+            include_incomplete: true,
+            ..EventFilter::default()
+        };
+        let listed = s.events(&all).unwrap();
+        assert!(listed.iter().any(|e| e.event_type == EventType::Request));
+        let complete = s
+            .events(&EventFilter {
+                include_incomplete: false,
+                ..all.clone()
+            })
+            .unwrap();
+        assert_eq!(complete.len() + 1, listed.len());
+        assert!(complete.iter().all(|e| e.event_type != EventType::Request));
+    });
+}
+
+#[test]
+fn a_store_from_before_completeness_marks_its_events_when_opened() {
+    let (mut s, url) = sqlite_store();
+    for (d, ms) in corpus().into_iter().chain([incomplete_report()]) {
+        s.put_document(&d, &ms).unwrap();
+    }
+    let expected = all_events(&mut s);
+    drop(s);
+    // What a store of version 4 holds: no completeness column.
+    {
+        let db = rusqlite::Connection::open(&url).unwrap();
+        db.execute_batch(
+            "DROP INDEX events_complete_listing; \
+             ALTER TABLE events DROP COLUMN complete; \
+             DELETE FROM schema_migrations WHERE version = 5;",
+        )
+        .unwrap();
+    }
+    let mut s = Store::open(&url).unwrap();
+    assert_eq!(all_events(&mut s), expected);
+    assert!(!expected.contains("REQUEST"), "{expected}");
 }

@@ -165,3 +165,31 @@ fn exports_and_errors() {
         Some(1)
     );
 }
+
+/// An act no one is named as doing ("a meeting with Xi had been requested")
+/// is stored and fused, but `dyad events` lists it only with `--incomplete`.
+#[test]
+fn incomplete_events_are_listed_with_incomplete() {
+    let dir = scratch("incomplete");
+    std::fs::write(
+        dir.join("report.txt"),
+        "Talks in Beijing\n\nBEIJING – Xi Jinping met Lula da Silva on Friday. A further meeting with Xi had been requested, officials said.\n",
+    )
+    .expect("write report");
+    let out = run(&["ingest", "report.txt", "--published", "2023-04-14"], &dir);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let listed = lines(&run(&["events"], &dir).stdout);
+    let all = lines(&run(&["events", "--incomplete"], &dir).stdout);
+    assert!(
+        listed.iter().any(|e| e["type"] == "CONSULT"),
+        "the meeting is complete: {listed:#?}"
+    );
+    assert!(listed.iter().all(|e| e["type"] != "REQUEST"), "{listed:#?}");
+    assert!(all.iter().any(|e| e["type"] == "REQUEST"), "{all:#?}");
+    assert!(all.len() > listed.len());
+}

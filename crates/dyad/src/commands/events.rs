@@ -43,6 +43,11 @@ pub struct EventsArgs {
     /// event record without a time cannot be placed on a timeline or filtered.
     #[arg(long)]
     pub undated: bool,
+    /// Also list events that lack who acted or who was acted on where their
+    /// type needs both ("a meeting with Xi had been requested", by whom?):
+    /// left out by default, as peers leave them out; fusion still uses them.
+    #[arg(long)]
+    pub incomplete: bool,
     #[arg(long, value_enum, default_value_t = Format::Jsonl)]
     pub format: Format,
     /// Write to this file instead of stdout (required for Parquet on a terminal).
@@ -68,6 +73,7 @@ pub fn run(args: EventsArgs) -> anyhow::Result<ExitCode> {
         until: args.until.clone(),
         status: args.status.clone(),
         include_undated: args.undated,
+        include_incomplete: args.incomplete,
     };
     let events = store.events(&filter)?;
     let mut sink: Box<dyn Write> = match &args.out {
