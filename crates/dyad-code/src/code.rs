@@ -1852,6 +1852,16 @@ fn joint_codes(m: &ResolvedMention) -> Option<Vec<String>> {
 }
 
 /// Parties standing in the subtree of `head` (and its conjuncts), in text order.
+/// Whether a "with" phrase is "along with" or "together with" (however the
+/// parse hung the first word): those it names act too.
+fn along_with(tree: &Tree<'_>, c: usize) -> bool {
+    let first = tree.subtree(c).into_iter().min().unwrap_or(c);
+    tree.lemma(first).eq_ignore_ascii_case("with")
+        && first
+            .checked_sub(1)
+            .is_some_and(|p| matches!(tree.lemma(p).to_lowercase().as_str(), "along" | "together"))
+}
+
 /// Whether a clause is set off by a comma right before it (a non-restrictive
 /// relative clause, which describes rather than picks out).
 fn set_off(tree: &Tree<'_>, k: usize) -> bool {
@@ -2071,14 +2081,38 @@ fn pronoun_subject<'m>(
     if !personal && !matches!(word.as_str(), "it" | "they" | "we") {
         return Vec::new();
     }
-    // Up from the act through its own clause to the clause that holds it.
+    // Up from the clause the pronoun is the subject of (a nominal act's verb:
+    // "he expected to hold a meeting") to the clause that holds it.
+    let clause = tree.head(subj);
     let mut x = i;
+    if tree.base_rel(i) == "obj" {
+        // The verb taking the act as object, up through control ("expected
+        // to hold a meeting"); nothing looser ("says it has evidence Russia
+        // was behind the attacks" has "it" say nothing of the attacks).
+        let mut v = tree.head(i);
+        while let Some(h) = v.filter(|&h| Some(h) != clause && tree.base_rel(h) == "xcomp") {
+            v = tree.head(h);
+        }
+        if v.is_some() && v == clause {
+            x = v.unwrap_or(i);
+        }
+    }
     let mut reporter = None;
     for _ in 0..4 {
         let rel = tree.base_rel(x);
         let Some(h) = tree.head(x) else { break };
-        if rel == "ccomp" {
-            reporter = Some(h);
+        // "said Modi would still come, and that he expected to …": a conjunct
+        // opened by "that" is a second thing said, whatever it hangs on.
+        let said_too = rel == "conj"
+            && tree
+                .children_with(x, &["mark"])
+                .any(|m| tree.lemma(m).eq_ignore_ascii_case("that"));
+        if rel == "ccomp" || said_too {
+            reporter = Some(if said_too && tree.base_rel(h) == "ccomp" {
+                tree.head(h).unwrap_or(h)
+            } else {
+                h
+            });
             break;
         }
         if !["xcomp", "conj"].contains(&rel) {
@@ -2261,6 +2295,10 @@ fn code_trigger(
         let object_named = tree
             .children_with(i, &["obj"])
             .any(|o| !parties_under(s, o, mentions).is_empty());
+        if along_with(tree, c) {
+            source_side.extend(parties_under(s, c, mentions));
+            continue;
+        }
         if asked_for && !place {
             if !object_named {
                 target_side.extend(parties_under(s, c, mentions));
@@ -2294,6 +2332,9 @@ fn code_trigger(
                     source_side.extend(parties_under(s, m, mentions));
                 }
             }
+            // "attend the summit along with Modi", "together with Japan": more
+            // of those who act, not whom they act on.
+            "along" | "together" => source_side.extend(parties_under(s, c, mentions)),
             // A meeting's "on" is its topic or its means ("talks on Ukraine",
             // "arrived on a French aircraft"), never the other side. (Its
             // day may hold a party the parse hung there: "gave a welcome on

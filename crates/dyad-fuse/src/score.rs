@@ -330,7 +330,9 @@ pub fn join_score(w: &Weights, m: &MentionView, c: &ClusterView) -> Option<f32> 
             let mine_planned = m.mention.status == EventStatus::Planned;
             if moved {
             } else if ((changed(m.mention.status) || mine_occurred) && theirs_occurred)
-                || ((mine_occurred || mine_planned) && c.statuses.iter().all(|&x| changed(x)))
+                || (mine_occurred && c.statuses.iter().all(|&x| changed(x)))
+                || (mine_planned && c.statuses.iter().any(|&x| changed(x)))
+                || (changed(m.mention.status) && c.statuses.contains(&EventStatus::Planned))
             {
                 return None;
             } else {

@@ -759,7 +759,27 @@ fn a_plan_elsewhere_is_not_the_visit_put_off() {
         "Albanese expects to meet Biden in Japan",
     );
     elsewhere.actors = &["AUS", "USA"];
-    assert_eq!(fuse(&[mention(put_off), mention(elsewhere)]).len(), 2);
+    let (put_off, elsewhere) = (mention(put_off), mention(elsewhere));
+    assert_eq!(fuse(&[put_off.clone(), elsewhere.clone()]).len(), 2);
+    // Whichever is told first, and beside a plan for the visit itself.
+    let mut planned_visit = consult(
+        "c",
+        1,
+        "2023-05-15",
+        Planned,
+        Some("2023-05-24"),
+        Some(place("Australia", Some("AUS"))),
+        "Biden will visit Australia",
+    );
+    planned_visit.actors = &["AUS", "USA"];
+    let planned_visit = mention(planned_visit);
+    for order in [
+        [elsewhere.clone(), planned_visit.clone(), put_off.clone()],
+        [planned_visit.clone(), elsewhere.clone(), put_off.clone()],
+    ] {
+        let events = fuse(&order);
+        assert_eq!(events.len(), 2, "{events:#?}");
+    }
 }
 
 #[test]

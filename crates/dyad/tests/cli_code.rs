@@ -1760,3 +1760,36 @@ fn a_journey_into_a_city_visits_its_state() {
         assert_eq!(visit["target"]["country"], "ESP", "{visit:#}");
     }
 }
+
+/// "X said A would …, and that he expected to hold a meeting with B": the
+/// second thing said has the speaker as its "he", and "along with" adds to
+/// those who act.
+#[test]
+fn a_second_that_clause_is_said_by_the_same_speaker() {
+    let rows = coded(
+        "Canadian Prime Minister Justin Trudeau said Narendra Modi would still visit Ottawa next month, and that he expected to hold a separate meeting with Joe Biden in Japan.",
+        "2023-05-17",
+    );
+    let meeting = rows
+        .iter()
+        .find(|r| r["type"] == "CONSULT" && r["target"]["country"] == "USA")
+        .unwrap_or_else(|| panic!("the meeting: {rows:#?}"));
+    assert_eq!(meeting["source"]["country"], "CAN", "{meeting:#}");
+    let rows = coded(
+        "Chilean President Gabriel Boric signed the trade pact with Spain along with Argentine President Javier Milei.",
+        "2024-03-05",
+    );
+    let pact = rows
+        .iter()
+        .find(|r| r["target"]["country"] == "ESP")
+        .unwrap_or_else(|| panic!("the pact with Spain: {rows:#?}"));
+    assert!(
+        pact["actors"]
+            .as_array()
+            .expect("actors")
+            .iter()
+            .any(|a| a == "ARG"),
+        "{pact:#}"
+    );
+    assert_ne!(pact["target"]["country"], "ARG");
+}
