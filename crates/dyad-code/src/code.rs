@@ -1843,9 +1843,57 @@ fn parties_under<'m>(
         }
     }
     out.extend(listed);
+    // "ties between Gondor and Osgiliath" parsed with "between" as a
+    // subordinator of a later clause and the pair as that clause's subject:
+    // "between" is never a subordinator, so the parties it introduces right
+    // after the phrase belong to the phrase.
+    for sp in &spans {
+        for m in parties_between(s, *sp, mentions) {
+            if !out.iter().any(|q| q.mention.span == m.span) {
+                out.push(Party { mention: m });
+            }
+        }
+    }
     out.sort_by_key(|p| p.mention.span.start);
     // Two states can stand on the same words ("both countries").
     out.dedup_by(|a, b| a.mention.span == b.mention.span && a.mention.country == b.mention.country);
+    out
+}
+
+/// The parties of a "between" the parse made a subordinator (`mark`) right
+/// after the phrase spanning `span`: the first party right after it (a
+/// determiner may stand between) and the parties listed after that one.
+fn parties_between<'m>(
+    s: &SentenceCtx<'_, '_>,
+    span: Span,
+    mentions: &[&'m ResolvedMention],
+) -> Vec<&'m ResolvedMention> {
+    let tree = s.tree;
+    let Some(b) = tree.tokens.iter().position(|t| t.span.start >= span.end) else {
+        return Vec::new();
+    };
+    if tree.lemma(b) != "between" || tree.base_rel(b) != "mark" {
+        return Vec::new();
+    }
+    let Some(after) = tree.tokens.get(b).map(|t| t.span.end) else {
+        return Vec::new();
+    };
+    let first = mentions
+        .iter()
+        .copied()
+        .filter(|m| is_party(m) && m.span.start >= after)
+        .min_by_key(|m| m.span.start)
+        .filter(|m| {
+            s.input.text.get(after..m.span.start).is_some_and(|gap| {
+                let gap = gap.trim().to_lowercase();
+                gap.is_empty() || gap == "the"
+            })
+        });
+    let Some(first) = first else {
+        return Vec::new();
+    };
+    let mut out = vec![first];
+    out.extend(list_after(s.input.text, first, mentions));
     out
 }
 

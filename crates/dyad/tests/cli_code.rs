@@ -1609,3 +1609,25 @@ fn ties_deepened_are_cooperation_and_only_ties() {
         "{rows:#?}"
     );
 }
+
+#[test]
+fn ties_between_a_pair_the_parse_hung_elsewhere_are_the_phrases() {
+    // The parse takes "between" for a subordinator of "said" and the pair for
+    // its subject; the pair is still the one whose relations thaw.
+    let rows = coded(
+        "Chile welcomed a thaw in relations between Addis Ababa and Asmara, its foreign ministry said.",
+        "2018-07-10",
+    );
+    let e = first(&rows, "SUPPORT");
+    assert_eq!(e["source"]["country"], "CHL", "{rows:#?}");
+    let actors: Vec<&str> = e["actors"]
+        .as_array()
+        .map(|a| a.iter().filter_map(Value::as_str).collect())
+        .unwrap_or_default();
+    assert!(
+        actors.contains(&"ETH") && actors.contains(&"ERI"),
+        "{rows:#?}"
+    );
+    // A development welcomed is endorsed, not a visitor hosted.
+    assert!(rows.iter().all(|r| r["type"] != "CONSULT"), "{rows:#?}");
+}
