@@ -1631,3 +1631,29 @@ fn ties_between_a_pair_the_parse_hung_elsewhere_are_the_phrases() {
     // A development welcomed is endorsed, not a visitor hosted.
     assert!(rows.iter().all(|r| r["type"] != "CONSULT"), "{rows:#?}");
 }
+
+#[test]
+fn wanting_or_pressuring_someone_to_act_is_a_request_to_them() {
+    let rows = coded(
+        "The United States wants Russia to withdraw its troops from Ukraine.",
+        "2022-02-20",
+    );
+    let e = first(&rows, "REQUEST");
+    assert_eq!(e["source"]["country"], "USA", "{rows:#?}");
+    assert_eq!(e["target"]["country"], "RUS", "{rows:#?}");
+    let rows = coded(
+        "Washington pressured Hanoi to release the prisoners.",
+        "2022-02-20",
+    );
+    assert_eq!(
+        first(&rows, "REQUEST")["target"]["country"],
+        "VNM",
+        "{rows:#?}"
+    );
+    // Wanting to do something oneself asks no one.
+    let rows = coded(
+        "Russia wants to expand its trade with Ukraine.",
+        "2022-02-20",
+    );
+    assert!(rows.iter().all(|r| r["type"] != "REQUEST"), "{rows:#?}");
+}
