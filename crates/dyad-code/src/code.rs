@@ -17,6 +17,10 @@ const SPEECH: &[&str] = &[
     "say", "tell", "report", "announce", "add", "state", "confirm", "claim", "note",
 ];
 /// Prepositions that introduce a place or a time, not one acted on.
+/// Verbs whose subject receives what their object names ("received
+/// assurances", "won the support of …").
+const RECEIVING: &[&str] = &["receive", "get", "obtain", "win", "gain", "secure"];
+
 const NOT_TARGETS: &[&str] = &[
     "at",
     "in",
@@ -71,9 +75,17 @@ pub fn code_document(coder: &Coder, input: &CodeInput<'_>) -> Vec<EventMention> 
             .filter(|t| sentence.span.contains(t.span))
             .collect();
         let mut consumed = vec![false; tree.len()];
-        let matched: Vec<Option<(&Pattern, Option<usize>)>> = (0..tree.len())
+        let mut matched: Vec<Option<(&Pattern, Option<usize>)>> = (0..tree.len())
             .map(|i| match_trigger(coder, &tree, i))
             .collect();
+        // A meeting verb whose object is a thing received ("received
+        // assurances", "host troops") is no meeting (`code_trigger` drops it),
+        // so it swallows no nominal act told as its object.
+        for k in 0..matched.len() {
+            if matched[k].is_some_and(|(p, _)| no_meeting(coder, &tree, k, p)) {
+                matched[k] = None;
+            }
+        }
         // First the triggers that stand as events of their own, then each coded:
         // a trigger's arguments may depend on which other triggers stand beside it.
         let mut kept: Vec<(usize, &Pattern, Option<usize>)> = Vec::new();
@@ -1343,6 +1355,21 @@ fn introduced_by(tree: &Tree<'_>, span: Span, preps: &[&str]) -> bool {
 }
 
 /// Whether a nominal trigger stands within two steps below another trigger.
+/// Troops are hosted, stationed or received as forces, not met: a meeting
+/// whose only counterpart is a military unit is no meeting.
+/// Nor does one meet a challenge or a deadline ("until their demands are
+/// met": the task may be the passive subject), nor receive a meeting in
+/// receiving assurances or a letter.
+/// (A pattern that names its own object or words says otherwise.)
+fn no_meeting(coder: &Coder, tree: &Tree<'_>, i: usize, pattern: &Pattern) -> bool {
+    pattern_type(coder, pattern) == Some(EventType::Consult)
+        && matches!(pattern.with, Complement::Any | Complement::Prep(_))
+        && tree.children_with(i, &["obj", "nsubj:pass"]).any(|o| {
+            let lemma = tree.lemma(o);
+            coder.places.force_words.contains(&lemma) || coder.places.task_words.contains(&lemma)
+        })
+}
+
 fn nested_in_trigger(
     tree: &Tree<'_>,
     i: usize,
@@ -1986,7 +2013,13 @@ fn subject_of(tree: &Tree<'_>, i: usize) -> Option<(usize, bool)> {
         if !["xcomp", "conj", "acl", "advcl", "ccomp"].contains(&rel) {
             // A noun's "subject" is the subject of the verb that takes it as object.
             if ["obj", "obl"].contains(&rel) {
-                x = tree.head(x)?;
+                let h = tree.head(x)?;
+                // Who receives an act ("Georgia received assurances from
+                // Moscow", "won the backing of …") is acted on, as in the passive.
+                if rel == "obj" && RECEIVING.contains(&tree.lemma(h).as_str()) {
+                    return tree.children_with(h, &["nsubj"]).next().map(|s| (s, true));
+                }
+                x = h;
                 continue;
             }
             return None;
@@ -2485,18 +2518,7 @@ fn code_trigger(
         }
         actors.sort();
     }
-    // Troops are hosted, stationed or received as forces, not met: a meeting
-    // whose only counterpart is a military unit is no meeting.
-    // Nor does one meet a challenge or a deadline ("until their demands are
-    // met": the task may be the passive subject).
-    // (A pattern that names its own object or words says otherwise.)
-    if event_type == EventType::Consult
-        && matches!(pattern.with, Complement::Any | Complement::Prep(_))
-        && tree.children_with(i, &["obj", "nsubj:pass"]).any(|o| {
-            let lemma = tree.lemma(o);
-            coder.places.force_words.contains(&lemma) || coder.places.task_words.contains(&lemma)
-        })
-    {
+    if no_meeting(coder, tree, i, pattern) {
         return None;
     }
     // "… until their demands are met": "met" in the passive with no one

@@ -1657,3 +1657,37 @@ fn wanting_or_pressuring_someone_to_act_is_a_request_to_them() {
     );
     assert!(rows.iter().all(|r| r["type"] != "REQUEST"), "{rows:#?}");
 }
+
+#[test]
+fn assurances_received_are_the_givers_pledge_not_a_meeting() {
+    let rows = coded("Georgia received a pledge from Russia.", "2008-08-20");
+    assert!(rows.iter().all(|r| r["type"] != "CONSULT"), "{rows:#?}");
+    let e = first(&rows, "AGREE");
+    assert_eq!(e["source"]["country"], "RUS", "{rows:#?}");
+    assert_eq!(e["target"]["country"], "GEO", "{rows:#?}");
+    let rows = coded(
+        "Georgia received assurances from the Russian government.",
+        "2008-08-20",
+    );
+    assert_eq!(
+        first(&rows, "AGREE")["source"]["country"],
+        "RUS",
+        "{rows:#?}"
+    );
+    // A visitor received is still hosted.
+    let rows = coded(
+        "Georgia received the Russian foreign minister on Monday.",
+        "2008-08-20",
+    );
+    first(&rows, "CONSULT");
+}
+
+#[test]
+fn croats_are_croatian() {
+    let rows = coded("Croat forces shelled Serbian positions.", "1995-08-04");
+    assert_eq!(
+        first(&rows, "ASSAULT")["source"]["country"],
+        "HRV",
+        "{rows:#?}"
+    );
+}
