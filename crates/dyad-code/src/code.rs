@@ -2795,6 +2795,7 @@ fn code_trigger(
     };
     restate_speech_act(s, i, &mut ev);
     conditional_threat(s, i, &mut ev);
+    protesters_act(coder, s, i, &mut ev);
     // Military exercises are cooperation only with a partner (CAMEO 062); one
     // party's own exercises are a show of force (CAMEO 150, PLOVER MOBILIZE).
     if pattern.roles == Roles::Joint
@@ -2816,6 +2817,56 @@ fn code_trigger(
         target_the_host(&mut ev);
     }
     Some(ev)
+}
+
+/// Protesters, workers on strike and the like.
+const PROTESTERS: &[&str] = &[
+    "protester",
+    "protestor",
+    "demonstrator",
+    "rioter",
+    "striker",
+    "worker",
+    "farmer",
+    "student",
+    "mob",
+];
+
+/// Force used or a way blocked by protesters is a protest, as CAMEO codes it:
+/// "demonstrators blocked a road", "workers blocked the bridge" obstruct
+/// passage (144); "the embassy was stormed by protesters" is a riot (145).
+/// Killing stays an assault, and a block by anyone else keeps its code.
+fn protesters_act(coder: &Coder, s: &SentenceCtx<'_, '_>, i: usize, ev: &mut EventMention) {
+    let tree = s.tree;
+    let Some(src) = ev.source.as_ref().map(|a| a.span) else {
+        return;
+    };
+    // The noun the source's words stand in: "protester" of "a Ukrainian
+    // protester", or the source itself where it is that noun.
+    let Some(last) = tree
+        .tokens
+        .iter()
+        .rposition(|t| t.span.start >= src.start && t.span.end <= src.end)
+    else {
+        return;
+    };
+    let noun = if ["amod", "compound", "nmod:poss"].contains(&tree.rel(last)) {
+        tree.head(last).unwrap_or(last)
+    } else {
+        last
+    };
+    let lemma = tree.lemma(noun);
+    if !PROTESTERS.contains(&lemma.trim_end_matches('s')) {
+        return;
+    }
+    let blocking = ["block", "blockade", "barricade"].contains(&tree.lemma(i).as_str());
+    let cameo = match ev.event_type {
+        _ if blocking => "144",
+        EventType::Coerce => "145",
+        _ => return,
+    };
+    recode(ev, EventType::Protest, cameo);
+    ev.mode = coder.plover.lookup(cameo).and_then(|e| e.1.clone());
 }
 
 /// An act promised on a condition ("will withdraw its troops unless the

@@ -1691,3 +1691,21 @@ fn croats_are_croatian() {
         "{rows:#?}"
     );
 }
+
+#[test]
+fn force_used_or_a_way_blocked_by_protesters_is_protest() {
+    let rows = coded(
+        "The Turkish consulate was ransacked by Greek protesters on Sunday.",
+        "1999-02-16",
+    );
+    let e = first(&rows, "PROTEST");
+    assert_eq!(e["cameo"], "145", "{rows:#?}");
+    let rows = coded(
+        "Angry Spanish farmers blocked the main border crossing into France.",
+        "1999-02-16",
+    );
+    assert_eq!(first(&rows, "PROTEST")["cameo"], "144", "{rows:#?}");
+    // A state blocking a resolution is no protest.
+    let rows = coded("Russia blocked the resolution on Monday.", "1999-02-16");
+    assert!(rows.iter().all(|r| r["type"] != "PROTEST"), "{rows:#?}");
+}
