@@ -3694,8 +3694,22 @@ fn event_location(
     // "hosting the leaders at Camp David"): parsers attach it either way.
     let objects: Vec<usize> = tree.children_with(i, &["obj"]).collect();
     scope.extend(objects);
+    // "killed in Israeli tank shelling in the east of the Gaza Strip": the
+    // attack a passive act was done in names no place ("Israeli" is the
+    // attacker), but the place it was done in is the act's.
+    let attacks: Vec<usize> = tree
+        .children_with(i, &["obl"])
+        .filter(|&c| attack_noun(coder, tree, c))
+        .collect();
+    for &a in &attacks {
+        scope.push(a);
+        scope.extend(tree.children_with(a, &["acl", "compound"]));
+    }
     for &x in &scope {
         for c in tree.children_with(x, &["obl", "nmod"]) {
+            if attacks.contains(&c) {
+                continue;
+            }
             let Some(case) = tree.case_of(c) else {
                 continue;
             };
@@ -3711,7 +3725,25 @@ fn event_location(
             // The place is the phrase's own head ("in Tokyo", "in the Japanese
             // capital"), not any name somewhere below it ("in a move to bolster the
             // alliance of the United States and Japan").
-            let head_span = tree.tokens.get(c).map(|t| t.span);
+            // "in the east of the Gaza Strip": a part of a place is in it.
+            let head = if [
+                "north",
+                "south",
+                "east",
+                "west",
+                "centre",
+                "center",
+                "outskirts",
+            ]
+            .contains(&tree.lemma(c).as_str())
+            {
+                tree.children_with(c, &["nmod"])
+                    .find(|&g| tree.case_of(g).as_deref() == Some("of"))
+                    .unwrap_or(c)
+            } else {
+                c
+            };
+            let head_span = tree.tokens.get(head).map(|t| t.span);
             let place = s.mentions.iter().find(|m| {
                 span.contains(m.span)
                     && m.person.is_none()
@@ -3801,6 +3833,10 @@ fn event_location(
             break;
         }
         if !places.at_words.contains(&tree.lemma(k)) || tree.lemma(k) == "to" {
+            continue;
+        }
+        // (Not the attack an act was done in: "in Israeli shelling".)
+        if tree.head(k).is_some_and(|h| attacks.contains(&h)) {
             continue;
         }
         let Some(next) = tree.tokens.get(k + 1) else {

@@ -1709,3 +1709,17 @@ fn force_used_or_a_way_blocked_by_protesters_is_protest() {
     let rows = coded("Russia blocked the resolution on Monday.", "1999-02-16");
     assert!(rows.iter().all(|r| r["type"] != "PROTEST"), "{rows:#?}");
 }
+
+#[test]
+fn the_attack_an_act_was_done_in_is_no_place_but_its_place_is() {
+    // "Saudi" names the attacker, not the place; the act, done on Yemeni
+    // soil with no one named as its target, is aimed at Yemen.
+    let rows = coded(
+        "Six fishermen were killed in Saudi air strikes in the north of Yemen on Monday.",
+        "2016-03-01",
+    );
+    let e = first(&rows, "ASSAULT");
+    assert_eq!(e["source"]["country"], "SAU", "{rows:#?}");
+    assert_eq!(e["location"]["country"], "YEM", "{rows:#?}");
+    assert_eq!(e["target"]["country"], "YEM", "{rows:#?}");
+}
