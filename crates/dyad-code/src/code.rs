@@ -2053,6 +2053,14 @@ fn pronoun_subject<'m>(
     else {
         return Vec::new();
     };
+    // An object pronoun stands as its subject form would: "fired at it".
+    let word = match word.as_str() {
+        "him" => "he".to_string(),
+        "her" => "she".to_string(),
+        "them" => "they".to_string(),
+        "us" => "we".to_string(),
+        _ => word,
+    };
     let personal = matches!(word.as_str(), "he" | "she");
     if !personal && !matches!(word.as_str(), "it" | "they" | "we") {
         return Vec::new();
@@ -2243,10 +2251,60 @@ fn code_trigger(
                     source_side.extend(parties_under(s, m, mentions));
                 }
             }
+            // "rockets fired from Syria": where an attack comes from, who made it.
+            "from" if event_type == EventType::Assault && pattern.kind == TriggerKind::Verb => {
+                source_side.extend(parties_under(s, c, mentions))
+            }
             "with" | "between" | "among" | "against" | "to" | "on" | "from" | "for" => {
                 target_side.extend(parties_under(s, c, mentions))
             }
             _ => {}
+        }
+    }
+    // "Israel said a mortar bomb was fired at it": a pronoun acted on, in a
+    // clause someone reports, stands for the reporter as a pronoun subject
+    // would ("Hungary said it will …").
+    if target_side.is_empty() && pattern.kind == TriggerKind::Verb {
+        let src: Vec<Span> = source_side.iter().map(|p| p.mention.span).collect();
+        for c in tree.children_with(i, &["obj", "obl"]) {
+            let case = tree.case_of(c).unwrap_or_default();
+            let asked_for = matches!(&pattern.with, Complement::Prep(w) if *w == case);
+            if tree.base_rel(c) == "obl" && NOT_TARGETS.contains(&case.as_str()) && !asked_for {
+                continue;
+            }
+            target_side.extend(
+                pronoun_subject(s, i, c, mentions)
+                    .into_iter()
+                    .filter(|p| !src.contains(&p.mention.span)),
+            );
+        }
+    }
+    // An attack fired from a territory with no one named firing ("a mortar
+    // bomb was fired at Israel from the Gaza Strip") came from the state whose
+    // territory it is, as CAMEO coders code it.
+    if source_side.is_empty() && event_type == EventType::Assault {
+        let from = tree
+            .children_with(i, &["obl"])
+            .filter(|&c| tree.case_of(c).as_deref() == Some("from"))
+            .filter_map(|c| tree.tokens.get(c).map(|t| t.span));
+        for head in from.collect::<Vec<Span>>() {
+            let tgt: Vec<Option<String>> = target_side
+                .iter()
+                .map(|p| p.mention.country.clone())
+                .collect();
+            if let Some(m) = mentions.iter().find(|m| {
+                m.span.overlaps(head)
+                    && m.person.is_none()
+                    && m.country.is_some()
+                    && !tgt.contains(&m.country)
+                    && matches!(
+                        m.kind,
+                        MentionKind::Place | MentionKind::Metonym | MentionKind::Country
+                    )
+            }) {
+                source_side.push(Party { mention: m });
+                break;
+            }
         }
     }
     // A nominal event's own modifiers ("US-Japan talks", "Japanese officials' visit").

@@ -1723,3 +1723,24 @@ fn the_attack_an_act_was_done_in_is_no_place_but_its_place_is() {
     assert_eq!(e["location"]["country"], "YEM", "{rows:#?}");
     assert_eq!(e["target"]["country"], "YEM", "{rows:#?}");
 }
+
+#[test]
+fn fire_reported_at_the_reporter_from_a_territory() {
+    // "it" is the reporter; the territory fired from names the attacker.
+    let rows = coded(
+        "Turkey said rockets were fired at it from Syria on Monday.",
+        "2014-10-06",
+    );
+    let e = first(&rows, "ASSAULT");
+    assert_eq!(e["source"]["country"], "SYR", "{rows:#?}");
+    assert_eq!(e["target"]["country"], "TUR", "{rows:#?}");
+    let rows = coded(
+        "South Korea said a shell was fired at it from the Kaesong region on Monday.",
+        "2014-10-06",
+    );
+    assert_eq!(
+        first(&rows, "ASSAULT")["target"]["country"],
+        "KOR",
+        "{rows:#?}"
+    );
+}
