@@ -2224,6 +2224,15 @@ fn code_trigger(
             target_side.extend(parties_under(s, c, mentions));
             continue;
         }
+        // "celebrated Iftar at Osgiliath with the parliament of Gondor": a
+        // "with" phrase the parse hung on the meeting's place is whom it met.
+        if place {
+            for g in tree.children_with(c, &["nmod"]) {
+                if tree.case_of(g).as_deref() == Some("with") {
+                    target_side.extend(parties_under(s, g, mentions));
+                }
+            }
+        }
         match case.as_str() {
             "by" if subject.is_some_and(|(_, p)| p) => {
                 source_side.extend(parties_under(s, c, mentions))

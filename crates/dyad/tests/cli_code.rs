@@ -1744,3 +1744,26 @@ fn fire_reported_at_the_reporter_from_a_territory() {
         "{rows:#?}"
     );
 }
+
+#[test]
+fn a_with_phrase_hung_on_a_meetings_place_names_whom_it_met() {
+    // A user's meeting verb read subject to object: the parse hangs "with the
+    // parliament of Tanzania" on the place, "the Serena hotel".
+    let dir = std::env::temp_dir().join(format!("dyad-withplace-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let file = dir.join("mine.tsv");
+    std::fs::write(&file, "verb\tcelebrate\t-\t044\tsubj>obj\n").expect("write patterns");
+    let file = file.to_string_lossy().into_owned();
+    let (status, rows, stderr) = code(&[
+        "--patterns",
+        &file,
+        "--sentence",
+        "Kenya has celebrated Eid at the Serena hotel with the parliament of Tanzania.",
+        "--published",
+        "2020-06-01",
+    ]);
+    assert_eq!(status, Some(0), "{stderr}");
+    let e = first(&rows, "CONSULT");
+    assert_eq!(e["target"]["country"], "TZA", "{rows:#?}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
