@@ -81,9 +81,9 @@ pub fn code_document(coder: &Coder, input: &CodeInput<'_>) -> Vec<EventMention> 
         // A meeting verb whose object is a thing received ("received
         // assurances", "host troops") is no meeting (`code_trigger` drops it),
         // so it swallows no nominal act told as its object.
-        for k in 0..matched.len() {
-            if matched[k].is_some_and(|(p, _)| no_meeting(coder, &tree, k, p)) {
-                matched[k] = None;
+        for (k, m) in matched.iter_mut().enumerate() {
+            if m.is_some_and(|(p, _)| no_meeting(coder, &tree, k, p)) {
+                *m = None;
             }
         }
         // First the triggers that stand as events of their own, then each coded:
