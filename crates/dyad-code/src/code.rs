@@ -18,8 +18,8 @@ const SPEECH: &[&str] = &[
 ];
 /// Prepositions that introduce a place or a time, not one acted on.
 /// Verbs whose subject receives what their object names ("received
-/// assurances", "won the support of …").
-const RECEIVING: &[&str] = &["receive", "get", "obtain", "win", "gain", "secure"];
+/// assurances", "won the support of …", "faces sanctions from the EU").
+const RECEIVING: &[&str] = &["receive", "get", "obtain", "win", "gain", "secure", "face"];
 
 const NOT_TARGETS: &[&str] = &[
     "at",

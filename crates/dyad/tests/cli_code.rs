@@ -1767,3 +1767,19 @@ fn a_with_phrase_hung_on_a_meetings_place_names_whom_it_met() {
     assert_eq!(e["target"]["country"], "TZA", "{rows:#?}");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn pressure_or_sanctions_one_faces_are_acts_on_one() {
+    let rows = coded(
+        "Iran faces sanctions from the European Union.",
+        "2012-01-23",
+    );
+    // (PLOVER files an embargo or sanctions, CAMEO 163, as COERCE.)
+    let e = first(&rows, "COERCE");
+    assert_eq!(e["source"]["actor"], "EU", "{rows:#?}");
+    assert_eq!(e["target"]["country"], "IRN", "{rows:#?}");
+    let rows = coded("Russia stepped up pressure on Ukraine.", "2014-03-01");
+    let e = first(&rows, "REQUEST");
+    assert_eq!(e["source"]["country"], "RUS", "{rows:#?}");
+    assert_eq!(e["target"]["country"], "UKR", "{rows:#?}");
+}
