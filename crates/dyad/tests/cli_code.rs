@@ -1783,3 +1783,14 @@ fn pressure_or_sanctions_one_faces_are_acts_on_one() {
     assert_eq!(e["source"]["country"], "RUS", "{rows:#?}");
     assert_eq!(e["target"]["country"], "UKR", "{rows:#?}");
 }
+
+#[test]
+fn attending_a_state_occasion_abroad_is_a_visit() {
+    let rows = coded(
+        "Putin attended the funeral of the Japanese prime minister on Tuesday.",
+        "2008-08-02",
+    );
+    let e = first(&rows, "CONSULT");
+    assert_eq!(e["source"]["country"], "RUS", "{rows:#?}");
+    assert_eq!(e["target"]["country"], "JPN", "{rows:#?}");
+}
