@@ -2997,6 +2997,15 @@ fn is_act(coder: &Coder, s: &SentenceCtx<'_, '_>, i: usize, pattern: &Pattern) -
     };
     let head_is_trigger = tree.head(i).is_some_and(|h| s.triggers.contains(&h));
     if pattern.kind == TriggerKind::Noun {
+        // "unaware of such agreement", "the first such attack since the war":
+        // "such" points back at an act told already or at a kind of act,
+        // never at a new one.
+        if tree
+            .children_with(i, &["det", "amod"])
+            .any(|d| tree.lemma(d) == "such")
+        {
+            return false;
+        }
         return tree.base_rel(i) != "compound" || head_is_trigger;
     }
     let past = |t: usize| {

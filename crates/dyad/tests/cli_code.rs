@@ -1794,3 +1794,21 @@ fn attending_a_state_occasion_abroad_is_a_visit() {
     assert_eq!(e["source"]["country"], "RUS", "{rows:#?}");
     assert_eq!(e["target"]["country"], "JPN", "{rows:#?}");
 }
+
+#[test]
+fn an_act_named_with_such_is_no_new_act() {
+    let rows = coded(
+        "Chile said it was unaware of any such agreement between Peru and Bolivia.",
+        "2008-08-02",
+    );
+    assert!(rows.iter().all(|r| r["type"] != "AGREE"), "{rows:#?}");
+    let rows = coded(
+        "Peru and Bolivia signed an agreement on Monday, the first such deal in years.",
+        "2008-08-02",
+    );
+    assert_eq!(
+        rows.iter().filter(|r| r["type"] == "AGREE").count(),
+        1,
+        "{rows:#?}"
+    );
+}
