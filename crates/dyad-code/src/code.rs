@@ -1227,6 +1227,18 @@ fn background(tree: &Tree<'_>, i: usize, pattern: &Pattern) -> bool {
             _ => {}
         }
     }
+    // "… two weeks after rebels kidnapped dozens" parsed with "weeks" as the
+    // subject of "kidnapped" and "after" inside that subject: a length of
+    // time acts on no one; the clause times the news.
+    if tree.children_with(i, &["nsubj"]).any(|sj| {
+        ["minute", "hour", "day", "week", "month", "year"].contains(&tree.lemma(sj).as_str())
+            && tree
+                .subtree(sj)
+                .iter()
+                .any(|&k| ["after", "before", "since"].contains(&tree.lemma(k).as_str()))
+    }) {
+        return true;
+    }
     // The same clause with its subordinator read as the preposition of the
     // clause's subject ("… from Yongbyon after U.S. officials alleged …",
     // with "after" under "officials"): a subject takes no preposition, a

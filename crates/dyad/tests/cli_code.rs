@@ -1812,3 +1812,14 @@ fn an_act_named_with_such_is_no_new_act() {
         "{rows:#?}"
     );
 }
+
+#[test]
+fn a_clause_timed_weeks_after_is_background_however_parsed() {
+    // Parsed with "weeks" as the subject of "attacked": the attack only times
+    // the withdrawal.
+    let rows = coded(
+        "Hundreds of Indian troops withdrew from the disputed border area on Monday, a Reuters correspondent said, two weeks after Chinese soldiers attacked dozens of villagers.",
+        "2020-06-20",
+    );
+    assert_eq!(types(&rows), ["RETREAT"], "{rows:#?}");
+}
