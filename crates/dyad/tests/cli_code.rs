@@ -1823,3 +1823,15 @@ fn a_clause_timed_weeks_after_is_background_however_parsed() {
     );
     assert_eq!(types(&rows), ["RETREAT"], "{rows:#?}");
 }
+
+#[test]
+fn a_name_runs_on_over_its_particle_and_given_names_must_agree() {
+    // "al-" continues the name; the surname "Hassan" of another country's
+    // president is not this one, whose given name is Omar.
+    let rows = coded(
+        "President Omar Hassan al-Bashir attacked Chad on Monday.",
+        "2005-01-01",
+    );
+    let e = first(&rows, "ASSAULT");
+    assert_eq!(e["source"]["country"], "SDN", "{rows:#?}");
+}
