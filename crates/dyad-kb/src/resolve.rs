@@ -419,6 +419,7 @@ impl KnowledgeBase {
         );
         self.resolve_pairs(text, &toks, &mut out);
         drop_named_offices(text, &mut out);
+        state_named_after(text, &mut out);
         out
     }
 
@@ -1269,6 +1270,35 @@ impl KnowledgeBase {
 /// Whether only spaces separate token `b` from the token before it (index
 /// `a` is the end of the earlier phrase, `b` the start of the next): a
 /// country word and a title across a sentence break do not combine.
+/// "King Hassan of Morocco", "King Abdullah of Jordan": a person named with
+/// the state right after ("of …") is that state's, whoever of the same name
+/// the knowledge base knows elsewhere. A person it took for another state's
+/// becomes a person it does not know, of the state named.
+fn state_named_after(text: &str, out: &mut [ResolvedMention]) {
+    let states: Vec<(usize, String)> = out
+        .iter()
+        .filter(|m| m.kind == MentionKind::Country)
+        .filter_map(|m| Some((m.span.start, m.country.clone()?)))
+        .collect();
+    for m in out.iter_mut().filter(|m| m.kind == MentionKind::Person) {
+        let named = states.iter().find(|(start, _)| {
+            text.get(m.span.end..*start)
+                .is_some_and(|gap| gap.trim().eq_ignore_ascii_case("of"))
+        });
+        let Some((_, state)) = named else { continue };
+        if m.country.as_deref() == Some(state.as_str()) {
+            continue;
+        }
+        let sector = m.sector.clone().unwrap_or_else(|| "GOV".to_string());
+        m.actor = Some(format!("{state}{sector}"));
+        m.country = Some(state.clone());
+        m.sector = Some(sector);
+        m.person = None;
+        m.role_on_date = None;
+        m.anachronism = None;
+    }
+}
+
 fn spaced(text: &str, toks: &[Token], a: usize, b: usize) -> bool {
     let (Some(prev), Some(next)) = (a.checked_sub(1).and_then(|i| toks.get(i)), toks.get(b)) else {
         return false;

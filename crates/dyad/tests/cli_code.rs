@@ -1835,3 +1835,14 @@ fn a_name_runs_on_over_its_particle_and_given_names_must_agree() {
     let e = first(&rows, "ASSAULT");
     assert_eq!(e["source"]["country"], "SDN", "{rows:#?}");
 }
+
+#[test]
+fn a_ruler_named_with_the_state_after_is_that_states() {
+    // The knowledge base's "King Abdullah" is Saudi; "of Jordan" says whose.
+    let rows = coded(
+        "King Abdullah of Jordan condemned Israel on Monday.",
+        "2014-07-20",
+    );
+    let e = first(&rows, "ACCUSE");
+    assert_eq!(e["source"]["country"], "JOR", "{rows:#?}");
+}
