@@ -1841,8 +1841,17 @@ fn a_ruler_named_with_the_state_after_is_that_states() {
     // The knowledge base's "King Abdullah" is Saudi; "of Jordan" says whose.
     let rows = coded(
         "King Abdullah of Jordan condemned Israel on Monday.",
-        "2014-07-20",
+        "1990-07-20",
     );
     let e = first(&rows, "ACCUSE");
     assert_eq!(e["source"]["country"], "JOR", "{rows:#?}");
+    let rows = coded(
+        "King Hassan of Morocco condemned Israel on Monday.",
+        "1990-07-20",
+    );
+    assert_eq!(
+        first(&rows, "ACCUSE")["source"]["country"],
+        "MAR",
+        "{rows:#?}"
+    );
 }
