@@ -17,6 +17,10 @@ const SPEECH: &[&str] = &[
     "say", "tell", "report", "announce", "add", "state", "confirm", "claim", "note",
 ];
 /// Prepositions that introduce a place or a time, not one acted on.
+/// Verbs whose subject receives what their object names ("received
+/// assurances", "won the support of …", "faces sanctions from the EU").
+const RECEIVING: &[&str] = &["receive", "get", "obtain", "win", "gain", "secure", "face"];
+
 const NOT_TARGETS: &[&str] = &[
     "at",
     "in",
@@ -77,9 +81,17 @@ pub fn code_document(coder: &Coder, input: &CodeInput<'_>) -> Vec<EventMention> 
             .collect();
         let times: Vec<Span> = timexes.iter().map(|t| t.span).collect();
         let mut consumed = vec![false; tree.len()];
-        let matched: Vec<Option<(&Pattern, Option<usize>)>> = (0..tree.len())
+        let mut matched: Vec<Option<(&Pattern, Option<usize>)>> = (0..tree.len())
             .map(|i| match_trigger(coder, &tree, i, &times))
             .collect();
+        // A meeting verb whose object is a thing received ("received
+        // assurances", "host troops") is no meeting (`code_trigger` drops it),
+        // so it swallows no nominal act told as its object.
+        for (k, m) in matched.iter_mut().enumerate() {
+            if m.is_some_and(|(p, _)| no_meeting(coder, &tree, k, p)) {
+                *m = None;
+            }
+        }
         // First the triggers that stand as events of their own, then each coded:
         // a trigger's arguments may depend on which other triggers stand beside it.
         let mut kept: Vec<(usize, &Pattern, Option<usize>)> = Vec::new();
@@ -1222,6 +1234,18 @@ fn background(tree: &Tree<'_>, i: usize, pattern: &Pattern) -> bool {
             _ => {}
         }
     }
+    // "… two weeks after rebels kidnapped dozens" parsed with "weeks" as the
+    // subject of "kidnapped" and "after" inside that subject: a length of
+    // time acts on no one; the clause times the news.
+    if tree.children_with(i, &["nsubj"]).any(|sj| {
+        ["minute", "hour", "day", "week", "month", "year"].contains(&tree.lemma(sj).as_str())
+            && tree
+                .subtree(sj)
+                .iter()
+                .any(|&k| ["after", "before", "since"].contains(&tree.lemma(k).as_str()))
+    }) {
+        return true;
+    }
     // The same clause with its subordinator read as the preposition of the
     // clause's subject ("… from Yongbyon after U.S. officials alleged …",
     // with "after" under "officials"): a subject takes no preposition, a
@@ -1350,6 +1374,21 @@ fn introduced_by(tree: &Tree<'_>, span: Span, preps: &[&str]) -> bool {
 }
 
 /// Whether a nominal trigger stands within two steps below another trigger.
+/// Troops are hosted, stationed or received as forces, not met: a meeting
+/// whose only counterpart is a military unit is no meeting.
+/// Nor does one meet a challenge or a deadline ("until their demands are
+/// met": the task may be the passive subject), nor receive a meeting in
+/// receiving assurances or a letter.
+/// (A pattern that names its own object or words says otherwise.)
+fn no_meeting(coder: &Coder, tree: &Tree<'_>, i: usize, pattern: &Pattern) -> bool {
+    pattern_type(coder, pattern) == Some(EventType::Consult)
+        && matches!(pattern.with, Complement::Any | Complement::Prep(_))
+        && tree.children_with(i, &["obj", "nsubj:pass"]).any(|o| {
+            let lemma = tree.lemma(o);
+            coder.places.force_words.contains(&lemma) || coder.places.task_words.contains(&lemma)
+        })
+}
+
 fn nested_in_trigger(
     tree: &Tree<'_>,
     i: usize,
@@ -1929,9 +1968,57 @@ fn parties_under<'m>(
         }
     }
     out.extend(listed);
+    // "ties between Gondor and Osgiliath" parsed with "between" as a
+    // subordinator of a later clause and the pair as that clause's subject:
+    // "between" is never a subordinator, so the parties it introduces right
+    // after the phrase belong to the phrase.
+    for sp in &spans {
+        for m in parties_between(s, *sp, mentions) {
+            if !out.iter().any(|q| q.mention.span == m.span) {
+                out.push(Party { mention: m });
+            }
+        }
+    }
     out.sort_by_key(|p| p.mention.span.start);
     // Two states can stand on the same words ("both countries").
     out.dedup_by(|a, b| a.mention.span == b.mention.span && a.mention.country == b.mention.country);
+    out
+}
+
+/// The parties of a "between" the parse made a subordinator (`mark`) right
+/// after the phrase spanning `span`: the first party right after it (a
+/// determiner may stand between) and the parties listed after that one.
+fn parties_between<'m>(
+    s: &SentenceCtx<'_, '_>,
+    span: Span,
+    mentions: &[&'m ResolvedMention],
+) -> Vec<&'m ResolvedMention> {
+    let tree = s.tree;
+    let Some(b) = tree.tokens.iter().position(|t| t.span.start >= span.end) else {
+        return Vec::new();
+    };
+    if tree.lemma(b) != "between" || tree.base_rel(b) != "mark" {
+        return Vec::new();
+    }
+    let Some(after) = tree.tokens.get(b).map(|t| t.span.end) else {
+        return Vec::new();
+    };
+    let first = mentions
+        .iter()
+        .copied()
+        .filter(|m| is_party(m) && m.span.start >= after)
+        .min_by_key(|m| m.span.start)
+        .filter(|m| {
+            s.input.text.get(after..m.span.start).is_some_and(|gap| {
+                let gap = gap.trim().to_lowercase();
+                gap.is_empty() || gap == "the"
+            })
+        });
+    let Some(first) = first else {
+        return Vec::new();
+    };
+    let mut out = vec![first];
+    out.extend(list_after(s.input.text, first, mentions));
     out
 }
 
@@ -2024,7 +2111,13 @@ fn subject_of(tree: &Tree<'_>, i: usize) -> Option<(usize, bool)> {
         if !["xcomp", "conj", "acl", "advcl", "ccomp"].contains(&rel) {
             // A noun's "subject" is the subject of the verb that takes it as object.
             if ["obj", "obl"].contains(&rel) {
-                x = tree.head(x)?;
+                let h = tree.head(x)?;
+                // Who receives an act ("Georgia received assurances from
+                // Moscow", "won the backing of …") is acted on, as in the passive.
+                if rel == "obj" && RECEIVING.contains(&tree.lemma(h).as_str()) {
+                    return tree.children_with(h, &["nsubj"]).next().map(|s| (s, true));
+                }
+                x = h;
                 continue;
             }
             return None;
@@ -2077,6 +2170,14 @@ fn pronoun_subject<'m>(
             .map(|&mention| Party { mention })
             .collect();
     }
+    // An object pronoun stands as its subject form would: "fired at it".
+    let word = match word.as_str() {
+        "him" => "he".to_string(),
+        "her" => "she".to_string(),
+        "them" => "they".to_string(),
+        "us" => "we".to_string(),
+        _ => word,
+    };
     let personal = matches!(word.as_str(), "he" | "she");
     if !personal && !matches!(word.as_str(), "it" | "they" | "we") {
         return Vec::new();
@@ -2305,6 +2406,15 @@ fn code_trigger(
             }
             continue;
         }
+        // "celebrated Iftar at Osgiliath with the parliament of Gondor": a
+        // "with" phrase the parse hung on the meeting's place is whom it met.
+        if place {
+            for g in tree.children_with(c, &["nmod"]) {
+                if tree.case_of(g).as_deref() == Some("with") {
+                    target_side.extend(parties_under(s, g, mentions));
+                }
+            }
+        }
         match case.as_str() {
             "by" if subject.is_some_and(|(_, p)| p) => {
                 source_side.extend(parties_under(s, c, mentions))
@@ -2344,10 +2454,60 @@ fn code_trigger(
                     .tokens
                     .get(c)
                     .is_some_and(|t| s.timexes.iter().any(|x| x.span.overlaps(t.span))) => {}
+            // "rockets fired from Syria": where an attack comes from, who made it.
+            "from" if event_type == EventType::Assault && pattern.kind == TriggerKind::Verb => {
+                source_side.extend(parties_under(s, c, mentions))
+            }
             "with" | "between" | "among" | "against" | "to" | "on" | "from" | "for" => {
                 target_side.extend(parties_under(s, c, mentions))
             }
             _ => {}
+        }
+    }
+    // "Israel said a mortar bomb was fired at it": a pronoun acted on, in a
+    // clause someone reports, stands for the reporter as a pronoun subject
+    // would ("Hungary said it will …").
+    if target_side.is_empty() && pattern.kind == TriggerKind::Verb {
+        let src: Vec<Span> = source_side.iter().map(|p| p.mention.span).collect();
+        for c in tree.children_with(i, &["obj", "obl"]) {
+            let case = tree.case_of(c).unwrap_or_default();
+            let asked_for = matches!(&pattern.with, Complement::Prep(w) if *w == case);
+            if tree.base_rel(c) == "obl" && NOT_TARGETS.contains(&case.as_str()) && !asked_for {
+                continue;
+            }
+            target_side.extend(
+                pronoun_subject(s, i, c, mentions, &[])
+                    .into_iter()
+                    .filter(|p| !src.contains(&p.mention.span)),
+            );
+        }
+    }
+    // An attack fired from a territory with no one named firing ("a mortar
+    // bomb was fired at Israel from the Gaza Strip") came from the state whose
+    // territory it is, as CAMEO coders code it.
+    if source_side.is_empty() && event_type == EventType::Assault {
+        let from = tree
+            .children_with(i, &["obl"])
+            .filter(|&c| tree.case_of(c).as_deref() == Some("from"))
+            .filter_map(|c| tree.tokens.get(c).map(|t| t.span));
+        for head in from.collect::<Vec<Span>>() {
+            let tgt: Vec<Option<String>> = target_side
+                .iter()
+                .map(|p| p.mention.country.clone())
+                .collect();
+            if let Some(m) = mentions.iter().find(|m| {
+                m.span.overlaps(head)
+                    && m.person.is_none()
+                    && m.country.is_some()
+                    && !tgt.contains(&m.country)
+                    && matches!(
+                        m.kind,
+                        MentionKind::Place | MentionKind::Metonym | MentionKind::Country
+                    )
+            }) {
+                source_side.push(Party { mention: m });
+                break;
+            }
         }
     }
     // A nominal event's own modifiers ("US-Japan talks", "Japanese officials' visit").
@@ -2621,18 +2781,7 @@ fn code_trigger(
         }
         actors.sort();
     }
-    // Troops are hosted, stationed or received as forces, not met: a meeting
-    // whose only counterpart is a military unit is no meeting.
-    // Nor does one meet a challenge or a deadline ("until their demands are
-    // met": the task may be the passive subject).
-    // (A pattern that names its own object or words says otherwise.)
-    if event_type == EventType::Consult
-        && matches!(pattern.with, Complement::Any | Complement::Prep(_))
-        && tree.children_with(i, &["obj", "nsubj:pass"]).any(|o| {
-            let lemma = tree.lemma(o);
-            coder.places.force_words.contains(&lemma) || coder.places.task_words.contains(&lemma)
-        })
-    {
+    if no_meeting(coder, tree, i, pattern) {
         return None;
     }
     // "… until their demands are met": "met" in the passive with no one
@@ -2909,6 +3058,7 @@ fn code_trigger(
     };
     restate_speech_act(s, i, &mut ev);
     conditional_threat(s, i, &mut ev);
+    protesters_act(coder, s, i, &mut ev);
     // Military exercises are cooperation only with a partner (CAMEO 062); one
     // party's own exercises are a show of force (CAMEO 150, PLOVER MOBILIZE).
     if pattern.roles == Roles::Joint
@@ -2930,6 +3080,56 @@ fn code_trigger(
         target_the_host(&mut ev);
     }
     Some(ev)
+}
+
+/// Protesters, workers on strike and the like.
+const PROTESTERS: &[&str] = &[
+    "protester",
+    "protestor",
+    "demonstrator",
+    "rioter",
+    "striker",
+    "worker",
+    "farmer",
+    "student",
+    "mob",
+];
+
+/// Force used or a way blocked by protesters is a protest, as CAMEO codes it:
+/// "demonstrators blocked a road", "workers blocked the bridge" obstruct
+/// passage (144); "the embassy was stormed by protesters" is a riot (145).
+/// Killing stays an assault, and a block by anyone else keeps its code.
+fn protesters_act(coder: &Coder, s: &SentenceCtx<'_, '_>, i: usize, ev: &mut EventMention) {
+    let tree = s.tree;
+    let Some(src) = ev.source.as_ref().map(|a| a.span) else {
+        return;
+    };
+    // The noun the source's words stand in: "protester" of "a Ukrainian
+    // protester", or the source itself where it is that noun.
+    let Some(last) = tree
+        .tokens
+        .iter()
+        .rposition(|t| t.span.start >= src.start && t.span.end <= src.end)
+    else {
+        return;
+    };
+    let noun = if ["amod", "compound", "nmod:poss"].contains(&tree.rel(last)) {
+        tree.head(last).unwrap_or(last)
+    } else {
+        last
+    };
+    let lemma = tree.lemma(noun);
+    if !PROTESTERS.contains(&lemma.trim_end_matches('s')) {
+        return;
+    }
+    let blocking = ["block", "blockade", "barricade"].contains(&tree.lemma(i).as_str());
+    let cameo = match ev.event_type {
+        _ if blocking => "144",
+        EventType::Coerce => "145",
+        _ => return,
+    };
+    recode(ev, EventType::Protest, cameo);
+    ev.mode = coder.plover.lookup(cameo).and_then(|e| e.1.clone());
 }
 
 /// An act promised on a condition ("will withdraw its troops unless the
@@ -2993,6 +3193,15 @@ fn is_act(coder: &Coder, s: &SentenceCtx<'_, '_>, i: usize, pattern: &Pattern) -
     };
     let head_is_trigger = tree.head(i).is_some_and(|h| s.triggers.contains(&h));
     if pattern.kind == TriggerKind::Noun {
+        // "unaware of such agreement", "the first such attack since the war":
+        // "such" points back at an act told already or at a kind of act,
+        // never at a new one.
+        if tree
+            .children_with(i, &["det", "amod"])
+            .any(|d| tree.lemma(d) == "such")
+        {
+            return false;
+        }
         return tree.base_rel(i) != "compound" || head_is_trigger;
     }
     let past = |t: usize| {
@@ -3757,8 +3966,22 @@ fn event_location(
     // "hosting the leaders at Camp David"): parsers attach it either way.
     let objects: Vec<usize> = tree.children_with(i, &["obj"]).collect();
     scope.extend(objects);
+    // "killed in Israeli tank shelling in the east of the Gaza Strip": the
+    // attack a passive act was done in names no place ("Israeli" is the
+    // attacker), but the place it was done in is the act's.
+    let attacks: Vec<usize> = tree
+        .children_with(i, &["obl"])
+        .filter(|&c| attack_noun(coder, tree, c))
+        .collect();
+    for &a in &attacks {
+        scope.push(a);
+        scope.extend(tree.children_with(a, &["acl", "compound"]));
+    }
     for &x in &scope {
         for c in tree.children_with(x, &["obl", "nmod"]) {
+            if attacks.contains(&c) {
+                continue;
+            }
             let Some(case) = tree.case_of(c) else {
                 continue;
             };
@@ -3774,7 +3997,25 @@ fn event_location(
             // The place is the phrase's own head ("in Tokyo", "in the Japanese
             // capital"), not any name somewhere below it ("in a move to bolster the
             // alliance of the United States and Japan").
-            let head_span = tree.tokens.get(c).map(|t| t.span);
+            // "in the east of the Gaza Strip": a part of a place is in it.
+            let head = if [
+                "north",
+                "south",
+                "east",
+                "west",
+                "centre",
+                "center",
+                "outskirts",
+            ]
+            .contains(&tree.lemma(c).as_str())
+            {
+                tree.children_with(c, &["nmod"])
+                    .find(|&g| tree.case_of(g).as_deref() == Some("of"))
+                    .unwrap_or(c)
+            } else {
+                c
+            };
+            let head_span = tree.tokens.get(head).map(|t| t.span);
             let place = s.mentions.iter().find(|m| {
                 span.contains(m.span)
                     && m.person.is_none()
@@ -3864,6 +4105,10 @@ fn event_location(
             break;
         }
         if !places.at_words.contains(&tree.lemma(k)) || tree.lemma(k) == "to" {
+            continue;
+        }
+        // (Not the attack an act was done in: "in Israeli shelling".)
+        if tree.head(k).is_some_and(|h| attacks.contains(&h)) {
             continue;
         }
         let Some(next) = tree.tokens.get(k + 1) else {

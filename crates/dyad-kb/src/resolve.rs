@@ -74,6 +74,13 @@ pub struct Anachronism {
     pub term: Option<TermRef>,
 }
 
+/// Lower-case particles inside personal names ("al-Bashir", "bin Laden", "von
+/// der Leyen"), as keys.
+const NAME_PARTICLES: &[&str] = &[
+    "al", "el", "ad", "ar", "as", "bin", "ibn", "bint", "de", "da", "di", "du", "van", "von",
+    "der", "den", "dos", "das", "del", "la", "le",
+];
+
 /// One resolved mention. `span` is in bytes of the text given.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ResolvedMention {
@@ -412,6 +419,7 @@ impl KnowledgeBase {
         );
         self.resolve_pairs(text, &toks, &mut out);
         drop_named_offices(text, &mut out);
+        state_named_after(text, &mut out);
         out
     }
 
@@ -945,7 +953,17 @@ impl KnowledgeBase {
                         });
                     let lower_ok = end == th.last && !t.capitalised && lower_holder(t);
                     lower_name |= lower_ok;
-                    if !(t.capitalised || lower_ok)
+                    // A name's lower-case particle ("Omar al-Bashir", "Ould
+                    // bin Laden", "Ursula von der Leyen") runs on to the
+                    // capitalised word after it.
+                    let particle = end > th.last
+                        && NAME_PARTICLES.contains(&t.key.as_str())
+                        && toks.get(end + 1).is_some_and(|n| n.joins_previous)
+                        && toks[end + 1..]
+                            .iter()
+                            .find(|n| !NAME_PARTICLES.contains(&n.key.as_str()))
+                            .is_some_and(|n| n.capitalised);
+                    if !(t.capitalised || lower_ok || particle)
                         || !t.joins_previous
                         || sentence_end
                         || t.key.chars().all(|c| c.is_ascii_digit())
@@ -963,6 +981,33 @@ impl KnowledgeBase {
                     if candidates.is_empty() {
                         candidates = self.surnames.get(&surname).cloned().unwrap_or_default();
                     }
+                    // The given names written before the surname must not
+                    // contradict the person's: "President Omar Hassan" is not
+                    // Abdiqasim Salad Hassan. (Initials and particles say
+                    // nothing; a spelling variant keeps its first letter:
+                    // "Sergei" for "Sergey", "Mohammed" for "Muhammad".)
+                    let given: Vec<char> = toks
+                        .get(th.last..end.saturating_sub(1))
+                        .unwrap_or(&[])
+                        .iter()
+                        .filter(|t| {
+                            t.key.chars().count() > 1 && !NAME_PARTICLES.contains(&t.key.as_str())
+                        })
+                        .filter_map(|t| t.key.chars().next())
+                        .collect();
+                    // (A person known by the surname alone, as some sources
+                    // record rulers, has no given name to contradict.)
+                    candidates.retain(|&p| {
+                        given.is_empty()
+                            || self.persons.get(p).is_some_and(|x| {
+                                let words = crate::text::key_words(&x.name);
+                                words.len() < 2
+                                    || words
+                                        .iter()
+                                        .filter_map(|w| w.chars().next())
+                                        .any(|c| given.contains(&c))
+                            })
+                    });
                     // Only people who ever held this office are read as the
                     // named holder; anyone else is a person we do not know.
                     let allowed: Option<&str> = country.as_deref();
@@ -1234,6 +1279,35 @@ impl KnowledgeBase {
 /// Whether only spaces separate token `b` from the token before it (index
 /// `a` is the end of the earlier phrase, `b` the start of the next): a
 /// country word and a title across a sentence break do not combine.
+/// "King Hassan of Morocco", "King Abdullah of Jordan": a person named with
+/// the state right after ("of …") is that state's, whoever of the same name
+/// the knowledge base knows elsewhere. A person it took for another state's
+/// becomes a person it does not know, of the state named.
+fn state_named_after(text: &str, out: &mut [ResolvedMention]) {
+    let states: Vec<(usize, String)> = out
+        .iter()
+        .filter(|m| m.kind == MentionKind::Country)
+        .filter_map(|m| Some((m.span.start, m.country.clone()?)))
+        .collect();
+    for m in out.iter_mut().filter(|m| m.kind == MentionKind::Person) {
+        let named = states.iter().find(|(start, _)| {
+            text.get(m.span.end..*start)
+                .is_some_and(|gap| gap.trim().eq_ignore_ascii_case("of"))
+        });
+        let Some((_, state)) = named else { continue };
+        if m.country.as_deref() == Some(state.as_str()) {
+            continue;
+        }
+        let sector = m.sector.clone().unwrap_or_else(|| "GOV".to_string());
+        m.actor = Some(format!("{state}{sector}"));
+        m.country = Some(state.clone());
+        m.sector = Some(sector);
+        m.person = None;
+        m.role_on_date = None;
+        m.anachronism = None;
+    }
+}
+
 fn spaced(text: &str, toks: &[Token], a: usize, b: usize) -> bool {
     let (Some(prev), Some(next)) = (a.checked_sub(1).and_then(|i| toks.get(i)), toks.get(b)) else {
         return false;

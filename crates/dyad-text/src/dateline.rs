@@ -70,7 +70,10 @@ fn dateline_dash<'t>(word: &dyn Fn(usize) -> &'t str, start: usize, end: usize) 
         .filter(|c| c.is_alphabetic())
         .all(char::is_uppercase);
     let limit = end.min(start + MAX_DATELINE_TOKENS + 1);
-    let d = (start + 1..limit).find(|&k| is_dash(word(k)))?;
+    // Wires also close a dateline with a colon ("LYON: Interpol said …",
+    // "GAZA CITY, Palestinian Territories: Four children …"); only after a
+    // place in capitals, since "Note: …" opens ordinary text.
+    let d = (start + 1..limit).find(|&k| is_dash(word(k)) || (capitals && word(k) == ":"))?;
     if !capitals && d != start + 1 {
         return None;
     }
@@ -121,6 +124,10 @@ mod tests {
                 "Nairobi – The two leaders signed the accord on Monday.",
                 "Nairobi –",
             ),
+            (
+                "QUITO, Pichincha Province: Ministers met on Friday to discuss trade.",
+                "QUITO, Pichincha Province:",
+            ),
         ] {
             let n = tokenize(text).len();
             let got = sentences_of(text, vec![n]);
@@ -137,6 +144,8 @@ mod tests {
             "Japan and China – long rivals – met again.",
             "US – Japan talks ended.",
             "Tokyo – which hosted the talks – said little.",
+            "Note: the talks ended on Monday.",
+            "The two said: we will meet again soon.",
         ] {
             let n = tokenize(text).len();
             assert_eq!(sentences_of(text, vec![n]).len(), 1, "{text}");
