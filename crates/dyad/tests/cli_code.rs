@@ -2039,3 +2039,17 @@ fn a_second_that_clause_is_said_by_the_same_speaker() {
     );
     assert_ne!(pact["target"]["country"], "ARG");
 }
+
+/// An act someone "has not ruled out" is a possibility, not an act.
+#[test]
+fn a_meeting_not_ruled_out_is_hypothetical() {
+    let rows = coded(
+        "Officials did not rule out a meeting with Chinese President Xi Jinping.",
+        "2023-06-18",
+    );
+    assert_eq!(
+        first(&rows, "CONSULT")["status"],
+        "hypothetical",
+        "{rows:#?}"
+    );
+}
