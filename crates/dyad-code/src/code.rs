@@ -2393,15 +2393,16 @@ fn code_trigger(
         let place = event_type == EventType::Consult && ["in", "at"].contains(&case.as_str());
         // (Where the object names who is acted on, the phrase is where:
         // "invited both leaders to Washington".)
-        let object_named = tree
-            .children_with(i, &["obj"])
-            .any(|o| !parties_under(s, o, mentions).is_empty());
+        let object_named = || {
+            tree.children_with(i, &["obj"])
+                .any(|o| !parties_under(s, o, mentions).is_empty())
+        };
         if along_with(tree, c) {
             source_side.extend(parties_under(s, c, mentions));
             continue;
         }
         if asked_for && !place {
-            if !object_named {
+            if !object_named() {
                 target_side.extend(parties_under(s, c, mentions));
             }
             continue;
