@@ -3217,7 +3217,19 @@ fn is_act(coder: &Coder, s: &SentenceCtx<'_, '_>, i: usize, pattern: &Pattern) -
         .chain(tree.children_with(i, &["obl", "obj", "advmod"]))
         .flat_map(|x| tree.children_with(x, &["advmod"]).collect::<Vec<_>>())
         .any(|a| coder.status.is_habit(&tree.lemma(a)));
-    if habitual && !past_tense {
+    // Acts summed up to the present ("have until now met only on the
+    // margins", "have met twice so far", "to date"): a two-word `habit` row,
+    // the word and the one that opens it.
+    // (By the word written before it: parsers hang "until" on either.)
+    let summed_up = tree
+        .children_with(i, &["obl", "advmod", "obl:unmarked"])
+        .any(|x| {
+            x.checked_sub(1).is_some_and(|c| {
+                let key = format!("{}_{}", tree.lemma(c), tree.lemma(x)).to_lowercase();
+                coder.status.is_habit(&key)
+            })
+        });
+    if (habitual || summed_up) && !past_tense {
         return false;
     }
     let gerund = tok.feat("VerbForm") == Some("Ger") || tok.xpos == "VBG";

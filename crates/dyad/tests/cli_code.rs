@@ -2053,3 +2053,21 @@ fn a_meeting_not_ruled_out_is_hypothetical() {
         "{rows:#?}"
     );
 }
+
+/// Acts summed up to the present ("until now", "so far") are no one event;
+/// the same act on a day is.
+#[test]
+fn acts_summed_up_until_now_are_no_event() {
+    for sentence in [
+        "Japan and South Korea have until now met only on the margins of larger summits.",
+        "Japan and South Korea have held three summits so far.",
+    ] {
+        let rows = coded(sentence, "2023-07-28");
+        assert!(
+            rows.iter().all(|r| r["type"] != "CONSULT"),
+            "{sentence}: {rows:#?}"
+        );
+    }
+    let rows = coded("Japan and South Korea held talks on Friday.", "2023-07-28");
+    assert_eq!(first(&rows, "CONSULT")["status"], "occurred");
+}
