@@ -3059,6 +3059,7 @@ fn code_trigger(
     restate_speech_act(s, i, &mut ev);
     conditional_threat(s, i, &mut ev);
     protesters_act(coder, s, i, &mut ev);
+    arrest_for_wrong(s, i, &mut ev);
     // Military exercises are cooperation only with a partner (CAMEO 062); one
     // party's own exercises are a show of force (CAMEO 150, PLOVER MOBILIZE).
     if pattern.roles == Roles::Joint
@@ -3164,6 +3165,63 @@ fn conditional_threat(s: &SentenceCtx<'_, '_>, i: usize, ev: &mut EventMention) 
     }
     recode(ev, EventType::Threaten, "130");
     ev.context = None;
+}
+
+/// Nouns of a charge that an arrest is made "on" or "over" ("jailed on
+/// allegations of treason", "detained on suspicion of spying").
+const CHARGES: &[&str] = &["charge", "allegation", "accusation", "suspicion"];
+
+/// An arrest told with the wrong it punishes ("jailed 52 members on
+/// allegations of treason", "arrested for collaborating with Israel") is, in
+/// PLOVER's gold records, the arrester accusing the arrested (ACCUSE); the
+/// CAMEO code (173, arrest or charge) stays. A bare arrest stays COERCE.
+fn arrest_for_wrong(s: &SentenceCtx<'_, '_>, i: usize, ev: &mut EventMention) {
+    let tree = s.tree;
+    if ev.event_type != EventType::Coerce || ev.cameo.as_deref() != Some("173") {
+        return;
+    }
+    // Within the arrest's own clause: the parse may hang the phrase on the
+    // object's name ("jailed 52 members of the Movement … on allegations").
+    let own_clause = |c: usize| {
+        let mut x = c;
+        while let Some(h) = tree.head(x) {
+            if ["acl:relcl", "ccomp", "parataxis", "conj", "csubj"].contains(&tree.rel(x)) {
+                return false;
+            }
+            if h == i {
+                return true;
+            }
+            x = h;
+        }
+        false
+    };
+    let charged = tree
+        .subtree(i)
+        .into_iter()
+        .filter(|&c| c != i && own_clause(c))
+        .any(|c| {
+            let case = tree.case_of(c).or_else(|| {
+                tree.children_with(c, &["mark"])
+                    .next()
+                    .map(|m| tree.lemma(m))
+            });
+            match case.as_deref() {
+                Some("on" | "over") => CHARGES.contains(&tree.lemma(c).to_lowercase().as_str()),
+                // "for collaborating": a gerund says what was done; "for two
+                // weeks", "for questioning" name a time or a purpose.
+                // (A gerund the parse took for a noun, "for spying", too.)
+                Some("for") => tree.tokens.get(c).is_some_and(|t| {
+                    (t.xpos == "VBG" || t.xpos == "NN" && t.text.ends_with("ing"))
+                        && !t.lemma.starts_with("question")
+                }),
+                _ => false,
+            }
+        });
+    if charged {
+        ev.event_type = EventType::Accuse;
+        ev.mode = None;
+        ev.context = None;
+    }
 }
 
 /// Files a mention under another act (PLOVER's reading of what was said):

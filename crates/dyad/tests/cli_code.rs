@@ -2039,3 +2039,27 @@ fn a_second_that_clause_is_said_by_the_same_speaker() {
     );
     assert_ne!(pact["target"]["country"], "ARG");
 }
+
+/// An arrest told with the wrong it punishes is the arrester's accusation
+/// (PLOVER ACCUSE); a bare arrest, or one "for questioning", stays COERCE.
+#[test]
+fn an_arrest_for_a_wrong_is_an_accusation() {
+    let rows = coded(
+        "Indian police detained two Pakistani nationals for spying.",
+        "2015-06-02",
+    );
+    let e = first(&rows, "ACCUSE");
+    assert_eq!(e["source"]["country"], "IND", "{e:#}");
+    assert_eq!(e["target"]["country"], "PAK", "{e:#}");
+    let rows = coded(
+        "Kenyan authorities jailed eleven members of an opposition youth movement on charges of sedition.",
+        "2015-06-02",
+    );
+    assert_eq!(first(&rows, "ACCUSE")["source"]["country"], "KEN");
+    let rows = coded(
+        "Israeli soldiers arrested 100 Palestinians for questioning.",
+        "2015-06-02",
+    );
+    assert!(rows.iter().all(|r| r["type"] != "ACCUSE"), "{rows:#?}");
+    first(&rows, "COERCE");
+}
