@@ -2254,11 +2254,24 @@ fn pronoun_subject<'m>(
             _ => break,
         }
     }
+    // "X was quoted as saying he …": the one quoted speaks, whether the parse
+    // hangs the clause on "saying" or on "quoted" (not "the paper quoted X",
+    // where the paper only reports).
+    if tree.lemma(g) == "say" && tree.children_with(g, &["nsubj"]).next().is_none() {
+        if let Some(h) = tree
+            .head(g)
+            .filter(|&h| tree.base_rel(g) == "advcl" && tree.lemma(h) == "quote")
+        {
+            g = h;
+        }
+    }
+    let quoted =
+        tree.lemma(g) == "quote" && tree.children_with(g, &["nsubj:pass"]).next().is_some();
     let Some(speaker) = tree.children_with(g, &["nsubj"]).next() else {
         return Vec::new();
     };
     let parties = parties_under(s, speaker, mentions);
-    if SPEECH.contains(&tree.lemma(g).as_str()) {
+    if quoted || SPEECH.contains(&tree.lemma(g).as_str()) {
         let agreeing: Vec<Party<'m>> = parties
             .iter()
             .filter(|p| (p.mention.kind == MentionKind::Person) == personal)

@@ -2063,3 +2063,15 @@ fn an_arrest_for_a_wrong_is_an_accusation() {
     assert!(rows.iter().all(|r| r["type"] != "ACCUSE"), "{rows:#?}");
     first(&rows, "COERCE");
 }
+
+/// "X was quoted as saying he would …": the one quoted is who "he" is; the
+/// paper that quotes someone is not.
+#[test]
+fn the_one_quoted_as_saying_is_the_speaker() {
+    let rows = coded(
+        "King Abdullah of Jordan was quoted today as saying he would be ready to host talks between Egypt and Sudan.",
+        "2015-06-01",
+    );
+    let e = first(&rows, "CONSULT");
+    assert_eq!(e["target"]["country"], "JOR", "the host: {e:#}");
+}
