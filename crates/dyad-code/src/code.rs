@@ -1663,10 +1663,29 @@ fn match_in_layer<'c>(
                     let modified = (tree.base_rel(i) == "amod" && main_verb_as_modifier(tree, i))
                         .then(|| tree.head(i))
                         .flatten();
+                    // Two things the parse may hang one step lower: the noun
+                    // after a word of quantity ("captured part of a stronghold")
+                    // and an infinitive hung on the object rather than on the
+                    // verb ("ordered the newspaper to suspend publication").
+                    let lower = |c: usize| {
+                        let partitive = PARTITIVES.contains(&tree.lemma(c).to_lowercase().as_str());
+                        let under_object = tree.base_rel(c) == "obj";
+                        tree.children(c).iter().copied().filter(move |&k| {
+                            partitive
+                                && tree.base_rel(k) == "nmod"
+                                && tree.case_of(k).as_deref() == Some("of")
+                                || under_object
+                                    && tree.base_rel(k) == "acl"
+                                    && tree
+                                        .children_with(k, &["mark"])
+                                        .any(|m| tree.lemma(m) == "to")
+                        })
+                    };
                     let hit = tree
                         .children_with(i, &["obj", "iobj", "obl", "nmod", "xcomp", "nsubj:pass"])
                         .chain(modified)
                         .flat_map(|c| tree.with_conjuncts(c))
+                        .flat_map(|c| std::iter::once(c).chain(lower(c)))
                         .find(|&c| {
                             trigger_key(&tree.lemma(c)) == key
                                 || tree
@@ -3179,6 +3198,12 @@ fn conditional_threat(s: &SentenceCtx<'_, '_>, i: usize, ev: &mut EventMention) 
     recode(ev, EventType::Threaten, "130");
     ev.context = None;
 }
+
+/// Words of quantity whose "of" phrase names what is meant ("part of a
+/// stronghold").
+const PARTITIVES: &[&str] = &[
+    "part", "parts", "most", "much", "half", "rest", "portion", "some",
+];
 
 /// Nouns of a charge that an arrest is made "on" or "over" ("jailed on
 /// allegations of treason", "detained on suspicion of spying").

@@ -2075,3 +2075,29 @@ fn the_one_quoted_as_saying_is_the_speaker() {
     let e = first(&rows, "CONSULT");
     assert_eq!(e["target"]["country"], "JOR", "the host: {e:#}");
 }
+
+/// Ordering a body to stop its work imposes a restriction (CAMEO 172), also
+/// where the parse hangs the infinitive on the object.
+#[test]
+fn ordering_a_paper_to_suspend_publication_restricts_it() {
+    let rows = coded(
+        "Venezuela's government on Monday ordered the television station Globovision to suspend broadcasts.",
+        "2009-06-01",
+    );
+    let e = first(&rows, "COERCE");
+    assert_eq!(e["cameo"], "172", "{e:#}");
+    assert_eq!(e["source"]["country"], "VEN", "{e:#}");
+}
+
+/// Capturing a place, or part of one, is fighting (PLOVER ASSAULT), not an
+/// arrest.
+#[test]
+fn capturing_part_of_a_stronghold_is_fighting() {
+    let rows = coded(
+        "Sudanese troops captured most of a rebel base in Darfur.",
+        "2009-06-01",
+    );
+    let e = first(&rows, "ASSAULT");
+    assert_eq!(e["source"]["country"], "SDN", "{e:#}");
+    assert!(rows.iter().all(|r| r["type"] != "COERCE"), "{rows:#?}");
+}
