@@ -1168,6 +1168,9 @@ fn plover_intent(coder: &Coder, ev: &EventMention) -> Option<EventMention> {
         EventType::Assault if held_out => (EventType::Threaten, "138"),
         EventType::Coerce if held_out => (EventType::Threaten, "137"),
         EventType::Sanction if held_out => (EventType::Threaten, "131"),
+        // A protest held out ("said they would blockade Paris", "will boycott
+        // the elections unless …") threatens dissent (CAMEO 133).
+        EventType::Protest if held_out => (EventType::Threaten, "133"),
         _ => return None,
     };
     let mut restated = ev.clone();

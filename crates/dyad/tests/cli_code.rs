@@ -2101,3 +2101,21 @@ fn capturing_part_of_a_stronghold_is_fighting() {
     assert_eq!(e["source"]["country"], "SDN", "{e:#}");
     assert!(rows.iter().all(|r| r["type"] != "COERCE"), "{rows:#?}");
 }
+
+/// A protest held out ("said they would blockade …") is a threat of dissent
+/// (PLOVER THREATEN, CAMEO 133); a protest held is a protest.
+#[test]
+fn a_protest_held_out_is_a_threat() {
+    let rows = coded(
+        "Angry Greek truck drivers said on Tuesday they would blockade Athens from Thursday.",
+        "2010-07-27",
+    );
+    let e = first(&rows, "THREATEN");
+    assert_eq!(e["cameo"], "133", "{e:#}");
+    assert_eq!(e["source"]["country"], "GRC", "{e:#}");
+    let rows = coded(
+        "Angry Greek truck drivers blockaded Athens on Tuesday.",
+        "2010-07-27",
+    );
+    first(&rows, "PROTEST");
+}
