@@ -3353,11 +3353,31 @@ fn restate_speech_act(s: &SentenceCtx<'_, '_>, i: usize, ev: &mut EventMention) 
         .children_with(i, &["aux"])
         .map(|a| tree.lemma(a))
         .collect();
-    let obliged = aux
-        .iter()
-        .any(|a| ["must", "should", "ought"].contains(&a.as_str()));
-    let reported = tree.head(i).filter(|&h| {
-        tree.base_rel(i) == "ccomp"
+    let must = |x: usize| {
+        tree.children_with(x, &["aux"])
+            .any(|a| ["must", "should", "ought"].contains(&tree.lemma(a).as_str()))
+    };
+    // The obligation may sit on the verb whose purpose the act is ("said the
+    // forces must ensure security to allow supplies in": the forces are asked
+    // to allow them).
+    let mut clause = i;
+    for _ in 0..2 {
+        let to = tree
+            .children_with(clause, &["mark"])
+            .any(|m| tree.lemma(m) == "to");
+        match tree.head(clause) {
+            Some(h)
+                if !must(clause) && to && ["xcomp", "advcl"].contains(&tree.base_rel(clause)) =>
+            {
+                clause = h;
+            }
+            _ => break,
+        }
+    }
+    let obliged = must(clause);
+    let i_said = clause;
+    let reported = tree.head(i_said).filter(|&h| {
+        tree.base_rel(i_said) == "ccomp"
             && (SPEECH.contains(&tree.lemma(h).as_str())
                 || DEMANDING.contains(&tree.lemma(h).as_str()))
     });

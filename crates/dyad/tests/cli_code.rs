@@ -2119,3 +2119,15 @@ fn a_protest_held_out_is_a_threat() {
     );
     first(&rows, "PROTEST");
 }
+
+/// "X said Y must do A to allow B": Y is asked, whichever of the two verbs
+/// the coder knows as an act.
+#[test]
+fn an_act_whose_purpose_is_required_is_requested() {
+    let rows = coded(
+        "The European Union said Turkish forces must take steps to allow aid convoys to reach Syria.",
+        "2015-06-01",
+    );
+    let e = first(&rows, "REQUEST");
+    assert_eq!(e["target"]["country"], "TUR", "{e:#}");
+}
