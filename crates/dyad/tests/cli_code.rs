@@ -2131,3 +2131,15 @@ fn an_act_whose_purpose_is_required_is_requested() {
     let e = first(&rows, "REQUEST");
     assert_eq!(e["target"]["country"], "TUR", "{e:#}");
 }
+
+/// Forcing a body out of a country is expelling it (CAMEO 166).
+#[test]
+fn forcing_a_body_out_of_the_country_expels_it() {
+    let rows = coded(
+        "Khartoum forced the aid group Oxfam out of the country last week.",
+        "2009-03-10",
+    );
+    let e = first(&rows, "SANCTION");
+    assert_eq!(e["cameo"], "166", "{e:#}");
+    assert_eq!(e["source"]["country"], "SDN", "{e:#}");
+}
