@@ -1168,6 +1168,9 @@ fn plover_intent(coder: &Coder, ev: &EventMention) -> Option<EventMention> {
         EventType::Assault if held_out => (EventType::Threaten, "138"),
         EventType::Coerce if held_out => (EventType::Threaten, "137"),
         EventType::Sanction if held_out => (EventType::Threaten, "131"),
+        // A protest held out ("said they would blockade Paris", "will boycott
+        // the elections unless …") threatens dissent (CAMEO 133).
+        EventType::Protest if held_out => (EventType::Threaten, "133"),
         _ => return None,
     };
     let mut restated = ev.clone();
@@ -1663,10 +1666,29 @@ fn match_in_layer<'c>(
                     let modified = (tree.base_rel(i) == "amod" && main_verb_as_modifier(tree, i))
                         .then(|| tree.head(i))
                         .flatten();
+                    // Two things the parse may hang one step lower: the noun
+                    // after a word of quantity ("captured part of a stronghold")
+                    // and an infinitive hung on the object rather than on the
+                    // verb ("ordered the newspaper to suspend publication").
+                    let lower = |c: usize| {
+                        let partitive = PARTITIVES.contains(&tree.lemma(c).to_lowercase().as_str());
+                        let under_object = tree.base_rel(c) == "obj";
+                        tree.children(c).iter().copied().filter(move |&k| {
+                            partitive
+                                && tree.base_rel(k) == "nmod"
+                                && tree.case_of(k).as_deref() == Some("of")
+                                || under_object
+                                    && tree.base_rel(k) == "acl"
+                                    && tree
+                                        .children_with(k, &["mark"])
+                                        .any(|m| tree.lemma(m) == "to")
+                        })
+                    };
                     let hit = tree
                         .children_with(i, &["obj", "iobj", "obl", "nmod", "xcomp", "nsubj:pass"])
                         .chain(modified)
                         .flat_map(|c| tree.with_conjuncts(c))
+                        .flat_map(|c| std::iter::once(c).chain(lower(c)))
                         .find(|&c| {
                             trigger_key(&tree.lemma(c)) == key
                                 || tree
@@ -2254,11 +2276,24 @@ fn pronoun_subject<'m>(
             _ => break,
         }
     }
+    // "X was quoted as saying he …": the one quoted speaks, whether the parse
+    // hangs the clause on "saying" or on "quoted" (not "the paper quoted X",
+    // where the paper only reports).
+    if tree.lemma(g) == "say" && tree.children_with(g, &["nsubj"]).next().is_none() {
+        if let Some(h) = tree
+            .head(g)
+            .filter(|&h| tree.base_rel(g) == "advcl" && tree.lemma(h) == "quote")
+        {
+            g = h;
+        }
+    }
+    let quoted =
+        tree.lemma(g) == "quote" && tree.children_with(g, &["nsubj:pass"]).next().is_some();
     let Some(speaker) = tree.children_with(g, &["nsubj"]).next() else {
         return Vec::new();
     };
     let parties = parties_under(s, speaker, mentions);
-    if SPEECH.contains(&tree.lemma(g).as_str()) {
+    if quoted || SPEECH.contains(&tree.lemma(g).as_str()) {
         let agreeing: Vec<Party<'m>> = parties
             .iter()
             .filter(|p| (p.mention.kind == MentionKind::Person) == personal)
@@ -3060,6 +3095,7 @@ fn code_trigger(
     restate_speech_act(s, i, &mut ev);
     conditional_threat(s, i, &mut ev);
     protesters_act(coder, s, i, &mut ev);
+    arrest_for_wrong(s, i, &mut ev);
     // Military exercises are cooperation only with a partner (CAMEO 062); one
     // party's own exercises are a show of force (CAMEO 150, PLOVER MOBILIZE).
     if pattern.roles == Roles::Joint
@@ -3167,6 +3203,69 @@ fn conditional_threat(s: &SentenceCtx<'_, '_>, i: usize, ev: &mut EventMention) 
     ev.context = None;
 }
 
+/// Words of quantity whose "of" phrase names what is meant ("part of a
+/// stronghold").
+const PARTITIVES: &[&str] = &[
+    "part", "parts", "most", "much", "half", "rest", "portion", "some",
+];
+
+/// Nouns of a charge that an arrest is made "on" or "over" ("jailed on
+/// allegations of treason", "detained on suspicion of spying").
+const CHARGES: &[&str] = &["charge", "allegation", "accusation", "suspicion"];
+
+/// An arrest told with the wrong it punishes ("jailed 52 members on
+/// allegations of treason", "arrested for collaborating with Israel") is, in
+/// PLOVER's gold records, the arrester accusing the arrested (ACCUSE); the
+/// CAMEO code (173, arrest or charge) stays. A bare arrest stays COERCE.
+fn arrest_for_wrong(s: &SentenceCtx<'_, '_>, i: usize, ev: &mut EventMention) {
+    let tree = s.tree;
+    if ev.event_type != EventType::Coerce || ev.cameo.as_deref() != Some("173") {
+        return;
+    }
+    // Within the arrest's own clause: the parse may hang the phrase on the
+    // object's name ("jailed 52 members of the Movement … on allegations").
+    let own_clause = |c: usize| {
+        let mut x = c;
+        while let Some(h) = tree.head(x) {
+            if ["acl:relcl", "ccomp", "parataxis", "conj", "csubj"].contains(&tree.rel(x)) {
+                return false;
+            }
+            if h == i {
+                return true;
+            }
+            x = h;
+        }
+        false
+    };
+    let charged = tree
+        .subtree(i)
+        .into_iter()
+        .filter(|&c| c != i && own_clause(c))
+        .any(|c| {
+            let case = tree.case_of(c).or_else(|| {
+                tree.children_with(c, &["mark"])
+                    .next()
+                    .map(|m| tree.lemma(m))
+            });
+            match case.as_deref() {
+                Some("on" | "over") => CHARGES.contains(&tree.lemma(c).to_lowercase().as_str()),
+                // "for collaborating": a gerund says what was done; "for two
+                // weeks", "for questioning" name a time or a purpose.
+                // (A gerund the parse took for a noun, "for spying", too.)
+                Some("for") => tree.tokens.get(c).is_some_and(|t| {
+                    (t.xpos == "VBG" || t.xpos == "NN" && t.text.ends_with("ing"))
+                        && !t.lemma.starts_with("question")
+                }),
+                _ => false,
+            }
+        });
+    if charged {
+        ev.event_type = EventType::Accuse;
+        ev.mode = None;
+        ev.context = None;
+    }
+}
+
 /// Files a mention under another act (PLOVER's reading of what was said):
 /// its type and CAMEO code change, and the old act's mode no longer applies.
 fn recode(ev: &mut EventMention, event_type: EventType, cameo: &str) {
@@ -3267,11 +3366,31 @@ fn restate_speech_act(s: &SentenceCtx<'_, '_>, i: usize, ev: &mut EventMention) 
         .children_with(i, &["aux"])
         .map(|a| tree.lemma(a))
         .collect();
-    let obliged = aux
-        .iter()
-        .any(|a| ["must", "should", "ought"].contains(&a.as_str()));
-    let reported = tree.head(i).filter(|&h| {
-        tree.base_rel(i) == "ccomp"
+    let must = |x: usize| {
+        tree.children_with(x, &["aux"])
+            .any(|a| ["must", "should", "ought"].contains(&tree.lemma(a).as_str()))
+    };
+    // The obligation may sit on the verb whose purpose the act is ("said the
+    // forces must ensure security to allow supplies in": the forces are asked
+    // to allow them).
+    let mut clause = i;
+    for _ in 0..2 {
+        let to = tree
+            .children_with(clause, &["mark"])
+            .any(|m| tree.lemma(m) == "to");
+        match tree.head(clause) {
+            Some(h)
+                if !must(clause) && to && ["xcomp", "advcl"].contains(&tree.base_rel(clause)) =>
+            {
+                clause = h;
+            }
+            _ => break,
+        }
+    }
+    let obliged = must(clause);
+    let i_said = clause;
+    let reported = tree.head(i_said).filter(|&h| {
+        tree.base_rel(i_said) == "ccomp"
             && (SPEECH.contains(&tree.lemma(h).as_str())
                 || DEMANDING.contains(&tree.lemma(h).as_str()))
     });

@@ -2040,6 +2040,110 @@ fn a_second_that_clause_is_said_by_the_same_speaker() {
     assert_ne!(pact["target"]["country"], "ARG");
 }
 
+/// An arrest told with the wrong it punishes is the arrester's accusation
+/// (PLOVER ACCUSE); a bare arrest, or one "for questioning", stays COERCE.
+#[test]
+fn an_arrest_for_a_wrong_is_an_accusation() {
+    let rows = coded(
+        "Indian police detained two Pakistani nationals for spying.",
+        "2015-06-02",
+    );
+    let e = first(&rows, "ACCUSE");
+    assert_eq!(e["source"]["country"], "IND", "{e:#}");
+    assert_eq!(e["target"]["country"], "PAK", "{e:#}");
+    let rows = coded(
+        "Kenyan authorities jailed eleven members of an opposition youth movement on charges of sedition.",
+        "2015-06-02",
+    );
+    assert_eq!(first(&rows, "ACCUSE")["source"]["country"], "KEN");
+    let rows = coded(
+        "Israeli soldiers arrested 100 Palestinians for questioning.",
+        "2015-06-02",
+    );
+    assert!(rows.iter().all(|r| r["type"] != "ACCUSE"), "{rows:#?}");
+    first(&rows, "COERCE");
+}
+
+/// "X was quoted as saying he would …": the one quoted is who "he" is; the
+/// paper that quotes someone is not.
+#[test]
+fn the_one_quoted_as_saying_is_the_speaker() {
+    let rows = coded(
+        "King Abdullah of Jordan was quoted today as saying he would be ready to host talks between Egypt and Sudan.",
+        "2015-06-01",
+    );
+    let e = first(&rows, "CONSULT");
+    assert_eq!(e["target"]["country"], "JOR", "the host: {e:#}");
+}
+
+/// Ordering a body to stop its work imposes a restriction (CAMEO 172), also
+/// where the parse hangs the infinitive on the object.
+#[test]
+fn ordering_a_paper_to_suspend_publication_restricts_it() {
+    let rows = coded(
+        "Venezuela's government on Monday ordered the television station Globovision to suspend broadcasts.",
+        "2009-06-01",
+    );
+    let e = first(&rows, "COERCE");
+    assert_eq!(e["cameo"], "172", "{e:#}");
+    assert_eq!(e["source"]["country"], "VEN", "{e:#}");
+}
+
+/// Capturing a place, or part of one, is fighting (PLOVER ASSAULT), not an
+/// arrest.
+#[test]
+fn capturing_part_of_a_stronghold_is_fighting() {
+    let rows = coded(
+        "Sudanese troops captured most of a rebel base in Darfur.",
+        "2009-06-01",
+    );
+    let e = first(&rows, "ASSAULT");
+    assert_eq!(e["source"]["country"], "SDN", "{e:#}");
+    assert!(rows.iter().all(|r| r["type"] != "COERCE"), "{rows:#?}");
+}
+
+/// A protest held out ("said they would blockade …") is a threat of dissent
+/// (PLOVER THREATEN, CAMEO 133); a protest held is a protest.
+#[test]
+fn a_protest_held_out_is_a_threat() {
+    let rows = coded(
+        "Angry Greek truck drivers said on Tuesday they would blockade Athens from Thursday.",
+        "2010-07-27",
+    );
+    let e = first(&rows, "THREATEN");
+    assert_eq!(e["cameo"], "133", "{e:#}");
+    assert_eq!(e["source"]["country"], "GRC", "{e:#}");
+    let rows = coded(
+        "Angry Greek truck drivers blockaded Athens on Tuesday.",
+        "2010-07-27",
+    );
+    first(&rows, "PROTEST");
+}
+
+/// "X said Y must do A to allow B": Y is asked, whichever of the two verbs
+/// the coder knows as an act.
+#[test]
+fn an_act_whose_purpose_is_required_is_requested() {
+    let rows = coded(
+        "The European Union said Turkish forces must take steps to allow aid convoys to reach Syria.",
+        "2015-06-01",
+    );
+    let e = first(&rows, "REQUEST");
+    assert_eq!(e["target"]["country"], "TUR", "{e:#}");
+}
+
+/// Forcing a body out of a country is expelling it (CAMEO 166).
+#[test]
+fn forcing_a_body_out_of_the_country_expels_it() {
+    let rows = coded(
+        "Khartoum forced the aid group Oxfam out of the country last week.",
+        "2009-03-10",
+    );
+    let e = first(&rows, "SANCTION");
+    assert_eq!(e["cameo"], "166", "{e:#}");
+    assert_eq!(e["source"]["country"], "SDN", "{e:#}");
+}
+
 /// An act someone "has not ruled out" is a possibility, not an act.
 #[test]
 fn a_meeting_not_ruled_out_is_hypothetical() {
