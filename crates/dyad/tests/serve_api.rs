@@ -255,6 +255,7 @@ fn every_documented_path_answers_with_its_documented_shape() {
         ("/api/v1/events?type=DANCE", "/api/v1/events", 400),
         ("/api/v1/events?since=yesterday", "/api/v1/events", 400),
         ("/api/v1/events?limit=-1", "/api/v1/events", 400),
+        ("/api/v1/events?incomplete=maybe", "/api/v1/events", 400),
         ("/api/v1/search", "/api/v1/search", 400),
         ("/api/v1/export?format=xml", "/api/v1/export", 400),
     ] {
@@ -324,6 +325,10 @@ fn pages_of_events_are_what_dyad_events_prints() {
             vec!["--since", "2023-06", "--until", "2023-08"],
         ),
         ("type=CONSULT&", vec!["--type", "CONSULT"]),
+        (
+            "incomplete=true&undated=true&",
+            vec!["--incomplete", "--undated"],
+        ),
     ] {
         let expected = cli_ids(&db, &flags);
         let mut got = Vec::new();
