@@ -177,6 +177,11 @@ pub fn code_document(coder: &Coder, input: &CodeInput<'_>) -> Vec<EventMention> 
         let mut coded: Vec<(EventMention, bool, Option<MeetingAnchor>)> = Vec::new();
         for (i, pattern, complement_tok) in kept {
             if let Some(mut ev) = code_trigger(coder, &s, i, pattern, complement_tok) {
+                if ev.event_type == EventType::Agree {
+                    if let Some(code) = agreed_concession(&tree, i, pattern, &matched) {
+                        ev.cameo = Some(code);
+                    }
+                }
                 // A meeting is news of its own even when told in passing
                 // ("after meeting Zelenskyy on Sunday", "Qin, who visited
                 // Washington in May"): reports on a story tell its earlier
@@ -1121,6 +1126,43 @@ fn reported_attack(coder: &Coder, ev: &EventMention) -> Option<EventMention> {
     accuse.source = Some(by.clone());
     accuse.implied_by = Some(ev.id.clone());
     Some(accuse)
+}
+
+/// The CAMEO code of the concession an agreement consents to ("agreed to lift
+/// the sanctions", "agreed to free the hostages"): CAMEO codes agreeing to
+/// yield as the yielding itself (its verb dictionary files "agree to
+/// elections" under 0831, not as an expressed intent), while PLOVER keeps the
+/// event an AGREE. Only the verb "agree" and only a complement that is itself
+/// a yielding act (CAMEO 08): what else one agrees to ("agreed to meet",
+/// "agreed to help") stays CAMEO's intent or agreement code.
+fn agreed_concession(
+    tree: &Tree<'_>,
+    i: usize,
+    pattern: &Pattern,
+    matched: &[Option<(&Pattern, Option<usize>)>],
+) -> Option<String> {
+    if pattern.kind != TriggerKind::Verb || pattern.trigger != "agree" {
+        return None;
+    }
+    // (The parser may hang "to lift" on "agreed" as an adverbial clause when
+    // words stand between them: "agreed on Tuesday to lift".)
+    let infinitive = |c: usize| {
+        tree.base_rel(c) == "xcomp"
+            || tree
+                .children_with(c, &["mark"])
+                .any(|m| tree.lemma(m) == "to")
+    };
+    tree.children_with(i, &["xcomp", "advcl"]).find_map(|c| {
+        if !infinitive(c) {
+            return None;
+        }
+        matched
+            .get(c)
+            .copied()
+            .flatten()
+            .filter(|(p, _)| p.kind == TriggerKind::Verb && p.cameo.starts_with("08"))
+            .map(|(p, _)| p.cameo.clone())
+    })
 }
 
 /// Whether trigger `i` is governed, within three steps, by "schedule"

@@ -2175,3 +2175,18 @@ fn acts_summed_up_until_now_are_no_event() {
     let rows = coded("Japan and South Korea held talks on Friday.", "2023-07-28");
     assert_eq!(first(&rows, "CONSULT")["status"], "occurred");
 }
+
+/// Agreeing to a concession is, in CAMEO, the concession itself (an AGREE
+/// for PLOVER); agreeing to meet keeps CAMEO's agreement code.
+#[test]
+fn agreeing_to_a_concession_is_cameos_yield() {
+    let rows = coded(
+        "Brazil agreed on Tuesday to lift the restrictions on Paraguay.",
+        "2019-05-14",
+    );
+    let e = first(&rows, "AGREE");
+    assert_eq!(e["cameo"], "081", "{e:#}");
+    assert_eq!(e["source"]["country"], "BRA", "{e:#}");
+    let rows = coded("Brazil agreed to meet Paraguay next week.", "2019-05-14");
+    assert_eq!(first(&rows, "AGREE")["cameo"], "030", "{rows:#?}");
+}
