@@ -2190,3 +2190,23 @@ fn agreeing_to_a_concession_is_cameos_yield() {
     let rows = coded("Brazil agreed to meet Paraguay next week.", "2019-05-14");
     assert_eq!(first(&rows, "AGREE")["cameo"], "030", "{rows:#?}");
 }
+
+/// Examining a country's sites is inspecting them (CAMEO 090); ordering an
+/// inquiry into a country is CAMEO's demand (100), PLOVER's investigation.
+#[test]
+fn examining_sites_and_ordering_an_inquiry() {
+    let rows = coded(
+        "Kenyan officials examined the grain depots in Uganda on Monday.",
+        "2018-02-06",
+    );
+    let e = first(&rows, "ACCUSE");
+    assert_eq!(e["cameo"], "090", "{e:#}");
+    assert_eq!(e["target"]["country"], "UGA", "{e:#}");
+    let rows = coded(
+        "Chile ordered an investigation into Peru on Monday.",
+        "2018-02-06",
+    );
+    let e = first(&rows, "ACCUSE");
+    assert_eq!(e["cameo"], "100", "{e:#}");
+    assert_eq!(e["source"]["country"], "CHL", "{e:#}");
+}
