@@ -136,6 +136,9 @@ pub fn code_document(coder: &Coder, input: &CodeInput<'_>) -> Vec<EventMention> 
             if since_anchor(&tree, i) {
                 continue;
             }
+            if wished_unnamed(&tree, i) {
+                continue;
+            }
             if let Some(g) = governing_trigger(&tree, i, &matched) {
                 let gt = matched[g].and_then(|(p, _)| pattern_type(coder, p));
                 let jt = pattern_type(coder, pattern);
@@ -1163,6 +1166,42 @@ fn agreed_concession(
             .filter(|(p, _)| p.kind == TriggerKind::Verb && p.cameo.starts_with("08"))
             .map(|(p, _)| p.cameo.clone())
     })
+}
+
+/// Whether trigger `i` is an act someone only hopes will be done, by no one
+/// named ("said she hoped the officials would be indicted", "wishes the
+/// sanctions would be lifted"): a passive with no agent in the complement of
+/// "hope" or "wish". The one hoping is not the one who would act, and no one
+/// else is said to: a wish, no event.
+fn wished_unnamed(tree: &Tree<'_>, i: usize) -> bool {
+    let passive = tree.children_with(i, &["aux:pass"]).next().is_some();
+    if !passive || tree.children_with(i, &["obl:agent"]).next().is_some() {
+        return false;
+    }
+    let mut x = i;
+    for _ in 0..3 {
+        if !["ccomp", "xcomp"].contains(&tree.base_rel(x)) {
+            return false;
+        }
+        let Some(h) = tree.head(x) else {
+            return false;
+        };
+        let wish = |w: usize| ["hope", "wish"].contains(&tree.lemma(w).as_str());
+        if wish(h) {
+            return true;
+        }
+        // (The parser may hang the hoped-for clause on the verb above "hope",
+        // leaving "hope" with the clause's subject as its object: "said it
+        // hoped [French officials] [would be indicted]".)
+        let stranded = tree.children_with(h, &["ccomp", "xcomp"]).any(|w| {
+            w < x && wish(w) && tree.children_with(w, &["ccomp", "xcomp"]).next().is_none()
+        });
+        if stranded {
+            return true;
+        }
+        x = h;
+    }
+    false
 }
 
 /// Whether trigger `i` is governed, within three steps, by "schedule"

@@ -2210,3 +2210,21 @@ fn examining_sites_and_ordering_an_inquiry() {
     assert_eq!(e["cameo"], "100", "{e:#}");
     assert_eq!(e["source"]["country"], "CHL", "{e:#}");
 }
+
+/// An act someone only hopes will be done, by no one named, is a wish, not
+/// an event; the same act said to be coming is one.
+#[test]
+fn an_act_hoped_for_by_no_one_named_is_no_event() {
+    for sentence in [
+        "The Chilean minister said she hoped Peruvian generals would be arrested for the massacre.",
+        "The Chilean minister hoped that Peruvian generals would be arrested.",
+    ] {
+        let rows = coded(sentence, "2018-02-06");
+        assert!(rows.is_empty(), "{sentence}: {rows:#?}");
+    }
+    let rows = coded(
+        "Peruvian generals would be arrested for the massacre, the Chilean minister said.",
+        "2018-02-06",
+    );
+    assert!(!rows.is_empty(), "{rows:#?}");
+}
