@@ -1260,8 +1260,11 @@ fn hacking_is_coercion_and_support_withheld_is_refused() {
 
 #[test]
 fn the_subject_of_a_passive_control_verb_acts_in_its_complement() {
+    // (Not "pressured": pressure is an act of its own, and what it presses
+    // for is what the pressure is about; see
+    // `pressure_is_cameos_coercion_in_the_passive_too`.)
     let rows = coded(
-        "Obama is being pressured by Congress to help Iran.",
+        "Obama is being persuaded by Congress to help Iran.",
         "2015-03-01",
     );
     let help = first(&rows, "AID");
@@ -2227,4 +2230,20 @@ fn an_act_hoped_for_by_no_one_named_is_no_event() {
         "2018-02-06",
     );
     assert!(!rows.is_empty(), "{rows:#?}");
+}
+
+/// Pressuring someone to act is CAMEO's coercion (170) and PLOVER's demand,
+/// in the passive too, where the one pressured is the subject.
+#[test]
+fn pressure_is_cameos_coercion_in_the_passive_too() {
+    for sentence in [
+        "Chile pressured Peru to release the prisoners.",
+        "Peru was pressured by Chile to release the prisoners.",
+    ] {
+        let rows = coded(sentence, "2018-02-06");
+        let e = first(&rows, "REQUEST");
+        assert_eq!(e["cameo"], "170", "{sentence}: {e:#}");
+        assert_eq!(e["source"]["country"], "CHL", "{sentence}: {e:#}");
+        assert_eq!(e["target"]["country"], "PER", "{sentence}: {e:#}");
+    }
 }
