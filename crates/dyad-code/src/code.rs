@@ -65,6 +65,8 @@ pub fn code_document(coder: &Coder, input: &CodeInput<'_>) -> Vec<EventMention> 
     // a "he" or "she" opening the next main clause stands for.
     let mut topic: Vec<&ResolvedMention> = Vec::new();
     for sentence in &input.analysis.sentences {
+        let repaired = repair_participle_root(sentence);
+        let sentence = repaired.as_ref().unwrap_or(sentence);
         let tree = Tree::new(sentence);
         let in_sentence: Vec<&ResolvedMention> = resolved
             .iter()
@@ -1202,6 +1204,57 @@ fn wished_unnamed(tree: &Tree<'_>, i: usize) -> bool {
         x = h;
     }
     false
+}
+
+/// A sentence whose parse took a participle describing the subject for the
+/// main verb, and the main verb for its clausal complement: "The civilians
+/// imprisoned last year were released by Putin" parsed as "civilians
+/// imprisoned [that they] were released". The root is a bare past participle
+/// (no auxiliary) with a subject before it and, after it, a passive complement
+/// with no subject and no "that" of its own. The repair makes the complement
+/// the root, the subject its passive subject and the participle a modifier of
+/// the subject, as it reads. `None` where the parse shows no such error.
+fn repair_participle_root(sentence: &dyad_text::Sentence) -> Option<dyad_text::Sentence> {
+    let toks = &sentence.tokens;
+    let tree = Tree::new(sentence);
+    let r = toks
+        .iter()
+        .position(|t| t.head.is_none() && t.deprel == "root")?;
+    if toks.get(r)?.xpos != "VBN"
+        || tree
+            .children_with(r, &["aux", "aux:pass", "cop"])
+            .next()
+            .is_some()
+    {
+        return None;
+    }
+    let subj = tree.children_with(r, &["nsubj"]).find(|&s| s < r)?;
+    let c = tree.children_with(r, &["ccomp"]).find(|&c| {
+        c > r
+            && tree.children_with(c, &["aux:pass"]).next().is_some()
+            && tree
+                .children_with(c, &["nsubj", "nsubj:pass", "mark", "expl"])
+                .next()
+                .is_none()
+    })?;
+    let mut out = sentence.clone();
+    for (k, t) in out.tokens.iter_mut().enumerate() {
+        if k == c {
+            t.head = None;
+            t.deprel = "root".to_string();
+        } else if k == r {
+            t.head = Some(subj);
+            t.deprel = "acl".to_string();
+        } else if k == subj {
+            t.head = Some(c);
+            t.deprel = "nsubj:pass".to_string();
+        } else if t.head == Some(r) && (k > c || t.deprel == "punct") {
+            // What follows the complement ("." and any trailing words) belongs
+            // to the new main verb.
+            t.head = Some(c);
+        }
+    }
+    Some(out)
 }
 
 /// Whether trigger `i` is governed, within three steps, by "schedule"

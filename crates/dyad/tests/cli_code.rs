@@ -2247,3 +2247,18 @@ fn pressure_is_cameos_coercion_in_the_passive_too() {
         assert_eq!(e["target"]["country"], "PER", "{sentence}: {e:#}");
     }
 }
+
+/// "The fishermen imprisoned last year were released …": the participle
+/// describes the subject; the release is the news, though the parse took
+/// the participle for the main verb.
+#[test]
+fn a_participle_on_the_subject_is_not_the_main_verb() {
+    let rows = coded(
+        "The fishermen imprisoned last year were released on Monday by Chile.",
+        "2018-02-06",
+    );
+    let e = first(&rows, "RETREAT");
+    assert_eq!(e["cameo"], "0841", "{e:#}");
+    assert_eq!(e["source"]["country"], "CHL", "{e:#}");
+    assert!(rows.iter().all(|r| r["type"] != "COERCE"), "{rows:#?}");
+}
