@@ -1275,7 +1275,9 @@ fn on_timetable(tree: &Tree<'_>, i: usize) -> bool {
         if !infinitive && !["obj", "xcomp", "ccomp", "nsubj", "conj"].contains(&tree.base_rel(x)) {
             return false;
         }
-        if tree.lemma(h) == "schedule" {
+        // (Compared by trigger key: the lemmatiser may give "scheduled" as
+        // "schedul".)
+        if trigger_key(&tree.lemma(h)) == trigger_key("schedule") {
             return true;
         }
         x = h;

@@ -2262,3 +2262,15 @@ fn a_participle_on_the_subject_is_not_the_main_verb() {
     assert_eq!(e["source"]["country"], "CHL", "{e:#}");
     assert!(rows.iter().all(|r| r["type"] != "COERCE"), "{rows:#?}");
 }
+
+/// A meeting on a timetable is the meeting to come, with no AGREE besides
+/// it, however the lemmatiser spells "scheduled".
+#[test]
+fn a_scheduled_meeting_has_no_intent_besides_it() {
+    let rows = coded(
+        "President Boric scheduled to meet with exiled dissidents from Peru.",
+        "2018-02-06",
+    );
+    assert_eq!(first(&rows, "CONSULT")["status"], "planned", "{rows:#?}");
+    assert!(rows.iter().all(|r| r["type"] != "AGREE"), "{rows:#?}");
+}
