@@ -215,7 +215,17 @@ pub fn code_document(coder: &Coder, input: &CodeInput<'_>) -> Vec<EventMention> 
                             .cameo
                             .as_deref()
                             .is_some_and(|c| coder.plover.lookup(c).is_none());
-                        let intent = ["ccomp", "xcomp"].contains(&tree.base_rel(i)) && !foreign;
+                        // (So is a purpose infinitive of a clause said or
+                        // planned: "said it will send a team to help …".)
+                        let purpose = tree.base_rel(i) == "advcl"
+                            && tree
+                                .children_with(i, &["mark"])
+                                .any(|m| tree.lemma(m).eq_ignore_ascii_case("to"))
+                            && tree
+                                .head(i)
+                                .is_some_and(|h| ["ccomp", "xcomp"].contains(&tree.base_rel(h)));
+                        let intent =
+                            (["ccomp", "xcomp"].contains(&tree.base_rel(i)) || purpose) && !foreign;
                         ev = EventMention {
                             implied_by: None,
                             cameo: if intent {
@@ -2374,7 +2384,13 @@ fn pronoun_subject<'m>(
             });
             break;
         }
-        if !["xcomp", "conj"].contains(&rel) {
+        // A purpose infinitive ("will send a team to help …") has its
+        // verb's subject, as a control complement has.
+        let purpose = rel == "advcl"
+            && tree
+                .children_with(x, &["mark"])
+                .any(|m| tree.lemma(m).eq_ignore_ascii_case("to"));
+        if !["xcomp", "conj"].contains(&rel) && !purpose {
             break;
         }
         x = h;

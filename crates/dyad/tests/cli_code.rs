@@ -2274,3 +2274,18 @@ fn a_scheduled_meeting_has_no_intent_besides_it() {
     assert_eq!(first(&rows, "CONSULT")["status"], "planned", "{rows:#?}");
     assert!(rows.iter().all(|r| r["type"] != "AGREE"), "{rows:#?}");
 }
+
+/// "said it will send a team to help Malaysia": the purpose infinitive has
+/// the speaker as its subject, and the help said to come is an expressed
+/// intent (CAMEO 033).
+#[test]
+fn a_purpose_said_to_come_is_the_speakers_intent() {
+    let rows = coded(
+        "Chile said it will send a team to help Malaysia.",
+        "2015-03-01",
+    );
+    let e = first(&rows, "AGREE");
+    assert_eq!(e["cameo"], "033", "{e:#}");
+    assert_eq!(e["source"]["country"], "CHL", "{e:#}");
+    assert_eq!(e["target"]["country"], "MYS", "{e:#}");
+}
