@@ -65,6 +65,8 @@ pub fn code_document(coder: &Coder, input: &CodeInput<'_>) -> Vec<EventMention> 
     // a "he" or "she" opening the next main clause stands for.
     let mut topic: Vec<&ResolvedMention> = Vec::new();
     for sentence in &input.analysis.sentences {
+        let repaired = repair_participle_root(sentence);
+        let sentence = repaired.as_ref().unwrap_or(sentence);
         let tree = Tree::new(sentence);
         let in_sentence: Vec<&ResolvedMention> = resolved
             .iter()
@@ -136,6 +138,9 @@ pub fn code_document(coder: &Coder, input: &CodeInput<'_>) -> Vec<EventMention> 
             if since_anchor(&tree, i) {
                 continue;
             }
+            if wished_unnamed(&tree, i) {
+                continue;
+            }
             if let Some(g) = governing_trigger(&tree, i, &matched) {
                 let gt = matched[g].and_then(|(p, _)| pattern_type(coder, p));
                 let jt = pattern_type(coder, pattern);
@@ -177,6 +182,11 @@ pub fn code_document(coder: &Coder, input: &CodeInput<'_>) -> Vec<EventMention> 
         let mut coded: Vec<(EventMention, bool, Option<MeetingAnchor>)> = Vec::new();
         for (i, pattern, complement_tok) in kept {
             if let Some(mut ev) = code_trigger(coder, &s, i, pattern, complement_tok) {
+                if ev.event_type == EventType::Agree {
+                    if let Some(code) = agreed_concession(&tree, i, pattern, &matched) {
+                        ev.cameo = Some(code);
+                    }
+                }
                 // A meeting is news of its own even when told in passing
                 // ("after meeting Zelenskyy on Sunday", "Qin, who visited
                 // Washington in May"): reports on a story tell its earlier
@@ -205,7 +215,17 @@ pub fn code_document(coder: &Coder, input: &CodeInput<'_>) -> Vec<EventMention> 
                             .cameo
                             .as_deref()
                             .is_some_and(|c| coder.plover.lookup(c).is_none());
-                        let intent = ["ccomp", "xcomp"].contains(&tree.base_rel(i)) && !foreign;
+                        // (So is a purpose infinitive of a clause said or
+                        // planned: "said it will send a team to help …".)
+                        let purpose = tree.base_rel(i) == "advcl"
+                            && tree
+                                .children_with(i, &["mark"])
+                                .any(|m| tree.lemma(m).eq_ignore_ascii_case("to"))
+                            && tree
+                                .head(i)
+                                .is_some_and(|h| ["ccomp", "xcomp"].contains(&tree.base_rel(h)));
+                        let intent =
+                            (["ccomp", "xcomp"].contains(&tree.base_rel(i)) || purpose) && !foreign;
                         ev = EventMention {
                             implied_by: None,
                             cameo: if intent {
@@ -1123,6 +1143,130 @@ fn reported_attack(coder: &Coder, ev: &EventMention) -> Option<EventMention> {
     Some(accuse)
 }
 
+/// The CAMEO code of the concession an agreement consents to ("agreed to lift
+/// the sanctions", "agreed to free the hostages"): CAMEO codes agreeing to
+/// yield as the yielding itself (its verb dictionary files "agree to
+/// elections" under 0831, not as an expressed intent), while PLOVER keeps the
+/// event an AGREE. Only the verb "agree" and only a complement that is itself
+/// a yielding act (CAMEO 08): what else one agrees to ("agreed to meet",
+/// "agreed to help") stays CAMEO's intent or agreement code.
+fn agreed_concession(
+    tree: &Tree<'_>,
+    i: usize,
+    pattern: &Pattern,
+    matched: &[Option<(&Pattern, Option<usize>)>],
+) -> Option<String> {
+    if pattern.kind != TriggerKind::Verb || pattern.trigger != "agree" {
+        return None;
+    }
+    // (The parser may hang "to lift" on "agreed" as an adverbial clause when
+    // words stand between them: "agreed on Tuesday to lift".)
+    let infinitive = |c: usize| {
+        tree.base_rel(c) == "xcomp"
+            || tree
+                .children_with(c, &["mark"])
+                .any(|m| tree.lemma(m) == "to")
+    };
+    tree.children_with(i, &["xcomp", "advcl"]).find_map(|c| {
+        if !infinitive(c) {
+            return None;
+        }
+        matched
+            .get(c)
+            .copied()
+            .flatten()
+            .filter(|(p, _)| p.kind == TriggerKind::Verb && p.cameo.starts_with("08"))
+            .map(|(p, _)| p.cameo.clone())
+    })
+}
+
+/// Whether trigger `i` is an act someone only hopes will be done, by no one
+/// named ("said she hoped the officials would be indicted", "wishes the
+/// sanctions would be lifted"): a passive with no agent in the complement of
+/// "hope" or "wish". The one hoping is not the one who would act, and no one
+/// else is said to: a wish, no event.
+fn wished_unnamed(tree: &Tree<'_>, i: usize) -> bool {
+    let passive = tree.children_with(i, &["aux:pass"]).next().is_some();
+    if !passive || tree.children_with(i, &["obl:agent"]).next().is_some() {
+        return false;
+    }
+    let mut x = i;
+    for _ in 0..3 {
+        if !["ccomp", "xcomp"].contains(&tree.base_rel(x)) {
+            return false;
+        }
+        let Some(h) = tree.head(x) else {
+            return false;
+        };
+        let wish = |w: usize| ["hope", "wish"].contains(&tree.lemma(w).as_str());
+        if wish(h) {
+            return true;
+        }
+        // (The parser may hang the hoped-for clause on the verb above "hope",
+        // leaving "hope" with the clause's subject as its object: "said it
+        // hoped [French officials] [would be indicted]".)
+        let stranded = tree.children_with(h, &["ccomp", "xcomp"]).any(|w| {
+            w < x && wish(w) && tree.children_with(w, &["ccomp", "xcomp"]).next().is_none()
+        });
+        if stranded {
+            return true;
+        }
+        x = h;
+    }
+    false
+}
+
+/// A sentence whose parse took a participle describing the subject for the
+/// main verb, and the main verb for its clausal complement: "The civilians
+/// imprisoned last year were released by Putin" parsed as "civilians
+/// imprisoned [that they] were released". The root is a bare past participle
+/// (no auxiliary) with a subject before it and, after it, a passive complement
+/// with no subject and no "that" of its own. The repair makes the complement
+/// the root, the subject its passive subject and the participle a modifier of
+/// the subject, as it reads. `None` where the parse shows no such error.
+fn repair_participle_root(sentence: &dyad_text::Sentence) -> Option<dyad_text::Sentence> {
+    let toks = &sentence.tokens;
+    let tree = Tree::new(sentence);
+    let r = toks
+        .iter()
+        .position(|t| t.head.is_none() && t.deprel == "root")?;
+    if toks.get(r)?.xpos != "VBN"
+        || tree
+            .children_with(r, &["aux", "aux:pass", "cop"])
+            .next()
+            .is_some()
+    {
+        return None;
+    }
+    let subj = tree.children_with(r, &["nsubj"]).find(|&s| s < r)?;
+    let c = tree.children_with(r, &["ccomp"]).find(|&c| {
+        c > r
+            && tree.children_with(c, &["aux:pass"]).next().is_some()
+            && tree
+                .children_with(c, &["nsubj", "nsubj:pass", "mark", "expl"])
+                .next()
+                .is_none()
+    })?;
+    let mut out = sentence.clone();
+    for (k, t) in out.tokens.iter_mut().enumerate() {
+        if k == c {
+            t.head = None;
+            t.deprel = "root".to_string();
+        } else if k == r {
+            t.head = Some(subj);
+            t.deprel = "acl".to_string();
+        } else if k == subj {
+            t.head = Some(c);
+            t.deprel = "nsubj:pass".to_string();
+        } else if t.head == Some(r) && (k > c || t.deprel == "punct") {
+            // What follows the complement ("." and any trailing words) belongs
+            // to the new main verb.
+            t.head = Some(c);
+        }
+    }
+    Some(out)
+}
+
 /// Whether trigger `i` is governed, within three steps, by "schedule"
 /// ("Obama is scheduled to attend a summit", "Bush scheduled to meet
 /// dissidents"): an event on a timetable, whoever set it.
@@ -1141,7 +1285,9 @@ fn on_timetable(tree: &Tree<'_>, i: usize) -> bool {
         if !infinitive && !["obj", "xcomp", "ccomp", "nsubj", "conj"].contains(&tree.base_rel(x)) {
             return false;
         }
-        if tree.lemma(h) == "schedule" {
+        // (Compared by trigger key: the lemmatiser may give "scheduled" as
+        // "schedul".)
+        if trigger_key(&tree.lemma(h)) == trigger_key("schedule") {
             return true;
         }
         x = h;
@@ -2238,7 +2384,13 @@ fn pronoun_subject<'m>(
             });
             break;
         }
-        if !["xcomp", "conj"].contains(&rel) {
+        // A purpose infinitive ("will send a team to help …") has its
+        // verb's subject, as a control complement has.
+        let purpose = rel == "advcl"
+            && tree
+                .children_with(x, &["mark"])
+                .any(|m| tree.lemma(m).eq_ignore_ascii_case("to"));
+        if !["xcomp", "conj"].contains(&rel) && !purpose {
             break;
         }
         x = h;

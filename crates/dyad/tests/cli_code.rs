@@ -1260,8 +1260,11 @@ fn hacking_is_coercion_and_support_withheld_is_refused() {
 
 #[test]
 fn the_subject_of_a_passive_control_verb_acts_in_its_complement() {
+    // (Not "pressured": pressure is an act of its own, and what it presses
+    // for is what the pressure is about; see
+    // `pressure_is_cameos_coercion_in_the_passive_too`.)
     let rows = coded(
-        "Obama is being pressured by Congress to help Iran.",
+        "Obama is being persuaded by Congress to help Iran.",
         "2015-03-01",
     );
     let help = first(&rows, "AID");
@@ -2174,4 +2177,115 @@ fn acts_summed_up_until_now_are_no_event() {
     }
     let rows = coded("Japan and South Korea held talks on Friday.", "2023-07-28");
     assert_eq!(first(&rows, "CONSULT")["status"], "occurred");
+}
+
+/// Agreeing to a concession is, in CAMEO, the concession itself (an AGREE
+/// for PLOVER); agreeing to meet keeps CAMEO's agreement code.
+#[test]
+fn agreeing_to_a_concession_is_cameos_yield() {
+    let rows = coded(
+        "Brazil agreed on Tuesday to lift the restrictions on Paraguay.",
+        "2019-05-14",
+    );
+    let e = first(&rows, "AGREE");
+    assert_eq!(e["cameo"], "081", "{e:#}");
+    assert_eq!(e["source"]["country"], "BRA", "{e:#}");
+    let rows = coded("Brazil agreed to meet Paraguay next week.", "2019-05-14");
+    assert_eq!(first(&rows, "AGREE")["cameo"], "030", "{rows:#?}");
+}
+
+/// Examining a country's sites is inspecting them (CAMEO 090); ordering an
+/// inquiry into a country is CAMEO's demand (100), PLOVER's investigation.
+#[test]
+fn examining_sites_and_ordering_an_inquiry() {
+    let rows = coded(
+        "Kenyan officials examined the grain depots in Uganda on Monday.",
+        "2018-02-06",
+    );
+    let e = first(&rows, "ACCUSE");
+    assert_eq!(e["cameo"], "090", "{e:#}");
+    assert_eq!(e["target"]["country"], "UGA", "{e:#}");
+    let rows = coded(
+        "Chile ordered an investigation into Peru on Monday.",
+        "2018-02-06",
+    );
+    let e = first(&rows, "ACCUSE");
+    assert_eq!(e["cameo"], "100", "{e:#}");
+    assert_eq!(e["source"]["country"], "CHL", "{e:#}");
+}
+
+/// An act someone only hopes will be done, by no one named, is a wish, not
+/// an event; the same act said to be coming is one.
+#[test]
+fn an_act_hoped_for_by_no_one_named_is_no_event() {
+    for sentence in [
+        "The Chilean minister said she hoped Peruvian generals would be arrested for the massacre.",
+        "The Chilean minister hoped that Peruvian generals would be arrested.",
+    ] {
+        let rows = coded(sentence, "2018-02-06");
+        assert!(rows.is_empty(), "{sentence}: {rows:#?}");
+    }
+    let rows = coded(
+        "Peruvian generals would be arrested for the massacre, the Chilean minister said.",
+        "2018-02-06",
+    );
+    assert!(!rows.is_empty(), "{rows:#?}");
+}
+
+/// Pressuring someone to act is CAMEO's coercion (170) and PLOVER's demand,
+/// in the passive too, where the one pressured is the subject.
+#[test]
+fn pressure_is_cameos_coercion_in_the_passive_too() {
+    for sentence in [
+        "Chile pressured Peru to release the prisoners.",
+        "Peru was pressured by Chile to release the prisoners.",
+    ] {
+        let rows = coded(sentence, "2018-02-06");
+        let e = first(&rows, "REQUEST");
+        assert_eq!(e["cameo"], "170", "{sentence}: {e:#}");
+        assert_eq!(e["source"]["country"], "CHL", "{sentence}: {e:#}");
+        assert_eq!(e["target"]["country"], "PER", "{sentence}: {e:#}");
+    }
+}
+
+/// "The fishermen imprisoned last year were released …": the participle
+/// describes the subject; the release is the news, though the parse took
+/// the participle for the main verb.
+#[test]
+fn a_participle_on_the_subject_is_not_the_main_verb() {
+    let rows = coded(
+        "The fishermen imprisoned last year were released on Monday by Chile.",
+        "2018-02-06",
+    );
+    let e = first(&rows, "RETREAT");
+    assert_eq!(e["cameo"], "0841", "{e:#}");
+    assert_eq!(e["source"]["country"], "CHL", "{e:#}");
+    assert!(rows.iter().all(|r| r["type"] != "COERCE"), "{rows:#?}");
+}
+
+/// A meeting on a timetable is the meeting to come, with no AGREE besides
+/// it, however the lemmatiser spells "scheduled".
+#[test]
+fn a_scheduled_meeting_has_no_intent_besides_it() {
+    let rows = coded(
+        "President Boric scheduled to meet with exiled dissidents from Peru.",
+        "2018-02-06",
+    );
+    assert_eq!(first(&rows, "CONSULT")["status"], "planned", "{rows:#?}");
+    assert!(rows.iter().all(|r| r["type"] != "AGREE"), "{rows:#?}");
+}
+
+/// "said it will send a team to help Malaysia": the purpose infinitive has
+/// the speaker as its subject, and the help said to come is an expressed
+/// intent (CAMEO 033).
+#[test]
+fn a_purpose_said_to_come_is_the_speakers_intent() {
+    let rows = coded(
+        "Chile said it will send a team to help Malaysia.",
+        "2015-03-01",
+    );
+    let e = first(&rows, "AGREE");
+    assert_eq!(e["cameo"], "033", "{e:#}");
+    assert_eq!(e["source"]["country"], "CHL", "{e:#}");
+    assert_eq!(e["target"]["country"], "MYS", "{e:#}");
 }
