@@ -2289,3 +2289,17 @@ fn a_purpose_said_to_come_is_the_speakers_intent() {
     assert_eq!(e["source"]["country"], "CHL", "{e:#}");
     assert_eq!(e["target"]["country"], "MYS", "{e:#}");
 }
+
+/// "The Palestinians accept …, their negotiator said": the parser may take the
+/// reported clause's verb for an auxiliary of "said"; it is read as the verb
+/// of the reported clause, with its own subject and object.
+#[test]
+fn a_reported_verb_misread_as_an_auxiliary_keeps_its_parties() {
+    let rows = coded(
+        "The Palestinians accept proposed Israeli changes to the Oslo deal, chief Palestinian negotiator Hanan Ashrawi said.",
+        "1999-02-01",
+    );
+    let e = first(&rows, "AGREE");
+    assert_eq!(e["source"]["country"], "PSE", "{e:#}");
+    assert_eq!(e["target"]["country"], "ISR", "{e:#}");
+}
