@@ -69,6 +69,8 @@ pub fn code_document(coder: &Coder, input: &CodeInput<'_>) -> Vec<EventMention> 
         let sentence = repaired.as_ref().unwrap_or(sentence);
         let repaired = repair_verb_as_auxiliary(sentence);
         let sentence = repaired.as_ref().unwrap_or(sentence);
+        let repaired = repair_noun_root(sentence);
+        let sentence = repaired.as_ref().unwrap_or(sentence);
         let tree = Tree::new(sentence);
         let in_sentence: Vec<&ResolvedMention> = resolved
             .iter()
@@ -1318,6 +1320,52 @@ fn repair_verb_as_auxiliary(sentence: &dyad_text::Sentence) -> Option<dyad_text:
                 }
                 _ => {}
             }
+        }
+    }
+    Some(out)
+}
+
+/// A sentence whose parse took a name's head noun for the main verb and the
+/// verb for a participle on its "object": "European Community foreign
+/// ministers agreed to …" parsed as "Community" (root) with "ministers" as
+/// object and "agreed" as a modifier of "ministers". A noun has no object, so
+/// a noun root with one, followed by a past-tense verb that has no auxiliary
+/// and no subject of its own, shows the error. The repair makes the verb the
+/// root, the "object" its subject and the noun root a compound of that
+/// subject, as it reads. `None` where the parse shows no such error.
+fn repair_noun_root(sentence: &dyad_text::Sentence) -> Option<dyad_text::Sentence> {
+    let toks = &sentence.tokens;
+    let tree = Tree::new(sentence);
+    let r = toks
+        .iter()
+        .position(|t| t.head.is_none() && t.deprel == "root")?;
+    if !matches!(toks.get(r)?.upos.as_str(), "NOUN" | "PROPN") {
+        return None;
+    }
+    let o = tree.children_with(r, &["obj"]).find(|&o| o > r)?;
+    let v = tree.children_with(o, &["acl"]).find(|&v| {
+        v == o + 1
+            && matches!(toks.get(v).map(|t| t.xpos.as_str()), Some("VBD" | "VBN"))
+            && tree
+                .children_with(v, &["aux", "aux:pass", "cop", "nsubj", "mark"])
+                .next()
+                .is_none()
+    })?;
+    let mut out = sentence.clone();
+    for (k, t) in out.tokens.iter_mut().enumerate() {
+        if k == v {
+            t.head = None;
+            t.deprel = "root".to_string();
+        } else if k == o {
+            t.head = Some(v);
+            t.deprel = "nsubj".to_string();
+        } else if k == r {
+            t.head = Some(o);
+            t.deprel = "compound".to_string();
+        } else if t.head == Some(r) && k > o {
+            // What follows the subject ("." and any trailing words) belongs
+            // to the new main verb.
+            t.head = Some(v);
         }
     }
     Some(out)

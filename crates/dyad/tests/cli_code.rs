@@ -2303,3 +2303,17 @@ fn a_reported_verb_misread_as_an_auxiliary_keeps_its_parties() {
     assert_eq!(e["source"]["country"], "PSE", "{e:#}");
     assert_eq!(e["target"]["country"], "ISR", "{e:#}");
 }
+
+/// "European Community foreign ministers agreed …": the parser may take
+/// "Community" for the main verb with "ministers" as its object; a noun has
+/// no object, so the verb after it is read as the main verb and the
+/// ministers as its subject.
+#[test]
+fn a_noun_taken_for_the_main_verb_leaves_the_subject_its_own() {
+    let rows = coded(
+        "European Community foreign ministers agreed in principle on Tuesday to send food to Peru and Chile.",
+        "1990-03-01",
+    );
+    let e = first(&rows, "AGREE");
+    assert_eq!(e["source"]["actor"], "EU", "{e:#}");
+}
