@@ -2317,3 +2317,17 @@ fn a_noun_taken_for_the_main_verb_leaves_the_subject_its_own() {
     let e = first(&rows, "AGREE");
     assert_eq!(e["source"]["actor"], "EU", "{e:#}");
 }
+
+/// An installation blown up is property destroyed (CAMEO 1712, COERCE), not an
+/// attack on people with explosives (1832).
+#[test]
+fn an_installation_blown_up_is_property_destroyed() {
+    let rows = coded(
+        "Afghan guerillas blew up three power lines near Herat last week.",
+        "1988-05-01",
+    );
+    let e = first(&rows, "COERCE");
+    assert_eq!(e["cameo"], "1712", "{e:#}");
+    assert_eq!(e["source"]["country"], "AFG", "{e:#}");
+    assert!(rows.iter().all(|r| r["type"] != "ASSAULT"), "{rows:#?}");
+}
