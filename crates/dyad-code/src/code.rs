@@ -67,6 +67,10 @@ pub fn code_document(coder: &Coder, input: &CodeInput<'_>) -> Vec<EventMention> 
     for sentence in &input.analysis.sentences {
         let repaired = repair_participle_root(sentence);
         let sentence = repaired.as_ref().unwrap_or(sentence);
+        let repaired = repair_verb_as_auxiliary(sentence);
+        let sentence = repaired.as_ref().unwrap_or(sentence);
+        let repaired = repair_noun_root(sentence);
+        let sentence = repaired.as_ref().unwrap_or(sentence);
         let tree = Tree::new(sentence);
         let in_sentence: Vec<&ResolvedMention> = resolved
             .iter()
@@ -1262,6 +1266,106 @@ fn repair_participle_root(sentence: &dyad_text::Sentence) -> Option<dyad_text::S
             // What follows the complement ("." and any trailing words) belongs
             // to the new main verb.
             t.head = Some(c);
+        }
+    }
+    Some(out)
+}
+
+/// A sentence whose parse took the finite verb of a reported clause for an
+/// auxiliary of the reporting verb: "The Palestinians reject the changes,
+/// their negotiator said" parsed with "reject" as `aux` of "said" and
+/// "Palestinians" as a second subject of "said". Only a finite lexical verb
+/// (never be, have, do, get or a modal) can be so misread, and only where the
+/// governing verb has its own subject after it (the speaker). The repair makes
+/// the verb a clausal complement of the governor, the subject before it its
+/// subject and the governor's objects and obliques between the two its own
+/// (an oblique with no preposition is its object), as it reads. `None` where
+/// the parse shows no such error.
+fn repair_verb_as_auxiliary(sentence: &dyad_text::Sentence) -> Option<dyad_text::Sentence> {
+    const AUXILIARIES: [&str; 13] = [
+        "be", "have", "do", "get", "will", "would", "shall", "should", "can", "could", "may",
+        "might", "must",
+    ];
+    let toks = &sentence.tokens;
+    let tree = Tree::new(sentence);
+    let (a, h) = toks.iter().enumerate().find_map(|(a, t)| {
+        let h = tree.head(a)?;
+        let finite = matches!(t.xpos.as_str(), "VBP" | "VBZ" | "VBD");
+        let lexical = !AUXILIARIES.contains(&tree.lemma(a).as_str());
+        (tree.base_rel(a) == "aux" && t.upos == "VERB" && finite && lexical && h > a)
+            .then_some((a, h))
+    })?;
+    let subj = tree.children_with(h, &["nsubj"]).find(|&s| s < a)?;
+    // The speaker: the governor's own (active) subject, the last after the
+    // misread verb; a passive "subject" before it is the verb's object.
+    let speaker = tree
+        .children_with(h, &["nsubj"])
+        .filter(|&s| s > a && tree.rel(s) == "nsubj")
+        .last()?;
+    let mut out = sentence.clone();
+    for (k, t) in out.tokens.iter_mut().enumerate() {
+        if k == a {
+            t.deprel = "ccomp".to_string();
+        } else if k == subj {
+            t.head = Some(a);
+            t.deprel = "nsubj".to_string();
+        } else if t.head == Some(h) && k > a && k < speaker {
+            match t.deprel.as_str() {
+                "obj" | "iobj" | "xcomp" | "advmod" => t.head = Some(a),
+                "obl" | "nsubj:pass" => {
+                    t.head = Some(a);
+                    if tree.case_of(k).is_none() {
+                        t.deprel = "obj".to_string();
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    Some(out)
+}
+
+/// A sentence whose parse took a name's head noun for the main verb and the
+/// verb for a participle on its "object": "European Community foreign
+/// ministers agreed to …" parsed as "Community" (root) with "ministers" as
+/// object and "agreed" as a modifier of "ministers". A noun has no object, so
+/// a noun root with one, followed by a past-tense verb that has no auxiliary
+/// and no subject of its own, shows the error. The repair makes the verb the
+/// root, the "object" its subject and the noun root a compound of that
+/// subject, as it reads. `None` where the parse shows no such error.
+fn repair_noun_root(sentence: &dyad_text::Sentence) -> Option<dyad_text::Sentence> {
+    let toks = &sentence.tokens;
+    let tree = Tree::new(sentence);
+    let r = toks
+        .iter()
+        .position(|t| t.head.is_none() && t.deprel == "root")?;
+    if !matches!(toks.get(r)?.upos.as_str(), "NOUN" | "PROPN") {
+        return None;
+    }
+    let o = tree.children_with(r, &["obj"]).find(|&o| o > r)?;
+    let v = tree.children_with(o, &["acl"]).find(|&v| {
+        v == o + 1
+            && matches!(toks.get(v).map(|t| t.xpos.as_str()), Some("VBD" | "VBN"))
+            && tree
+                .children_with(v, &["aux", "aux:pass", "cop", "nsubj", "mark"])
+                .next()
+                .is_none()
+    })?;
+    let mut out = sentence.clone();
+    for (k, t) in out.tokens.iter_mut().enumerate() {
+        if k == v {
+            t.head = None;
+            t.deprel = "root".to_string();
+        } else if k == o {
+            t.head = Some(v);
+            t.deprel = "nsubj".to_string();
+        } else if k == r {
+            t.head = Some(o);
+            t.deprel = "compound".to_string();
+        } else if t.head == Some(r) && k > o {
+            // What follows the subject ("." and any trailing words) belongs
+            // to the new main verb.
+            t.head = Some(v);
         }
     }
     Some(out)

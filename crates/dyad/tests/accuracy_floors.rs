@@ -113,8 +113,8 @@ fn plover_gold_records_floor() {
     // 0.263 extra (0.728 / 0.284 in session 8, 0.720 / 0.289 in session 7, 0.716 / 0.293 in session 6, 0.668 /
     // 0.392 in session 5; docs/MEASUREMENTS.md): meetings told in passing stay
     // events (fusion needs them), which PLOVER counts extra.
-    assert!(found >= 0.755, "found {found:.3}");
-    assert!(extra <= 0.266, "extra {extra:.3}");
+    assert!(found >= 0.765, "found {found:.3}");
+    assert!(extra <= 0.262, "extra {extra:.3}");
 }
 
 fn actor_set(e: &Value) -> BTreeSet<String> {

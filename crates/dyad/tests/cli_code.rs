@@ -2289,3 +2289,45 @@ fn a_purpose_said_to_come_is_the_speakers_intent() {
     assert_eq!(e["source"]["country"], "CHL", "{e:#}");
     assert_eq!(e["target"]["country"], "MYS", "{e:#}");
 }
+
+/// "The Palestinians accept …, their negotiator said": the parser may take the
+/// reported clause's verb for an auxiliary of "said"; it is read as the verb
+/// of the reported clause, with its own subject and object.
+#[test]
+fn a_reported_verb_misread_as_an_auxiliary_keeps_its_parties() {
+    let rows = coded(
+        "The Palestinians accept proposed Israeli changes to the Oslo deal, chief Palestinian negotiator Hanan Ashrawi said.",
+        "1999-02-01",
+    );
+    let e = first(&rows, "AGREE");
+    assert_eq!(e["source"]["country"], "PSE", "{e:#}");
+    assert_eq!(e["target"]["country"], "ISR", "{e:#}");
+}
+
+/// "European Community foreign ministers agreed …": the parser may take
+/// "Community" for the main verb with "ministers" as its object; a noun has
+/// no object, so the verb after it is read as the main verb and the
+/// ministers as its subject.
+#[test]
+fn a_noun_taken_for_the_main_verb_leaves_the_subject_its_own() {
+    let rows = coded(
+        "European Community foreign ministers agreed in principle on Tuesday to send food to Peru and Chile.",
+        "1990-03-01",
+    );
+    let e = first(&rows, "AGREE");
+    assert_eq!(e["source"]["actor"], "EU", "{e:#}");
+}
+
+/// An installation blown up is property destroyed (CAMEO 1712, COERCE), not an
+/// attack on people with explosives (1832).
+#[test]
+fn an_installation_blown_up_is_property_destroyed() {
+    let rows = coded(
+        "Afghan guerillas blew up three power lines near Herat last week.",
+        "1988-05-01",
+    );
+    let e = first(&rows, "COERCE");
+    assert_eq!(e["cameo"], "1712", "{e:#}");
+    assert_eq!(e["source"]["country"], "AFG", "{e:#}");
+    assert!(rows.iter().all(|r| r["type"] != "ASSAULT"), "{rows:#?}");
+}
