@@ -31,7 +31,17 @@ fn dateline_word(w: &str) -> bool {
 /// (indices one past each sentence's last token, as [`crate::sentences`]
 /// gives them). Only the first sentence of a paragraph can open with one.
 pub(crate) fn split_off(text: &str, raw: &[RawToken], ends: Vec<usize>) -> Vec<usize> {
-    let word = |k: usize| raw.get(k).and_then(|t| t.span.slice(text)).unwrap_or("");
+    // A dash glued to the word before it joins a compound ("Vice-President"),
+    // it closes no dateline: such a dash is read as no dash at all.
+    let word = |k: usize| {
+        let w = raw.get(k).and_then(|t| t.span.slice(text)).unwrap_or("");
+        let glued = k > 0 && raw.get(k).is_some_and(|t| t.gap == Gap::None);
+        if glued && is_dash(w) {
+            ""
+        } else {
+            w
+        }
+    };
     let mut out = Vec::with_capacity(ends.len() + 1);
     let mut start = 0;
     for end in ends {
@@ -146,6 +156,8 @@ mod tests {
             "Tokyo – which hosted the talks – said little.",
             "Note: the talks ended on Monday.",
             "The two said: we will meet again soon.",
+            "Vice-President Moody Awori has declined to resign despite growing pressure.",
+            "Prime-Minister-designate Rutte met the King on Monday.",
         ] {
             let n = tokenize(text).len();
             assert_eq!(sentences_of(text, vec![n]).len(), 1, "{text}");
