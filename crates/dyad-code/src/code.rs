@@ -65,11 +65,7 @@ pub fn code_document(coder: &Coder, input: &CodeInput<'_>) -> Vec<EventMention> 
     // a "he" or "she" opening the next main clause stands for.
     let mut topic: Vec<&ResolvedMention> = Vec::new();
     for sentence in &input.analysis.sentences {
-        let repaired = repair_participle_root(sentence);
-        let sentence = repaired.as_ref().unwrap_or(sentence);
-        let repaired = repair_verb_as_auxiliary(sentence);
-        let sentence = repaired.as_ref().unwrap_or(sentence);
-        let repaired = repair_noun_root(sentence);
+        let repaired = repaired(sentence);
         let sentence = repaired.as_ref().unwrap_or(sentence);
         let tree = Tree::new(sentence);
         let in_sentence: Vec<&ResolvedMention> = resolved
@@ -1228,9 +1224,11 @@ fn wished_unnamed(tree: &Tree<'_>, i: usize) -> bool {
 /// with no subject and no "that" of its own. The repair makes the complement
 /// the root, the subject its passive subject and the participle a modifier of
 /// the subject, as it reads. `None` where the parse shows no such error.
-fn repair_participle_root(sentence: &dyad_text::Sentence) -> Option<dyad_text::Sentence> {
+fn repair_participle_root(
+    sentence: &dyad_text::Sentence,
+    tree: &Tree<'_>,
+) -> Option<dyad_text::Sentence> {
     let toks = &sentence.tokens;
-    let tree = Tree::new(sentence);
     let r = toks
         .iter()
         .position(|t| t.head.is_none() && t.deprel == "root")?;
@@ -1251,24 +1249,14 @@ fn repair_participle_root(sentence: &dyad_text::Sentence) -> Option<dyad_text::S
                 .next()
                 .is_none()
     })?;
-    let mut out = sentence.clone();
-    for (k, t) in out.tokens.iter_mut().enumerate() {
-        if k == c {
-            t.head = None;
-            t.deprel = "root".to_string();
-        } else if k == r {
-            t.head = Some(subj);
-            t.deprel = "acl".to_string();
-        } else if k == subj {
-            t.head = Some(c);
-            t.deprel = "nsubj:pass".to_string();
-        } else if t.head == Some(r) && (k > c || t.deprel == "punct") {
-            // What follows the complement ("." and any trailing words) belongs
-            // to the new main verb.
-            t.head = Some(c);
-        }
-    }
-    Some(out)
+    // What follows the complement ("." and any trailing words) belongs to the
+    // new main verb.
+    Some(reroot(
+        sentence,
+        (r, c),
+        &[(r, subj, "acl"), (subj, c, "nsubj:pass")],
+        |k, t| k > c || t.deprel == "punct",
+    ))
 }
 
 /// A sentence whose parse took the finite verb of a reported clause for an
@@ -1281,13 +1269,15 @@ fn repair_participle_root(sentence: &dyad_text::Sentence) -> Option<dyad_text::S
 /// subject and the governor's objects and obliques between the two its own
 /// (an oblique with no preposition is its object), as it reads. `None` where
 /// the parse shows no such error.
-fn repair_verb_as_auxiliary(sentence: &dyad_text::Sentence) -> Option<dyad_text::Sentence> {
+fn repair_verb_as_auxiliary(
+    sentence: &dyad_text::Sentence,
+    tree: &Tree<'_>,
+) -> Option<dyad_text::Sentence> {
     const AUXILIARIES: [&str; 13] = [
         "be", "have", "do", "get", "will", "would", "shall", "should", "can", "could", "may",
         "might", "must",
     ];
     let toks = &sentence.tokens;
-    let tree = Tree::new(sentence);
     let (a, h) = toks.iter().enumerate().find_map(|(a, t)| {
         let h = tree.head(a)?;
         let finite = matches!(t.xpos.as_str(), "VBP" | "VBZ" | "VBD");
@@ -1333,9 +1323,11 @@ fn repair_verb_as_auxiliary(sentence: &dyad_text::Sentence) -> Option<dyad_text:
 /// and no subject of its own, shows the error. The repair makes the verb the
 /// root, the "object" its subject and the noun root a compound of that
 /// subject, as it reads. `None` where the parse shows no such error.
-fn repair_noun_root(sentence: &dyad_text::Sentence) -> Option<dyad_text::Sentence> {
+fn repair_noun_root(
+    sentence: &dyad_text::Sentence,
+    tree: &Tree<'_>,
+) -> Option<dyad_text::Sentence> {
     let toks = &sentence.tokens;
-    let tree = Tree::new(sentence);
     let r = toks
         .iter()
         .position(|t| t.head.is_none() && t.deprel == "root")?;
@@ -1351,24 +1343,73 @@ fn repair_noun_root(sentence: &dyad_text::Sentence) -> Option<dyad_text::Sentenc
                 .next()
                 .is_none()
     })?;
+    // What follows the subject ("." and any trailing words) belongs to the new
+    // main verb.
+    Some(reroot(
+        sentence,
+        (r, v),
+        &[(o, v, "nsubj"), (r, o, "compound")],
+        |k, _| k > o,
+    ))
+}
+
+/// `sentence` with a new root (the pair is old root, new root); each of
+/// `rehung` (token, head, relation) takes its new place; the old root's other
+/// dependents that `moves` picks go to the new root.
+fn reroot(
+    sentence: &dyad_text::Sentence,
+    (old_root, new_root): (usize, usize),
+    rehung: &[(usize, usize, &str)],
+    moves: impl Fn(usize, &dyad_text::Token) -> bool,
+) -> dyad_text::Sentence {
     let mut out = sentence.clone();
     for (k, t) in out.tokens.iter_mut().enumerate() {
-        if k == v {
+        if k == new_root {
             t.head = None;
             t.deprel = "root".to_string();
-        } else if k == o {
-            t.head = Some(v);
-            t.deprel = "nsubj".to_string();
-        } else if k == r {
-            t.head = Some(o);
-            t.deprel = "compound".to_string();
-        } else if t.head == Some(r) && k > o {
-            // What follows the subject ("." and any trailing words) belongs
-            // to the new main verb.
-            t.head = Some(v);
+        } else if let Some(&(_, head, rel)) = rehung.iter().find(|x| x.0 == k) {
+            t.head = Some(head);
+            t.deprel = rel.to_string();
+        } else if t.head == Some(old_root) && moves(k, t) {
+            t.head = Some(new_root);
         }
     }
-    Some(out)
+    out
+}
+
+/// The repairs of parser errors the coder can tell from the tree, in order.
+const REPAIRS: [fn(&dyad_text::Sentence, &Tree<'_>) -> Option<dyad_text::Sentence>; 3] = [
+    repair_participle_root,
+    repair_verb_as_auxiliary,
+    repair_noun_root,
+];
+
+/// The sentence with its parse repaired, `None` where no repair applies. Each
+/// repair sees the sentence as the ones before it left it; the tree is built
+/// again only after one fired, so a sound parse costs one tree.
+fn repaired(sentence: &dyad_text::Sentence) -> Option<dyad_text::Sentence> {
+    let mut current: Option<dyad_text::Sentence> = None;
+    let mut next = 0;
+    while next < REPAIRS.len() {
+        let fixed = {
+            let s = current.as_ref().unwrap_or(sentence);
+            let tree = Tree::new(s);
+            let mut fixed = None;
+            while fixed.is_none() {
+                let Some(repair) = REPAIRS.get(next) else {
+                    break;
+                };
+                fixed = repair(s, &tree);
+                next += 1;
+            }
+            fixed
+        };
+        match fixed {
+            Some(f) => current = Some(f),
+            None => break,
+        }
+    }
+    current
 }
 
 /// Whether trigger `i` is governed, within three steps, by "schedule"
