@@ -102,6 +102,17 @@ pub enum EventStatus {
 }
 
 impl EventStatus {
+    /// Every status, in the order the enum declares them.
+    pub const ALL: [EventStatus; 7] = [
+        EventStatus::Occurred,
+        EventStatus::Ongoing,
+        EventStatus::Planned,
+        EventStatus::Postponed,
+        EventStatus::Cancelled,
+        EventStatus::Denied,
+        EventStatus::Hypothetical,
+    ];
+
     pub fn as_str(self) -> &'static str {
         match self {
             EventStatus::Occurred => "occurred",
@@ -114,17 +125,9 @@ impl EventStatus {
         }
     }
     pub fn parse(s: &str) -> Option<EventStatus> {
-        [
-            EventStatus::Occurred,
-            EventStatus::Ongoing,
-            EventStatus::Planned,
-            EventStatus::Postponed,
-            EventStatus::Cancelled,
-            EventStatus::Denied,
-            EventStatus::Hypothetical,
-        ]
-        .into_iter()
-        .find(|x| x.as_str() == s.trim().to_ascii_lowercase())
+        Self::ALL
+            .into_iter()
+            .find(|x| x.as_str() == s.trim().to_ascii_lowercase())
     }
 }
 

@@ -129,6 +129,24 @@ pub struct CanonicalEvent {
     pub summary: String,
 }
 
+/// The keys every event line of `dyad events` carries, as `CONTRACT.md` names
+/// them (a [`CanonicalEvent`] serialised): scripts may rely on each one.
+pub const CONTRACT_KEYS: [&str; 13] = [
+    "id",
+    "type",
+    "mode",
+    "status",
+    "status_history",
+    "date",
+    "location",
+    "actors",
+    "source",
+    "target",
+    "participants",
+    "mentions",
+    "conflicts",
+];
+
 /// Types whose act needs no one acted on: a show of force, a protest, an
 /// attack or coercion told without its victim is still the act.
 pub const ONE_PARTY_TYPES: [EventType; 4] = [

@@ -827,21 +827,7 @@ fn ids_are_stable_and_duplicates_count_once() {
 fn contract_shape() {
     let events = fuse(&seed_like());
     let v = serde_json::to_value(&events[0]).unwrap();
-    for key in [
-        "id",
-        "type",
-        "mode",
-        "status",
-        "status_history",
-        "date",
-        "location",
-        "actors",
-        "source",
-        "target",
-        "participants",
-        "mentions",
-        "conflicts",
-    ] {
+    for key in dyad_fuse::CONTRACT_KEYS {
         assert!(v.get(key).is_some(), "missing {key}");
     }
 }

@@ -48,16 +48,6 @@ pub async fn not_found() -> Response {
     PageError(ServeError::NotFound("no such page".into())).into_response()
 }
 
-const STATUSES: [EventStatus; 7] = [
-    EventStatus::Occurred,
-    EventStatus::Ongoing,
-    EventStatus::Planned,
-    EventStatus::Postponed,
-    EventStatus::Cancelled,
-    EventStatus::Denied,
-    EventStatus::Hypothetical,
-];
-
 fn actor_link(code: &str) -> String {
     format!(
         r#"<a class="actor" href="/actors/{}">{}</a>"#,
@@ -162,7 +152,7 @@ pub async fn timeline(State(app): State<Arc<App>>, Query(q): Query<EventQuery>) 
         .query(move |s| Ok((s.events_page(&f, limit, offset, true)?, s.counts()?)))
         .await?;
     let types: Vec<&str> = EventType::ALL.iter().map(|t| t.as_str()).collect();
-    let statuses: Vec<&str> = STATUSES.iter().map(|t| t.as_str()).collect();
+    let statuses: Vec<&str> = EventStatus::ALL.iter().map(|t| t.as_str()).collect();
     let v = |o: &Option<String>| esc(o.as_deref().unwrap_or(""));
     let qs = query_string(&q);
     let mut body = format!(

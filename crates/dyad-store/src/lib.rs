@@ -131,38 +131,37 @@ pub struct Counts {
     pub events: usize,
 }
 
-const SQLITE_MIGRATIONS: &[(i64, &str)] = &[
-    (1, include_str!("../migrations/sqlite/0001_init.sql")),
-    (
-        2,
-        include_str!("../migrations/sqlite/0002_document_hash.sql"),
-    ),
-    (
-        3,
-        include_str!("../migrations/sqlite/0003_listing_indexes.sql"),
-    ),
-    (
-        4,
-        include_str!("../migrations/sqlite/0004_deferred_fusion.sql"),
-    ),
-    (5, include_str!("../migrations/sqlite/0005_complete.sql")),
-];
-const POSTGRES_MIGRATIONS: &[(i64, &str)] = &[
-    (1, include_str!("../migrations/postgres/0001_init.sql")),
-    (
-        2,
-        include_str!("../migrations/postgres/0002_document_hash.sql"),
-    ),
-    (
-        3,
-        include_str!("../migrations/postgres/0003_listing_indexes.sql"),
-    ),
-    (
-        4,
-        include_str!("../migrations/postgres/0004_deferred_fusion.sql"),
-    ),
-    (5, include_str!("../migrations/postgres/0005_complete.sql")),
-];
+/// The migrations of one backend, in order: `migrations!("sqlite")` lists
+/// `migrations/sqlite/0001_init.sql` … as `(version, SQL)` pairs. Both backends
+/// have the same numbered files, so one list of names serves both.
+macro_rules! migrations {
+    ($dir:literal) => {
+        &[
+            (
+                1,
+                include_str!(concat!("../migrations/", $dir, "/0001_init.sql")),
+            ),
+            (
+                2,
+                include_str!(concat!("../migrations/", $dir, "/0002_document_hash.sql")),
+            ),
+            (
+                3,
+                include_str!(concat!("../migrations/", $dir, "/0003_listing_indexes.sql")),
+            ),
+            (
+                4,
+                include_str!(concat!("../migrations/", $dir, "/0004_deferred_fusion.sql")),
+            ),
+            (
+                5,
+                include_str!(concat!("../migrations/", $dir, "/0005_complete.sql")),
+            ),
+        ]
+    };
+}
+const SQLITE_MIGRATIONS: &[(i64, &str)] = migrations!("sqlite");
+const POSTGRES_MIGRATIONS: &[(i64, &str)] = migrations!("postgres");
 
 /// A key for PostgreSQL's advisory locks: the migration lock, and one per block.
 const MIGRATION_LOCK: i64 = 0x6479_6164_5f6d_6967; // "dyad_mig"

@@ -66,21 +66,7 @@ fn ingest_twice_gives_the_same_store() {
     assert_eq!(run(&["mentions"], &dir).stdout, mentions1.stdout);
     // Every event line carries every contract key.
     for e in lines(&events1.stdout) {
-        for key in [
-            "id",
-            "type",
-            "mode",
-            "status",
-            "status_history",
-            "date",
-            "location",
-            "actors",
-            "source",
-            "target",
-            "participants",
-            "mentions",
-            "conflicts",
-        ] {
+        for key in dyad_fuse::CONTRACT_KEYS {
             assert!(e.get(key).is_some(), "missing {key} in {e}");
         }
     }
