@@ -1353,6 +1353,41 @@ fn repair_noun_root(
     ))
 }
 
+/// A sentence whose parse took its subject for the root and its finite verb
+/// for a modifier of it: "The two presidents met at the villa …" parsed as
+/// "presidents" (root) with "met" as a clause on it. A report's sentence has
+/// a main verb, so a noun root followed at once by a past-tense verb with
+/// no subject, auxiliary or marker of its own shows the error: a simple past
+/// (`VBD`), or a form the tagger took for a participle but that is spelled
+/// as the past ("met", "agreed"; not "seen", "given", "done", "shown", which
+/// are participles only). The repair makes the verb
+/// the root and the noun its subject; the noun's dependents after the verb
+/// follow the verb. `None` where the parse shows no such error.
+fn repair_subject_root(
+    sentence: &dyad_text::Sentence,
+    tree: &Tree<'_>,
+) -> Option<dyad_text::Sentence> {
+    let toks = &sentence.tokens;
+    let r = toks
+        .iter()
+        .position(|t| t.head.is_none() && t.deprel == "root")?;
+    if !matches!(toks.get(r)?.upos.as_str(), "NOUN" | "PROPN") {
+        return None;
+    }
+    let v = tree.children_with(r, &["acl"]).find(|&v| {
+        v == r + 1
+            && toks.get(v).is_some_and(|t| {
+                t.xpos == "VBD"
+                    || (t.xpos == "VBN" && !["en", "wn", "ne"].iter().any(|e| t.text.ends_with(e)))
+            })
+            && tree
+                .children_with(v, &["aux", "aux:pass", "cop", "nsubj", "mark"])
+                .next()
+                .is_none()
+    })?;
+    Some(reroot(sentence, (r, v), &[(r, v, "nsubj")], |k, _| k > v))
+}
+
 /// `sentence` with a new root (the pair is old root, new root); each of
 /// `rehung` (token, head, relation) takes its new place; the old root's other
 /// dependents that `moves` picks go to the new root.
@@ -1378,10 +1413,11 @@ fn reroot(
 }
 
 /// The repairs of parser errors the coder can tell from the tree, in order.
-const REPAIRS: [fn(&dyad_text::Sentence, &Tree<'_>) -> Option<dyad_text::Sentence>; 3] = [
+const REPAIRS: [fn(&dyad_text::Sentence, &Tree<'_>) -> Option<dyad_text::Sentence>; 4] = [
     repair_participle_root,
     repair_verb_as_auxiliary,
     repair_noun_root,
+    repair_subject_root,
 ];
 
 /// The sentence with its parse repaired, `None` where no repair applies. Each
@@ -3789,7 +3825,8 @@ fn event_date(
     // was to be held next Wednesday"), and the governors it reads its time from,
     // nearest first.
     let mut chain = vec![i];
-    chain.extend(described_by(tree, i));
+    let described = described_by(tree, i);
+    chain.extend(described.iter().copied());
     let mut x = i;
     for _ in 0..2 {
         let Some(h) = tree.head(x) else { break };
@@ -3851,6 +3888,8 @@ fn event_date(
         let mut owner = tree.head(top);
         let mut steps = 0;
         let mut attributed = false;
+        // Whether the expression hangs on a common noun below its clause.
+        let mut on_noun = false;
         while let Some(o) = owner {
             attributed |= tree
                 .children(o)
@@ -3859,6 +3898,7 @@ fn event_date(
             if chain.contains(&o) || tree.tokens.get(o).is_some_and(|t| t.upos == "VERB") {
                 break;
             }
+            on_noun |= tree.tokens.get(o).is_some_and(|t| t.upos == "NOUN");
             owner = tree.head(o);
             steps += 1;
             if steps > 8 {
@@ -3867,6 +3907,28 @@ fn event_date(
         }
         if attributed {
             continue;
+        }
+        // "a trip that included a NATO summit in Brussels on Monday": a clause
+        // describing the act times it with its own words ("that was to be held
+        // next Wednesday"), not with a time on one of its nouns.
+        if on_noun && owner.is_some_and(|o| described.contains(&o)) {
+            continue;
+        }
+        // "will hold their first summit since Biden took office in Geneva on
+        // June 16": a clause of "since" tells of the past, so a date after the
+        // report's day belongs to the clause above it, as the parse could not tell.
+        // It goes with the words the clause follows ("their first summit").
+        if let (Some(o), Some(p), Some(start)) = (owner, s.published, t.resolved) {
+            if since_clause(tree, o) && start.date > p {
+                let first = tree.subtree(o).into_iter().min().unwrap_or(o);
+                owner = first.checked_sub(1);
+                while let Some(w) = owner {
+                    if chain.contains(&w) || tree.tokens.get(w).is_some_and(|t| t.upos == "VERB") {
+                        break;
+                    }
+                    owner = tree.head(w);
+                }
+            }
         }
         let Some(rank) = owner.and_then(|o| chain.iter().position(|&c| c == o)) else {
             continue;
@@ -3919,6 +3981,14 @@ fn event_date(
         }
         _ => None,
     }
+}
+
+/// Whether `k` heads a clause of "since" ("since Biden took office").
+fn since_clause(tree: &Tree<'_>, k: usize) -> bool {
+    tree.base_rel(k) == "advcl"
+        && tree
+            .children_with(k, &["mark"])
+            .any(|m| tree.lemma(m).eq_ignore_ascii_case("since"))
 }
 
 /// A plan dated by a bare weekday ("ahead of a summit at Camp David on
@@ -4603,6 +4673,15 @@ fn asides(coder: &Coder, tree: &Tree<'_>, trigger: Span) -> Vec<Span> {
         // A relative clause set off by commas describes someone named
         // ("Zelenskyy, who arrived in Japan on a French aircraft, …").
         if tree.rel(k) == "acl:relcl" && set_off(tree, k) {
+            out.extend(tree.subtree_span(k));
+        }
+        // So does a clause set off by "where" or "when", however the parse
+        // hung it ("met at the villa, where they were greeted by the Swiss
+        // president"): it tells of the place or the time, with parties of its own.
+        let wh = tree
+            .children_with(k, &["advmod"])
+            .any(|c| matches!(tree.lemma(c).to_lowercase().as_str(), "where" | "when"));
+        if wh && ["acl", "advcl", "parataxis"].contains(&tree.base_rel(k)) && set_off(tree, k) {
             out.extend(tree.subtree_span(k));
         }
     }

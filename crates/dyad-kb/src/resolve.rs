@@ -456,9 +456,16 @@ impl KnowledgeBase {
                     continue;
                 };
                 let span = Span::new(first.start, last.end);
+                // People count by their country as well: a report about Biden
+                // and Putin is about the United States and Russia ("The two
+                // presidents met …") even where it never names either state.
                 let before: Vec<&ResolvedMention> = out
                     .iter()
-                    .filter(|m| m.span.end <= span.start && state_like(m))
+                    .filter(|m| {
+                        m.span.end <= span.start
+                            && (state_like(m)
+                                || (m.kind == MentionKind::Person && m.country.is_some()))
+                    })
                     .collect();
                 let sentence_start = text
                     .get(..span.start)
@@ -483,6 +490,13 @@ impl KnowledgeBase {
                     if states.len() == many {
                         break;
                     }
+                }
+                if states.len() != many {
+                    // The last states named together ("Saudi Arabia and Iran
+                    // agreed …", "Faisal bin Farhan and Hossein
+                    // Amir-Abdollahian arrived …"): what "the two countries"
+                    // most often takes up.
+                    states = last_coordinated(text, &before, many);
                 }
                 if states.len() != many {
                     // Count each state's mentions; ties go to the one named last.
@@ -1367,4 +1381,40 @@ fn drop_named_offices(text: &str, out: &mut Vec<ResolvedMention>) {
             .iter()
             .any(|(start, country)| *start == at && *country == m.country)
     });
+}
+
+/// The last `many` mentions of distinct countries among `before` (in text
+/// order) that the text joins by "and" or commas alone ("X and Y", "X, Y and
+/// Z"); empty where no such group is named.
+fn last_coordinated<'m>(
+    text: &str,
+    before: &[&'m ResolvedMention],
+    many: usize,
+) -> Vec<&'m ResolvedMention> {
+    let joined = |a: &ResolvedMention, b: &ResolvedMention| {
+        text.get(a.span.end..b.span.start).is_some_and(|gap| {
+            matches!(
+                gap.trim().trim_end_matches(',').trim(),
+                "" | "and" | ", and" | "," | "&"
+            ) && !gap.trim().is_empty()
+        })
+    };
+    let mut group: Vec<&ResolvedMention> = Vec::new();
+    let mut best: Vec<&ResolvedMention> = Vec::new();
+    for m in before {
+        match group.last() {
+            Some(prev) if joined(prev, m) => group.push(m),
+            _ => group = vec![m],
+        }
+        let mut distinct: Vec<&ResolvedMention> = Vec::new();
+        for g in &group {
+            if distinct.iter().all(|d| d.country != g.country) {
+                distinct.push(g);
+            }
+        }
+        if distinct.len() == many {
+            best = distinct;
+        }
+    }
+    best
 }

@@ -158,3 +158,22 @@ fn dechunk(mut b: &[u8]) -> Vec<u8> {
         b = &b[start + size + 2..];
     }
 }
+
+/// `dyad code --sentence TEXT --published DAY`: the coded events, one JSON
+/// value each; the run must succeed.
+pub fn coded(text: &str, published: &str) -> Vec<serde_json::Value> {
+    let out = Command::new(env!("CARGO_BIN_EXE_dyad"))
+        .args(["code", "--sentence", text, "--published", published])
+        .output()
+        .expect("run dyad");
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("each line is JSON"))
+        .collect()
+}

@@ -1,0 +1,128 @@
+//! `dyad code` on sentences that lean on their neighbours or on what the parse
+//! got wrong: phrases that stand for people named before, clauses that only
+//! set the scene, and times that belong to another clause than the parse says.
+
+mod support;
+
+use serde_json::Value;
+use support::coded;
+
+/// The events of type `ty` coded from `text` whose trigger is the word `trigger`.
+fn by_trigger<'a>(rows: &'a [Value], text: &str, ty: &str, trigger: &str) -> Vec<&'a Value> {
+    rows.iter()
+        .filter(|r| {
+            let at = |k: usize| r["evidence"]["type"][k].as_u64().unwrap_or(0) as usize;
+            r["type"] == ty && text.get(at(0)..at(1)) == Some(trigger)
+        })
+        .collect()
+}
+
+fn actors(e: &Value) -> Vec<String> {
+    let mut a: Vec<String> = e["actors"]
+        .as_array()
+        .map(|xs| {
+            xs.iter()
+                .filter_map(|x| x.as_str().map(str::to_string))
+                .collect()
+        })
+        .unwrap_or_default();
+    a.sort();
+    a
+}
+
+fn people(e: &Value) -> Vec<String> {
+    e["participants"]
+        .as_array()
+        .map(|xs| {
+            xs.iter()
+                .filter_map(|p| p["name"].as_str().map(str::to_string))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+#[test]
+fn the_two_presidents_are_the_people_named_before() {
+    // People count by their country: neither state is named in the text.
+    let text = "Joe Biden and Vladimir Putin met in Geneva on Wednesday. The two presidents met \
+                at a lakeside villa, where they were greeted by the Swiss president, Guy Parmelin.";
+    let rows = coded(text, "2021-06-16");
+    let met = by_trigger(&rows, text, "CONSULT", "met");
+    let second = met
+        .iter()
+        .find(|e| e["sentence"].as_str().unwrap_or("").starts_with("The two"))
+        .unwrap_or_else(|| panic!("a meeting in the second sentence: {rows:#?}"));
+    assert_eq!(actors(second), ["RUS", "USA"], "{second:#}");
+    // The clause that sets the scene ("where they were greeted by …") names
+    // no party and no participant.
+    assert!(
+        !people(second).iter().any(|p| p.contains("Parmelin")),
+        "{second:#}"
+    );
+    assert!(!actors(second).contains(&"CHE".to_string()), "{second:#}");
+}
+
+#[test]
+fn a_subject_parsed_as_the_root_gets_its_verb_back() {
+    // The parser reads "The two foreign ministers met" as a noun with a
+    // participle; the coder repairs it and finds the meeting's parties.
+    let text = "Faisal bin Farhan and Hossein Amir-Abdollahian arrived in Beijing on Wednesday. \
+                The two foreign ministers met at a state guesthouse on Thursday.";
+    let rows = coded(text, "2023-04-06");
+    let met = by_trigger(&rows, text, "CONSULT", "met");
+    let e = met
+        .first()
+        .unwrap_or_else(|| panic!("a meeting: {rows:#?}"));
+    assert!(actors(e).contains(&"IRN".to_string()), "{e:#}");
+    assert!(actors(e).contains(&"SAU".to_string()), "{e:#}");
+    assert_eq!(e["date"]["value"], "2023-04-06", "{e:#}");
+}
+
+#[test]
+fn a_future_date_in_a_since_clause_dates_the_plan() {
+    // "since Biden took office" tells of the past: "on June 16", after the
+    // report's day, is the summit's date, wherever the parser hung it.
+    let rows = coded(
+        "U.S. President Joe Biden and Russian President Vladimir Putin will hold their first \
+         summit since Biden took office in Geneva on June 16, the White House said on Tuesday.",
+        "2021-05-25",
+    );
+    let e = rows
+        .iter()
+        .find(|r| r["type"] == "CONSULT")
+        .unwrap_or_else(|| panic!("a meeting: {rows:#?}"));
+    assert_eq!(e["status"], "planned", "{e:#}");
+    assert_eq!(e["date"]["value"], "2021-06-16", "{e:#}");
+    // A past date in such a clause stays the clause's own.
+    let rows = coded(
+        "Biden and Putin will hold their first summit since the two met in Helsinki on July 16, 2018.",
+        "2021-05-25",
+    );
+    for e in rows.iter().filter(|r| r["status"] == "planned") {
+        assert_ne!(e["date"]["value"], "2018-07-16", "{e:#}");
+    }
+}
+
+#[test]
+fn a_time_on_a_noun_of_a_describing_clause_is_not_the_acts() {
+    // The trip is described by what it included; "on Monday" is the NATO
+    // summit's day, not the trip's.
+    let text = "The summit closed a week-long European trip for Biden that included a NATO summit \
+                in Brussels on Monday.";
+    let rows = coded(text, "2021-06-16");
+    let trip = by_trigger(&rows, text, "CONSULT", "trip");
+    for e in trip {
+        assert_ne!(e["date"]["value"], "2021-06-14", "{e:#}");
+    }
+    // A clause's own time still dates the act it describes.
+    let rows = coded(
+        "The Quad leaders' summit that was to be held in Sydney next Wednesday will not go ahead, \
+         Albanese said on Wednesday.",
+        "2023-05-17",
+    );
+    let e = rows
+        .iter()
+        .find(|r| r["type"] == "CONSULT")
+        .unwrap_or_else(|| panic!("a meeting: {rows:#?}"));
+    assert_eq!(e["date"]["value"], "2023-05-24", "{e:#}");
+}
