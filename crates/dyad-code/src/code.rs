@@ -1388,6 +1388,41 @@ fn repair_subject_root(
     Some(reroot(sentence, (r, v), &[(r, v, "nsubj")], |k, _| k > v))
 }
 
+/// A name the parse split from its title into a second subject: "his meeting
+/// with North Korean leader Kim Jong Un would be held …" parsed with "Kim" a
+/// subject of "held" beside "meeting". A clause has one subject, so a proper
+/// noun subject right after a common noun (the title) that lies within the
+/// clause's other subject is that title's name. The repair hangs the name on
+/// the title as its apposition. `None` where the parse shows no such error.
+fn repair_split_name(
+    sentence: &dyad_text::Sentence,
+    tree: &Tree<'_>,
+) -> Option<dyad_text::Sentence> {
+    let toks = &sentence.tokens;
+    let subjects = ["nsubj", "nsubj:pass"];
+    let (name, title) = (1..toks.len()).find_map(|b| {
+        let t = toks.get(b)?;
+        if t.upos != "PROPN" || !subjects.contains(&t.deprel.as_str()) {
+            return None;
+        }
+        let title = b - 1;
+        if toks.get(title)?.upos != "NOUN" {
+            return None;
+        }
+        let v = t.head?;
+        let other = tree
+            .children_with(v, &subjects)
+            .find(|&a| a != b && a < b && tree.subtree(a).contains(&title))?;
+        (other != title || tree.subtree(other).len() > 1).then_some((b, title))
+    })?;
+    let mut out = sentence.clone();
+    if let Some(t) = out.tokens.get_mut(name) {
+        t.head = Some(title);
+        t.deprel = "appos".to_string();
+    }
+    Some(out)
+}
+
 /// `sentence` with a new root (the pair is old root, new root); each of
 /// `rehung` (token, head, relation) takes its new place; the old root's other
 /// dependents that `moves` picks go to the new root.
@@ -1413,11 +1448,12 @@ fn reroot(
 }
 
 /// The repairs of parser errors the coder can tell from the tree, in order.
-const REPAIRS: [fn(&dyad_text::Sentence, &Tree<'_>) -> Option<dyad_text::Sentence>; 4] = [
+const REPAIRS: [fn(&dyad_text::Sentence, &Tree<'_>) -> Option<dyad_text::Sentence>; 5] = [
     repair_participle_root,
     repair_verb_as_auxiliary,
     repair_noun_root,
     repair_subject_root,
+    repair_split_name,
 ];
 
 /// The sentence with its parse repaired, `None` where no repair applies. Each
@@ -2521,8 +2557,8 @@ fn pronoun_subject<'m>(
     }
     // An object pronoun stands as its subject form would: "fired at it".
     let word = match word.as_str() {
-        "him" => "he".to_string(),
-        "her" => "she".to_string(),
+        "him" | "his" => "he".to_string(),
+        "her" | "hers" => "she".to_string(),
         "them" => "they".to_string(),
         "us" => "we".to_string(),
         _ => word,
@@ -2886,6 +2922,21 @@ fn code_trigger(
             if tree.case_of(c).is_none() || tree.base_rel(c) != "nmod" || tree.rel(c) == "nmod:poss"
             {
                 source_side.extend(parties_under(s, c, mentions));
+            }
+        }
+        // "Trump said his meeting with Kim would be held in Singapore": a
+        // possessive pronoun stands for whom a pronoun subject of the noun's
+        // clause would (the one who reports it, or the person the text was
+        // about), as "he will meet Kim" does.
+        if source_side.is_empty() {
+            let clause = tree.head(i).unwrap_or(i);
+            for c in tree.children_with(i, &["nmod:poss"]) {
+                let personal = tree.tokens.get(c).is_some_and(|t| {
+                    t.upos == "PRON" && matches!(t.text.to_lowercase().as_str(), "his" | "her")
+                });
+                if personal {
+                    source_side.extend(pronoun_subject(s, clause, c, mentions, s.previous_topic));
+                }
             }
         }
     }

@@ -673,6 +673,20 @@ impl KnowledgeBase {
         if holders.iter().any(|t| t.person == p) {
             return None;
         }
+        // "President" names the head of government in some states (Iran's
+        // president serves under its Supreme Leader): someone who led the
+        // state or its government on the day is named rightly by either
+        // leader's title, and no report is wrong for using it.
+        let heads = ["head_of_state", "head_of_government"];
+        if heads.contains(&role)
+            && heads.iter().any(|r| {
+                self.office_on(country, r, day)
+                    .iter()
+                    .any(|t| t.person == p)
+            })
+        {
+            return None;
+        }
         let per = self.persons.get(p)?;
         // The person's own terms in the claimed office, nearest to the day.
         let own = per

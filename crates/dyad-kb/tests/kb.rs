@@ -204,6 +204,18 @@ fn anachronism_reports_claim_holder_and_term() {
 }
 
 #[test]
+fn either_leaders_title_names_a_leader_rightly() {
+    // Iran's president heads the government under the Supreme Leader: "President
+    // Raisi" claims the head of state's title, but he led the government that
+    // day, which is no mistake. A president out of office still is one.
+    let m = kb().resolve_text("Iranian President Ebrahim Raisi spoke.", d("2023-03-10"));
+    assert_eq!(m[0].person.as_deref(), Some("Ebrahim Raisi"));
+    assert!(m[0].anachronism.is_none(), "{:?}", m[0].anachronism);
+    let m = kb().resolve_text("Iranian President Ebrahim Raisi spoke.", d("2019-03-10"));
+    assert!(m[0].anachronism.is_some(), "{m:?}");
+}
+
+#[test]
 fn surname_repeats_metonyms_and_acronyms() {
     let text = "Secretary of State Antony Blinken flew to Tokyo. Later, Blinken told the Kremlin and NATO. Let us see.";
     let m = kb().resolve_text(text, d("2022-01-07"));

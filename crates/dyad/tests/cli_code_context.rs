@@ -126,3 +126,22 @@ fn a_time_on_a_noun_of_a_describing_clause_is_not_the_acts() {
         .unwrap_or_else(|| panic!("a meeting: {rows:#?}"));
     assert_eq!(e["date"]["value"], "2023-05-24", "{e:#}");
 }
+
+#[test]
+fn his_meeting_is_the_speakers_and_a_split_name_stays_with_its_title() {
+    // "his" stands for the one who reports the meeting; the parse splits
+    // "Kim Jong Un" from "leader" into a second subject of "held", and the
+    // coder hangs it back on its title.
+    let rows = coded(
+        "Trump said his meeting with North Korean leader Kim Jong Un would be held in Singapore \
+         on June 12.",
+        "2018-05-10",
+    );
+    let e = rows
+        .iter()
+        .find(|r| r["type"] == "CONSULT")
+        .unwrap_or_else(|| panic!("a meeting: {rows:#?}"));
+    assert_eq!(e["source"]["country"], "USA", "{e:#}");
+    assert_eq!(actors(e), ["PRK", "USA"], "{e:#}");
+    assert!(people(e).contains(&"Kim Jong Un".to_string()), "{e:#}");
+}
