@@ -3230,6 +3230,31 @@ fn code_trigger(
 
     // Place and mode.
     let (location, remote) = event_location(coder, s, i);
+    // A meeting's venue is no party to it where others meet there: "go ahead
+    // with the meeting in Singapore" is between the two sides, not with the
+    // city-state whose name is also a country's. (A state named as a party
+    // elsewhere in the sentence stays one.)
+    if event_type == EventType::Consult {
+        if let Some((span, c)) = location
+            .as_ref()
+            .and_then(|l| l.country.clone().map(|c| (l.span, c)))
+        {
+            let elsewhere = all.iter().any(|p| {
+                p.mention.span != span && p.mention.country.as_deref() == Some(c.as_str())
+            });
+            let others: std::collections::BTreeSet<&str> = all
+                .iter()
+                .filter(|p| p.mention.span != span)
+                .filter_map(|p| p.mention.country.as_deref())
+                .collect();
+            if !elsewhere && others.len() >= 2 {
+                all.retain(|p| p.mention.span != span);
+                source_side.retain(|p| p.mention.span != span);
+                target_side.retain(|p| p.mention.span != span);
+                actors.retain(|a| *a != c);
+            }
+        }
+    }
     // A meeting in a capital with one named side ("joined the talks in Tokyo"):
     // the government seated there is the other. Not for other venues (talks
     // in Geneva or Muscat are often hosted by a third party).

@@ -209,7 +209,23 @@ pub fn join_score(w: &Weights, m: &MentionView, c: &ClusterView) -> Option<f32> 
         if shared == 0 {
             return None;
         }
-        let same = shared == mine.len() && shared == c.actors.len();
+        // The venue's state is often taken for a party by one report and not
+        // by another ("the meeting in Singapore"): sets that differ by it
+        // alone are the same parties.
+        let venue: BTreeSet<String> = [location_key(m.mention), c.location.clone()]
+            .into_iter()
+            .flatten()
+            .filter(|k| k.len() == 3 && k.chars().all(|ch| ch.is_ascii_uppercase()))
+            .collect();
+        let core = |set: &mut dyn Iterator<Item = &str>| -> BTreeSet<String> {
+            set.filter(|a| !venue.contains(*a))
+                .map(str::to_string)
+                .collect()
+        };
+        let core_mine = core(&mut mine.iter().copied());
+        let core_theirs = core(&mut c.actors.iter().map(String::as_str));
+        let same = (shared == mine.len() && shared == c.actors.len())
+            || (core_mine.len() >= 2 && core_mine == core_theirs);
         if !same {
             let multilateral = |x: Option<&str>| x == Some("multilateral");
             if multilateral(m.mention.mode.as_deref()) != multilateral(c.mode.as_deref()) {

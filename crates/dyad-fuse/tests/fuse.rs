@@ -1153,3 +1153,58 @@ fn status_history_is_oldest_report_first() {
     assert_eq!(docs, ["r1", "r2"]);
     assert_eq!(events[0].status, EventStatus::Occurred);
 }
+
+/// One report takes the venue's state for a party ("the summit in Singapore":
+/// PRK, SGP, USA, so multilateral); another names the two sides. Parties that
+/// differ by the venue's state alone are the same parties.
+#[test]
+fn parties_that_differ_by_the_venue_alone_meet() {
+    use EventStatus::*;
+    let singapore = || Some(place("Singapore", Some("SGP")));
+    let mut a = consult(
+        "a",
+        1,
+        "2018-05-24",
+        Cancelled,
+        Some("2018-06-12"),
+        singapore(),
+        "Trump cancelled the planned June 12 summit in Singapore",
+    );
+    a.actors = &["PRK", "SGP", "USA"];
+    a.mode = Some("multilateral");
+    let mut b = consult(
+        "b",
+        1,
+        "2018-06-01",
+        Planned,
+        Some("2018-06-12"),
+        singapore(),
+        "We'll be meeting on June 12th in Singapore",
+    );
+    b.actors = &["PRK", "USA"];
+    b.mode = Some("third-party");
+    let events = fuse(&[mention(a), mention(b)]);
+    assert_eq!(events.len(), 1, "{events:#?}");
+    // Two different pairs meeting at one venue stay two.
+    let mut c = consult(
+        "c",
+        1,
+        "2018-06-11",
+        Occurred,
+        Some("2018-06-11"),
+        singapore(),
+        "Trump met Lee Hsien Loong",
+    );
+    c.actors = &["SGP", "USA"];
+    let mut d = consult(
+        "d",
+        1,
+        "2018-06-11",
+        Occurred,
+        Some("2018-06-11"),
+        singapore(),
+        "Kim met Lee Hsien Loong",
+    );
+    d.actors = &["PRK", "SGP"];
+    assert_eq!(fuse(&[mention(c), mention(d)]).len(), 2);
+}

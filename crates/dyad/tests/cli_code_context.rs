@@ -145,3 +145,23 @@ fn his_meeting_is_the_speakers_and_a_split_name_stays_with_its_title() {
     assert_eq!(actors(e), ["PRK", "USA"], "{e:#}");
     assert!(people(e).contains(&"Kim Jong Un".to_string()), "{e:#}");
 }
+
+#[test]
+fn a_meetings_venue_is_no_party_where_two_sides_meet_there() {
+    // Singapore is a country's name as well as the venue's: the meeting is
+    // between the two sides named.
+    let rows = coded(
+        "President Donald Trump cancelled his planned summit with Kim Jong Un, telling the North \
+         Korean leader in a letter that it would be inappropriate to go ahead with the meeting \
+         in Singapore.",
+        "2018-05-24",
+    );
+    let meetings: Vec<&Value> = rows.iter().filter(|r| r["type"] == "CONSULT").collect();
+    assert!(!meetings.is_empty(), "{rows:#?}");
+    for e in meetings {
+        let a = actors(e);
+        if a.contains(&"PRK".to_string()) && a.contains(&"USA".to_string()) {
+            assert!(!a.contains(&"SGP".to_string()), "{e:#}");
+        }
+    }
+}
