@@ -165,3 +165,40 @@ fn a_meetings_venue_is_no_party_where_two_sides_meet_there() {
         }
     }
 }
+
+#[test]
+fn an_embassy_reopened_and_hours_spent_together() {
+    // Reopening an embassy restores relations: diplomatic support for the
+    // host, not an opening of access.
+    let rows = coded(
+        "Iran formally reopened its embassy in the Saudi capital on Tuesday.",
+        "2023-06-06",
+    );
+    let e = rows
+        .iter()
+        .find(|r| r["type"] == "SUPPORT")
+        .unwrap_or_else(|| panic!("a SUPPORT event: {rows:#?}"));
+    assert_eq!(actors(e), ["IRN", "SAU"], "{e:#}");
+    assert!(!rows.iter().any(|r| r["type"] == "RETREAT"), "{rows:#?}");
+    // Hours spent with a counterpart are a meeting.
+    let rows = coded(
+        "Secretary of State Antony Blinken spent about three hours with Chinese Foreign Minister \
+         Qin Gang on Sunday.",
+        "2023-06-18",
+    );
+    let e = rows
+        .iter()
+        .find(|r| r["type"] == "CONSULT")
+        .unwrap_or_else(|| panic!("a meeting: {rows:#?}"));
+    assert_eq!(actors(e), ["CHN", "USA"], "{e:#}");
+    // The two Koreas are both of them.
+    let rows = coded(
+        "Officials from the two Koreas met on Friday at Panmunjom.",
+        "2018-06-01",
+    );
+    let e = rows
+        .iter()
+        .find(|r| r["type"] == "CONSULT")
+        .unwrap_or_else(|| panic!("a meeting: {rows:#?}"));
+    assert_eq!(actors(e), ["KOR", "PRK"], "{e:#}");
+}
