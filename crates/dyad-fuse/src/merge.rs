@@ -302,6 +302,15 @@ fn same_report_event(clusters: &[Cluster<'_>], m: &EventMention) -> Option<usize
             if !same && multilateral(m.mode.as_deref()) != multilateral(c.mode.as_deref()) {
                 return None;
             }
+            // A plan for another place is not the meeting the report says
+            // was held ("held talks in Beijing … invited Raisi to visit Riyadh").
+            let elsewhere = matches!(
+                (location_key(m), c.location.as_deref()),
+                (Some(a), Some(b)) if a != b && a != "virtual" && b != "virtual"
+            );
+            if elsewhere && planned && c.statuses.iter().all(|&x| x == EventStatus::Occurred) {
+                return None;
+            }
             // The event's best-known date: its finest.
             let finest = c.dates.iter().flatten().min_by_key(|d| d.len_days())?;
             let ahead = finest.end > published.start;

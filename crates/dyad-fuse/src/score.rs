@@ -348,6 +348,9 @@ pub fn join_score(w: &Weights, m: &MentionView, c: &ClusterView) -> Option<f32> 
             } else if ((changed(m.mention.status) || mine_occurred) && theirs_occurred)
                 || (mine_occurred && c.statuses.iter().all(|&x| changed(x)))
                 || (mine_planned && c.statuses.iter().any(|&x| changed(x)))
+                // A plan for another place is not the meeting already held
+                // ("held talks in Beijing … has invited Raisi to visit Riyadh").
+                || (mine_planned && theirs_occurred)
                 || (changed(m.mention.status) && c.statuses.contains(&EventStatus::Planned))
             {
                 return None;

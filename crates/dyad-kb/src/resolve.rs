@@ -482,13 +482,18 @@ impl KnowledgeBase {
                                 || (m.kind == MentionKind::Person && m.country.is_some()))
                     })
                     .collect();
-                let mut states: Vec<&ResolvedMention> = Vec::new();
-                for m in people.iter().rev() {
-                    if states.iter().all(|s| s.country != m.country) {
-                        states.push(m);
-                    }
-                    if states.len() == many {
-                        break;
+                // States named together in its own sentence first ("Saudi
+                // Arabia and Iran held talks in Beijing, … the two countries'
+                // top diplomats"), then the last two it names.
+                let mut states: Vec<&ResolvedMention> = last_coordinated(text, &people, many);
+                if states.len() != many {
+                    for m in people.iter().rev() {
+                        if states.iter().all(|s| s.country != m.country) {
+                            states.push(m);
+                        }
+                        if states.len() == many {
+                            break;
+                        }
                     }
                 }
                 if states.len() != many {
