@@ -2331,3 +2331,32 @@ fn an_installation_blown_up_is_property_destroyed() {
     assert_eq!(e["source"]["country"], "AFG", "{e:#}");
     assert!(rows.iter().all(|r| r["type"] != "ASSAULT"), "{rows:#?}");
 }
+
+/// A mediation told as the noun it modifies ("a mediation effort") is the
+/// mediation (CAMEO 045), with the parties it is between.
+#[test]
+fn a_mediation_effort_is_mediation() {
+    let rows = coded(
+        "Oman started a mediation effort on Monday between Iran and Bahrain.",
+        "2010-06-01",
+    );
+    let e = first(&rows, "CONSULT");
+    assert_eq!(e["cameo"], "045", "{e:#}");
+    assert_eq!(e["source"]["country"], "OMN", "{e:#}");
+    let actors = e["actors"].to_string();
+    assert!(actors.contains("IRN") && actors.contains("BHR"), "{e:#}");
+}
+
+/// Travel to a state advised against is CAMEO's reduced relations (160),
+/// aimed at that state.
+#[test]
+fn travel_advised_against_reduces_relations() {
+    let rows = coded(
+        "The United States advised against all travel to Mali on Friday.",
+        "2015-06-01",
+    );
+    let e = first(&rows, "SANCTION");
+    assert_eq!(e["cameo"], "160", "{e:#}");
+    assert_eq!(e["source"]["country"], "USA", "{e:#}");
+    assert_eq!(e["target"]["country"], "MLI", "{e:#}");
+}
