@@ -1353,6 +1353,110 @@ fn repair_noun_root(
     ))
 }
 
+/// A sentence whose parse found no verb and tagged its past-tense verb an
+/// adjective on the noun after it: "Montenegrin officials demanded support
+/// from the assembly" parsed as the noun phrase "officials demanded support"
+/// (with "demanded" an unlemmatised adjective). The root is no verb; an
+/// adjective in "-ed" that the tagger left unlemmatised stands right after a
+/// noun and before the noun it modifies. The repair makes it the root verb
+/// (lemma without "-ed"), the noun before it its subject, the noun after it
+/// its object, and an old root before the subject a word of the subject's
+/// name. `None` where the parse shows no such error.
+fn repair_adjective_verb(
+    sentence: &dyad_text::Sentence,
+    tree: &Tree<'_>,
+) -> Option<dyad_text::Sentence> {
+    let toks = &sentence.tokens;
+    if root_is_verb(tree) {
+        return None;
+    }
+    let r = toks
+        .iter()
+        .position(|t| t.head.is_none() && t.deprel == "root")?;
+    let a = toks.iter().enumerate().position(|(k, t)| {
+        let text = t.text.to_lowercase();
+        t.upos == "ADJ"
+            && text.len() > 4
+            && text.ends_with("ed")
+            && t.lemma.to_lowercase() == text
+            && tree.base_rel(k) == "amod"
+            && tree.head(k).is_some_and(|h| h > k)
+    })?;
+    let h = tree.head(a)?;
+    let subj = a.checked_sub(1)?;
+    if !matches!(toks.get(subj)?.upos.as_str(), "NOUN" | "PROPN")
+        || !matches!(toks.get(h)?.upos.as_str(), "NOUN" | "PROPN")
+    {
+        return None;
+    }
+    let mut rehung = vec![(subj, a, "nsubj"), (h, a, "obj")];
+    if r != h {
+        // Only an old root that opens the subject's name ("Montenegro
+        // Municipality Association officials") is understood.
+        if r > subj {
+            return None;
+        }
+        if r != subj {
+            rehung.push((r, subj, "compound"));
+        }
+    }
+    // What follows the verb and hung on the old root (the verb's own
+    // complements, the final stop) goes to the verb; an old root that was
+    // the object keeps its own modifiers.
+    let mut out = reroot(sentence, (r, a), &rehung, |k, t| {
+        k > a && (r != h || t.deprel == "punct")
+    });
+    if let Some(t) = out.tokens.get_mut(a) {
+        t.upos = "VERB".to_string();
+        t.xpos = "VBD".to_string();
+        t.lemma = t.text.to_lowercase().trim_end_matches("ed").to_string();
+    }
+    Some(out)
+}
+
+/// A participle describing a noun ("the nightly curfew imposed in Sudan") that
+/// the parse took for a clause of its own joined to the verb before it, with
+/// the noun as its subject: "shortened by one hour the curfew imposed in
+/// Sudan" read as "shortened … [and] the curfew imposed …". A conjoined past
+/// participle with no conjunction, auxiliary or comma of its own, right after
+/// its "subject", where the verb before has no object, shows the error. The
+/// repair makes the noun the verb's object and the participle its modifier,
+/// as it reads. `None` where the parse shows no such error.
+fn repair_participle_conjunct(
+    sentence: &dyad_text::Sentence,
+    tree: &Tree<'_>,
+) -> Option<dyad_text::Sentence> {
+    let toks = &sentence.tokens;
+    let (c, v, n) = toks.iter().enumerate().find_map(|(c, t)| {
+        if t.xpos != "VBN" || tree.base_rel(c) != "conj" {
+            return None;
+        }
+        let v = tree.head(c).filter(|&v| v < c)?;
+        if toks.get(v)?.upos != "VERB"
+            || tree.children_with(v, &["obj"]).next().is_some()
+            || tree
+                .children_with(c, &["cc", "aux", "aux:pass", "cop", "mark", "punct"])
+                .any(|k| k < c)
+        {
+            return None;
+        }
+        let n = tree
+            .children_with(c, &["nsubj", "nsubj:pass"])
+            .find(|&n| n > v && n + 1 == c)?;
+        matches!(toks.get(n)?.upos.as_str(), "NOUN" | "PROPN").then_some((c, v, n))
+    })?;
+    let mut out = sentence.clone();
+    if let Some(t) = out.tokens.get_mut(n) {
+        t.head = Some(v);
+        t.deprel = "obj".to_string();
+    }
+    if let Some(t) = out.tokens.get_mut(c) {
+        t.head = Some(n);
+        t.deprel = "acl".to_string();
+    }
+    Some(out)
+}
+
 /// `sentence` with a new root (the pair is old root, new root); each of
 /// `rehung` (token, head, relation) takes its new place; the old root's other
 /// dependents that `moves` picks go to the new root.
@@ -1378,10 +1482,12 @@ fn reroot(
 }
 
 /// The repairs of parser errors the coder can tell from the tree, in order.
-const REPAIRS: [fn(&dyad_text::Sentence, &Tree<'_>) -> Option<dyad_text::Sentence>; 3] = [
+const REPAIRS: [fn(&dyad_text::Sentence, &Tree<'_>) -> Option<dyad_text::Sentence>; 5] = [
     repair_participle_root,
     repair_verb_as_auxiliary,
     repair_noun_root,
+    repair_adjective_verb,
+    repair_participle_conjunct,
 ];
 
 /// The sentence with its parse repaired, `None` where no repair applies. Each
