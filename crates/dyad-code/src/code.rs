@@ -2081,8 +2081,15 @@ fn match_in_layer<'c>(
                                         .any(|m| tree.lemma(m) == "to")
                         })
                     };
+                    // (An infinitive the parse took for an adverbial clause is
+                    // the verb's complement as well: "declined to meet".)
+                    let infinitive = tree.children_with(i, &["advcl"]).filter(|&c| {
+                        tree.children_with(c, &["mark"])
+                            .any(|m| tree.lemma(m).eq_ignore_ascii_case("to"))
+                    });
                     let hit = tree
                         .children_with(i, &["obj", "iobj", "obl", "nmod", "xcomp", "nsubj:pass"])
+                        .chain(infinitive)
                         .chain(modified)
                         .flat_map(|c| tree.with_conjuncts(c))
                         .flat_map(|c| std::iter::once(c).chain(lower(c)))

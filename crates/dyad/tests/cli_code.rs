@@ -2360,3 +2360,16 @@ fn travel_advised_against_reduces_relations() {
     assert_eq!(e["source"]["country"], "USA", "{e:#}");
     assert_eq!(e["target"]["country"], "MLI", "{e:#}");
 }
+
+/// Declining to do an act is refusing it, the act itself no event: also where
+/// the parse hangs the infinitive on the verb as an adverbial clause.
+#[test]
+fn declining_to_meet_is_a_refusal() {
+    let rows = coded(
+        "The Iranian foreign minister declined to meet his Saudi counterpart.",
+        "2005-01-01",
+    );
+    let e = first(&rows, "REJECT");
+    assert_eq!(e["source"]["country"], "IRN", "{e:#}");
+    assert!(rows.iter().all(|r| r["type"] != "CONSULT"), "{rows:#?}");
+}
