@@ -1879,12 +1879,29 @@ fn match_trigger<'c>(
     if tok.upos == "VERB" && tree.base_rel(i) == "amod" && !main_verb_as_modifier(tree, i) {
         return None;
     }
+    // A participle the tagger took for a predicative adjective and left
+    // unlemmatised ("Vietnam is committed to opening its economy") is the
+    // verb in the passive: read by the verb's lemma.
+    let participle = tok.upos == "ADJ"
+        && tok.text.len() > 4
+        && tok.text.to_lowercase().ends_with("ed")
+        && tok.lemma.eq_ignore_ascii_case(&tok.text)
+        && tree.children_with(i, &["cop"]).next().is_some();
     let kind = match tok.upos.as_str() {
         "VERB" => TriggerKind::Verb,
+        "ADJ" if participle => TriggerKind::Verb,
         "NOUN" | "PROPN" | "NUM" => TriggerKind::Noun,
         _ => return None,
     };
-    let lemma = tok.lemma.to_lowercase();
+    let stems = if participle {
+        participle_stems(&tok.text)
+    } else {
+        Vec::new()
+    };
+    let lemma = stems
+        .first()
+        .cloned()
+        .unwrap_or_else(|| tok.lemma.to_lowercase());
     // "a news conference", "a press briefing": reporters told, no parties met.
     if kind == TriggerKind::Noun
         && tree.children_with(i, &["compound", "amod"]).any(|c| {
@@ -1919,6 +1936,7 @@ fn match_trigger<'c>(
         .then(|| text[..text.len() - 1].to_string());
     let written = (text != lemma && !SPEECH.contains(&lemma.as_str())).then_some(text);
     candidates.push(lemma);
+    candidates.extend(stems.into_iter().skip(1));
     candidates.extend(ee);
     candidates.extend(written);
     // A noun governed by a verb trigger of its own is that verb's complement.
@@ -1971,6 +1989,23 @@ fn match_trigger<'c>(
         }
     }
     None
+}
+
+/// The verb stems an unlemmatised "-ed" word may stand for: without "-ed",
+/// and without a doubled last consonant ("committed": commit).
+pub(crate) fn participle_stems(word: &str) -> Vec<String> {
+    let lower = word.to_lowercase();
+    let Some(stem) = lower.strip_suffix("ed") else {
+        return Vec::new();
+    };
+    let mut out = vec![stem.to_string()];
+    let b = stem.as_bytes();
+    if b.len() > 3 && b.last() == b.get(b.len() - 2) {
+        if let Some(s) = stem.get(..stem.len() - 1) {
+            out.push(s.to_string());
+        }
+    }
+    out
 }
 
 /// Whether the parse has a verb at the sentence's root.

@@ -2373,3 +2373,12 @@ fn declining_to_meet_is_a_refusal() {
     assert_eq!(e["source"]["country"], "IRN", "{e:#}");
     assert!(rows.iter().all(|r| r["type"] != "CONSULT"), "{rows:#?}");
 }
+
+/// A participle the tagger read as a predicative adjective ("is committed
+/// to") triggers as its verb: a commitment is an intent to cooperate (030).
+#[test]
+fn a_state_committed_to_a_course_agrees() {
+    let rows = coded("Turkey is committed to the peace process.", "2005-01-01");
+    let e = first(&rows, "AGREE");
+    assert_eq!(e["source"]["country"], "TUR", "{e:#}");
+}
