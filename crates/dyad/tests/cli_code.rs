@@ -2382,3 +2382,15 @@ fn a_state_committed_to_a_course_agrees() {
     let e = first(&rows, "AGREE");
     assert_eq!(e["source"]["country"], "TUR", "{e:#}");
 }
+
+/// Jewish settlers in the occupied territories are Israeli: their acts are
+/// Israel's in CAMEO's coding.
+#[test]
+fn jewish_settlers_act_for_israel() {
+    let rows = coded(
+        "Jewish settlers set fire to a Palestinian school near Nablus on Tuesday.",
+        "2001-03-01",
+    );
+    let e = first(&rows, "COERCE");
+    assert_eq!(e["source"]["country"], "ISR", "{e:#}");
+}
