@@ -1607,13 +1607,23 @@ fn background(tree: &Tree<'_>, i: usize, pattern: &Pattern) -> bool {
     // "officials accused of playing a role"): who someone is, not the news.
     // (Where the parse hung the whole sentence on a noun, the participle may
     // be its lost verb: "The minister left for Lima …".)
+    // (Not where the noun is what an existential "there were" presents: "there
+    // were ten soldiers killed" tells the killing.)
+    let presented = |h: usize| {
+        tree.base_rel(h) == "nsubj"
+            && tree
+                .head(h)
+                .is_some_and(|v| tree.children_with(v, &["expl"]).next().is_some())
+    };
     if rel == "acl"
         && tok.xpos == "VBN"
         && root_is_verb(tree)
-        && tree
-            .head(i)
-            .and_then(|h| tree.tokens.get(h))
-            .is_some_and(|h| matches!(h.upos.as_str(), "NOUN" | "PROPN"))
+        && tree.head(i).is_some_and(|h| {
+            tree.tokens
+                .get(h)
+                .is_some_and(|t| matches!(t.upos.as_str(), "NOUN" | "PROPN"))
+                && !presented(h)
+        })
     {
         return true;
     }
@@ -2569,6 +2579,18 @@ fn subject_of(tree: &Tree<'_>, i: usize) -> Option<(usize, bool)> {
         {
             return tree.head(x).map(|h| (h, false));
         }
+        // "there were ten soldiers killed": the noun an existential presents,
+        // described by the act's participle, is acted on.
+        if x == i && rel == "acl" && tree.tokens.get(x).is_some_and(|t| t.xpos == "VBN") {
+            let h = tree.head(x)?;
+            let presented = tree.base_rel(h) == "nsubj"
+                && tree
+                    .head(h)
+                    .is_some_and(|v| tree.children_with(v, &["expl"]).next().is_some());
+            if presented {
+                return Some((h, true));
+            }
+        }
         if !["xcomp", "conj", "acl", "advcl", "ccomp"].contains(&rel) {
             // A noun's "subject" is the subject of the verb that takes it as object.
             if ["obj", "obl"].contains(&rel) {
@@ -2989,6 +3011,42 @@ fn code_trigger(
                 source_side.push(Party { mention: m });
                 break;
             }
+        }
+    }
+    // An attack told in the passive with no one named doing it, in a state's
+    // territory ("an Eriadorian was shot dead in Osgiliath", "soldiers killed
+    // in Ukraine"), is coded as that state's, as CAMEO coders code it: only
+    // where the ones attacked are named and of another state (a state's own
+    // people attacked at home, or victims of no known state, leave the
+    // attacker open: reports of one attack that do and do not name the place
+    // would otherwise no longer fuse).
+    let passive = tree.children_with(i, &["aux:pass"]).next().is_some()
+        || tree.base_rel(i) == "acl" && tree.tokens.get(i).is_some_and(|t| t.xpos == "VBN");
+    let agent_named = tree
+        .children_with(i, &["obl"])
+        .any(|c| tree.case_of(c).as_deref() == Some("by"));
+    if source_side.is_empty() && event_type == EventType::Assault && passive && !agent_named {
+        let tgt: Vec<Option<String>> = target_side
+            .iter()
+            .map(|p| p.mention.country.clone())
+            .collect();
+        let places: Vec<Span> = tree
+            .children_with(i, &["obl"])
+            .filter(|&c| tree.case_of(c).as_deref() == Some("in"))
+            .filter_map(|c| tree.subtree_span(c))
+            .collect();
+        if let Some(m) = mentions.iter().find(|m| {
+            places.iter().any(|p| p.contains(m.span))
+                && m.person.is_none()
+                && m.country.is_some()
+                && tgt.iter().any(Option::is_some)
+                && !tgt.contains(&m.country)
+                && matches!(
+                    m.kind,
+                    MentionKind::Place | MentionKind::Metonym | MentionKind::Country
+                )
+        }) {
+            source_side.push(Party { mention: m });
         }
     }
     // A nominal event's own modifiers ("US-Japan talks", "Japanese officials' visit").

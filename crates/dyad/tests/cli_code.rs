@@ -2394,3 +2394,35 @@ fn jewish_settlers_act_for_israel() {
     let e = first(&rows, "COERCE");
     assert_eq!(e["source"]["country"], "ISR", "{e:#}");
 }
+
+/// An attack told in the passive with no attacker named, in another state's
+/// territory, is coded as that state's (CAMEO's convention); one on its own
+/// people there names no attacker.
+#[test]
+fn a_passive_attack_with_no_attacker_is_the_territory_states() {
+    let rows = coded(
+        "A French journalist was shot dead in Algeria on Sunday.",
+        "2010-01-01",
+    );
+    let e = first(&rows, "ASSAULT");
+    assert_eq!(e["source"]["country"], "DZA", "{e:#}");
+    assert_eq!(e["target"]["country"], "FRA", "{e:#}");
+    let rows = coded(
+        "A French journalist was shot dead in France on Sunday.",
+        "2010-01-01",
+    );
+    let e = first(&rows, "ASSAULT");
+    assert!(e["source"].is_null(), "{e:#}");
+}
+
+/// "There were … killed": the participle after the noun an existential
+/// presents is the news, and the noun is who was attacked.
+#[test]
+fn an_attack_told_by_an_existential_is_an_event() {
+    let rows = coded(
+        "There were three Indian soldiers killed in Pakistan on Sunday.",
+        "2010-01-01",
+    );
+    let e = first(&rows, "ASSAULT");
+    assert_eq!(e["target"]["country"], "IND", "{e:#}");
+}
