@@ -3064,6 +3064,22 @@ fn code_trigger(
             target_side.extend(parties_under(s, g, mentions));
         }
     }
+    // A protest told by its noun ("a hunger strike in protest of the
+    // government's refusal", "a strike against the new law"): what it is in
+    // protest of or against names whom it is aimed at, as for the verb that
+    // stages it.
+    if pattern.kind == TriggerKind::Noun
+        && event_type == EventType::Protest
+        && target_side.is_empty()
+    {
+        for c in tree.children_with(i, &["nmod"]) {
+            let case = tree.case_of(c).unwrap_or_default();
+            let in_protest = case == "in" && tree.lemma(c).eq_ignore_ascii_case("protest");
+            if in_protest || ["against", "over"].contains(&case.as_str()) {
+                target_side.extend(parties_under(s, c, mentions));
+            }
+        }
+    }
     // "threatened to break relations with Russia", "refused to commit aid to the
     // war": the act's target stands in the clause it governs. (Not a
     // journey's: "arrived in Hiroshima to join the G7 talks" visits the host;

@@ -2426,3 +2426,14 @@ fn an_attack_told_by_an_existential_is_an_event() {
     let e = first(&rows, "ASSAULT");
     assert_eq!(e["target"]["country"], "IND", "{e:#}");
 }
+
+/// A protest told by its noun is aimed at what it is "in protest of".
+#[test]
+fn a_hunger_strike_in_protest_of_a_government_targets_it() {
+    let rows = coded(
+        "A group of prisoners are continuing a hunger strike in protest of the Turkish government's decision.",
+        "2005-01-01",
+    );
+    let e = first(&rows, "PROTEST");
+    assert_eq!(e["target"]["country"], "TUR", "{e:#}");
+}
