@@ -2437,3 +2437,16 @@ fn a_hunger_strike_in_protest_of_a_government_targets_it() {
     let e = first(&rows, "PROTEST");
     assert_eq!(e["target"]["country"], "TUR", "{e:#}");
 }
+
+/// People held or used as human shields are detained by force (CAMEO 173,
+/// PLOVER COERCE).
+#[test]
+fn civilians_used_as_human_shields_are_coerced() {
+    let rows = coded(
+        "Syrian rebels used hundreds of Alawite civilians as human shields near Damascus.",
+        "2013-01-01",
+    );
+    let e = first(&rows, "COERCE");
+    assert_eq!(e["cameo"], "173", "{e:#}");
+    assert_eq!(e["source"]["country"], "SYR", "{e:#}");
+}
