@@ -2159,10 +2159,21 @@ fn match_in_layer<'c>(
                 Complement::Prep(w) => {
                     // On the act or on its object ("fired rockets at Israel").
                     let objects = tree.children_with(i, &["obj"]);
+                    // Or a clause the word opens ("pushing for the US to
+                    // support …" parsed with "for" the clause's marker); not
+                    // an infinitive's "to", which is no preposition.
+                    let clause = w != "to"
+                        && tree.children_with(i, &["advcl"]).any(|c| {
+                            tree.children_with(c, &["mark"])
+                                .any(|m| tree.lemma(m).eq_ignore_ascii_case(w))
+                        });
                     let hit = tree
                         .children_with(i, &["obl", "nmod"])
                         .chain(objects.flat_map(|o| tree.children_with(o, &["nmod"])))
                         .find(|&c| tree.case_of(c).as_deref() == Some(w.as_str()));
+                    if clause {
+                        return Some((p, None));
+                    }
                     if hit.is_some() {
                         return Some((p, None));
                     }

@@ -2450,3 +2450,18 @@ fn civilians_used_as_human_shields_are_coerced() {
     assert_eq!(e["cameo"], "173", "{e:#}");
     assert_eq!(e["source"]["country"], "SYR", "{e:#}");
 }
+
+/// Pressing for an act is a demand (100) also where the parse makes "for"
+/// the marker of the clause asked for: who is to act is the target, and the
+/// act asked for is no event of its own.
+#[test]
+fn pressing_for_an_act_demands_it() {
+    let rows = coded(
+        "Japan pressed for the US to withdraw its troops.",
+        "2005-01-01",
+    );
+    let e = first(&rows, "REQUEST");
+    assert_eq!(e["source"]["country"], "JPN", "{e:#}");
+    assert_eq!(e["target"]["country"], "USA", "{e:#}");
+    assert!(rows.iter().all(|r| r["type"] != "RETREAT"), "{rows:#?}");
+}
