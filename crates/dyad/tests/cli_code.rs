@@ -2465,3 +2465,22 @@ fn pressing_for_an_act_demands_it() {
     assert_eq!(e["target"]["country"], "USA", "{e:#}");
     assert!(rows.iter().all(|r| r["type"] != "RETREAT"), "{rows:#?}");
 }
+
+/// A ceasefire broken is CAMEO's ceasefire violation (196, PLOVER ASSAULT),
+/// not the agreement its noun names.
+#[test]
+fn a_ceasefire_broken_is_a_violation() {
+    let rows = coded(
+        "Pakistani troops broke the ceasefire on Monday.",
+        "2002-01-01",
+    );
+    let e = first(&rows, "ASSAULT");
+    assert_eq!(e["cameo"], "196", "{e:#}");
+    assert_eq!(e["source"]["country"], "PAK", "{e:#}");
+    let rows = coded(
+        "The Philippine military violated the ceasefire agreement.",
+        "2002-01-01",
+    );
+    assert_eq!(first(&rows, "ASSAULT")["cameo"], "196", "{rows:#?}");
+    assert!(rows.iter().all(|r| r["type"] != "AGREE"), "{rows:#?}");
+}
