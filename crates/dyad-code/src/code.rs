@@ -3626,6 +3626,7 @@ fn code_trigger(
     conditional_threat(s, i, &mut ev);
     protesters_act(coder, s, i, &mut ev);
     arrest_for_wrong(s, i, &mut ev);
+    peacekeepers_arrive(coder, s, i, &mut ev);
     // Military exercises are cooperation only with a partner (CAMEO 062); one
     // party's own exercises are a show of force (CAMEO 150, PLOVER MOBILIZE).
     if pattern.roles == Roles::Joint
@@ -3697,6 +3698,33 @@ fn protesters_act(coder: &Coder, s: &SentenceCtx<'_, '_>, i: usize, ev: &mut Eve
     };
     recode(ev, EventType::Protest, cameo);
     ev.mode = coder.plover.lookup(cameo).and_then(|e| e.1.clone());
+}
+
+/// Peacekeepers arriving in a country ("NATO peacekeeping troops have arrived
+/// in Bosnia", "the first UN peacekeepers reached Juba") pay no visit: they
+/// bring peacekeeping, CAMEO's military protection (074, PLOVER AID), to the
+/// country they arrive in.
+fn peacekeepers_arrive(coder: &Coder, s: &SentenceCtx<'_, '_>, i: usize, ev: &mut EventMention) {
+    let tree = s.tree;
+    if ev.event_type != EventType::Consult
+        || !ev.cameo.as_deref().is_some_and(|c| c.starts_with("042"))
+    {
+        return;
+    }
+    let Some((subj, false)) = subject_of(tree, i) else {
+        return;
+    };
+    let peacekeepers = tree
+        .subtree(subj)
+        .iter()
+        .any(|&k| tree.lemma(k).to_lowercase().starts_with("peacekeep"));
+    if peacekeepers {
+        recode(ev, EventType::Aid, "074");
+        if let Some((_, mode, context)) = coder.plover.lookup("074") {
+            ev.mode = mode.clone();
+            ev.context = context.clone();
+        }
+    }
 }
 
 /// An act promised on a condition ("will withdraw its troops unless the

@@ -2484,3 +2484,17 @@ fn a_ceasefire_broken_is_a_violation() {
     assert_eq!(first(&rows, "ASSAULT")["cameo"], "196", "{rows:#?}");
     assert!(rows.iter().all(|r| r["type"] != "AGREE"), "{rows:#?}");
 }
+
+/// Peacekeepers arriving in a country pay no visit: they bring it
+/// peacekeeping (CAMEO 074, PLOVER AID).
+#[test]
+fn peacekeepers_arriving_bring_peacekeeping() {
+    let rows = coded(
+        "The first UN peacekeepers arrived in South Sudan on Monday.",
+        "2012-01-01",
+    );
+    let e = first(&rows, "AID");
+    assert_eq!(e["cameo"], "074", "{e:#}");
+    assert_eq!(e["target"]["country"], "SSD", "{e:#}");
+    assert!(rows.iter().all(|r| r["type"] != "CONSULT"), "{rows:#?}");
+}
