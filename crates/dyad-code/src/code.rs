@@ -3502,7 +3502,26 @@ fn code_trigger(
                 .find(|m| objects.iter().any(|o| o.contains(m.span)))
                 .map(|m| (m.text.clone(), m.span, m.country.clone()))
         };
-        if let Some((text, span, Some(c))) = in_place.or_else(on_place) {
+        // Or the place of a "when" clause that tells how the act was done
+        // ("killed 23 people when they blew themselves up in Tel Aviv").
+        let when_place = || {
+            let places: Vec<Span> = tree
+                .children_with(i, &["advcl"])
+                .filter(|&w| {
+                    tree.children_with(w, &["mark", "advmod"])
+                        .any(|m| tree.lemma(m).eq_ignore_ascii_case("when"))
+                })
+                .flat_map(|w| tree.children_with(w, &["obl"]))
+                .filter(|&o| tree.case_of(o).as_deref() == Some("in"))
+                .filter_map(|o| tree.subtree_span(o))
+                .collect();
+            mentions
+                .iter()
+                .filter(|m| m.kind == MentionKind::Place && m.person.is_none())
+                .find(|m| places.iter().any(|p| p.contains(m.span)))
+                .map(|m| (m.text.clone(), m.span, m.country.clone()))
+        };
+        if let Some((text, span, Some(c))) = in_place.or_else(on_place).or_else(when_place) {
             if own.as_ref().is_some_and(|o| *o != c) {
                 if !actors.contains(&c) {
                     actors.push(c.clone());

@@ -2498,3 +2498,16 @@ fn peacekeepers_arriving_bring_peacekeeping() {
     assert_eq!(e["target"]["country"], "SSD", "{e:#}");
     assert!(rows.iter().all(|r| r["type"] != "CONSULT"), "{rows:#?}");
 }
+
+/// An attack on no one named is aimed at the state where a "when" clause
+/// telling how it was done places it.
+#[test]
+fn an_attack_placed_by_its_when_clause_targets_that_state() {
+    let rows = coded(
+        "Two Palestinian gunmen killed five people on Monday when they opened fire in Haifa.",
+        "2003-01-01",
+    );
+    let e = first(&rows, "ASSAULT");
+    assert_eq!(e["source"]["country"], "PSE", "{e:#}");
+    assert_eq!(e["target"]["country"], "ISR", "{e:#}");
+}
