@@ -2438,6 +2438,30 @@ fn parties_under<'m>(
         })
         .map(|m| Party { mention: m })
         .collect();
+    // Someone "from" a city or region ("a missionary from Calgary", "two
+    // doctors from Basra") is of that place's state: the place stands for
+    // the person's country, as a nationality would.
+    let from_place = |m: &ResolvedMention| {
+        let Some(k) = s.tree.tokens.iter().rposition(|t| t.span.end == m.span.end) else {
+            return false;
+        };
+        s.tree.base_rel(k) == "nmod"
+            && s.tree.case_of(k).as_deref() == Some("from")
+            && s.tree
+                .head(k)
+                .and_then(|h| s.tree.tokens.get(h))
+                .is_some_and(|h| h.upos == "NOUN")
+    };
+    for m in mentions {
+        if m.kind == MentionKind::Place
+            && m.country.is_some()
+            && spans.iter().any(|sp| sp.contains(m.span))
+            && !clauses.iter().any(|c| c.contains(m.span))
+            && from_place(m)
+        {
+            out.push(Party { mention: m });
+        }
+    }
     // Lists of states defeat parsers ("the leaders of Japan, the Philippines
     // and the United States" parsed with the Philippines as a new clause): the
     // members of a list whose first member is here are here too.
@@ -3036,7 +3060,10 @@ fn code_trigger(
     let agent_named = tree
         .children_with(i, &["obl"])
         .any(|c| tree.case_of(c).as_deref() == Some("by"));
-    if source_side.is_empty() && event_type == EventType::Assault && passive && !agent_named {
+    // (So is an arrest: "a missionary was arrested in Lebanon" by Lebanon's
+    // authorities.)
+    let attack_or_arrest = event_type == EventType::Assault || pattern.cameo.starts_with("173");
+    if source_side.is_empty() && attack_or_arrest && passive && !agent_named {
         let tgt: Vec<Option<String>> = target_side
             .iter()
             .map(|p| p.mention.country.clone())

@@ -2511,3 +2511,23 @@ fn an_attack_placed_by_its_when_clause_targets_that_state() {
     assert_eq!(e["source"]["country"], "PSE", "{e:#}");
     assert_eq!(e["target"]["country"], "ISR", "{e:#}");
 }
+
+/// An arrest told in the passive with no one named making it, in a state's
+/// territory, is that state's; someone "from" a city is of that city's state.
+#[test]
+fn an_arrest_in_a_state_is_its_and_a_person_from_a_city_is_of_its_state() {
+    let rows = coded(
+        "A Canadian journalist was arrested in Iran on Monday.",
+        "2005-01-01",
+    );
+    let e = first(&rows, "COERCE");
+    assert_eq!(e["source"]["country"], "IRN", "{e:#}");
+    assert_eq!(e["target"]["country"], "CAN", "{e:#}");
+    let rows = coded(
+        "A journalist from Calgary was arrested in Iran on Monday.",
+        "2005-01-01",
+    );
+    let e = first(&rows, "COERCE");
+    assert_eq!(e["source"]["country"], "IRN", "{e:#}");
+    assert_eq!(e["target"]["country"], "CAN", "{e:#}");
+}
