@@ -2112,9 +2112,13 @@ fn match_in_layer<'c>(
                     // after a word of quantity ("captured part of a stronghold")
                     // and an infinitive hung on the object rather than on the
                     // verb ("ordered the newspaper to suspend publication").
+                    // And a compound's head the parse made the object of its
+                    // first noun ("withdraw weapons inspectors" with
+                    // "inspectors" under "weapons"): a noun takes no object.
                     let lower = |c: usize| {
                         let partitive = PARTITIVES.contains(&tree.lemma(c).to_lowercase().as_str());
                         let under_object = tree.base_rel(c) == "obj";
+                        let noun = tree.tokens.get(c).is_some_and(|t| t.upos == "NOUN");
                         tree.children(c).iter().copied().filter(move |&k| {
                             partitive
                                 && tree.base_rel(k) == "nmod"
@@ -2124,6 +2128,7 @@ fn match_in_layer<'c>(
                                     && tree
                                         .children_with(k, &["mark"])
                                         .any(|m| tree.lemma(m) == "to")
+                                || under_object && noun && tree.base_rel(k) == "obj"
                         })
                     };
                     // (An infinitive the parse took for an adverbial clause is

@@ -364,3 +364,42 @@ fn a_participle_misread_as_a_conjoined_clause_leaves_the_verb_its_object() {
         .unwrap_or_else(|| panic!("the curfew shortened is coded: {events:#?}"));
     assert_eq!(e.cameo.as_deref(), Some("082"), "{e:#?}");
 }
+
+/// A compound's head the parse made the object of its first noun ("withdrew
+/// weapons inspectors" with "inspectors" under "weapons") still satisfies a
+/// pattern naming the object: inspectors withdrawn are CAMEO's 1662.
+#[test]
+fn a_compound_object_split_by_the_parse_still_names_the_object() {
+    let rows: Vec<Row<'_>> = vec![
+        ("The", "the", "DET", "DT", "_", 2, "det"),
+        ("UN", "UN", "PROPN", "NNP", "Number=Sing", 3, "nsubj"),
+        (
+            "withdrew",
+            "withdraw",
+            "VERB",
+            "VBD",
+            "Tense=Past|VerbForm=Fin",
+            0,
+            "root",
+        ),
+        ("weapons", "weapon", "NOUN", "NNS", "Number=Plur", 3, "obj"),
+        (
+            "inspectors",
+            "inspector",
+            "NOUN",
+            "NNS",
+            "Number=Plur",
+            4,
+            "obj",
+        ),
+        ("from", "from", "ADP", "IN", "_", 7, "case"),
+        ("Iraq", "Iraq", "PROPN", "NNP", "Number=Sing", 3, "obl"),
+        (".", ".", "PUNCT", ".", "_", 3, "punct"),
+    ];
+    let events = code(&rows, day(1998, 12, 16));
+    let e = events
+        .iter()
+        .find(|e| e.event_type == EventType::Sanction)
+        .unwrap_or_else(|| panic!("the inspectors' withdrawal is coded: {events:#?}"));
+    assert_eq!(e.cameo.as_deref(), Some("1662"), "{e:#?}");
+}

@@ -2531,3 +2531,18 @@ fn an_arrest_in_a_state_is_its_and_a_person_from_a_city_is_of_its_state() {
     assert_eq!(e["source"]["country"], "IRN", "{e:#}");
     assert_eq!(e["target"]["country"], "CAN", "{e:#}");
 }
+
+/// Inspectors or peacekeepers withdrawn from a country are CAMEO's expel or
+/// withdraw (166x, PLOVER SANCTION), not a military de-escalation; announced
+/// as a plan, a threat.
+#[test]
+fn inspectors_withdrawn_are_a_sanction() {
+    let rows = coded(
+        "The UN withdrew its weapons inspectors from Iraq on Monday.",
+        "1998-12-01",
+    );
+    let e = first(&rows, "SANCTION");
+    assert_eq!(e["cameo"], "1662", "{e:#}");
+    assert_eq!(e["target"]["country"], "IRQ", "{e:#}");
+    assert!(rows.iter().all(|r| r["type"] != "RETREAT"), "{rows:#?}");
+}
