@@ -1423,6 +1423,110 @@ fn repair_split_name(
     Some(out)
 }
 
+/// A sentence whose parse found no verb and tagged its past-tense verb an
+/// adjective on the noun after it: "Montenegrin officials demanded support
+/// from the assembly" parsed as the noun phrase "officials demanded support"
+/// (with "demanded" an unlemmatised adjective). The root is no verb; an
+/// adjective in "-ed" that the tagger left unlemmatised stands right after a
+/// noun and before the noun it modifies. The repair makes it the root verb
+/// (lemma without "-ed"), the noun before it its subject, the noun after it
+/// its object, and an old root before the subject a word of the subject's
+/// name. `None` where the parse shows no such error.
+fn repair_adjective_verb(
+    sentence: &dyad_text::Sentence,
+    tree: &Tree<'_>,
+) -> Option<dyad_text::Sentence> {
+    let toks = &sentence.tokens;
+    if root_is_verb(tree) {
+        return None;
+    }
+    let r = toks
+        .iter()
+        .position(|t| t.head.is_none() && t.deprel == "root")?;
+    let a = toks.iter().enumerate().position(|(k, t)| {
+        let text = t.text.to_lowercase();
+        t.upos == "ADJ"
+            && text.len() > 4
+            && text.ends_with("ed")
+            && t.lemma.to_lowercase() == text
+            && tree.base_rel(k) == "amod"
+            && tree.head(k).is_some_and(|h| h > k)
+    })?;
+    let h = tree.head(a)?;
+    let subj = a.checked_sub(1)?;
+    if !matches!(toks.get(subj)?.upos.as_str(), "NOUN" | "PROPN")
+        || !matches!(toks.get(h)?.upos.as_str(), "NOUN" | "PROPN")
+    {
+        return None;
+    }
+    let mut rehung = vec![(subj, a, "nsubj"), (h, a, "obj")];
+    if r != h {
+        // Only an old root that opens the subject's name ("Montenegro
+        // Municipality Association officials") is understood.
+        if r > subj {
+            return None;
+        }
+        if r != subj {
+            rehung.push((r, subj, "compound"));
+        }
+    }
+    // What follows the verb and hung on the old root (the verb's own
+    // complements, the final stop) goes to the verb; an old root that was
+    // the object keeps its own modifiers.
+    let mut out = reroot(sentence, (r, a), &rehung, |k, t| {
+        k > a && (r != h || t.deprel == "punct")
+    });
+    if let Some(t) = out.tokens.get_mut(a) {
+        t.upos = "VERB".to_string();
+        t.xpos = "VBD".to_string();
+        t.lemma = t.text.to_lowercase().trim_end_matches("ed").to_string();
+    }
+    Some(out)
+}
+
+/// A participle describing a noun ("the nightly curfew imposed in Sudan") that
+/// the parse took for a clause of its own joined to the verb before it, with
+/// the noun as its subject: "shortened by one hour the curfew imposed in
+/// Sudan" read as "shortened … [and] the curfew imposed …". A conjoined past
+/// participle with no conjunction, auxiliary or comma of its own, right after
+/// its "subject", where the verb before has no object, shows the error. The
+/// repair makes the noun the verb's object and the participle its modifier,
+/// as it reads. `None` where the parse shows no such error.
+fn repair_participle_conjunct(
+    sentence: &dyad_text::Sentence,
+    tree: &Tree<'_>,
+) -> Option<dyad_text::Sentence> {
+    let toks = &sentence.tokens;
+    let (c, v, n) = toks.iter().enumerate().find_map(|(c, t)| {
+        if t.xpos != "VBN" || tree.base_rel(c) != "conj" {
+            return None;
+        }
+        let v = tree.head(c).filter(|&v| v < c)?;
+        if toks.get(v)?.upos != "VERB"
+            || tree.children_with(v, &["obj"]).next().is_some()
+            || tree
+                .children_with(c, &["cc", "aux", "aux:pass", "cop", "mark", "punct"])
+                .any(|k| k < c)
+        {
+            return None;
+        }
+        let n = tree
+            .children_with(c, &["nsubj", "nsubj:pass"])
+            .find(|&n| n > v && n + 1 == c)?;
+        matches!(toks.get(n)?.upos.as_str(), "NOUN" | "PROPN").then_some((c, v, n))
+    })?;
+    let mut out = sentence.clone();
+    if let Some(t) = out.tokens.get_mut(n) {
+        t.head = Some(v);
+        t.deprel = "obj".to_string();
+    }
+    if let Some(t) = out.tokens.get_mut(c) {
+        t.head = Some(n);
+        t.deprel = "acl".to_string();
+    }
+    Some(out)
+}
+
 /// `sentence` with a new root (the pair is old root, new root); each of
 /// `rehung` (token, head, relation) takes its new place; the old root's other
 /// dependents that `moves` picks go to the new root.
@@ -1448,10 +1552,12 @@ fn reroot(
 }
 
 /// The repairs of parser errors the coder can tell from the tree, in order.
-const REPAIRS: [fn(&dyad_text::Sentence, &Tree<'_>) -> Option<dyad_text::Sentence>; 5] = [
+const REPAIRS: [fn(&dyad_text::Sentence, &Tree<'_>) -> Option<dyad_text::Sentence>; 7] = [
     repair_participle_root,
     repair_verb_as_auxiliary,
     repair_noun_root,
+    repair_adjective_verb,
+    repair_participle_conjunct,
     repair_subject_root,
     repair_split_name,
 ];
@@ -1573,13 +1679,23 @@ fn background(tree: &Tree<'_>, i: usize, pattern: &Pattern) -> bool {
     // "officials accused of playing a role"): who someone is, not the news.
     // (Where the parse hung the whole sentence on a noun, the participle may
     // be its lost verb: "The minister left for Lima …".)
+    // (Not where the noun is what an existential "there were" presents: "there
+    // were ten soldiers killed" tells the killing.)
+    let presented = |h: usize| {
+        tree.base_rel(h) == "nsubj"
+            && tree
+                .head(h)
+                .is_some_and(|v| tree.children_with(v, &["expl"]).next().is_some())
+    };
     if rel == "acl"
         && tok.xpos == "VBN"
         && root_is_verb(tree)
-        && tree
-            .head(i)
-            .and_then(|h| tree.tokens.get(h))
-            .is_some_and(|h| matches!(h.upos.as_str(), "NOUN" | "PROPN"))
+        && tree.head(i).is_some_and(|h| {
+            tree.tokens
+                .get(h)
+                .is_some_and(|t| matches!(t.upos.as_str(), "NOUN" | "PROPN"))
+                && !presented(h)
+        })
     {
         return true;
     }
@@ -1845,12 +1961,29 @@ fn match_trigger<'c>(
     if tok.upos == "VERB" && tree.base_rel(i) == "amod" && !main_verb_as_modifier(tree, i) {
         return None;
     }
+    // A participle the tagger took for a predicative adjective and left
+    // unlemmatised ("Vietnam is committed to opening its economy") is the
+    // verb in the passive: read by the verb's lemma.
+    let participle = tok.upos == "ADJ"
+        && tok.text.len() > 4
+        && tok.text.to_lowercase().ends_with("ed")
+        && tok.lemma.eq_ignore_ascii_case(&tok.text)
+        && tree.children_with(i, &["cop"]).next().is_some();
     let kind = match tok.upos.as_str() {
         "VERB" => TriggerKind::Verb,
+        "ADJ" if participle => TriggerKind::Verb,
         "NOUN" | "PROPN" | "NUM" => TriggerKind::Noun,
         _ => return None,
     };
-    let lemma = tok.lemma.to_lowercase();
+    let stems = if participle {
+        participle_stems(&tok.text)
+    } else {
+        Vec::new()
+    };
+    let lemma = stems
+        .first()
+        .cloned()
+        .unwrap_or_else(|| tok.lemma.to_lowercase());
     // "a news conference", "a press briefing": reporters told, no parties met.
     if kind == TriggerKind::Noun
         && tree.children_with(i, &["compound", "amod"]).any(|c| {
@@ -1885,6 +2018,7 @@ fn match_trigger<'c>(
         .then(|| text[..text.len() - 1].to_string());
     let written = (text != lemma && !SPEECH.contains(&lemma.as_str())).then_some(text);
     candidates.push(lemma);
+    candidates.extend(stems.into_iter().skip(1));
     candidates.extend(ee);
     candidates.extend(written);
     // A noun governed by a verb trigger of its own is that verb's complement.
@@ -1937,6 +2071,23 @@ fn match_trigger<'c>(
         }
     }
     None
+}
+
+/// The verb stems an unlemmatised "-ed" word may stand for: without "-ed",
+/// and without a doubled last consonant ("committed": commit).
+pub(crate) fn participle_stems(word: &str) -> Vec<String> {
+    let lower = word.to_lowercase();
+    let Some(stem) = lower.strip_suffix("ed") else {
+        return Vec::new();
+    };
+    let mut out = vec![stem.to_string()];
+    let b = stem.as_bytes();
+    if b.len() > 3 && b.last() == b.get(b.len() - 2) {
+        if let Some(s) = stem.get(..stem.len() - 1) {
+            out.push(s.to_string());
+        }
+    }
+    out
 }
 
 /// Whether the parse has a verb at the sentence's root.
@@ -2033,9 +2184,13 @@ fn match_in_layer<'c>(
                     // after a word of quantity ("captured part of a stronghold")
                     // and an infinitive hung on the object rather than on the
                     // verb ("ordered the newspaper to suspend publication").
+                    // And a compound's head the parse made the object of its
+                    // first noun ("withdraw weapons inspectors" with
+                    // "inspectors" under "weapons"): a noun takes no object.
                     let lower = |c: usize| {
                         let partitive = PARTITIVES.contains(&tree.lemma(c).to_lowercase().as_str());
                         let under_object = tree.base_rel(c) == "obj";
+                        let noun = tree.tokens.get(c).is_some_and(|t| t.upos == "NOUN");
                         tree.children(c).iter().copied().filter(move |&k| {
                             partitive
                                 && tree.base_rel(k) == "nmod"
@@ -2045,10 +2200,18 @@ fn match_in_layer<'c>(
                                     && tree
                                         .children_with(k, &["mark"])
                                         .any(|m| tree.lemma(m) == "to")
+                                || under_object && noun && tree.base_rel(k) == "obj"
                         })
                     };
+                    // (An infinitive the parse took for an adverbial clause is
+                    // the verb's complement as well: "declined to meet".)
+                    let infinitive = tree.children_with(i, &["advcl"]).filter(|&c| {
+                        tree.children_with(c, &["mark"])
+                            .any(|m| tree.lemma(m).eq_ignore_ascii_case("to"))
+                    });
                     let hit = tree
                         .children_with(i, &["obj", "iobj", "obl", "nmod", "xcomp", "nsubj:pass"])
+                        .chain(infinitive)
                         .chain(modified)
                         .flat_map(|c| tree.with_conjuncts(c))
                         .flat_map(|c| std::iter::once(c).chain(lower(c)))
@@ -2073,10 +2236,21 @@ fn match_in_layer<'c>(
                 Complement::Prep(w) => {
                     // On the act or on its object ("fired rockets at Israel").
                     let objects = tree.children_with(i, &["obj"]);
+                    // Or a clause the word opens ("pushing for the US to
+                    // support …" parsed with "for" the clause's marker); not
+                    // an infinitive's "to", which is no preposition.
+                    let clause = w != "to"
+                        && tree.children_with(i, &["advcl"]).any(|c| {
+                            tree.children_with(c, &["mark"])
+                                .any(|m| tree.lemma(m).eq_ignore_ascii_case(w))
+                        });
                     let hit = tree
                         .children_with(i, &["obl", "nmod"])
                         .chain(objects.flat_map(|o| tree.children_with(o, &["nmod"])))
                         .find(|&c| tree.case_of(c).as_deref() == Some(w.as_str()));
+                    if clause {
+                        return Some((p, None));
+                    }
                     if hit.is_some() {
                         return Some((p, None));
                     }
@@ -2341,6 +2515,30 @@ fn parties_under<'m>(
         })
         .map(|m| Party { mention: m })
         .collect();
+    // Someone "from" a city or region ("a missionary from Calgary", "two
+    // doctors from Basra") is of that place's state: the place stands for
+    // the person's country, as a nationality would.
+    let from_place = |m: &ResolvedMention| {
+        let Some(k) = s.tree.tokens.iter().rposition(|t| t.span.end == m.span.end) else {
+            return false;
+        };
+        s.tree.base_rel(k) == "nmod"
+            && s.tree.case_of(k).as_deref() == Some("from")
+            && s.tree
+                .head(k)
+                .and_then(|h| s.tree.tokens.get(h))
+                .is_some_and(|h| h.upos == "NOUN")
+    };
+    for m in mentions {
+        if m.kind == MentionKind::Place
+            && m.country.is_some()
+            && spans.iter().any(|sp| sp.contains(m.span))
+            && !clauses.iter().any(|c| c.contains(m.span))
+            && from_place(m)
+        {
+            out.push(Party { mention: m });
+        }
+    }
     // Lists of states defeat parsers ("the leaders of Japan, the Philippines
     // and the United States" parsed with the Philippines as a new clause): the
     // members of a list whose first member is here are here too.
@@ -2492,6 +2690,18 @@ fn subject_of(tree: &Tree<'_>, i: usize) -> Option<(usize, bool)> {
                 .any(|m| tree.lemma(m) == "to")
         {
             return tree.head(x).map(|h| (h, false));
+        }
+        // "there were ten soldiers killed": the noun an existential presents,
+        // described by the act's participle, is acted on.
+        if x == i && rel == "acl" && tree.tokens.get(x).is_some_and(|t| t.xpos == "VBN") {
+            let h = tree.head(x)?;
+            let presented = tree.base_rel(h) == "nsubj"
+                && tree
+                    .head(h)
+                    .is_some_and(|v| tree.children_with(v, &["expl"]).next().is_some());
+            if presented {
+                return Some((h, true));
+            }
         }
         if !["xcomp", "conj", "acl", "advcl", "ccomp"].contains(&rel) {
             // A noun's "subject" is the subject of the verb that takes it as object.
@@ -2915,6 +3125,45 @@ fn code_trigger(
             }
         }
     }
+    // An attack told in the passive with no one named doing it, in a state's
+    // territory ("an Eriadorian was shot dead in Osgiliath", "soldiers killed
+    // in Ukraine"), is coded as that state's, as CAMEO coders code it: only
+    // where the ones attacked are named and of another state (a state's own
+    // people attacked at home, or victims of no known state, leave the
+    // attacker open: reports of one attack that do and do not name the place
+    // would otherwise no longer fuse).
+    let passive = tree.children_with(i, &["aux:pass"]).next().is_some()
+        || tree.base_rel(i) == "acl" && tree.tokens.get(i).is_some_and(|t| t.xpos == "VBN");
+    let agent_named = tree
+        .children_with(i, &["obl"])
+        .any(|c| tree.case_of(c).as_deref() == Some("by"));
+    // (So is an arrest: "a missionary was arrested in Lebanon" by Lebanon's
+    // authorities.)
+    let attack_or_arrest = event_type == EventType::Assault || pattern.cameo.starts_with("173");
+    if source_side.is_empty() && attack_or_arrest && passive && !agent_named {
+        let tgt: Vec<Option<String>> = target_side
+            .iter()
+            .map(|p| p.mention.country.clone())
+            .collect();
+        let places: Vec<Span> = tree
+            .children_with(i, &["obl"])
+            .filter(|&c| tree.case_of(c).as_deref() == Some("in"))
+            .filter_map(|c| tree.subtree_span(c))
+            .collect();
+        if let Some(m) = mentions.iter().find(|m| {
+            places.iter().any(|p| p.contains(m.span))
+                && m.person.is_none()
+                && m.country.is_some()
+                && tgt.iter().any(Option::is_some)
+                && !tgt.contains(&m.country)
+                && matches!(
+                    m.kind,
+                    MentionKind::Place | MentionKind::Metonym | MentionKind::Country
+                )
+        }) {
+            source_side.push(Party { mention: m });
+        }
+    }
     // A nominal event's own modifiers ("US-Japan talks", "Japanese officials' visit").
     if pattern.kind == TriggerKind::Noun {
         for c in tree.children_with(i, &["amod", "compound", "nmod:poss", "nmod"]) {
@@ -2943,6 +3192,22 @@ fn code_trigger(
     if let Some(c) = complement {
         for g in tree.children_with(c, &["amod", "compound", "nmod", "nmod:poss"]) {
             target_side.extend(parties_under(s, g, mentions));
+        }
+    }
+    // A protest told by its noun ("a hunger strike in protest of the
+    // government's refusal", "a strike against the new law"): what it is in
+    // protest of or against names whom it is aimed at, as for the verb that
+    // stages it.
+    if pattern.kind == TriggerKind::Noun
+        && event_type == EventType::Protest
+        && target_side.is_empty()
+    {
+        for c in tree.children_with(i, &["nmod"]) {
+            let case = tree.case_of(c).unwrap_or_default();
+            let in_protest = case == "in" && tree.lemma(c).eq_ignore_ascii_case("protest");
+            if in_protest || ["against", "over"].contains(&case.as_str()) {
+                target_side.extend(parties_under(s, c, mentions));
+            }
         }
     }
     // "threatened to break relations with Russia", "refused to commit aid to the
@@ -3381,7 +3646,26 @@ fn code_trigger(
                 .find(|m| objects.iter().any(|o| o.contains(m.span)))
                 .map(|m| (m.text.clone(), m.span, m.country.clone()))
         };
-        if let Some((text, span, Some(c))) = in_place.or_else(on_place) {
+        // Or the place of a "when" clause that tells how the act was done
+        // ("killed 23 people when they blew themselves up in Tel Aviv").
+        let when_place = || {
+            let places: Vec<Span> = tree
+                .children_with(i, &["advcl"])
+                .filter(|&w| {
+                    tree.children_with(w, &["mark", "advmod"])
+                        .any(|m| tree.lemma(m).eq_ignore_ascii_case("when"))
+                })
+                .flat_map(|w| tree.children_with(w, &["obl"]))
+                .filter(|&o| tree.case_of(o).as_deref() == Some("in"))
+                .filter_map(|o| tree.subtree_span(o))
+                .collect();
+            mentions
+                .iter()
+                .filter(|m| m.kind == MentionKind::Place && m.person.is_none())
+                .find(|m| places.iter().any(|p| p.contains(m.span)))
+                .map(|m| (m.text.clone(), m.span, m.country.clone()))
+        };
+        if let Some((text, span, Some(c))) = in_place.or_else(on_place).or_else(when_place) {
             if own.as_ref().is_some_and(|o| *o != c) {
                 if !actors.contains(&c) {
                     actors.push(c.clone());
@@ -3505,6 +3789,7 @@ fn code_trigger(
     conditional_threat(s, i, &mut ev);
     protesters_act(coder, s, i, &mut ev);
     arrest_for_wrong(s, i, &mut ev);
+    peacekeepers_arrive(coder, s, i, &mut ev);
     // Military exercises are cooperation only with a partner (CAMEO 062); one
     // party's own exercises are a show of force (CAMEO 150, PLOVER MOBILIZE).
     if pattern.roles == Roles::Joint
@@ -3576,6 +3861,33 @@ fn protesters_act(coder: &Coder, s: &SentenceCtx<'_, '_>, i: usize, ev: &mut Eve
     };
     recode(ev, EventType::Protest, cameo);
     ev.mode = coder.plover.lookup(cameo).and_then(|e| e.1.clone());
+}
+
+/// Peacekeepers arriving in a country ("NATO peacekeeping troops have arrived
+/// in Bosnia", "the first UN peacekeepers reached Juba") pay no visit: they
+/// bring peacekeeping, CAMEO's military protection (074, PLOVER AID), to the
+/// country they arrive in.
+fn peacekeepers_arrive(coder: &Coder, s: &SentenceCtx<'_, '_>, i: usize, ev: &mut EventMention) {
+    let tree = s.tree;
+    if ev.event_type != EventType::Consult
+        || !ev.cameo.as_deref().is_some_and(|c| c.starts_with("042"))
+    {
+        return;
+    }
+    let Some((subj, false)) = subject_of(tree, i) else {
+        return;
+    };
+    let peacekeepers = tree
+        .subtree(subj)
+        .iter()
+        .any(|&k| tree.lemma(k).to_lowercase().starts_with("peacekeep"));
+    if peacekeepers {
+        recode(ev, EventType::Aid, "074");
+        if let Some((_, mode, context)) = coder.plover.lookup("074") {
+            ev.mode = mode.clone();
+            ev.context = context.clone();
+        }
+    }
 }
 
 /// An act promised on a condition ("will withdraw its troops unless the

@@ -128,10 +128,21 @@ impl Coder {
     /// can trigger an event. A sentence without one yields no event, so the
     /// caller may leave it unparsed ([`dyad_text::Analyzer::analyze_where`]).
     pub fn wants_parse(&self, tokens: &[dyad_text::Token]) -> bool {
-        let keys: Vec<String> = tokens
+        let mut keys: Vec<String> = tokens
             .iter()
             .map(|t| patterns::trigger_key(&t.lemma))
             .collect();
+        // A participle the tagger left an unlemmatised adjective ("is
+        // committed") may trigger as its verb.
+        for t in tokens {
+            if t.upos == "ADJ" && t.text.len() > 4 && t.lemma.eq_ignore_ascii_case(&t.text) {
+                keys.extend(
+                    code::participle_stems(&t.text)
+                        .iter()
+                        .map(|s| patterns::trigger_key(s)),
+                );
+            }
+        }
         let present = |w: &str| {
             keys.iter().any(|k| k == w)
                 || tokens

@@ -263,3 +263,143 @@ fn messy_trees_never_panic() {
         day(2022, 1, 7),
     );
 }
+
+/// A verbless parse that tagged the verb an adjective on the noun after it
+/// ("officials demanded aid" as one noun phrase) is read with the verb as
+/// the verb: its subject the noun before it, its object the noun after it.
+#[test]
+fn a_verb_tagged_as_an_adjective_is_read_as_the_verb() {
+    let rows: Vec<Row<'_>> = vec![
+        ("Bosnian", "Bosnian", "ADJ", "JJ", "Degree=Pos", 2, "amod"),
+        (
+            "officials",
+            "official",
+            "NOUN",
+            "NNS",
+            "Number=Plur",
+            4,
+            "compound",
+        ),
+        ("demanded", "demanded", "ADJ", "JJ", "Degree=Pos", 4, "amod"),
+        ("aid", "aid", "NOUN", "NN", "Number=Sing", 0, "root"),
+        ("from", "from", "ADP", "IN", "_", 8, "case"),
+        ("the", "the", "DET", "DT", "_", 8, "det"),
+        ("Croatian", "Croatian", "ADJ", "JJ", "Degree=Pos", 8, "amod"),
+        (
+            "government",
+            "government",
+            "NOUN",
+            "NN",
+            "Number=Sing",
+            4,
+            "nmod",
+        ),
+        (".", ".", "PUNCT", ".", "_", 4, "punct"),
+    ];
+    let events = code(&rows, day(1996, 5, 2));
+    let e = events
+        .iter()
+        .find(|e| e.event_type == EventType::Request)
+        .unwrap_or_else(|| panic!("the demand is coded: {events:#?}"));
+    let src = e.source.as_ref().and_then(|s| s.country.as_deref());
+    assert_eq!(src, Some("BIH"), "{e:#?}");
+}
+
+/// A participle describing the object ("the curfew imposed in Kashmir") that
+/// the parse joined to the verb as a clause of its own, with the object as
+/// its subject, is read as the object's modifier: the curfew is what was
+/// shortened.
+#[test]
+fn a_participle_misread_as_a_conjoined_clause_leaves_the_verb_its_object() {
+    let rows: Vec<Row<'_>> = vec![
+        ("The", "the", "DET", "DT", "_", 3, "det"),
+        ("Indian", "Indian", "ADJ", "JJ", "Degree=Pos", 3, "amod"),
+        (
+            "governor",
+            "governor",
+            "NOUN",
+            "NN",
+            "Number=Sing",
+            6,
+            "nsubj",
+        ),
+        ("on", "on", "ADP", "IN", "_", 5, "case"),
+        ("Monday", "Monday", "PROPN", "NNP", "Number=Sing", 6, "obl"),
+        (
+            "shortened",
+            "shorten",
+            "VERB",
+            "VBD",
+            "Tense=Past|VerbForm=Fin",
+            0,
+            "root",
+        ),
+        ("the", "the", "DET", "DT", "_", 8, "det"),
+        ("curfew", "curfew", "NOUN", "NN", "Number=Sing", 9, "nsubj"),
+        (
+            "imposed",
+            "impose",
+            "VERB",
+            "VBN",
+            "Tense=Past|VerbForm=Part",
+            6,
+            "conj",
+        ),
+        ("in", "in", "ADP", "IN", "_", 11, "case"),
+        (
+            "Kashmir",
+            "Kashmir",
+            "PROPN",
+            "NNP",
+            "Number=Sing",
+            9,
+            "obl",
+        ),
+        (".", ".", "PUNCT", ".", "_", 6, "punct"),
+    ];
+    let events = code(&rows, day(1998, 7, 14));
+    let e = events
+        .iter()
+        .find(|e| e.event_type == EventType::Concede)
+        .unwrap_or_else(|| panic!("the curfew shortened is coded: {events:#?}"));
+    assert_eq!(e.cameo.as_deref(), Some("082"), "{e:#?}");
+}
+
+/// A compound's head the parse made the object of its first noun ("withdrew
+/// weapons inspectors" with "inspectors" under "weapons") still satisfies a
+/// pattern naming the object: inspectors withdrawn are CAMEO's 1662.
+#[test]
+fn a_compound_object_split_by_the_parse_still_names_the_object() {
+    let rows: Vec<Row<'_>> = vec![
+        ("The", "the", "DET", "DT", "_", 2, "det"),
+        ("UN", "UN", "PROPN", "NNP", "Number=Sing", 3, "nsubj"),
+        (
+            "withdrew",
+            "withdraw",
+            "VERB",
+            "VBD",
+            "Tense=Past|VerbForm=Fin",
+            0,
+            "root",
+        ),
+        ("weapons", "weapon", "NOUN", "NNS", "Number=Plur", 3, "obj"),
+        (
+            "inspectors",
+            "inspector",
+            "NOUN",
+            "NNS",
+            "Number=Plur",
+            4,
+            "obj",
+        ),
+        ("from", "from", "ADP", "IN", "_", 7, "case"),
+        ("Iraq", "Iraq", "PROPN", "NNP", "Number=Sing", 3, "obl"),
+        (".", ".", "PUNCT", ".", "_", 3, "punct"),
+    ];
+    let events = code(&rows, day(1998, 12, 16));
+    let e = events
+        .iter()
+        .find(|e| e.event_type == EventType::Sanction)
+        .unwrap_or_else(|| panic!("the inspectors' withdrawal is coded: {events:#?}"));
+    assert_eq!(e.cameo.as_deref(), Some("1662"), "{e:#?}");
+}

@@ -1402,38 +1402,48 @@ fn drop_named_offices(text: &str, out: &mut Vec<ResolvedMention>) {
     });
 }
 
-/// The last `many` mentions of distinct countries among `before` (in text
-/// order) that the text joins by "and" or commas alone ("X and Y", "X, Y and
-/// Z"); empty where no such group is named.
+/// The last list among `before` (in text order) that names exactly `many`
+/// countries, joined by "and" ("X and Y", "X, Y and Z"); empty where the text
+/// names no such list. A longer list ("Manila, Japan and South Korea") is no
+/// pair, nor is a comma alone ("Like Manila, Japan …").
 fn last_coordinated<'m>(
     text: &str,
     before: &[&'m ResolvedMention],
     many: usize,
 ) -> Vec<&'m ResolvedMention> {
-    let joined = |a: &ResolvedMention, b: &ResolvedMention| {
-        text.get(a.span.end..b.span.start).is_some_and(|gap| {
-            matches!(
-                gap.trim().trim_end_matches(',').trim(),
-                "" | "and" | ", and" | "," | "&"
-            ) && !gap.trim().is_empty()
-        })
-    };
-    let mut group: Vec<&ResolvedMention> = Vec::new();
-    let mut best: Vec<&ResolvedMention> = Vec::new();
-    for m in before {
-        match group.last() {
-            Some(prev) if joined(prev, m) => group.push(m),
-            _ => group = vec![m],
+    let gap = |a: &ResolvedMention, b: &ResolvedMention| -> Option<bool> {
+        let g = text.get(a.span.end..b.span.start)?.trim();
+        match g {
+            "and" | ", and" | "&" => Some(true),
+            "," => Some(false),
+            _ => None,
         }
+    };
+    // Lists as (members, whether an "and" closes them).
+    let mut lists: Vec<(Vec<&'m ResolvedMention>, bool)> = Vec::new();
+    for &m in before {
+        let joined = lists
+            .last()
+            .and_then(|(ms, _)| ms.last().copied())
+            .and_then(|prev| gap(prev, m));
+        match (joined, lists.last_mut()) {
+            (Some(and), Some((ms, closed))) => {
+                ms.push(m);
+                *closed = and;
+            }
+            _ => lists.push((vec![m], false)),
+        }
+    }
+    for (ms, closed) in lists.into_iter().rev() {
         let mut distinct: Vec<&ResolvedMention> = Vec::new();
-        for g in &group {
+        for g in &ms {
             if distinct.iter().all(|d| d.country != g.country) {
                 distinct.push(g);
             }
         }
-        if distinct.len() == many {
-            best = distinct;
+        if closed && distinct.len() == many {
+            return distinct;
         }
     }
-    best
+    Vec::new()
 }

@@ -223,9 +223,11 @@ fn validate_row(name: &str, kind: TableKind, row: &Row, out: &mut Vec<Diagnostic
         TableKind::Aliases => {
             let actor = row.get(1);
             let code = actor.trim_start_matches('~').trim_end_matches('~');
-            if !is_code(code) {
+            // A joint code names several actors at once ("the two Koreas":
+            // `KOR/PRK`).
+            if !code.split('/').all(is_code) {
                 out.push(at(format!(
-                    "actor `{actor}` must be a code (A-Z, 0-9, `~` for an agent)"
+                    "actor `{actor}` must be a code (A-Z, 0-9, `~` for an agent, `/` between the codes of a joint actor)"
                 )));
             }
             check_dates(row.get(2), row.get(3), &at, out);

@@ -780,6 +780,13 @@ fn pair_phrases_stand_for_two_states() {
                 missile. The U.S. and Japan condemned it. The two countries had wanted \
                 to meet again by the end of the year.";
     assert_eq!(pair_states(text, "The two countries"), ["JPN", "USA"]);
+    // The last two states named together, over a third named more often.
+    let text = "Saudi Arabia and Iran agreed to restore ties at talks in Beijing. China \
+                hailed the deal. The two countries will reopen their embassies.";
+    assert_eq!(pair_states(text, "The two countries"), ["IRN", "SAU"]);
+    // People count by their country: "the two presidents" after two names.
+    let text = "Joe Biden and Vladimir Putin met in Geneva. The two presidents talked.";
+    assert_eq!(pair_states(text, "The two presidents"), ["RUS", "USA"]);
     // With one state in reach, the phrase is left alone rather than guessed.
     let text = "Japan held an election. Both countries were quiet.";
     assert!(pair_states(text, "Both countries").is_empty());

@@ -2331,3 +2331,218 @@ fn an_installation_blown_up_is_property_destroyed() {
     assert_eq!(e["source"]["country"], "AFG", "{e:#}");
     assert!(rows.iter().all(|r| r["type"] != "ASSAULT"), "{rows:#?}");
 }
+
+/// A mediation told as the noun it modifies ("a mediation effort") is the
+/// mediation (CAMEO 045), with the parties it is between.
+#[test]
+fn a_mediation_effort_is_mediation() {
+    let rows = coded(
+        "Oman started a mediation effort on Monday between Iran and Bahrain.",
+        "2010-06-01",
+    );
+    let e = first(&rows, "CONSULT");
+    assert_eq!(e["cameo"], "045", "{e:#}");
+    assert_eq!(e["source"]["country"], "OMN", "{e:#}");
+    let actors = e["actors"].to_string();
+    assert!(actors.contains("IRN") && actors.contains("BHR"), "{e:#}");
+}
+
+/// Travel to a state advised against is CAMEO's reduced relations (160),
+/// aimed at that state.
+#[test]
+fn travel_advised_against_reduces_relations() {
+    let rows = coded(
+        "The United States advised against all travel to Mali on Friday.",
+        "2015-06-01",
+    );
+    let e = first(&rows, "SANCTION");
+    assert_eq!(e["cameo"], "160", "{e:#}");
+    assert_eq!(e["source"]["country"], "USA", "{e:#}");
+    assert_eq!(e["target"]["country"], "MLI", "{e:#}");
+}
+
+/// Declining to do an act is refusing it, the act itself no event: also where
+/// the parse hangs the infinitive on the verb as an adverbial clause.
+#[test]
+fn declining_to_meet_is_a_refusal() {
+    let rows = coded(
+        "The Iranian foreign minister declined to meet his Saudi counterpart.",
+        "2005-01-01",
+    );
+    let e = first(&rows, "REJECT");
+    assert_eq!(e["source"]["country"], "IRN", "{e:#}");
+    assert!(rows.iter().all(|r| r["type"] != "CONSULT"), "{rows:#?}");
+}
+
+/// A participle the tagger read as a predicative adjective ("is committed
+/// to") triggers as its verb: a commitment is an intent to cooperate (030).
+#[test]
+fn a_state_committed_to_a_course_agrees() {
+    let rows = coded("Turkey is committed to the peace process.", "2005-01-01");
+    let e = first(&rows, "AGREE");
+    assert_eq!(e["source"]["country"], "TUR", "{e:#}");
+}
+
+/// Jewish settlers in the occupied territories are Israeli: their acts are
+/// Israel's in CAMEO's coding.
+#[test]
+fn jewish_settlers_act_for_israel() {
+    let rows = coded(
+        "Jewish settlers set fire to a Palestinian school near Nablus on Tuesday.",
+        "2001-03-01",
+    );
+    let e = first(&rows, "COERCE");
+    assert_eq!(e["source"]["country"], "ISR", "{e:#}");
+}
+
+/// An attack told in the passive with no attacker named, in another state's
+/// territory, is coded as that state's (CAMEO's convention); one on its own
+/// people there names no attacker.
+#[test]
+fn a_passive_attack_with_no_attacker_is_the_territory_states() {
+    let rows = coded(
+        "A French journalist was shot dead in Algeria on Sunday.",
+        "2010-01-01",
+    );
+    let e = first(&rows, "ASSAULT");
+    assert_eq!(e["source"]["country"], "DZA", "{e:#}");
+    assert_eq!(e["target"]["country"], "FRA", "{e:#}");
+    let rows = coded(
+        "A French journalist was shot dead in France on Sunday.",
+        "2010-01-01",
+    );
+    let e = first(&rows, "ASSAULT");
+    assert!(e["source"].is_null(), "{e:#}");
+}
+
+/// "There were … killed": the participle after the noun an existential
+/// presents is the news, and the noun is who was attacked.
+#[test]
+fn an_attack_told_by_an_existential_is_an_event() {
+    let rows = coded(
+        "There were three Indian soldiers killed in Pakistan on Sunday.",
+        "2010-01-01",
+    );
+    let e = first(&rows, "ASSAULT");
+    assert_eq!(e["target"]["country"], "IND", "{e:#}");
+}
+
+/// A protest told by its noun is aimed at what it is "in protest of".
+#[test]
+fn a_hunger_strike_in_protest_of_a_government_targets_it() {
+    let rows = coded(
+        "A group of prisoners are continuing a hunger strike in protest of the Turkish government's decision.",
+        "2005-01-01",
+    );
+    let e = first(&rows, "PROTEST");
+    assert_eq!(e["target"]["country"], "TUR", "{e:#}");
+}
+
+/// People held or used as human shields are detained by force (CAMEO 173,
+/// PLOVER COERCE).
+#[test]
+fn civilians_used_as_human_shields_are_coerced() {
+    let rows = coded(
+        "Syrian rebels used hundreds of Alawite civilians as human shields near Damascus.",
+        "2013-01-01",
+    );
+    let e = first(&rows, "COERCE");
+    assert_eq!(e["cameo"], "173", "{e:#}");
+    assert_eq!(e["source"]["country"], "SYR", "{e:#}");
+}
+
+/// Pressing for an act is a demand (100) also where the parse makes "for"
+/// the marker of the clause asked for: who is to act is the target, and the
+/// act asked for is no event of its own.
+#[test]
+fn pressing_for_an_act_demands_it() {
+    let rows = coded(
+        "Japan pressed for the US to withdraw its troops.",
+        "2005-01-01",
+    );
+    let e = first(&rows, "REQUEST");
+    assert_eq!(e["source"]["country"], "JPN", "{e:#}");
+    assert_eq!(e["target"]["country"], "USA", "{e:#}");
+    assert!(rows.iter().all(|r| r["type"] != "RETREAT"), "{rows:#?}");
+}
+
+/// A ceasefire broken is CAMEO's ceasefire violation (196, PLOVER ASSAULT),
+/// not the agreement its noun names.
+#[test]
+fn a_ceasefire_broken_is_a_violation() {
+    let rows = coded(
+        "Pakistani troops broke the ceasefire on Monday.",
+        "2002-01-01",
+    );
+    let e = first(&rows, "ASSAULT");
+    assert_eq!(e["cameo"], "196", "{e:#}");
+    assert_eq!(e["source"]["country"], "PAK", "{e:#}");
+    let rows = coded(
+        "The Philippine military violated the ceasefire agreement.",
+        "2002-01-01",
+    );
+    assert_eq!(first(&rows, "ASSAULT")["cameo"], "196", "{rows:#?}");
+    assert!(rows.iter().all(|r| r["type"] != "AGREE"), "{rows:#?}");
+}
+
+/// Peacekeepers arriving in a country pay no visit: they bring it
+/// peacekeeping (CAMEO 074, PLOVER AID).
+#[test]
+fn peacekeepers_arriving_bring_peacekeeping() {
+    let rows = coded(
+        "The first UN peacekeepers arrived in South Sudan on Monday.",
+        "2012-01-01",
+    );
+    let e = first(&rows, "AID");
+    assert_eq!(e["cameo"], "074", "{e:#}");
+    assert_eq!(e["target"]["country"], "SSD", "{e:#}");
+    assert!(rows.iter().all(|r| r["type"] != "CONSULT"), "{rows:#?}");
+}
+
+/// An attack on no one named is aimed at the state where a "when" clause
+/// telling how it was done places it.
+#[test]
+fn an_attack_placed_by_its_when_clause_targets_that_state() {
+    let rows = coded(
+        "Two Palestinian gunmen killed five people on Monday when they opened fire in Haifa.",
+        "2003-01-01",
+    );
+    let e = first(&rows, "ASSAULT");
+    assert_eq!(e["source"]["country"], "PSE", "{e:#}");
+    assert_eq!(e["target"]["country"], "ISR", "{e:#}");
+}
+
+/// An arrest told in the passive with no one named making it, in a state's
+/// territory, is that state's; someone "from" a city is of that city's state.
+#[test]
+fn an_arrest_in_a_state_is_its_and_a_person_from_a_city_is_of_its_state() {
+    let rows = coded(
+        "A Canadian journalist was arrested in Iran on Monday.",
+        "2005-01-01",
+    );
+    let e = first(&rows, "COERCE");
+    assert_eq!(e["source"]["country"], "IRN", "{e:#}");
+    assert_eq!(e["target"]["country"], "CAN", "{e:#}");
+    let rows = coded(
+        "A journalist from Calgary was arrested in Iran on Monday.",
+        "2005-01-01",
+    );
+    let e = first(&rows, "COERCE");
+    assert_eq!(e["source"]["country"], "IRN", "{e:#}");
+    assert_eq!(e["target"]["country"], "CAN", "{e:#}");
+}
+
+/// Inspectors or peacekeepers withdrawn from a country are CAMEO's expel or
+/// withdraw (166x, PLOVER SANCTION), not a military de-escalation; announced
+/// as a plan, a threat.
+#[test]
+fn inspectors_withdrawn_are_a_sanction() {
+    let rows = coded(
+        "The UN withdrew its weapons inspectors from Iraq on Monday.",
+        "1998-12-01",
+    );
+    let e = first(&rows, "SANCTION");
+    assert_eq!(e["cameo"], "1662", "{e:#}");
+    assert_eq!(e["target"]["country"], "IRQ", "{e:#}");
+    assert!(rows.iter().all(|r| r["type"] != "RETREAT"), "{rows:#?}");
+}
