@@ -4497,6 +4497,18 @@ fn event_status(
         // A governor telling that the act takes place still has its own tense
         // and mood: "will attend" is a plan.
         if found.is_none() {
+            // "Their foreign ministers are to meet": "be" with an infinitive
+            // is an arrangement still to come (not "was to have met", a plan
+            // that fell through, read elsewhere).
+            let be_to = |lem: &str| {
+                lem == "be"
+                    && tree
+                        .children_with(x, &["mark"])
+                        .any(|m| tree.lemma(m) == "to")
+                    && !tree
+                        .children_with(x, &["aux"])
+                        .any(|a| tree.lemma(a) == "have")
+            };
             for c in tree.children(x) {
                 let lem = tree.lemma(*c);
                 let st = match tree.base_rel(*c) {
@@ -4504,6 +4516,7 @@ fn event_status(
                     "mark" => cues.get(CueWhere::Mark, &lem),
                     // The word as written too: the lemmatiser turns a
                     // participle ("the postponed trip") into its verb.
+                    "cop" if be_to(&lem) => Some(EventStatus::Planned),
                     "amod" | "compound" if step == 0 => {
                         cues.get(CueWhere::Modifier, &lem).or_else(|| {
                             let word = tree.tokens.get(*c).map(|t| t.text.to_lowercase());

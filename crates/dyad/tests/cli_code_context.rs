@@ -202,3 +202,18 @@ fn an_embassy_reopened_and_hours_spent_together() {
         .unwrap_or_else(|| panic!("a meeting: {rows:#?}"));
     assert_eq!(actors(e), ["KOR", "PRK"], "{e:#}");
 }
+
+#[test]
+fn their_ministers_are_to_meet_is_a_plan_of_the_two() {
+    // "their foreign ministers" stands for the two states named before it,
+    // and "are to meet" is an arrangement still to come.
+    let text = "Saudi Arabia and Iran agreed on Friday to restore diplomatic relations. Their \
+                foreign ministers are to meet to put the decision into effect.";
+    let rows = coded(text, "2023-03-10");
+    let met = by_trigger(&rows, text, "CONSULT", "meet");
+    let e = met
+        .first()
+        .unwrap_or_else(|| panic!("a meeting: {rows:#?}"));
+    assert_eq!(actors(e), ["IRN", "SAU"], "{e:#}");
+    assert_eq!(e["status"], "planned", "{e:#}");
+}
