@@ -752,10 +752,30 @@ fn date_conflict(
     // contradict a day another report states.
     let any_stated = reps.iter().any(|r| r.date.is_some() && r.date_stated);
     let counted = |r: &&Report| !any_stated || r.date_stated;
+    // A summit held over days is told by the day each report speaks of (the
+    // dinner on the first, the talks on the second): days that close to the
+    // one the event is dated by, where both tell of it held, disagree on nothing.
+    let summit_days = crate::score::Weights::bundled().summit_days;
+    // Held over days: reports tell of it held on another day close to this one.
+    let held_days: Vec<&DayRange> = reps
+        .iter()
+        .filter(|r| r.status == EventStatus::Occurred)
+        .filter_map(|r| r.date.as_ref().map(|(d, _)| d))
+        .filter(|d| d.gap_days(cur) < summit_days)
+        .collect();
+    let over_days =
+        held_days.iter().any(|d| d.overlaps(cur)) && held_days.iter().any(|d| !d.overlaps(cur));
+    // Then a plan dated by one of its days ("due to meet on Feb. 27 and 28")
+    // disagrees on nothing either.
+    let same_summit = |_: &Report, d: &DayRange| over_days && d.gap_days(cur) < summit_days;
     let clashing: Vec<&Report> = reps
         .iter()
         .filter(counted)
-        .filter(|r| r.date.as_ref().is_some_and(|(d, _)| !d.overlaps(cur)))
+        .filter(|r| {
+            r.date
+                .as_ref()
+                .is_some_and(|(d, _)| !d.overlaps(cur) && !same_summit(r, d))
+        })
         .collect();
     if clashing.is_empty() {
         return;

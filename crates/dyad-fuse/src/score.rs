@@ -451,6 +451,21 @@ fn date_score(w: &Weights, m: &MentionView, c: &ClusterView) -> Option<f32> {
     // different days of a summit stay two: leaders meet on its margins.)
     let summit = m.mention.mode.as_deref() == Some("multilateral")
         && c.mode.as_deref() == Some("multilateral");
+    // The same leaders meeting on consecutive days are one summit held over
+    // days (a dinner on the first, talks on the second): the mention names
+    // people of two states, all of whom the event already has. (Meetings on
+    // consecutive days with someone else, "Qin on Sunday, Wang on Monday", stay
+    // two.)
+    let same_people = {
+        let countries: BTreeSet<&str> = m.participants.iter().map(|(_, k)| k.as_str()).collect();
+        countries.len() >= 2 && m.participants.iter().all(|p| c.participants.contains(p))
+    };
+    let over_days = |a: &DayRange| {
+        same_people
+            && held
+                .iter()
+                .any(|h| h.overlaps(a) || a.gap_days(h) < w.summit_days)
+    };
     // An event takes place once: where it is known to have taken place on a
     // day, a report of it taking place on another is of another event, whatever
     // plans for other days it once had.
@@ -458,6 +473,7 @@ fn date_score(w: &Weights, m: &MentionView, c: &ClusterView) -> Option<f32> {
         if m.mention.status == EventStatus::Occurred
             && !held.is_empty()
             && !held.iter().any(|h| h.overlaps(&a))
+            && !over_days(&a)
         {
             return None;
         }
@@ -466,7 +482,9 @@ fn date_score(w: &Weights, m: &MentionView, c: &ClusterView) -> Option<f32> {
         Some(a) if !dated.is_empty() => best(&mut dated.iter().map(|(i, b)| {
             let other = c.members.get(*i)?;
             let plan = is_plan(m.mention.status) || is_plan(other.status);
-            if a.overlaps(b) || (summit && plan && a.gap_days(b) < w.summit_days) {
+            let held_over_days = !plan && same_people && a.gap_days(b) < w.summit_days;
+            if a.overlaps(b) || (summit && plan && a.gap_days(b) < w.summit_days) || held_over_days
+            {
                 return Some(if a == *b { w.date_same } else { w.date_nested });
             }
             // Either side may be the one that tells of the change: the order

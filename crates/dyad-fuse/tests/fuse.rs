@@ -1208,3 +1208,88 @@ fn parties_that_differ_by_the_venue_alone_meet() {
     d.actors = &["PRK", "SGP"];
     assert_eq!(fuse(&[mention(c), mention(d)]).len(), 2);
 }
+
+/// A summit held over two days between the same leaders (a dinner on the
+/// first, talks on the second) is one event, whose days disagree on nothing;
+/// a meeting on the next day with someone else stays another.
+#[test]
+fn the_same_leaders_on_consecutive_days_are_one_summit() {
+    use EventStatus::*;
+    let hanoi = || Some(place("Hanoi", Some("VNM")));
+    let leaders = || {
+        vec![
+            person("Donald Trump", "USA", "President"),
+            person("Kim Jong Un", "PRK", "Chairman"),
+        ]
+    };
+    let mut plan = consult(
+        "a",
+        1,
+        "2019-02-08",
+        Planned,
+        Some("2019-02-27"),
+        None,
+        "The two leaders are due to meet on Feb. 27 and 28",
+    );
+    plan.actors = &["PRK", "USA"];
+    plan.participants = leaders();
+    let mut dinner = consult(
+        "b",
+        1,
+        "2019-02-27",
+        Occurred,
+        Some("2019-02-27"),
+        hanoi(),
+        "Trump and Kim shook hands on Wednesday evening, opening their second summit",
+    );
+    dinner.actors = &["PRK", "USA"];
+    dinner.participants = leaders();
+    let mut talks = consult(
+        "c",
+        1,
+        "2019-02-28",
+        Occurred,
+        Some("2019-02-28"),
+        hanoi(),
+        "Trump's second summit with Kim ended on Thursday with no agreement",
+    );
+    talks.actors = &["PRK", "USA"];
+    talks.participants = leaders();
+    let events = fuse(&[mention(plan), mention(dinner), mention(talks)]);
+    assert_eq!(events.len(), 1, "{events:#?}");
+    assert!(
+        !events[0].conflicts.iter().any(|c| c.field == "date"),
+        "{:#?}",
+        events[0].conflicts
+    );
+    // The next day with another counterpart: another meeting.
+    let mut qin = consult(
+        "d",
+        1,
+        "2023-06-18",
+        Occurred,
+        Some("2023-06-18"),
+        None,
+        "Blinken held talks with Qin Gang on Sunday",
+    );
+    qin.actors = &["CHN", "USA"];
+    qin.participants = vec![
+        person("Antony Blinken", "USA", "Secretary of State"),
+        person("Qin Gang", "CHN", "Foreign Minister"),
+    ];
+    let mut wang = consult(
+        "e",
+        1,
+        "2023-06-19",
+        Occurred,
+        Some("2023-06-19"),
+        None,
+        "Blinken met Wang Yi on Monday",
+    );
+    wang.actors = &["CHN", "USA"];
+    wang.participants = vec![
+        person("Antony Blinken", "USA", "Secretary of State"),
+        person("Wang Yi", "CHN", "Director"),
+    ];
+    assert_eq!(fuse(&[mention(qin), mention(wang)]).len(), 2);
+}
