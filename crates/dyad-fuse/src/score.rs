@@ -252,9 +252,20 @@ pub fn join_score(w: &Weights, m: &MentionView, c: &ClusterView) -> Option<f32> 
     };
     // Except a plan put off: a new plan for the same place is the same event,
     // rescheduled ("the trip postponed in February" … "will travel to Beijing").
+    // (Where neither report places it, a new day after the one put off is
+    // the same rescheduling: "postponed talks due on May 16" … "agreed to hold
+    // the talks on June 1".)
     let rescheduled = || {
+        let later = || {
+            let finest = c.dates.iter().flatten().min_by_key(|d| d.len_days());
+            matches!((m.date, finest), (Some(a), Some(d)) if a.start >= d.end)
+        };
         c.statuses.contains(&EventStatus::Postponed)
-            && matches!((location_key(m.mention), c.location.as_deref()), (Some(a), Some(b)) if a == b)
+            && match (location_key(m.mention), c.location.as_deref()) {
+                (Some(a), Some(b)) => a == b,
+                (None, None) => later(),
+                _ => false,
+            }
     };
     match m.mention.status {
         EventStatus::Planned if past_event() && !rescheduled() => return None,

@@ -1293,3 +1293,47 @@ fn the_same_leaders_on_consecutive_days_are_one_summit() {
     ];
     assert_eq!(fuse(&[mention(qin), mention(wang)]).len(), 2);
 }
+
+/// Talks put off on the day they were due, with no place given, then set for
+/// a new day and held on it: one event, whose status change is a conflict.
+#[test]
+fn talks_put_off_and_set_for_a_later_day_are_one_event() {
+    use EventStatus::*;
+    let mut off = consult(
+        "a",
+        1,
+        "2018-05-24",
+        Postponed,
+        Some("2018-05-16"),
+        None,
+        "On May 16 North Korea postponed high-level talks with South Korea due that day",
+    );
+    off.actors = &["KOR", "PRK"];
+    let mut set = consult(
+        "b",
+        1,
+        "2018-05-27",
+        Planned,
+        Some("2018-06-01"),
+        None,
+        "The two Koreas also agreed to hold high-level talks on June 1",
+    );
+    set.actors = &["KOR", "PRK"];
+    let mut held = consult(
+        "c",
+        1,
+        "2018-06-01",
+        Occurred,
+        Some("2018-06-01"),
+        Some(place("Panmunjom", Some("KOR"))),
+        "Officials from the two Koreas met on Friday at Panmunjom for the high-level talks",
+    );
+    held.actors = &["KOR", "PRK"];
+    let events = fuse(&[mention(off), mention(set), mention(held)]);
+    assert_eq!(events.len(), 1, "{events:#?}");
+    assert!(
+        events[0].conflicts.iter().any(|c| c.field == "status"),
+        "{:#?}",
+        events[0].conflicts
+    );
+}
