@@ -873,13 +873,25 @@ fn participants_and_conflicts(
                 if !entry.0.contains(&m.doc) {
                     entry.0.push(m.doc.clone());
                 }
-                // The report meant whoever held the office it names: the
-                // knowledge base's holder takes part in the person's place.
-                let Some(holder) = a.holder.clone() else {
-                    continue;
-                };
-                p.name = holder;
-                p.role = Some(a.claimed_role.clone());
+                // Someone who held another office that day ("CIA Director
+                // Mike Pompeo", weeks after he became Secretary of State) is
+                // named rightly under a stale title: they take part.
+                // (A role from the knowledge base is a key, "foreign_minister";
+                // a report's own title, "Minister of Defense", tells nothing.)
+                let other_office = p.role.as_ref().is_some_and(|r| {
+                    *r != a.claimed_role
+                        && !r.is_empty()
+                        && r.chars().all(|c| c.is_ascii_lowercase() || c == '_')
+                });
+                if !other_office {
+                    // Else the report meant whoever held the office it names:
+                    // the knowledge base's holder takes part in the person's place.
+                    let Some(holder) = a.holder.clone() else {
+                        continue;
+                    };
+                    p.name = holder;
+                    p.role = Some(a.claimed_role.clone());
+                }
             }
             let key = surname_key(&p.name);
             if key.is_empty() {

@@ -1337,3 +1337,42 @@ fn talks_put_off_and_set_for_a_later_day_are_one_event() {
         events[0].conflicts
     );
 }
+
+/// A stale title on the right person ("CIA Director Mike Pompeo", weeks after
+/// he became Secretary of State): the person takes part, and the title is
+/// still flagged against the knowledge base.
+#[test]
+fn a_stale_title_keeps_its_person() {
+    use EventStatus::*;
+    let mut m = consult(
+        "a",
+        1,
+        "2018-05-10",
+        Occurred,
+        Some("2018-05-09"),
+        Some(place("Pyongyang", Some("PRK"))),
+        "CIA Director Mike Pompeo flew to Pyongyang on Wednesday and met Kim Jong Un",
+    );
+    m.actors = &["PRK", "USA"];
+    let mut pompeo = person("Mike Pompeo", "USA", "foreign_minister");
+    pompeo.anachronism = Some(Anachronism {
+        claimed_role: "intelligence_chief".into(),
+        holder: Some("Gina Haspel".into()),
+        person_term: Some((Some("2017-01-23".into()), Some("2018-04-26".into()))),
+        holder_term: Some((Some("2018-04-26".into()), None)),
+        source: None,
+    });
+    m.participants = vec![pompeo, person("Kim Jong Un", "PRK", "head_of_state")];
+    let events = fuse(&[mention(m)]);
+    let names: Vec<&str> = events[0]
+        .participants
+        .iter()
+        .map(|p| p.name.as_str())
+        .collect();
+    assert!(names.contains(&"Mike Pompeo"), "{names:?}");
+    assert!(!names.contains(&"Gina Haspel"), "{names:?}");
+    assert!(events[0]
+        .conflicts
+        .iter()
+        .any(|c| c.field == "participants"));
+}
