@@ -465,22 +465,17 @@ fn parse_features(st: &State, out: &mut Vec<u64>) {
         // alone, with tags, and in pairs, so a head-dependent pair seen
         // rarely in the treebank borrows from its classes'.
         let (s0k, s0f) = (cluster(cl, s0, 0), cluster(cl, s0, 1));
-        let (s1k, s1f) = (cluster(cl, s1, 0), cluster(cl, s1, 1));
+        let s1f = cluster(cl, s1, 1);
         let (b0k, b0f) = (cluster(cl, b0, 0), cluster(cl, b0, 1));
-        let b1f = cluster(cl, b1, 1);
         out.extend_from_slice(&[
             f2(150, s0f, s0p),
             f2(151, b0f, b0p),
             f2(152, s1f, s1p),
-            f1(153, b1f),
             f2(154, s0f, b0f),
             f3(155, s0f, b0p, b0k),
             f3(156, s0k, s0p, b0f),
-            f3(157, s0k, b0k, d01),
             f2(158, s1f, s0f),
-            f3(159, s1k, s0k, b0k),
             f3(160, s0p, b0p, s0f),
-            f3(161, s0p, b0p, b0f),
         ]);
     }
 }
@@ -529,14 +524,8 @@ fn label_features(st: &State, head: u32, dep: u32, out: &mut Vec<u64>) {
         f2(26, dw, hp),
     ]);
     if let Some(cl) = &st.clusters {
-        let (dk, df) = (cluster(cl, dep, 0), cluster(cl, dep, 1));
-        let (hk, hf) = (cluster(cl, head, 0), cluster(cl, head, 1));
-        out.extend_from_slice(&[
-            f2(30, df, dir),
-            f3(31, hf, dp, dir),
-            f3(32, hp, df, dir),
-            f3(33, hk, dk, dir),
-        ]);
+        let (df, hf) = (cluster(cl, dep, 1), cluster(cl, head, 1));
+        out.extend_from_slice(&[f3(31, hf, dp, dir), f3(32, hp, df, dir)]);
     }
 }
 

@@ -134,15 +134,12 @@ pub(crate) fn features(
         // weights of their own, here and in the neighbours.
         let cl =
             |j: isize, g: usize| get(j).map_or(if j < 0 { START } else { END }, |k| k.cluster[g]);
-        let [c0, f0] = w.cluster;
-        out.push(f1(80, c0));
-        out.push(f1(81, f0));
+        // Few of them: each tagger feature adds a row of 100 tag weights,
+        // and eight cost 15% of the analyser's speed for little more.
+        out.push(f1(80, w.cluster[0]));
+        out.push(f1(81, w.cluster[1]));
         out.push(f1(82, cl(ii - 1, 1)));
         out.push(f1(83, cl(ii + 1, 1)));
-        out.push(f2(84, p1, f0));
-        out.push(f2(85, f0, cl(ii + 1, 0)));
-        out.push(f2(86, cl(ii - 1, 0), f0));
-        out.push(f2(87, f0, w.suffixes[1]));
     }
     if let Some(first) = right {
         let r = |j: usize| first.get(j).map_or(END, |&t| u64::from(t) + 1);

@@ -84,9 +84,11 @@ pub struct ClustersArgs {
     /// to the text (train only: never dev or test).
     #[arg(long, value_name = "DIR")]
     pub ud_dir: Option<PathBuf>,
-    /// Unlabeled text: `.jsonl` files (the `text` field of each row) or plain
-    /// text files, tokenised by dyad's tokenizer.
-    #[arg(long, value_name = "FILE")]
+    /// Unlabeled text: `.jsonl` files (the `text` field of each row), `.xml`
+    /// files in the CAT format of ECB+ and MEANTIME (their `<token>`s, one
+    /// segment per sentence), plain text files (tokenised by dyad's
+    /// tokenizer), or directories of these.
+    #[arg(long, value_name = "PATH")]
     pub text: Vec<PathBuf>,
     /// Where to write the cluster listing (`word TAB count TAB class...`).
     #[arg(long, value_name = "FILE")]
@@ -421,6 +423,51 @@ fn score_file(analyzer: &Analyzer, name: &str, conllu_text: &str) {
     );
 }
 
+/// The tokens of a CAT XML document (ECB+, MEANTIME), grouped by their
+/// `sentence` attribute. A plain scan rather than an XML parser: the files
+/// hold one flat `<token ...>text</token>` element per token.
+fn cat_sentences(xml: &str) -> Vec<Vec<String>> {
+    let mut out: Vec<Vec<String>> = Vec::new();
+    let mut current: Option<String> = None;
+    let mut rest = xml;
+    while let Some(i) = rest.find("<token ") {
+        rest = &rest[i..];
+        let Some(open_end) = rest.find('>') else {
+            break;
+        };
+        let Some(close) = rest.find("</token>") else {
+            break;
+        };
+        if close < open_end {
+            rest = &rest[open_end..];
+            continue;
+        }
+        let attrs = &rest[..open_end];
+        let sentence = attrs
+            .split("sentence=\"")
+            .nth(1)
+            .and_then(|a| a.split('"').next())
+            .map(str::to_string);
+        let word = rest[open_end + 1..close]
+            .replace("&quot;", "\"")
+            .replace("&lt;", "<")
+            .replace("&gt;", ">")
+            .replace("&apos;", "'")
+            .replace("&amp;", "&");
+        if sentence != current || out.is_empty() {
+            out.push(Vec::new());
+            current = sentence;
+        }
+        if let Some(last) = out.last_mut() {
+            if !word.trim().is_empty() {
+                last.push(word);
+            }
+        }
+        rest = &rest[close + "</token>".len()..];
+    }
+    out
+}
+
 /// `dyad clusters`: learns word clusters from unlabeled text for `dyad train
 /// --clusters`.
 pub fn clusters(args: ClustersArgs) -> anyhow::Result<ExitCode> {
@@ -435,10 +482,19 @@ pub fn clusters(args: ClustersArgs) -> anyhow::Result<ExitCode> {
             corpus.add_tokens(s.words().map(|w| w.form.as_str()));
         }
     }
+    let mut files = Vec::new();
     for path in &args.text {
+        collect_files(path, &mut files)
+            .with_context(|| format!("cannot read {}", path.display()))?;
+    }
+    for path in &files {
         let text = std::fs::read_to_string(path)
             .with_context(|| format!("cannot read {}", path.display()))?;
-        if path.extension().is_some_and(|e| e == "jsonl") {
+        if path.extension().is_some_and(|e| e == "xml") {
+            for sentence in cat_sentences(&text) {
+                corpus.add_tokens(sentence.iter().map(String::as_str));
+            }
+        } else if path.extension().is_some_and(|e| e == "jsonl") {
             for line in text.lines() {
                 let Ok(row) = serde_json::from_str::<Value>(line) else {
                     continue;
