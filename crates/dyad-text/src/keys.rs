@@ -20,6 +20,9 @@ pub(crate) struct TokenKeys {
     pub is_punct: bool,
     /// True when the first character is an upper-case letter.
     pub is_capitalized: bool,
+    /// Distributional word classes, coarse and fine (`0` when the word was
+    /// not clustered); filled in by the model, which holds the clusters.
+    pub cluster: [u64; 2],
 }
 
 /// The normalised form the models see: lower case, digits folded to `0`.
@@ -119,6 +122,7 @@ impl TokenKeys {
             flags,
             is_punct,
             is_capitalized,
+            cluster: [0; 2],
         }
     }
 }

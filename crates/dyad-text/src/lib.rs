@@ -16,6 +16,7 @@ use serde::Serialize;
 use std::sync::OnceLock;
 
 mod binary;
+pub mod clusters;
 pub mod conllu;
 mod dateline;
 mod feats;
@@ -142,10 +143,11 @@ impl Analyzer {
         wants_parse: &dyn Fn(&[Token]) -> bool,
     ) -> AnalyzedText {
         let raw = tokenize(text);
-        let keys: Vec<keys::TokenKeys> = raw
+        let mut keys: Vec<keys::TokenKeys> = raw
             .iter()
             .map(|t| keys::TokenKeys::new(t.span.slice(text).unwrap_or("")))
             .collect();
+        self.model.set_clusters(&mut keys);
         let gaps: Vec<Gap> = raw.iter().map(|t| t.gap).collect();
         let mut scratch = Vec::with_capacity(160);
         let ends = sentences::split(&self.model.splitter, &keys, &gaps, &mut scratch);
@@ -199,7 +201,8 @@ impl Analyzer {
                 )));
                 continue;
             }
-            let ks: Vec<keys::TokenKeys> = s.iter().map(|t| keys::TokenKeys::new(t)).collect();
+            let mut ks: Vec<keys::TokenKeys> = s.iter().map(|t| keys::TokenKeys::new(t)).collect();
+            self.model.set_clusters(&mut ks);
             out.sentences
                 .push(self.sentence(&text, spans, &ks, &mut scratch));
         }

@@ -10,7 +10,10 @@ use crate::parser::{self, SpecialLabels};
 use crate::perceptron::{KeyMap, Weights};
 use crate::{tagger, ModelError};
 
-const MAGIC: &[u8; 8] = b"DYADTXT1";
+/// Format 2 added the word clusters after the tag dictionary; format 1
+/// files (no clusters) still load, with the cluster features off.
+const MAGIC: &[u8; 8] = b"DYADTXT2";
+const MAGIC_V1: &[u8; 8] = b"DYADTXT1";
 
 /// First-pass score margin (in weight units) above which a token keeps its
 /// first-pass tag; chosen on EWT dev (see `models/README.md`).
@@ -22,6 +25,10 @@ pub(crate) struct Model {
     pub xpos: Vec<String>,
     pub labels: Vec<String>,
     pub tag_dict: KeyMap<u64>,
+    /// `hash(normalised word)` → its coarse class + 1 in the low 16 bits and
+    /// its fine class + 1 in the high 16 (see `src/clusters.rs`). Empty when
+    /// the model was trained without clusters: the cluster features are off.
+    pub clusters: KeyMap<u32>,
     pub splitter: Weights,
     /// First tagging pass (left context and lookahead by ambiguity classes).
     pub tagger: Weights,
@@ -102,6 +109,7 @@ impl Model {
         w.strs(&self.xpos);
         w.strs(&self.labels);
         write_map_u64(&mut w, &self.tag_dict);
+        write_map_u32(&mut w, &self.clusters);
         self.splitter.write(&mut w);
         self.tagger.write(&mut w);
         self.tagger2.write(&mut w);
@@ -115,14 +123,21 @@ impl Model {
     }
 
     pub(crate) fn from_bytes(bytes: &[u8]) -> Result<Self, ModelError> {
-        if bytes.get(..8) != Some(MAGIC.as_slice()) {
-            return Err(ModelError::Corrupt("not a dyad-text model (bad magic)"));
-        }
+        let version = match bytes.get(..8) {
+            Some(m) if m == MAGIC.as_slice() => 2,
+            Some(m) if m == MAGIC_V1.as_slice() => 1,
+            _ => return Err(ModelError::Corrupt("not a dyad-text model (bad magic)")),
+        };
         let mut r = Reader::new(bytes.get(8..).unwrap_or_default());
         let upos = r.strs()?;
         let xpos = r.strs()?;
         let labels = r.strs()?;
         let tag_dict = read_map_u64(&mut r)?;
+        let clusters = if version >= 2 {
+            read_map_u32(&mut r)?
+        } else {
+            KeyMap::default()
+        };
         let splitter = Weights::read(&mut r)?;
         let tagger = Weights::read(&mut r)?;
         let tagger2 = Weights::read(&mut r)?;
@@ -162,6 +177,7 @@ impl Model {
             xpos,
             labels,
             tag_dict,
+            clusters,
             splitter,
             tagger,
             tagger2,
@@ -177,16 +193,29 @@ impl Model {
         })
     }
 
-    /// Tags and parses one sentence of token keys.
+    /// Whether the tagger and parser use cluster features.
+    pub(crate) fn uses_clusters(&self) -> bool {
+        !self.clusters.is_empty()
+    }
+
+    /// Looks up each token's word classes (left at 0 for unclustered words).
+    pub(crate) fn set_clusters(&self, keys: &mut [TokenKeys]) {
+        set_clusters(&self.clusters, keys);
+    }
+
     /// The tags alone (both tagging passes), for callers that parse only some
     /// sentences.
     pub(crate) fn tag_words(&self, keys: &[TokenKeys], scratch: &mut Vec<u64>) -> Vec<u16> {
         let amb = tagger::ambiguity(&self.tag_dict, keys);
-        let (first, margins) = tagger::tag_with_margins(&self.tagger, keys, &amb, scratch);
+        let ctx = tagger::Context {
+            keys,
+            amb: &amb,
+            clusters: self.uses_clusters(),
+        };
+        let (first, margins) = tagger::tag_with_margins(&self.tagger, &ctx, scratch);
         tagger::retag(
             &self.tagger2,
-            keys,
-            &amb,
+            &ctx,
             &first,
             &margins,
             self.confident,
@@ -211,6 +240,7 @@ impl Model {
             words: &words,
             tags: &tags,
             coarse: &coarse,
+            clusters: self.uses_clusters(),
         };
         let (heads, labels) =
             parser::parse(&self.parser, &self.labeler, self.special, &input, scratch);
@@ -247,6 +277,18 @@ impl Model {
         index
             .and_then(|i| self.pool.get(i as usize))
             .map_or("_", String::as_str)
+    }
+}
+
+/// Sets `cluster` of each token from a cluster table (see [`Model::clusters`]).
+pub(crate) fn set_clusters(table: &KeyMap<u32>, keys: &mut [TokenKeys]) {
+    if table.is_empty() {
+        return;
+    }
+    for k in keys {
+        if let Some(&v) = table.get(&k.norm) {
+            k.cluster = [u64::from(v & 0xffff), u64::from(v >> 16)];
+        }
     }
 }
 

@@ -29,6 +29,8 @@ pub(crate) struct Input<'a> {
     pub tags: &'a [u16],
     /// Universal POS ids of the tags (coarser, so sparse combinations generalise).
     pub coarse: &'a [u16],
+    /// Whether the model has word clusters (`keys[i].cluster`).
+    pub clusters: bool,
 }
 
 /// Tag id → universal POS id (index among the distinct UPOS names, sorted).
@@ -66,6 +68,9 @@ struct State {
     words: Vec<u64>,
     tags: Vec<u64>,
     coarse: Vec<u64>,
+    /// Word classes (coarse, fine) of each word and the root; `None` when
+    /// the model has no clusters.
+    clusters: Option<Vec<[u64; 2]>>,
     punct_before: Vec<u32>,
 }
 
@@ -86,6 +91,11 @@ impl State {
             punct_before.push(count);
         }
         punct_before.push(count);
+        let clusters = input.clusters.then(|| {
+            let mut c: Vec<[u64; 2]> = input.keys.iter().map(|k| k.cluster).collect();
+            c.push([0xfffe; 2]);
+            c
+        });
         State {
             n,
             stack: Vec::with_capacity(n),
@@ -102,6 +112,7 @@ impl State {
             words,
             tags,
             coarse,
+            clusters,
             punct_before,
         }
     }
@@ -237,6 +248,11 @@ impl State {
             .saturating_sub(self.punct_before.get(lo + 1).copied().unwrap_or(0));
         u64::from(count.min(2))
     }
+}
+
+/// Word class of `x` at granularity `g` (0 coarse, 1 fine); `0xffff` for no word.
+fn cluster(clusters: &[[u64; 2]], x: u32, g: usize) -> u64 {
+    clusters.get(x as usize).map_or(0xffff, |c| c[g])
 }
 
 fn distance(a: u32, b: u32) -> u64 {
@@ -444,6 +460,24 @@ fn parse_features(st: &State, out: &mut Vec<u64>) {
         f2(139, s0c, b0w),
         f3(140, s0c, b0c, d01),
     ]);
+    if let Some(cl) = &st.clusters {
+        // Word classes in the places words are strongest (Koo et al. 2008):
+        // alone, with tags, and in pairs, so a head-dependent pair seen
+        // rarely in the treebank borrows from its classes'.
+        let (s0k, s0f) = (cluster(cl, s0, 0), cluster(cl, s0, 1));
+        let s1f = cluster(cl, s1, 1);
+        let (b0k, b0f) = (cluster(cl, b0, 0), cluster(cl, b0, 1));
+        out.extend_from_slice(&[
+            f2(150, s0f, s0p),
+            f2(151, b0f, b0p),
+            f2(152, s1f, s1p),
+            f2(154, s0f, b0f),
+            f3(155, s0f, b0p, b0k),
+            f3(156, s0k, s0p, b0f),
+            f2(158, s1f, s0f),
+            f3(160, s0p, b0p, s0f),
+        ]);
+    }
 }
 
 fn label_features(st: &State, head: u32, dep: u32, out: &mut Vec<u64>) {
@@ -489,6 +523,10 @@ fn label_features(st: &State, head: u32, dep: u32, out: &mut Vec<u64>) {
         f3(25, dp, st.tag(head + 1), dir),
         f2(26, dw, hp),
     ]);
+    if let Some(cl) = &st.clusters {
+        let (df, hf) = (cluster(cl, dep, 1), cluster(cl, head, 1));
+        out.extend_from_slice(&[f3(31, hf, dp, dir), f3(32, hp, df, dir)]);
+    }
 }
 
 /// Parses one sentence. Returns heads (`None` for the root) and label ids.
@@ -615,18 +653,32 @@ pub(crate) struct EpochStats {
     pub correct_labels: usize,
 }
 
+/// How one training epoch runs.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct EpochMode {
+    /// Follow the parser's own (possibly wrong) predictions most of the
+    /// time, so it learns from the states its errors lead to.
+    pub explore: bool,
+    /// Build arcs with their gold labels rather than the labeler's guesses.
+    pub gold_labels: bool,
+    /// Use the word-cluster features.
+    pub clusters: bool,
+}
+
 /// One training epoch of parser and labeler with the dynamic oracle.
-/// `explore` makes the parser follow its own (possibly wrong) predictions
-/// most of the time, so it learns from the states its errors lead to.
 pub(crate) fn train_epoch(
     (parser, labeler): (&mut Trainer, &mut Trainer),
     special: SpecialLabels,
     sentences: &[GoldSentence],
     order: &[usize],
-    explore: bool,
-    gold_labels: bool,
+    mode: EpochMode,
     rng: &mut Rng,
 ) -> EpochStats {
+    let EpochMode {
+        explore,
+        gold_labels,
+        clusters,
+    } = mode;
     let mut stats = EpochStats::default();
     let mut scratch = Vec::with_capacity(160);
     let mut label_scratch = Vec::with_capacity(32);
@@ -641,6 +693,7 @@ pub(crate) fn train_epoch(
             words: &gold.words,
             tags: &gold.tags,
             coarse: &gold.coarse,
+            clusters,
         };
         let oracle = Oracle::new(gold);
         let mut st = State::new(&input);

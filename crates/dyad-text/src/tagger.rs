@@ -42,11 +42,20 @@ pub(crate) fn parser_words(dict: &KeyMap<u64>, keys: &[TokenKeys]) -> Vec<u64> {
         .collect()
 }
 
+/// What the tagger sees of a sentence besides the tags it predicts.
+pub(crate) struct Context<'a> {
+    pub keys: &'a [TokenKeys],
+    /// Ambiguity classes ([`ambiguity`]).
+    pub amb: &'a [u64],
+    /// Whether the model has word clusters (their features are left out of
+    /// models trained without them).
+    pub clusters: bool,
+}
+
 /// The features of token `i` given the two previous predicted tags and, in
 /// the second pass, the first pass's tags for the whole sentence.
 pub(crate) fn features(
-    keys: &[TokenKeys],
-    amb: &[u64],
+    ctx: &Context,
     right: Option<&[u16]>,
     i: usize,
     p1: u64,
@@ -54,6 +63,7 @@ pub(crate) fn features(
     out: &mut Vec<u64>,
 ) {
     out.clear();
+    let (keys, amb) = (ctx.keys, ctx.amb);
     let get = |j: isize| -> Option<&TokenKeys> {
         if j < 0 {
             None
@@ -119,6 +129,19 @@ pub(crate) fn features(
     out.push(f2(62, a0, norm(ii + 1)));
     // Capitalisation against the word's usual tags: "Bank" mid-sentence vs "bank".
     out.push(f3(63, a0, w.flags & 3, u64::from(i == 0)));
+    if ctx.clusters {
+        // Word classes stand in for words too rare in the treebank to have
+        // weights of their own, here and in the neighbours.
+        let cl =
+            |j: isize, g: usize| get(j).map_or(if j < 0 { START } else { END }, |k| k.cluster[g]);
+        // Few of them: each tagger feature adds a row of 100 tag weights;
+        // twice as many (with twice as many in the parser) cost 15% of the
+        // analyser's speed for no more accuracy.
+        out.push(f1(80, w.cluster[0]));
+        out.push(f1(81, w.cluster[1]));
+        out.push(f1(82, cl(ii - 1, 1)));
+        out.push(f1(83, cl(ii + 1, 1)));
+    }
     if let Some(first) = right {
         let r = |j: usize| first.get(j).map_or(END, |&t| u64::from(t) + 1);
         let (r1, r2) = (r(i + 1), r(i + 2));
@@ -138,16 +161,16 @@ pub(crate) fn features(
 /// this is the second.
 pub(crate) fn tag(
     weights: &Weights,
-    keys: &[TokenKeys],
-    amb: &[u64],
+    ctx: &Context,
     right: Option<&[u16]>,
     scratch: &mut Vec<u64>,
 ) -> Vec<u16> {
+    let keys = ctx.keys;
     let mut tags = Vec::with_capacity(keys.len());
     let mut scores = vec![0f32; weights.classes()];
     let (mut p1, mut p2) = (START, START);
     for i in 0..keys.len() {
-        features(keys, amb, right, i, p1, p2, scratch);
+        features(ctx, right, i, p1, p2, scratch);
         weights.score(scratch, &mut scores);
         let t = best(&scores, |_| true).unwrap_or(0) as u16;
         tags.push(t);
@@ -161,16 +184,16 @@ pub(crate) fn tag(
 /// runner-up (how sure the tagger is).
 pub(crate) fn tag_with_margins(
     weights: &Weights,
-    keys: &[TokenKeys],
-    amb: &[u64],
+    ctx: &Context,
     scratch: &mut Vec<u64>,
 ) -> (Vec<u16>, Vec<f32>) {
+    let keys = ctx.keys;
     let mut tags = Vec::with_capacity(keys.len());
     let mut margins = Vec::with_capacity(keys.len());
     let mut scores = vec![0f32; weights.classes()];
     let (mut p1, mut p2) = (START, START);
     for i in 0..keys.len() {
-        features(keys, amb, None, i, p1, p2, scratch);
+        features(ctx, None, i, p1, p2, scratch);
         weights.score(scratch, &mut scores);
         let (mut first, mut second) = ((0usize, f32::MIN), f32::MIN);
         for (c, &v) in scores.iter().enumerate() {
@@ -195,23 +218,22 @@ pub(crate) fn tag_with_margins(
 /// settled by the first pass, and re-scoring them changes almost nothing.
 pub(crate) fn retag(
     weights: &Weights,
-    keys: &[TokenKeys],
-    amb: &[u64],
+    ctx: &Context,
     first: &[u16],
     margins: &[f32],
     confident: f32,
     scratch: &mut Vec<u64>,
 ) -> Vec<u16> {
-    let mut tags = Vec::with_capacity(keys.len());
+    let mut tags = Vec::with_capacity(ctx.keys.len());
     let mut scores = vec![0f32; weights.classes()];
     let (mut p1, mut p2) = (START, START);
     let mut changed = false;
-    for i in 0..keys.len() {
+    for i in 0..ctx.keys.len() {
         let sure = margins.get(i).is_some_and(|&m| m >= confident);
         let t = match first.get(i) {
             Some(&f) if sure && !changed => f,
             _ => {
-                features(keys, amb, Some(first), i, p1, p2, scratch);
+                features(ctx, Some(first), i, p1, p2, scratch);
                 weights.score(scratch, &mut scores);
                 best(&scores, |_| true).unwrap_or(0) as u16
             }
@@ -235,6 +257,7 @@ pub(crate) fn train_epoch(
     sentences: &[TagSentence],
     right: Option<&[Vec<u16>]>,
     order: &[usize],
+    clusters: bool,
 ) -> usize {
     let mut correct = 0;
     let mut scratch = Vec::with_capacity(64);
@@ -244,9 +267,14 @@ pub(crate) fn train_epoch(
             continue;
         };
         let first = right.and_then(|r| r.get(s)).map(Vec::as_slice);
+        let ctx = Context {
+            keys,
+            amb,
+            clusters,
+        };
         let (mut p1, mut p2) = (START, START);
         for (i, &g) in gold.iter().enumerate() {
-            features(keys, amb, first, i, p1, p2, &mut scratch);
+            features(&ctx, first, i, p1, p2, &mut scratch);
             trainer.score(&scratch, &mut scores);
             let guess = best(&scores, |_| true).unwrap_or(0);
             trainer.tick();

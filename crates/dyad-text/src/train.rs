@@ -1,11 +1,12 @@
 //! Training every model from UD CoNLL-U text. Deterministic: the same data,
 //! options and seed give a byte-identical model.
 
+use crate::clusters::Clusters;
 use crate::conllu::{self, ConlluLine, ConlluSentence};
 use crate::hash::{hash_str, mix, Rng};
 use crate::keys::{normalize, TokenKeys};
 use crate::lemma::rule_lemma;
-use crate::model::{feats_key, lemma_key, special_labels, Model};
+use crate::model::{feats_key, lemma_key, set_clusters, special_labels, Model};
 use crate::parser::{self, GoldSentence};
 use crate::perceptron::{KeyMap, Trainer, MAX_CLASSES};
 use crate::sentences::{self, Run};
@@ -30,6 +31,9 @@ pub struct TrainOptions {
     pub min_updates: u32,
     /// The same for the parser, whose table is the largest and the hottest.
     pub parser_min_updates: u32,
+    /// Word clusters learned from unlabeled text ([`crate::clusters::learn`]);
+    /// `None` trains a model without cluster features.
+    pub clusters: Option<Clusters>,
 }
 
 impl Default for TrainOptions {
@@ -43,6 +47,7 @@ impl Default for TrainOptions {
             prune: 0.02,
             min_updates: 2,
             parser_min_updates: 3,
+            clusters: None,
         }
     }
 }
@@ -87,6 +92,7 @@ pub(crate) fn jackknife(
     if options.folds < 2 {
         return predicted;
     }
+    let clusters = with_clusters(options);
     let mut scratch = Vec::new();
     for fold in 0..options.folds {
         let mut trainer = Trainer::new(classes);
@@ -96,14 +102,19 @@ pub(crate) fn jackknife(
         for _ in 0..options.tagger_epochs {
             let mut o = train_idx.clone();
             rng.shuffle(&mut o);
-            tagger::train_epoch(&mut trainer, data, right, &o);
+            tagger::train_epoch(&mut trainer, data, right, &o, clusters);
         }
         let weights = trainer.finish(options.prune, options.min_updates);
         let (mut good, mut total) = (0, 0);
         for i in (0..data.len()).filter(|i| i % options.folds == fold) {
             let (k, amb, g) = &data[i];
             let first = right.and_then(|r| r.get(i)).map(Vec::as_slice);
-            let p = tagger::tag(&weights, k, amb, first, &mut scratch);
+            let ctx = tagger::Context {
+                keys: k,
+                amb,
+                clusters,
+            };
+            let p = tagger::tag(&weights, &ctx, first, &mut scratch);
             good += p.iter().zip(g).filter(|(a, b)| a == b).count();
             total += g.len();
             predicted[i] = p;
@@ -130,6 +141,11 @@ pub fn train(
     options: &TrainOptions,
     progress: &mut dyn FnMut(&str),
 ) -> Result<Vec<u8>, ModelError> {
+    let cluster_map = options
+        .clusters
+        .as_ref()
+        .map(cluster_table)
+        .unwrap_or_default();
     let Prepared {
         sentences,
         tags,
@@ -140,7 +156,8 @@ pub fn train(
         keys,
         tag_data,
         ..
-    } = prepare(train_conllu, progress)?;
+    } = prepare(train_conllu, &cluster_map, progress)?;
+    let use_clusters = with_clusters(options);
     let mut rng = Rng::new(options.seed);
 
     // Jackknifed tags: first-pass tags for training the second pass, and
@@ -171,8 +188,14 @@ pub fn train(
     let mut tag_trainer2 = Trainer::new(tags.len());
     for epoch in 0..options.tagger_epochs {
         let o = order(tag_data.len(), &mut rng);
-        let c1 = tagger::train_epoch(&mut tag_trainer, &tag_data, None, &o);
-        let c2 = tagger::train_epoch(&mut tag_trainer2, &tag_data, Some(&first_pass), &o);
+        let c1 = tagger::train_epoch(&mut tag_trainer, &tag_data, None, &o, use_clusters);
+        let c2 = tagger::train_epoch(
+            &mut tag_trainer2,
+            &tag_data,
+            Some(&first_pass),
+            &o,
+            use_clusters,
+        );
         progress(&format!(
             "tagger epoch {}: {:.4} / second pass {:.4}",
             epoch + 1,
@@ -313,8 +336,11 @@ pub fn train(
             special,
             &parse_data,
             &o,
-            epoch > 0,
-            epoch == 0,
+            parser::EpochMode {
+                explore: epoch > 0,
+                gold_labels: epoch == 0,
+                clusters: use_clusters,
+            },
             &mut rng,
         );
         progress(&format!(
@@ -330,6 +356,7 @@ pub fn train(
         xpos,
         labels,
         tag_dict,
+        clusters: cluster_map,
         splitter: splitter_weights,
         tagger: tagger_weights,
         tagger2: tagger2_weights,
@@ -370,8 +397,32 @@ pub(crate) struct Prepared {
     pub tag_data: Vec<tagger::TagSentence>,
 }
 
+/// Whether the model gets cluster features: exactly when its cluster table
+/// ([`cluster_table`]) has entries, which is what the analyser checks.
+fn with_clusters(options: &TrainOptions) -> bool {
+    options
+        .clusters
+        .as_ref()
+        .is_some_and(|c| c.words.iter().any(|w| !w.2.is_empty()))
+}
+
+/// The model's cluster table: `hash(normalised word)` → coarse class + 1 and
+/// fine class + 1 in 16 bits each (the first and the last clustering).
+fn cluster_table(clusters: &Clusters) -> KeyMap<u32> {
+    let mut table = KeyMap::default();
+    for (word, _, ids) in &clusters.words {
+        let (Some(&coarse), Some(&fine)) = (ids.first(), ids.last()) else {
+            continue;
+        };
+        let packed = u32::from(coarse.saturating_add(1)) | u32::from(fine.saturating_add(1)) << 16;
+        table.insert(hash_str(&normalize(word)), packed);
+    }
+    table
+}
+
 pub(crate) fn prepare(
     train_conllu: &str,
+    clusters: &KeyMap<u32>,
     progress: &mut dyn FnMut(&str),
 ) -> Result<Prepared, ModelError> {
     let (sentences, _diagnostics) = conllu::parse(train_conllu);
@@ -460,7 +511,11 @@ pub(crate) fn prepare(
 
     let keys: Vec<Vec<TokenKeys>> = gold
         .iter()
-        .map(|s| s.iter().map(|w| TokenKeys::new(&w.form)).collect())
+        .map(|s| {
+            let mut k: Vec<TokenKeys> = s.iter().map(|w| TokenKeys::new(&w.form)).collect();
+            set_clusters(clusters, &mut k);
+            k
+        })
         .collect();
     let tag_data: Vec<tagger::TagSentence> = keys
         .iter()

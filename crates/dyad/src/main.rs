@@ -28,6 +28,8 @@ enum Command {
     Parse(commands::parse::ParseArgs),
     /// Train the tagger and parser models from Universal Dependencies data.
     Train(commands::parse::TrainArgs),
+    /// Learn word clusters from unlabeled text, for `dyad train --clusters`.
+    Clusters(commands::parse::ClustersArgs),
     /// Find and normalise temporal expressions (TIMEX3) against a reference date.
     Time(commands::time::TimeArgs),
     /// Code events: PLOVER type, mode, CAMEO code, actors, status, date and place, with evidence.
@@ -56,6 +58,7 @@ fn main() -> ExitCode {
         Command::Read(a) => commands::read::run(a),
         Command::Parse(a) => commands::parse::run(a),
         Command::Train(a) => commands::parse::train(a),
+        Command::Clusters(a) => commands::parse::clusters(a),
         Command::Time(a) => commands::time::run(a),
         Command::Code(a) => commands::code::run(a),
         Command::Kb(a) => commands::kb::run(a),

@@ -68,6 +68,37 @@ pub struct TrainArgs {
     /// Random seed for shuffling and exploration.
     #[arg(long, default_value_t = 20_240_601)]
     pub seed: u64,
+    /// Word clusters made by `dyad clusters`, used as tagger and parser
+    /// features (without it the model has none).
+    #[arg(long, value_name = "FILE")]
+    pub clusters: Option<PathBuf>,
+    /// Further CoNLL-U files to score after training, gold tokens (the dev
+    /// file in `--ud-dir` always is).
+    #[arg(long, value_name = "FILE.conllu")]
+    pub score: Vec<PathBuf>,
+}
+
+#[derive(Args)]
+pub struct ClustersArgs {
+    /// Directory holding `en_ewt-ud-train.conllu`, whose word forms are added
+    /// to the text (train only: never dev or test).
+    #[arg(long, value_name = "DIR")]
+    pub ud_dir: Option<PathBuf>,
+    /// Unlabeled text: `.jsonl` files (the `text` field of each row), `.xml`
+    /// files in the CAT format of ECB+ and MEANTIME (their `<token>`s, one
+    /// segment per sentence), plain text files (tokenised by dyad's
+    /// tokenizer), or directories of these.
+    #[arg(long, value_name = "PATH")]
+    pub text: Vec<PathBuf>,
+    /// Where to write the cluster listing (`word TAB count TAB class...`).
+    #[arg(long, value_name = "FILE")]
+    pub out: PathBuf,
+    /// Number of classes of each clustering, coarse to fine.
+    #[arg(long, value_delimiter = ',', default_values_t = [64usize, 512])]
+    pub sizes: Vec<usize>,
+    /// Words seen fewer times are not clustered.
+    #[arg(long, default_value_t = 3)]
+    pub min_count: u64,
 }
 
 fn analyzer() -> anyhow::Result<&'static Analyzer> {
@@ -333,11 +364,22 @@ pub fn train(args: TrainArgs) -> anyhow::Result<ExitCode> {
     let train_path = args.ud_dir.join("en_ewt-ud-train.conllu");
     let train_text = std::fs::read_to_string(&train_path)
         .with_context(|| format!("cannot read {}", train_path.display()))?;
+    let clusters = match &args.clusters {
+        Some(path) => {
+            let text = std::fs::read_to_string(path)
+                .with_context(|| format!("cannot read {}", path.display()))?;
+            let c = dyad_text::clusters::Clusters::from_text(&text)
+                .map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
+            Some(c)
+        }
+        None => None,
+    };
     let options = dyad_text::train::TrainOptions {
         tagger_epochs: args.tagger_epochs,
         parser_epochs: args.parser_epochs,
         folds: args.folds,
         seed: args.seed,
+        clusters,
         ..Default::default()
     };
     let started = Instant::now();
@@ -350,24 +392,140 @@ pub fn train(args: TrainArgs) -> anyhow::Result<ExitCode> {
     std::fs::write(&model_path, &bytes)
         .with_context(|| format!("cannot write {}", model_path.display()))?;
     eprintln!("wrote {} ({} bytes)", model_path.display(), bytes.len());
+    let analyzer = Analyzer::from_bytes(&bytes)?;
     let dev_path = args.ud_dir.join("en_ewt-ud-dev.conllu");
     if let Ok(dev_text) = std::fs::read_to_string(&dev_path) {
-        let analyzer = Analyzer::from_bytes(&bytes)?;
-        let (gold, _) = conllu::parse(&dev_text);
-        let mut system = gold.clone();
-        let t = Instant::now();
-        annotate(&analyzer, &mut system);
-        let secs = t.elapsed().as_secs_f64();
-        let s = dyad_text::train::score(&gold, &system);
-        eprintln!(
-            "dev: words {} upos {:.4} uas {:.4} las {:.4} ({:.0} words/s tag+parse)",
-            s.words,
-            s.upos,
-            s.uas,
-            s.las,
-            s.words as f64 / secs
-        );
+        score_file(&analyzer, "dev", &dev_text);
     }
+    for path in &args.score {
+        let text = std::fs::read_to_string(path)
+            .with_context(|| format!("cannot read {}", path.display()))?;
+        score_file(&analyzer, &path.display().to_string(), &text);
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Scores the analyser on a CoNLL-U file's own tokens and prints the result.
+fn score_file(analyzer: &Analyzer, name: &str, conllu_text: &str) {
+    let (gold, _) = conllu::parse(conllu_text);
+    let mut system = gold.clone();
+    let t = Instant::now();
+    annotate(analyzer, &mut system);
+    let secs = t.elapsed().as_secs_f64();
+    let s = dyad_text::train::score(&gold, &system);
+    eprintln!(
+        "{name}: words {} upos {:.4} uas {:.4} las {:.4} ({:.0} words/s tag+parse)",
+        s.words,
+        s.upos,
+        s.uas,
+        s.las,
+        s.words as f64 / secs
+    );
+}
+
+/// The tokens of a CAT XML document (ECB+, MEANTIME), grouped by their
+/// `sentence` attribute. A plain scan rather than an XML parser: the files
+/// hold one flat `<token ...>text</token>` element per token.
+fn cat_sentences(xml: &str) -> Vec<Vec<String>> {
+    let mut out: Vec<Vec<String>> = Vec::new();
+    let mut current: Option<String> = None;
+    let mut rest = xml;
+    while let Some(i) = rest.find("<token ") {
+        rest = &rest[i..];
+        let Some(open_end) = rest.find('>') else {
+            break;
+        };
+        let Some(close) = rest.find("</token>") else {
+            break;
+        };
+        if close < open_end {
+            rest = &rest[open_end..];
+            continue;
+        }
+        let attrs = &rest[..open_end];
+        let sentence = attrs
+            .split("sentence=\"")
+            .nth(1)
+            .and_then(|a| a.split('"').next())
+            .map(str::to_string);
+        let word = rest[open_end + 1..close]
+            .replace("&quot;", "\"")
+            .replace("&lt;", "<")
+            .replace("&gt;", ">")
+            .replace("&apos;", "'")
+            .replace("&amp;", "&");
+        if sentence != current || out.is_empty() {
+            out.push(Vec::new());
+            current = sentence;
+        }
+        if let Some(last) = out.last_mut() {
+            if !word.trim().is_empty() {
+                last.push(word);
+            }
+        }
+        rest = &rest[close + "</token>".len()..];
+    }
+    out
+}
+
+/// `dyad clusters`: learns word clusters from unlabeled text for `dyad train
+/// --clusters`.
+pub fn clusters(args: ClustersArgs) -> anyhow::Result<ExitCode> {
+    let started = Instant::now();
+    let mut corpus = dyad_text::clusters::ClusterCorpus::new();
+    if let Some(dir) = &args.ud_dir {
+        let path = dir.join("en_ewt-ud-train.conllu");
+        let text = std::fs::read_to_string(&path)
+            .with_context(|| format!("cannot read {}", path.display()))?;
+        let (sentences, _) = conllu::parse(&text);
+        for s in &sentences {
+            corpus.add_tokens(s.words().map(|w| w.form.as_str()));
+        }
+    }
+    let mut files = Vec::new();
+    for path in &args.text {
+        collect_files(path, &mut files)
+            .with_context(|| format!("cannot read {}", path.display()))?;
+    }
+    for path in &files {
+        let text = std::fs::read_to_string(path)
+            .with_context(|| format!("cannot read {}", path.display()))?;
+        if path.extension().is_some_and(|e| e == "xml") {
+            for sentence in cat_sentences(&text) {
+                corpus.add_tokens(sentence.iter().map(String::as_str));
+            }
+        } else if path.extension().is_some_and(|e| e == "jsonl") {
+            for line in text.lines() {
+                let Ok(row) = serde_json::from_str::<Value>(line) else {
+                    continue;
+                };
+                if let Some(t) = row.get("text").and_then(Value::as_str) {
+                    corpus.add_text(t);
+                }
+            }
+        } else {
+            corpus.add_text(&text);
+        }
+    }
+    if corpus.tokens() == 0 {
+        anyhow::bail!("no text: give --ud-dir and/or --text");
+    }
+    let options = dyad_text::clusters::ClusterOptions {
+        sizes: args.sizes.clone(),
+        min_count: args.min_count,
+        ..Default::default()
+    };
+    let learned = dyad_text::clusters::learn(&corpus, &options, &mut |line| {
+        eprintln!("[{:7.1}s] {line}", started.elapsed().as_secs_f64());
+    });
+    std::fs::write(&args.out, learned.to_text())
+        .with_context(|| format!("cannot write {}", args.out.display()))?;
+    eprintln!(
+        "wrote {} ({} words, {} tokens of text)",
+        args.out.display(),
+        learned.words.len(),
+        corpus.tokens()
+    );
     Ok(ExitCode::SUCCESS)
 }
 
