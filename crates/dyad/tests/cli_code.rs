@@ -2546,3 +2546,32 @@ fn inspectors_withdrawn_are_a_sanction() {
     assert_eq!(e["target"]["country"], "IRQ", "{e:#}");
     assert!(rows.iter().all(|r| r["type"] != "RETREAT"), "{rows:#?}");
 }
+
+/// Force or coercion one party pledges ("vowed to attack", "pledged to
+/// expel") is a threat (PLOVER THREATEN) coded with the act's own CAMEO code,
+/// not an expressed intent to cooperate (AGREE 030); people expelled are
+/// CAMEO's expelled individuals (174).
+#[test]
+fn force_pledged_is_a_threat_with_the_acts_code() {
+    let rows = coded("Iran vowed on Sunday to attack Israel.", "2012-03-05");
+    let e = first(&rows, "THREATEN");
+    assert_eq!(e["cameo"], "190", "{e:#}");
+    assert_eq!(e["status"], "planned", "{e:#}");
+    assert_eq!(e["source"]["country"], "IRN", "{e:#}");
+    assert_eq!(e["target"]["country"], "ISR", "{e:#}");
+    assert!(rows.iter().all(|r| r["type"] != "AGREE"), "{rows:#?}");
+    let rows = coded(
+        "Jordan has pledged to expel the exiled leaders of a Syrian opposition party.",
+        "2012-03-05",
+    );
+    let e = first(&rows, "THREATEN");
+    assert_eq!(e["cameo"], "174", "{e:#}");
+    assert_eq!(e["source"]["country"], "JOR", "{e:#}");
+    assert_eq!(e["target"]["country"], "SYR", "{e:#}");
+    // Cooperation pledged, or a pledge not to use force, stays an AGREE.
+    let rows = coded("Japan pledged to provide aid to Kenya.", "2012-03-05");
+    assert!(rows.iter().any(|r| r["type"] == "AGREE"), "{rows:#?}");
+    let rows = coded("Iran vowed not to attack Israel.", "2012-03-05");
+    assert!(rows.iter().any(|r| r["type"] == "AGREE"), "{rows:#?}");
+    assert!(rows.iter().all(|r| r["type"] != "ASSAULT"), "{rows:#?}");
+}
