@@ -2575,3 +2575,18 @@ fn force_pledged_is_a_threat_with_the_acts_code() {
     assert!(rows.iter().any(|r| r["type"] == "AGREE"), "{rows:#?}");
     assert!(rows.iter().all(|r| r["type"] != "ASSAULT"), "{rows:#?}");
 }
+
+/// A thing blown up by a military weapon is military force (CAMEO 19x), not a
+/// bombing (183x); blown up with no weapon named it stays a bombing.
+#[test]
+fn blown_up_by_a_missile_is_military_force() {
+    let rows = coded(
+        "An Indian airliner was blown up over Kashmir by a missile on Tuesday.",
+        "2016-05-04",
+    );
+    let e = first(&rows, "ASSAULT");
+    assert_eq!(e["cameo"], "195", "{e:#}");
+    let rows = coded("Iraqi insurgents blew up a Syrian convoy.", "2016-05-04");
+    let e = first(&rows, "ASSAULT");
+    assert_eq!(e["cameo"], "1832", "{e:#}");
+}
