@@ -2723,6 +2723,23 @@ fn subject_of(tree: &Tree<'_>, i: usize) -> Option<(usize, bool)> {
     // active voice whatever the voice of "pressured" (unless the complement
     // is passive itself: "expected to be attacked").
     let mut controlled = false;
+    // The sentence's verb the parse took for a modifier of its object
+    // ("Israeli troops attacked rebels" read as "troops, attacked rebels"):
+    // the noun phrase just before it is its subject (its head, past a time or
+    // place hung on it: "The UK on Monday rejected calls …").
+    if tree.base_rel(i) == "amod" && main_verb_as_modifier(tree, i) {
+        if let Some(mut k) = i.checked_sub(1) {
+            for _ in 0..3 {
+                match tree.head(k) {
+                    Some(h) if h < k && ["nmod", "obl", "appos"].contains(&tree.base_rel(k)) => {
+                        k = h
+                    }
+                    _ => break,
+                }
+            }
+            return Some((k, false));
+        }
+    }
     for _ in 0..4 {
         if let Some(s) = tree.children_with(x, &["nsubj", "csubj"]).next() {
             let passive = if controlled {

@@ -2590,3 +2590,13 @@ fn blown_up_by_a_missile_is_military_force() {
     let e = first(&rows, "ASSAULT");
     assert_eq!(e["cameo"], "1832", "{e:#}");
 }
+
+/// The sentence's verb the parse took for a modifier of its object ("troops
+/// attacked rebels" read as "troops, attacked rebels") still has the noun
+/// before it as subject: the act is coded, with who did it.
+#[test]
+fn a_verb_read_as_its_objects_modifier_keeps_its_subject() {
+    let rows = coded("Israeli troops attacked rebels.", "2013-06-09");
+    let e = first(&rows, "ASSAULT");
+    assert_eq!(e["source"]["country"], "ISR", "{e:#}");
+}
