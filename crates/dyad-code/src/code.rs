@@ -99,6 +99,9 @@ pub fn code_document(coder: &Coder, input: &CodeInput<'_>) -> Vec<EventMention> 
         let mut kept: Vec<(usize, &Pattern, Option<usize>)> = Vec::new();
         // Meetings an agreement of the sentence plans: (meeting, agreement).
         let mut agreed: Vec<(usize, usize)> = Vec::new();
+        // Force, coercion or sanctions pledged ("vowed to attack", "pledged to
+        // expel"), with the pledge each stands for: (act, pledge).
+        let mut pledged: Vec<(usize, usize)> = Vec::new();
         for i in 0..tree.len() {
             if consumed[i] {
                 continue;
@@ -144,18 +147,23 @@ pub fn code_document(coder: &Coder, input: &CodeInput<'_>) -> Vec<EventMention> 
             if let Some(g) = governing_trigger(&tree, i, &matched) {
                 let gt = matched[g].and_then(|(p, _)| pattern_type(coder, p));
                 let jt = pattern_type(coder, pattern);
-                // Unless the agreement is itself what another act is about
-                // ("rejected an offer to host a summit"): then so is the meeting.
-                let agreement_stands = governing_trigger(&tree, g, &matched).is_none_or(|gg| {
-                    matched[gg].and_then(|(p, _)| pattern_type(coder, p)) == Some(EventType::Agree)
-                });
-                if !(gt == Some(EventType::Agree)
-                    && jt == Some(EventType::Consult)
-                    && agreement_stands)
-                {
-                    continue;
+                if pledged_force(coder, &tree, i, pattern, g, &matched) {
+                    pledged.push((i, g));
+                } else {
+                    // Unless the agreement is itself what another act is about
+                    // ("rejected an offer to host a summit"): then so is the meeting.
+                    let agreement_stands = governing_trigger(&tree, g, &matched).is_none_or(|gg| {
+                        matched[gg].and_then(|(p, _)| pattern_type(coder, p))
+                            == Some(EventType::Agree)
+                    });
+                    if !(gt == Some(EventType::Agree)
+                        && jt == Some(EventType::Consult)
+                        && agreement_stands)
+                    {
+                        continue;
+                    }
+                    agreed.push((i, g));
                 }
-                agreed.push((i, g));
             }
             if let Some(c) = complement_tok {
                 if let Some(slot) = consumed.get_mut(c) {
@@ -164,6 +172,10 @@ pub fn code_document(coder: &Coder, input: &CodeInput<'_>) -> Vec<EventMention> 
             }
             kept.push((i, pattern, complement_tok));
         }
+        // A pledge of force is the threat its act makes, told once: the act
+        // stands (THREATEN in PLOVER's terms, see `plover_intent`), the pledge
+        // gives way.
+        kept.retain(|k| !pledged.iter().any(|&(_, g)| g == k.0));
         let triggers: Vec<usize> = kept.iter().map(|k| k.0).collect();
         let sentence_first = out.len();
         let s = SentenceCtx {
@@ -199,6 +211,11 @@ pub fn code_document(coder: &Coder, input: &CodeInput<'_>) -> Vec<EventMention> 
                 };
                 ev.id = format!("{}:{}:{}", input.doc_id, sentence.span.start, n);
                 n += 1;
+                // An act pledged is one to come, however the pledge is told.
+                let pledge = pledged.iter().any(|&(a, _)| a == i);
+                if pledge && matches!(ev.status, EventStatus::Occurred | EventStatus::Ongoing) {
+                    ev.status = EventStatus::Planned;
+                }
                 let implied = plover_intent(coder, &ev);
                 let implied = match implied {
                     // Only a meeting stays an event of its own kind when planned
@@ -224,8 +241,11 @@ pub fn code_document(coder: &Coder, input: &CodeInput<'_>) -> Vec<EventMention> 
                             && tree
                                 .head(i)
                                 .is_some_and(|h| ["ccomp", "xcomp"].contains(&tree.base_rel(h)));
-                        let intent =
-                            (["ccomp", "xcomp"].contains(&tree.base_rel(i)) || purpose) && !foreign;
+                        // (And so is an act pledged: PETRARCH's gold codes "pledged
+                        // to expel" as the expulsion, not as a threat.)
+                        let intent = (["ccomp", "xcomp"].contains(&tree.base_rel(i)) || purpose)
+                            && !foreign
+                            && !pledge;
                         ev = EventMention {
                             implied_by: None,
                             cameo: if intent {
@@ -1141,6 +1161,47 @@ fn reported_attack(coder: &Coder, ev: &EventMention) -> Option<EventMention> {
     accuse.source = Some(by.clone());
     accuse.implied_by = Some(ev.id.clone());
     Some(accuse)
+}
+
+/// Whether trigger `i` is force, coercion or sanctions that the trigger `g`
+/// governing it pledges: an infinitive ("vowed to attack", "pledged to expel")
+/// under a verb of one party's expressed intent to cooperate (AGREE, acting on
+/// another, not a joint agreement: CAMEO's general 030, as "pledge", "vow" or
+/// "promise" are in patterns.tsv). CAMEO codes such a pledge as the act and
+/// PLOVER as a threat; coded as the pledge it was an AGREE.
+fn pledged_force(
+    coder: &Coder,
+    tree: &Tree<'_>,
+    i: usize,
+    pattern: &Pattern,
+    g: usize,
+    matched: &[Option<(&Pattern, Option<usize>)>],
+) -> bool {
+    let Some((gp, _)) = matched.get(g).copied().flatten() else {
+        return false;
+    };
+    let force = matches!(
+        pattern_type(coder, pattern),
+        Some(EventType::Assault | EventType::Coerce | EventType::Sanction)
+    );
+    let infinitive = pattern.kind == TriggerKind::Verb
+        && tree.head(i) == Some(g)
+        && (tree.base_rel(i) == "xcomp"
+            || tree
+                .children_with(i, &["mark"])
+                .any(|m| tree.lemma(m).eq_ignore_ascii_case("to")));
+    // (A pledge not to use force, "vowed not to attack", is no threat: it
+    // stays the pledge.)
+    let negated = tree
+        .children_with(i, &["advmod", "neg"])
+        .any(|c| ["not", "never", "n't"].contains(&tree.lemma(c).as_str()));
+    force
+        && infinitive
+        && !negated
+        && gp.kind == TriggerKind::Verb
+        && gp.roles == Roles::SubjObj
+        && pattern_type(coder, gp) == Some(EventType::Agree)
+        && gp.cameo == "030"
 }
 
 /// The CAMEO code of the concession an agreement consents to ("agreed to lift
@@ -2662,6 +2723,23 @@ fn subject_of(tree: &Tree<'_>, i: usize) -> Option<(usize, bool)> {
     // active voice whatever the voice of "pressured" (unless the complement
     // is passive itself: "expected to be attacked").
     let mut controlled = false;
+    // The sentence's verb the parse took for a modifier of its object
+    // ("Israeli troops attacked rebels" read as "troops, attacked rebels"):
+    // the noun phrase just before it is its subject (its head, past a time or
+    // place hung on it: "The UK on Monday rejected calls …").
+    if tree.base_rel(i) == "amod" && main_verb_as_modifier(tree, i) {
+        if let Some(mut k) = i.checked_sub(1) {
+            for _ in 0..3 {
+                match tree.head(k) {
+                    Some(h) if h < k && ["nmod", "obl", "appos"].contains(&tree.base_rel(k)) => {
+                        k = h
+                    }
+                    _ => break,
+                }
+            }
+            return Some((k, false));
+        }
+    }
     for _ in 0..4 {
         if let Some(s) = tree.children_with(x, &["nsubj", "csubj"]).next() {
             let passive = if controlled {

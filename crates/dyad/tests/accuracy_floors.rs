@@ -117,6 +117,158 @@ fn plover_gold_records_floor() {
     assert!(extra <= 0.245, "extra {extra:.3}");
 }
 
+/// The value of attribute `name` in one XML tag's text (`name="value"`).
+fn attr<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
+    let key = format!("{name}=\"");
+    let mut from = 0;
+    while let Some(k) = tag[from..].find(&key) {
+        let at = from + k;
+        from = at + key.len();
+        // A whole attribute name, not the end of a longer one.
+        if tag[..at].ends_with(|c: char| c.is_whitespace()) {
+            let rest = &tag[from..];
+            return rest.find('"').map(|e| &rest[..e]);
+        }
+    }
+    None
+}
+
+/// PETRARCH2's real-news gold records as (id, text, published, codings of
+/// (CAMEO, source, target)), read as `tools/score_petrarch.py` reads them: by
+/// scanning, not as XML (the file is not well-formed), records with no coding
+/// and no `noevents` left out.
+type PetrRecord = (
+    String,
+    String,
+    Option<String>,
+    Vec<(String, String, String)>,
+);
+
+fn petr_records(raw: &str) -> Vec<PetrRecord> {
+    let mut text = String::new();
+    let mut rest = raw;
+    while let Some(a) = rest.find("<!--") {
+        text.push_str(&rest[..a]);
+        rest = rest[a..].find("-->").map_or("", |e| &rest[a + e + 3..]);
+    }
+    text.push_str(rest);
+    let mut out = Vec::new();
+    let starts: Vec<usize> = text.match_indices("<Sentence").map(|(i, _)| i).collect();
+    for (n, &start) in starts.iter().enumerate() {
+        // "<Sentences>" opens the list, not a record.
+        if text[start..].starts_with("<Sentences") {
+            continue;
+        }
+        let end = starts.get(n + 1).copied().unwrap_or(text.len());
+        let chunk = &text[start..end];
+        let chunk = chunk.find("</Sentences>").map_or(chunk, |e| &chunk[..e]);
+        let Some(head_end) = chunk.find('>') else {
+            continue;
+        };
+        let head = &chunk[..head_end];
+        let id = attr(head, "id").unwrap_or("");
+        let body = &chunk[head_end..];
+        let Some(t0) = body.find("<Text>") else {
+            continue;
+        };
+        let Some(t1) = body[t0..].find("</Text>") else {
+            continue;
+        };
+        if id.is_empty() || id == "FINAL-RECORD" {
+            continue;
+        }
+        let sentence = body[t0 + 6..t0 + t1]
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        let (mut codings, mut none) = (Vec::new(), false);
+        for (c, _) in body.match_indices("<EventCoding") {
+            let tag = body[c..].split('>').next().unwrap_or("");
+            if attr(tag, "noevents").is_some_and(|v| v.eq_ignore_ascii_case("true")) {
+                none = true;
+            } else if let Some(code) = attr(tag, "eventcode").filter(|c| !c.is_empty()) {
+                let side = |k: &str| attr(tag, k).unwrap_or("").trim().to_uppercase();
+                codings.push((code.to_string(), side("sourcecode"), side("targetcode")));
+            }
+        }
+        if codings.is_empty() && !none {
+            continue;
+        }
+        let date = attr(head, "date").unwrap_or("");
+        let published = (date.len() == 8 && date.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| format!("{}-{}-{}", &date[..4], &date[4..6], &date[6..]));
+        out.push((id.to_string(), sentence, published, codings));
+    }
+    out
+}
+
+#[test]
+fn petrarch_real_news_floor() {
+    let Some(shared) = dyad_core::shared_dir(env!("CARGO_MANIFEST_DIR")) else {
+        return;
+    };
+    let path = shared.join("data/petrarch2/universalpetrarch/PETR2_GSR_validation.xml");
+    let raw = std::fs::read(&path).expect("PETRARCH2 gold");
+    let records = petr_records(&String::from_utf8_lossy(&raw));
+    assert!(records.len() > 50, "{} records", records.len());
+    let dir = scratch("petr");
+    let corpus = dir.join("petr.jsonl");
+    let rows: Vec<String> = records
+        .iter()
+        .map(|(id, text, published, _)| {
+            serde_json::json!({"id": id, "text": text, "published": published}).to_string()
+        })
+        .collect();
+    std::fs::write(&corpus, rows.join("\n")).expect("write corpus");
+    let (status, out, err) = dyad(&["code", corpus.to_str().expect("path")]);
+    assert!(matches!(status, Some(0 | 2)), "{err}");
+    let mentions = lines(&out);
+    let code3 = |s: &str| s.trim().to_uppercase().chars().take(3).collect::<String>();
+    let (mut codings, mut found, mut extra) = (0usize, 0usize, 0usize);
+    for (id, _, _, want) in &records {
+        let ms: Vec<&Value> = mentions
+            .iter()
+            .filter(|m| m["doc"] == id.as_str())
+            .collect();
+        let side = |m: &Value, k: &str| {
+            let mut s: BTreeSet<String> = m["actors"]
+                .as_array()
+                .map(|a| a.iter().filter_map(|x| x.as_str().map(code3)).collect())
+                .unwrap_or_default();
+            for f in ["country", "actor"] {
+                s.extend(m[k][f].as_str().map(code3));
+            }
+            s.remove("");
+            s
+        };
+        let mut used = BTreeSet::new();
+        for (code, src, tgt) in want {
+            codings += 1;
+            let root: String = code.chars().take(2).collect();
+            let (src, tgt) = (code3(src), code3(tgt));
+            let hit = ms.iter().position(|m| {
+                m["cameo"].as_str().is_some_and(|c| c.starts_with(&root))
+                    && (src.is_empty() || src == "---" || side(m, "source").contains(&src))
+                    && (tgt.is_empty() || tgt == "---" || side(m, "target").contains(&tgt))
+            });
+            if let Some(k) = hit {
+                used.insert(k);
+                found += 1;
+            }
+        }
+        extra += ms.len() - used.len();
+    }
+    let (found, extra) = (
+        found as f64 / codings as f64,
+        extra as f64 / records.len() as f64,
+    );
+    eprintln!("PETRARCH2 real news: found {found:.3}, extra {extra:.3} per record");
+    // Measured (session 11, branch code13): 0.812 found, 0.256 extra, as
+    // tools/score_petrarch.py gives (0.800 / 0.269 on code12).
+    assert!(found >= 0.81, "found {found:.3}");
+    assert!(extra <= 0.26, "extra {extra:.3}");
+}
+
 fn actor_set(e: &Value) -> BTreeSet<String> {
     e["actors"]
         .as_array()

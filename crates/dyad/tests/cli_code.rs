@@ -2546,3 +2546,57 @@ fn inspectors_withdrawn_are_a_sanction() {
     assert_eq!(e["target"]["country"], "IRQ", "{e:#}");
     assert!(rows.iter().all(|r| r["type"] != "RETREAT"), "{rows:#?}");
 }
+
+/// Force or coercion one party pledges ("vowed to attack", "pledged to
+/// expel") is a threat (PLOVER THREATEN) coded with the act's own CAMEO code,
+/// not an expressed intent to cooperate (AGREE 030); people expelled are
+/// CAMEO's expelled individuals (174).
+#[test]
+fn force_pledged_is_a_threat_with_the_acts_code() {
+    let rows = coded("Iran vowed on Sunday to attack Israel.", "2012-03-05");
+    let e = first(&rows, "THREATEN");
+    assert_eq!(e["cameo"], "190", "{e:#}");
+    assert_eq!(e["status"], "planned", "{e:#}");
+    assert_eq!(e["source"]["country"], "IRN", "{e:#}");
+    assert_eq!(e["target"]["country"], "ISR", "{e:#}");
+    assert!(rows.iter().all(|r| r["type"] != "AGREE"), "{rows:#?}");
+    let rows = coded(
+        "Jordan has pledged to expel the exiled leaders of a Syrian opposition party.",
+        "2012-03-05",
+    );
+    let e = first(&rows, "THREATEN");
+    assert_eq!(e["cameo"], "174", "{e:#}");
+    assert_eq!(e["source"]["country"], "JOR", "{e:#}");
+    assert_eq!(e["target"]["country"], "SYR", "{e:#}");
+    // Cooperation pledged, or a pledge not to use force, stays an AGREE.
+    let rows = coded("Japan pledged to provide aid to Kenya.", "2012-03-05");
+    assert!(rows.iter().any(|r| r["type"] == "AGREE"), "{rows:#?}");
+    let rows = coded("Iran vowed not to attack Israel.", "2012-03-05");
+    assert!(rows.iter().any(|r| r["type"] == "AGREE"), "{rows:#?}");
+    assert!(rows.iter().all(|r| r["type"] != "ASSAULT"), "{rows:#?}");
+}
+
+/// A thing blown up by a military weapon is military force (CAMEO 19x), not a
+/// bombing (183x); blown up with no weapon named it stays a bombing.
+#[test]
+fn blown_up_by_a_missile_is_military_force() {
+    let rows = coded(
+        "An Indian airliner was blown up over Kashmir by a missile on Tuesday.",
+        "2016-05-04",
+    );
+    let e = first(&rows, "ASSAULT");
+    assert_eq!(e["cameo"], "195", "{e:#}");
+    let rows = coded("Iraqi insurgents blew up a Syrian convoy.", "2016-05-04");
+    let e = first(&rows, "ASSAULT");
+    assert_eq!(e["cameo"], "1832", "{e:#}");
+}
+
+/// The sentence's verb the parse took for a modifier of its object ("troops
+/// attacked rebels" read as "troops, attacked rebels") still has the noun
+/// before it as subject: the act is coded, with who did it.
+#[test]
+fn a_verb_read_as_its_objects_modifier_keeps_its_subject() {
+    let rows = coded("Israeli troops attacked rebels.", "2013-06-09");
+    let e = first(&rows, "ASSAULT");
+    assert_eq!(e["source"]["country"], "ISR", "{e:#}");
+}
