@@ -5085,6 +5085,12 @@ fn event_location(
         if !places.at_words.contains(&tree.lemma(k)) || tree.lemma(k) == "to" {
             continue;
         }
+        // "opening their second summit … eight months after their first
+        // encounter in Singapore": a place on what only times a meeting is
+        // not the meeting's.
+        if anchored_elsewhere(coder, tree, i, k) {
+            continue;
+        }
         // (Not the attack an act was done in: "in Israeli shelling".)
         if tree.head(k).is_some_and(|h| attacks.contains(&h)) {
             continue;
@@ -5104,6 +5110,45 @@ fn event_location(
         }
     }
     (None, remote)
+}
+
+/// Whether the word at `k` hangs, within three steps, on a noun other than
+/// `i` that a "since"/"after"/"before" phrase names ("after their first
+/// encounter in Singapore", "since the war in Ukraine"), where `i` is a
+/// meeting: the place is that thing's, not the meeting's. (An agreement
+/// "after talks in Beijing" was reached where the talks were, so only
+/// meetings are kept apart.)
+fn anchored_elsewhere(coder: &Coder, tree: &Tree<'_>, i: usize, k: usize) -> bool {
+    let meeting = |w: usize, kind: TriggerKind| {
+        coder
+            .patterns
+            .for_trigger(kind, &tree.lemma(w))
+            .iter()
+            .any(|p| pattern_type(coder, p) == Some(EventType::Consult))
+    };
+    if !meeting(i, TriggerKind::Noun) && !meeting(i, TriggerKind::Verb) {
+        return false;
+    }
+    let mut x = k;
+    for _ in 0..3 {
+        let Some(h) = tree.head(x) else { return false };
+        if h == i {
+            return false;
+        }
+        let anchored = tree.case_of(h).is_some_and(|c| {
+            ["since", "after", "before", "until", "following"].contains(&c.as_str())
+        });
+        if anchored
+            && tree
+                .tokens
+                .get(h)
+                .is_some_and(|t| matches!(t.upos.as_str(), "NOUN" | "PROPN"))
+        {
+            return true;
+        }
+        x = h;
+    }
+    false
 }
 
 /// Spans of a sentence that speak about the act at `trigger` without taking part in it: the

@@ -433,9 +433,11 @@ fn the_bundled_sample_keeps_its_core_events() {
 #[test]
 fn the_check_corpus_keeps_its_core_events() {
     let (recall, precision) = corpus_scores("check");
-    // Measured (session 8): core recall 0.812, precision 0.684 with this
+    // Measured (session 8): core recall 0.750, precision 0.658 with this
     // matcher (score_events.py, whose ties between gold events go by file
-    // order: 0.562 and 0.684; 0.562 and 0.545 before the session's changes).
-    assert!(recall >= 0.75, "core recall {recall:.3}");
-    assert!(precision >= 0.65, "precision {precision:.3}");
+    // order: 0.500 and 0.658; 0.562 and 0.545 before the session's changes,
+    // some of those matches by luck: a visit placed where a clause of "since"
+    // named another meeting).
+    assert!(recall >= 0.70, "core recall {recall:.3}");
+    assert!(precision >= 0.62, "precision {precision:.3}");
 }

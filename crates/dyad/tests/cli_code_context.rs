@@ -217,3 +217,18 @@ fn their_ministers_are_to_meet_is_a_plan_of_the_two() {
     assert_eq!(actors(e), ["IRN", "SAU"], "{e:#}");
     assert_eq!(e["status"], "planned", "{e:#}");
 }
+
+#[test]
+fn a_place_in_a_clause_that_times_a_meeting_is_not_its_venue() {
+    // "after their first encounter in Singapore" times the summit; Singapore
+    // is where the first one was, not this one.
+    let text = "Donald Trump and Kim Jong Un shook hands on Wednesday evening, opening their \
+                second summit at a hotel in the old quarter of Hanoi eight months after their \
+                first encounter in Singapore.";
+    let rows = coded(text, "2019-02-27");
+    let summit = by_trigger(&rows, text, "CONSULT", "summit");
+    let e = summit
+        .first()
+        .unwrap_or_else(|| panic!("the summit: {rows:#?}"));
+    assert_ne!(e["location"]["name"], "Singapore", "{e:#}");
+}
