@@ -1981,11 +1981,9 @@ fn sentence_topic<'m>(
     let Some(subj) = tree.children_with(root, &["nsubj"]).next() else {
         return Vec::new();
     };
-    if tree
-        .tokens
-        .get(subj)
-        .is_some_and(|t| t.upos == "PRON" && matches!(t.text.to_lowercase().as_str(), "he" | "she"))
-    {
+    if tree.tokens.get(subj).is_some_and(|t| {
+        t.upos == "PRON" && matches!(t.text.to_lowercase().as_str(), "he" | "she" | "they")
+    }) {
         return previous.to_vec();
     }
     let Some(span) = tree.subtree_span(subj) else {
@@ -2002,8 +2000,25 @@ fn sentence_topic<'m>(
         })
         .copied()
         .collect();
-    if people.len() == 1 {
-        people
+    // One person is who a later "he" or "she" is; two or more people, or
+    // the states a phrase like "the two leaders" stands for, are who a later
+    // "they" is ("The two leaders shook hands … They then talked for 50
+    // minutes").
+    if !people.is_empty() {
+        return people;
+    }
+    let states: Vec<&ResolvedMention> = mentions
+        .iter()
+        .filter(|m| {
+            m.span.end > span.start
+                && m.span.end <= span.end
+                && m.country.is_some()
+                && matches!(m.kind, MentionKind::Country | MentionKind::Metonym)
+        })
+        .copied()
+        .collect();
+    if states.len() >= 2 {
+        states
     } else {
         Vec::new()
     }
@@ -2914,7 +2929,14 @@ fn pronoun_subject<'m>(
             clause = tree.head(c);
         }
         let main_clause = clause.is_some_and(|c| tree.head(c).is_none());
-        if personal && main_clause && opens {
+        // "he"/"she" is the one person the last sentence was about; "they",
+        // the two or more it was about.
+        let fits = if personal {
+            previous.len() == 1
+        } else {
+            word == "they" && previous.len() >= 2
+        };
+        if fits && main_clause && opens {
             return previous.iter().map(|&mention| Party { mention }).collect();
         }
         return Vec::new();

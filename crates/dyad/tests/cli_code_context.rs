@@ -232,3 +232,22 @@ fn a_place_in_a_clause_that_times_a_meeting_is_not_its_venue() {
         .unwrap_or_else(|| panic!("the summit: {rows:#?}"));
     assert_ne!(e["location"]["name"], "Singapore", "{e:#}");
 }
+
+#[test]
+fn they_opening_a_sentence_are_the_people_the_last_one_was_about() {
+    let text = "Donald Trump and Kim Jong Un met at the border on Sunday. They then talked for \
+                about 50 minutes in a building on the southern side.";
+    let rows = coded(text, "2019-06-30");
+    let talked = by_trigger(&rows, text, "CONSULT", "talked");
+    let e = talked
+        .first()
+        .unwrap_or_else(|| panic!("the talk: {rows:#?}"));
+    assert_eq!(actors(e), ["PRK", "USA"], "{e:#}");
+    // One person before is no "they".
+    let text = "Donald Trump arrived at the border on Sunday. They then talked for about 50 \
+                minutes.";
+    let rows = coded(text, "2019-06-30");
+    for e in by_trigger(&rows, text, "CONSULT", "talked") {
+        assert_ne!(actors(e), ["USA"], "{e:#}");
+    }
+}
