@@ -2835,7 +2835,7 @@ fn pronoun_subject<'m>(
     let Some(word) = tree
         .tokens
         .get(subj)
-        .filter(|t| t.upos == "PRON")
+        .filter(|t| t.upos == "PRON" || t.upos == "NUM")
         .map(|t| t.text.to_lowercase())
     else {
         return Vec::new();
@@ -2857,6 +2857,51 @@ fn pronoun_subject<'m>(
             .filter(|m| m.span.end <= at && gap(m) && is_party(m))
             .map(|&mention| Party { mention })
             .collect();
+    }
+    // "the two had agreed to restart talks", "when the three met briefly":
+    // a bare number for people is the last that many people of different
+    // states named before it in the sentence, else the people the last
+    // sentence was about.
+    let many = match word.as_str() {
+        "two" => 2,
+        "three" => 3,
+        _ => 0,
+    };
+    let bare_number = many > 0
+        && tree.tokens.get(subj).is_some_and(|t| t.upos == "NUM")
+        && tree
+            .children_with(subj, &["det"])
+            .any(|d| tree.lemma(d) == "the")
+        && tree
+            .children(subj)
+            .iter()
+            .all(|&c| matches!(tree.base_rel(c), "det" | "punct"));
+    if bare_number {
+        let at = tree.tokens.get(subj).map_or(0, |t| t.span.start);
+        let mut chosen: Vec<&'m ResolvedMention> = Vec::new();
+        for m in mentions
+            .iter()
+            .rev()
+            .filter(|m| m.span.end <= at && m.person.is_some())
+        {
+            if m.country.is_some() && chosen.iter().all(|c| c.country != m.country) {
+                chosen.push(m);
+            }
+            if chosen.len() == many {
+                break;
+            }
+        }
+        if chosen.len() < many && previous.len() >= 2 {
+            chosen = previous.to_vec();
+        }
+        if chosen.len() >= 2 {
+            chosen.sort_by_key(|m| m.span.start);
+            return chosen
+                .into_iter()
+                .map(|mention| Party { mention })
+                .collect();
+        }
+        return Vec::new();
     }
     // An object pronoun stands as its subject form would: "fired at it".
     let word = match word.as_str() {

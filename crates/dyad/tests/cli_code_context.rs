@@ -251,3 +251,15 @@ fn they_opening_a_sentence_are_the_people_the_last_one_was_about() {
         assert_ne!(actors(e), ["USA"], "{e:#}");
     }
 }
+
+#[test]
+fn the_two_as_a_subject_are_the_two_people_just_named() {
+    let text = "Donald Trump met Kim Jong Un at the border on Sunday, and the two agreed to \
+                restart nuclear negotiations.";
+    let rows = coded(text, "2019-06-30");
+    let agreed = by_trigger(&rows, text, "AGREE", "agreed");
+    let e = agreed
+        .first()
+        .unwrap_or_else(|| panic!("the agreement: {rows:#?}"));
+    assert_eq!(actors(e), ["PRK", "USA"], "{e:#}");
+}
