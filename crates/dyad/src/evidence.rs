@@ -71,12 +71,19 @@ impl DateEvidence for OfficeTermEvidence {
                 (None, None) => continue,
             };
             for role in &roles {
-                for t in self
+                let terms: Vec<_> = self
                     .kb
                     .terms(country, role)
                     .into_iter()
                     .filter(|t| &t.name == person)
-                {
+                    .collect();
+                // Where the project's own records give the person's terms in
+                // the office, an imported source's other terms are not weighed:
+                // REIGN files Erdogan, then prime minister, as Turkey's head of
+                // state from 2003, which dated a 2023 report to 2004.
+                let curated = |t: &&_| is_curated(t);
+                let any_curated = terms.iter().any(curated);
+                for t in terms.iter().filter(|t| !any_curated || curated(t)) {
                     out.push(DateWindow {
                         not_before: day(t.start.as_deref(), false),
                         not_after: day(t.end.as_deref(), true),
@@ -221,4 +228,10 @@ fn appointments(
         }
     }
     out
+}
+
+/// Whether an office term comes from the project's own records (`offices.tsv`,
+/// `offices.recent.tsv`) rather than an imported source.
+fn is_curated(t: &&dyad_kb::OfficeTerm) -> bool {
+    t.source.starts_with("dyad-curated") || t.source.starts_with("dyad-verified")
 }

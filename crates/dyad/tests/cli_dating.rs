@@ -128,3 +128,21 @@ fn weekdays_that_land_on_named_days_fix_the_year() {
         "{d:#}"
     );
 }
+
+/// The project's own record of an office-holder's terms outweighs an imported
+/// source's: REIGN files Erdogan, prime minister from 2003, as Turkey's head of
+/// state until 2007, which put a report on his meeting with President Putin
+/// in 2004.
+#[test]
+fn curated_terms_outweigh_imported_ones() {
+    let doc = read_report(
+        "sochi",
+        "Erdogan to meet Putin in Sochi\n\nTurkish President Tayyip Erdogan will travel to \
+         Sochi on Monday for talks with Russian President Vladimir Putin, officials said.\n",
+    );
+    let published = doc["published"].as_str().unwrap_or("");
+    assert!(
+        published.is_empty() || published >= "2014",
+        "dated {published}: {doc:#}"
+    );
+}
