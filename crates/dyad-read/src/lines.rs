@@ -139,6 +139,18 @@ fn dateline_line_rx() -> &'static Regex {
     })
 }
 
+fn dateline_stamp_rx() -> &'static Regex {
+    // A line that is a dateline with the date after the dash, often with a
+    // clock time: "SOCHI, Russia (Anvil) – 4 September 2023, 17:05 GMT".
+    static RX: OnceLock<Regex> = OnceLock::new();
+    RX.get_or_init(|| {
+        Regex::new(
+            r"^(?P<place>\p{Lu}[\p{L}.'-]+(?:[ -]\p{Lu}[\p{L}.'-]+){0,2})(?:,\s*\p{Lu}[\p{L}.]+)?\s*(?:\((?P<wire>[^)]{1,40})\))?\s*[-–—]\s*(?P<date>[\p{L}\d ,.:]{6,40}?)\s*(?:GMT|UTC|[A-Z]{2,4})?$",
+        )
+        .expect("dateline pattern compiles")
+    })
+}
+
 fn dateline_lead_rx() -> &'static Regex {
     // A body paragraph opening with a dateline: "TOKYO – …", "WASHINGTON, Jan 7 (Reuters) - …".
     static RX: OnceLock<Regex> = OnceLock::new();
@@ -318,7 +330,10 @@ pub fn assemble(
         if t.chars().count() > 80 || sentence_like(t) {
             break;
         }
-        if let Some(c) = dateline_line_rx().captures(t) {
+        if let Some(c) = dateline_line_rx()
+            .captures(t)
+            .or_else(|| dateline_stamp_rx().captures(t))
+        {
             let date_part = c.name("date").map_or("", |m| m.as_str());
             let found = dates::parse_date_text(date_part);
             if let Some(m) = found.into_iter().next() {

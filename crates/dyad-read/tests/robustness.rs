@@ -153,3 +153,23 @@ Published 7 March 2023\n";
     assert_eq!(d.paragraphs.len(), 2);
     assert_eq!(d.language.as_deref(), Some("en"));
 }
+
+/// A dateline standing alone with its date after the dash, and a clock time
+/// ("SOCHI, Russia (Anvil) – 4 September 2023, 17:05 GMT"), states the
+/// publication date and the place; it is not body text.
+#[test]
+fn a_dateline_line_with_the_date_after_the_dash() {
+    let text = "Putin tells Erdogan grain deal must wait\n\n\
+                SOCHI, Russia (Anvil) – 4 September 2023, 17:05 GMT\n\n\
+                Russian President Vladimir Putin told Turkish President Tayyip Erdogan on Monday \
+                that Moscow would not yet return to the grain deal.\n";
+    let doc = Reader::new()
+        .read_text("s", "s.txt", text, &ReadOptions::default())
+        .expect("read");
+    assert_eq!(
+        doc.published.as_ref().map(|p| p.value.to_iso()).as_deref(),
+        Some("2023-09-04T17:05")
+    );
+    assert_eq!(doc.dateline.as_deref(), Some("Sochi"));
+    assert!(!doc.text.contains("17:05"), "{}", doc.text);
+}
