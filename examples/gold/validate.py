@@ -1,13 +1,16 @@
 #!/usr/bin/env python3
-"""Validate the gold files of dyad's bundled sample corpus.
+"""Validate the gold files of one of dyad's example corpora (by default the bundled sample).
 
-usage: python3 examples/gold/validate.py [--lines DOC_ID]
+usage: python3 examples/gold/validate.py [--corpus sample|check|holdout|final] [--lines DOC_ID]
+
+--corpus NAME (default: sample) validates examples/gold/NAME.{docs,events,conflicts}.jsonl against the
+documents in examples/NAME/.
 
 Checks, with the standard library only:
-  * every row of sample.docs.jsonl, sample.events.jsonl and sample.conflicts.jsonl has the fields of
+  * every row of NAME.docs.jsonl, NAME.events.jsonl and NAME.conflicts.jsonl has the fields of
     /work/shared/gold/SCHEMA.md (copied into the checks below) with the right types and values;
-  * every document id in the gold exists as a file under examples/sample/ (<id>.txt or <id>.html)
-    or as a row of examples/sample/wire.jsonl, and every document has exactly one docs row;
+  * every document id in the gold exists as a file under examples/NAME/ (<id>.txt or <id>.html)
+    or as a row of examples/NAME/wire.jsonl, and every document has exactly one docs row;
   * every mention quote appears verbatim in its document's text;
   * every boilerplate line appears verbatim (trimmed) in its document's text: as a whole line for
     plain text, as a line (or part of one) of the visible text for HTML;
@@ -27,7 +30,12 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-SAMPLE = HERE.parent / "sample"
+CORPUS = "sample"
+if "--corpus" in sys.argv:
+    CORPUS = sys.argv[sys.argv.index("--corpus") + 1]
+    if not re.fullmatch(r"[a-z0-9_-]+", CORPUS):
+        raise SystemExit(f"bad corpus name {CORPUS!r}")
+SAMPLE = HERE.parent / CORPUS
 
 PLOVER_TYPES = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
                 "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
@@ -163,11 +171,11 @@ def main():
     counts = {}
 
     # documents
-    drows = read_jsonl(HERE / "sample.docs.jsonl", errors)
+    drows = read_jsonl(HERE / f"{CORPUS}.docs.jsonl", errors)
     counts["docs"] = len(drows)
     seen = set()
     for n, d in drows:
-        w = f"sample.docs.jsonl:{n}"
+        w = f"{CORPUS}.docs.jsonl:{n}"
         for k in ("id", "published", "published_in_text", "title", "outlet", "byline", "dateline", "boilerplate"):
             if k not in d:
                 errors.append(f"{w}: missing field {k!r}")
@@ -180,7 +188,7 @@ def main():
             errors.append(f"{w}: duplicate row")
         seen.add(did)
         if did not in docs:
-            errors.append(f"{w}: no such document in examples/sample")
+            errors.append(f"{w}: no such document in examples/{CORPUS}")
             continue
         if not (is_str(d.get("published")) and DATE_RE.match(d["published"])):
             errors.append(f"{w}: published must be ISO 8601")
@@ -211,15 +219,15 @@ def main():
                 errors.append(f"{w}: title is neither a line of the text nor the row's title")
     for did in docs:
         if did not in seen:
-            errors.append(f"sample.docs.jsonl: no row for document {did}")
+            errors.append(f"{CORPUS}.docs.jsonl: no row for document {did}")
 
     # events
-    erows = read_jsonl(HERE / "sample.events.jsonl", errors)
+    erows = read_jsonl(HERE / f"{CORPUS}.events.jsonl", errors)
     counts["events"] = len(erows)
     counts["core"] = sum(1 for _, e in erows if e.get("core") is True)
     eids = set()
     for n, e in erows:
-        w = f"sample.events.jsonl:{n}"
+        w = f"{CORPUS}.events.jsonl:{n}"
         for k in ("id", "core", "type", "mode", "actors", "participants", "date", "location", "status",
                   "status_history", "mentions"):
             if k not in e:
@@ -294,11 +302,11 @@ def main():
             errors.append(f"{w}: note must be a string")
 
     # conflicts
-    crows = read_jsonl(HERE / "sample.conflicts.jsonl", errors)
+    crows = read_jsonl(HERE / f"{CORPUS}.conflicts.jsonl", errors)
     counts["conflicts"] = len(crows)
     counts["flag_true"] = sum(1 for _, c in crows if c.get("flag") is True)
     for n, c in crows:
-        w = f"sample.conflicts.jsonl:{n}"
+        w = f"{CORPUS}.conflicts.jsonl:{n}"
         for k in ("event", "field", "flag", "values", "truth"):
             if k not in c:
                 errors.append(f"{w}: missing field {k!r}")
@@ -319,7 +327,7 @@ def main():
         if not is_str(c.get("truth")):
             errors.append(f"{w}: truth must be a string")
     if not any(c.get("flag") is True for _, c in crows) or not any(c.get("flag") is False for _, c in crows):
-        errors.append("sample.conflicts.jsonl: needs both flag:true and flag:false rows")
+        errors.append(f"{CORPUS}.conflicts.jsonl: needs both flag:true and flag:false rows")
 
     for e in errors:
         print("FAIL", e)
