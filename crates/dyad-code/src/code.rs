@@ -1476,12 +1476,7 @@ fn repair_split_name(
             .find(|&a| a != b && a < b && tree.subtree(a).contains(&title))?;
         (other != title || tree.subtree(other).len() > 1).then_some((b, title))
     })?;
-    let mut out = sentence.clone();
-    if let Some(t) = out.tokens.get_mut(name) {
-        t.head = Some(title);
-        t.deprel = "appos".to_string();
-    }
-    Some(out)
+    Some(rehang(sentence, &[(name, title, "appos")]))
 }
 
 /// A sentence whose parse found no verb and tagged its past-tense verb an
@@ -1576,16 +1571,19 @@ fn repair_participle_conjunct(
             .find(|&n| n > v && n + 1 == c)?;
         matches!(toks.get(n)?.upos.as_str(), "NOUN" | "PROPN").then_some((c, v, n))
     })?;
+    Some(rehang(sentence, &[(n, v, "obj"), (c, n, "acl")]))
+}
+
+/// `sentence` with each of `rehung` (token, head, relation) in its new place.
+fn rehang(sentence: &dyad_text::Sentence, rehung: &[(usize, usize, &str)]) -> dyad_text::Sentence {
     let mut out = sentence.clone();
-    if let Some(t) = out.tokens.get_mut(n) {
-        t.head = Some(v);
-        t.deprel = "obj".to_string();
+    for &(k, head, rel) in rehung {
+        if let Some(t) = out.tokens.get_mut(k) {
+            t.head = Some(head);
+            t.deprel = rel.to_string();
+        }
     }
-    if let Some(t) = out.tokens.get_mut(c) {
-        t.head = Some(n);
-        t.deprel = "acl".to_string();
-    }
-    Some(out)
+    out
 }
 
 /// `sentence` with a new root (the pair is old root, new root); each of
