@@ -14,7 +14,8 @@ use dyad_kb::{DocContext, MentionKind, ResolvedMention};
 
 /// Speech verbs whose subject is the "according to" source of a reported event.
 const SPEECH: &[&str] = &[
-    "say", "tell", "report", "announce", "add", "state", "confirm", "claim", "note",
+    "say", "tell", "report", "announce", "add", "state", "confirm", "claim", "note", "write",
+    "tweet", "post", "insist", "stress",
 ];
 /// Prepositions that introduce a place or a time, not one acted on.
 /// Verbs whose subject receives what their object names ("received

@@ -263,3 +263,31 @@ fn the_two_as_a_subject_are_the_two_people_just_named() {
         .unwrap_or_else(|| panic!("the agreement: {rows:#?}"));
     assert_eq!(actors(e), ["PRK", "USA"], "{e:#}");
 }
+
+#[test]
+fn setting_foot_in_a_country_is_a_visit_to_it() {
+    let text = "Japanese Prime Minister Fumio Kishida on Tuesday became the first Japanese leader \
+                to set foot in Ukraine since the war began.";
+    let rows = coded(text, "2023-03-21");
+    let visit = by_trigger(&rows, text, "CONSULT", "set");
+    let visit = visit
+        .first()
+        .unwrap_or_else(|| panic!("a visit coded from \"set foot in\": {rows:#?}"));
+    assert_eq!(actors(visit), ["JPN", "UKR"], "{visit:#}");
+    assert_eq!(visit["date"]["value"], "2023-03-21", "{visit:#}");
+}
+
+#[test]
+fn the_day_a_plan_was_written_is_not_the_day_planned() {
+    // "On Saturday … wrote that he would meet": Saturday is the day of the
+    // message; the meeting it plans has no day yet.
+    let text = "On Saturday morning the Brazilian president wrote on social media that he would \
+                meet the Venezuelan president at the border.";
+    let rows = coded(text, "2024-03-10");
+    let meet = by_trigger(&rows, text, "CONSULT", "meet");
+    let meet = meet
+        .first()
+        .unwrap_or_else(|| panic!("the planned meeting: {rows:#?}"));
+    assert_eq!(meet["status"], "planned", "{meet:#}");
+    assert!(meet["date"].is_null(), "{meet:#}");
+}
