@@ -286,7 +286,7 @@ fn same_report_event(clusters: &[Cluster<'_>], m: &EventMention) -> Option<usize
         .enumerate()
         .filter_map(|(ci, c)| {
             let own = c.members.iter().filter(|x| x.doc == m.doc).count();
-            if own == 0 {
+            if own == 0 || !crate::score::same_kind_of_act(m, &c.members) {
                 return None;
             }
             let shared = m.actors.iter().filter(|a| c.actors.contains(*a)).count();

@@ -196,6 +196,9 @@ pub fn participant_keys(m: &EventMention) -> BTreeSet<(String, String)> {
 
 /// The score of `m` joining `c`, or `None` where the two cannot be one event.
 pub fn join_score(w: &Weights, m: &MentionView, c: &ClusterView) -> Option<f32> {
+    if !same_kind_of_act(m.mention, c.members) {
+        return None;
+    }
     let mut score = date_score(w, m, c)?;
 
     // Parties: reports name more or fewer of them ("Japan and the US", "the US,
@@ -405,6 +408,24 @@ pub fn join_score(w: &Weights, m: &MentionView, c: &ClusterView) -> Option<f32> 
         }
     }
     Some(score)
+}
+
+/// Whether an agreement mention may tell the same act as an event's members.
+/// An invitation (CAMEO 036, "invited Kim to visit the White House", "an
+/// invitation to Washington") is an act of its own beside the agreements of
+/// the same talks ("agreed to restart negotiations"), however close in words,
+/// day and parties: summit reports tell both, and each is news. Only AGREE
+/// mentions are told apart this way; any event without a coded member fits.
+pub fn same_kind_of_act(m: &EventMention, members: &[&EventMention]) -> bool {
+    let invitation = |x: &EventMention| {
+        x.event_type == dyad_core::EventType::Agree
+            && x.cameo.as_deref().is_some_and(|c| c.starts_with("036"))
+    };
+    if m.event_type != dyad_core::EventType::Agree {
+        return true;
+    }
+    let mine = invitation(m);
+    members.iter().all(|x| invitation(x) == mine)
 }
 
 /// The first five letters of a mention's trigger word, lower case: a stem that

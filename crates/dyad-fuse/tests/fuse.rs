@@ -1376,3 +1376,59 @@ fn a_stale_title_keeps_its_person() {
         .iter()
         .any(|c| c.field == "participants"));
 }
+
+/// An invitation told beside an agreement of the same talks, in one report
+/// and across reports, is an act of its own; two reports of the invitation
+/// are one event.
+#[test]
+fn an_invitation_is_not_the_agreement_beside_it() {
+    use EventStatus::*;
+    let agree = |doc: &'static str, n: usize, cameo: &str, sentence: &'static str| {
+        let mut m = mention(M {
+            doc,
+            n,
+            published: "2019-06-30",
+            ty: EventType::Agree,
+            status: Occurred,
+            actors: &["PRK", "USA"],
+            date: Some("2019-06-30"),
+            location: None,
+            participants: vec![],
+            sentence,
+            mode: None,
+        });
+        m.cameo = Some(cameo.into());
+        m
+    };
+    let ms = vec![
+        agree(
+            "a",
+            1,
+            "030",
+            "The two leaders agreed on Sunday to restart talks.",
+        ),
+        agree(
+            "a",
+            2,
+            "036",
+            "He said he had invited Kim to visit the White House.",
+        ),
+        agree(
+            "b",
+            1,
+            "036",
+            "Trump invited Kim to the White House on Sunday.",
+        ),
+        agree(
+            "b",
+            2,
+            "030",
+            "The two agreed on Sunday to resume negotiations.",
+        ),
+    ];
+    let events = fuse(&ms);
+    assert_eq!(events.len(), 2, "{events:#?}");
+    for e in &events {
+        assert_eq!(docs(e), ["a", "b"], "{e:#?}");
+    }
+}
