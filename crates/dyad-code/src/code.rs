@@ -4462,7 +4462,28 @@ fn event_date(
                 }
             }
         }
-        let Some(rank) = owner.and_then(|o| chain.iter().position(|&c| c == o)) else {
+        // "signed agreements establishing relations with the UAE … on
+        // Tuesday": a time the parse hung on a participle describing the act's
+        // own object is the act's, ranked after every time on the act itself.
+        let rank = owner
+            .and_then(|o| chain.iter().position(|&c| c == o))
+            .or_else(|| {
+                owner
+                    .filter(|&o| {
+                        o != i
+                            && tree.head(o).is_some_and(|h| tree.head(h) == Some(i))
+                            && tree.base_rel(o) == "acl"
+                            && tree
+                                .tokens
+                                .get(o)
+                                .is_some_and(|t| t.feat("VerbForm") == Some("Part"))
+                            && ["obj", "nsubj:pass"]
+                                .contains(&tree.base_rel(tree.head(o).unwrap_or(o)))
+                            && !s.triggers.contains(&o)
+                    })
+                    .map(|_| chain.len())
+            });
+        let Some(rank) = rank else {
             continue;
         };
         if best.is_none_or(|(r, _)| rank < r) {

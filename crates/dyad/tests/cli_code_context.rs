@@ -291,3 +291,19 @@ fn the_day_a_plan_was_written_is_not_the_day_planned() {
     assert_eq!(meet["status"], "planned", "{meet:#}");
     assert!(meet["date"].is_null(), "{meet:#}");
 }
+
+#[test]
+fn a_time_hung_on_a_participle_of_the_object_dates_the_act() {
+    // The parse hangs "on Tuesday" inside "establishing relations with …":
+    // the day is still the signing's.
+    let text = "Israel signed agreements establishing formal relations with the United Arab \
+                Emirates and Bahrain at the White House on Tuesday, the first Arab states to make \
+                peace with Israel in more than a quarter of a century.";
+    let rows = coded(text, "2020-09-15");
+    let signed = by_trigger(&rows, text, "AGREE", "signed");
+    let signed = signed
+        .first()
+        .unwrap_or_else(|| panic!("the signing: {rows:#?}"));
+    assert_eq!(signed["date"]["value"], "2020-09-15", "{signed:#}");
+    assert_eq!(signed["date"]["text"], "Tuesday", "{signed:#}");
+}
