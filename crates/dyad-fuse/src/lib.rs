@@ -253,7 +253,11 @@ pub fn document_block_keys(mentions: &[EventMention]) -> Vec<String> {
                         };
                         ((shared, fits), o)
                     })
-                    .filter(|((shared, _), _)| *shared > 0)
+                    // A plan is never filed with an act behind the report's
+                    // day, nor a report of an act with one still to come
+                    // ("their foreign ministers are to meet" is not the talks
+                    // Iraq hosted two years before).
+                    .filter(|((shared, fits), _)| *shared > 0 && *fits)
                     // Best first; ties to the first in the report.
                     .fold(
                         None,

@@ -428,13 +428,14 @@ pub fn same_kind_of_act(m: &EventMention, members: &[&EventMention]) -> bool {
     members.iter().all(|x| invitation(x) == mine)
 }
 
-/// The first five letters of a mention's trigger word, lower case: a stem that
-/// inflections share ("capture", "captured", "capturing").
+/// The first four letters of a mention's trigger word, lower case: a stem that
+/// inflections and derived nouns share ("capture", "captured", "capturing";
+/// "meet", "meeting"; "talk", "talks").
 pub fn trigger_stem(m: &EventMention) -> Option<String> {
     let from = m.trigger.start.checked_sub(m.sentence.start)?;
     let to = m.trigger.end.checked_sub(m.sentence.start)?;
     let word = m.sentence_text.get(from..to)?;
-    let stem: String = word.to_lowercase().chars().take(5).collect();
+    let stem: String = word.to_lowercase().chars().take(4).collect();
     (!stem.is_empty()).then_some(stem)
 }
 

@@ -1432,3 +1432,57 @@ fn an_invitation_is_not_the_agreement_beside_it() {
         assert_eq!(docs(e), ["a", "b"], "{e:#?}");
     }
 }
+
+/// An undated plan is filed with a dated act of its report only where that
+/// act is on the same side of the report's day: "their foreign ministers are
+/// to meet" is not the talks the parties held two years before, and must be
+/// able to meet the ministers' meeting another report dates.
+#[test]
+fn an_undated_plan_is_not_filed_with_background_acts() {
+    use EventStatus::*;
+    let mut background = consult(
+        "a",
+        1,
+        "2023-03-10",
+        Occurred,
+        Some("2021-04"),
+        Some(place("Baghdad", Some("IRQ"))),
+        "Iraq hosted five rounds of talks between Saudi and Iranian officials from April 2021.",
+    );
+    background.actors = &["IRN", "IRQ", "SAU"];
+    let mut plan = consult(
+        "a",
+        2,
+        "2023-03-10",
+        Planned,
+        None,
+        None,
+        "Their top envoys are to meet to put the decision into effect.",
+    );
+    plan.actors = &["IRN", "SAU"];
+    let mut held = consult(
+        "b",
+        1,
+        "2023-04-06",
+        Occurred,
+        Some("2023-04-06"),
+        Some(place("Beijing", Some("CHN"))),
+        "The foreign ministers of Saudi Arabia and Iran held a meeting in Beijing on Thursday.",
+    );
+    held.actors = &["IRN", "SAU"];
+    let (background, plan, mut held) = (mention(background), mention(plan), mention(held));
+    let keys = dyad_fuse::document_block_keys(&[background.clone(), plan.clone()]);
+    assert_eq!(keys[1], "CONSULT|2023", "{keys:?}");
+    // The trigger words: "meet" and "meeting" are one act's.
+    let at = held.sentence_text.find("meeting").unwrap_or(0) + held.sentence.start;
+    held.trigger = Span::new(at, at + "meeting".len());
+    let mut plan = plan;
+    let at = plan.sentence_text.find("meet").unwrap_or(0) + plan.sentence.start;
+    plan.trigger = Span::new(at, at + "meet".len());
+    let events = fuse(&[background, plan, held]);
+    let meeting = events
+        .iter()
+        .find(|e| e.date.as_ref().is_some_and(|d| d.value == "2023-04-06"))
+        .unwrap_or_else(|| panic!("{events:#?}"));
+    assert_eq!(docs(meeting), ["a", "b"], "{meeting:#?}");
+}
