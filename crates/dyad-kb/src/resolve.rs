@@ -110,6 +110,22 @@ impl DocContext {
     pub fn new() -> Self {
         Self::default()
     }
+    /// The person a surname repeats: the one the document named with it, or
+    /// with a spelling one letter away ("Zelenskyy" … "Zelenskiy").
+    fn person_by_surname(&self, key: &str) -> Option<usize> {
+        if let Some(&p) = self.surnames.get(key) {
+            return Some(p);
+        }
+        let mut near = self
+            .surnames
+            .iter()
+            .filter(|(k, _)| crate::text::near_spelling(k, key))
+            .map(|(_, &p)| p);
+        let first = near.next()?;
+        // Two people one letter away: the name is not clearly either.
+        near.all(|p| p == first).then_some(first)
+    }
+
     fn remember(&mut self, kb: &KnowledgeBase, person: usize) {
         if let Some(p) = kb.persons.get(person) {
             for w in crate::text::key_words(&p.name) {
@@ -572,7 +588,7 @@ impl KnowledgeBase {
             if !t.capitalised || t.all_caps && t.key.len() <= 3 {
                 continue;
             }
-            if let Some(&p) = ctx.surnames.get(&t.key) {
+            if let Some(p) = ctx.person_by_surname(&t.key) {
                 let span = Span::new(t.start, t.end);
                 out.push(self.person_mention(text, span, p, None, day));
             }
@@ -1008,11 +1024,24 @@ impl KnowledgeBase {
                 if end > th.last && !org_modifier {
                     let surname = toks.get(end - 1).map(|t| t.key.clone()).unwrap_or_default();
                     let mut candidates: Vec<usize> = Vec::new();
-                    if let Some(&p) = ctx.surnames.get(&surname) {
+                    if let Some(p) = ctx.person_by_surname(&surname) {
                         candidates.push(p);
                     }
                     if candidates.is_empty() {
                         candidates = self.surnames.get(&surname).cloned().unwrap_or_default();
+                    }
+                    // A transliteration the tables do not list ("President
+                    // Volodymyr Zelenskiy" for Zelenskyy): the holders of the
+                    // office whose surname is one letter away.
+                    if candidates.is_empty() {
+                        candidates = self
+                            .surnames
+                            .iter()
+                            .filter(|(k, _)| crate::text::near_spelling(k, &surname))
+                            .flat_map(|(_, ps)| ps.iter().copied())
+                            .collect();
+                        candidates.sort_unstable();
+                        candidates.dedup();
                     }
                     // The given names written before the surname must not
                     // contradict the person's: "President Omar Hassan" is not
@@ -1028,6 +1057,22 @@ impl KnowledgeBase {
                         })
                         .filter_map(|t| t.key.chars().next())
                         .collect();
+                    // Where the given names agree with someone's full name,
+                    // that person is meant, before one recorded by the surname
+                    // alone ("Zelensky" in a table of rulers).
+                    let full_match = |p: usize| {
+                        self.persons.get(p).is_some_and(|x| {
+                            let words = crate::text::key_words(&x.name);
+                            words.len() >= 2
+                                && words
+                                    .iter()
+                                    .filter_map(|w| w.chars().next())
+                                    .any(|c| given.contains(&c))
+                        })
+                    };
+                    if !given.is_empty() && candidates.iter().any(|&p| full_match(p)) {
+                        candidates.retain(|&p| full_match(p));
+                    }
                     // (A person known by the surname alone, as some sources
                     // record rulers, has no given name to contradict.)
                     candidates.retain(|&p| {

@@ -189,3 +189,48 @@ pub fn title_case(name: &str) -> String {
     }
     out
 }
+
+/// Whether two name keys are spellings of one name: transliterations differ
+/// by a letter ("zelenskiy", "zelenskyy"; "shoigu", "shoygu"). Only words of
+/// six letters or more, with the same first letter, one edit apart (a letter
+/// changed, added or dropped): shorter names differ by a letter too often
+/// ("kim", "kin").
+pub fn near_spelling(a: &str, b: &str) -> bool {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    if a.len().min(b.len()) < 6 || a.len().abs_diff(b.len()) > 1 || a.first() != b.first() {
+        return false;
+    }
+    if a == b {
+        return true;
+    }
+    // One edit: skip the first difference on one side or both, then the
+    // rest must agree.
+    let Some(i) = a.iter().zip(&b).position(|(x, y)| x != y) else {
+        // One is the other with a letter added at the end.
+        return true;
+    };
+    let rest = |x: &[char], y: &[char]| x == y;
+    match a.len().cmp(&b.len()) {
+        std::cmp::Ordering::Equal => rest(&a[i + 1..], &b[i + 1..]),
+        std::cmp::Ordering::Greater => rest(&a[i + 1..], &b[i..]),
+        std::cmp::Ordering::Less => rest(&a[i..], &b[i + 1..]),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::near_spelling;
+
+    #[test]
+    fn spellings_one_letter_apart() {
+        assert!(near_spelling("zelenskiy", "zelenskyy"));
+        assert!(near_spelling("zelensky", "zelenskyy"));
+        assert!(near_spelling("shoigu", "shoygu"));
+        // Short names, other first letters, two edits: other names.
+        assert!(!near_spelling("kim", "kin"));
+        assert!(!near_spelling("shoigu", "hoigus"));
+        assert!(!near_spelling("lavrov", "lavrova1"));
+        assert!(!near_spelling("zelenskiy", "zelenskyyy"));
+    }
+}

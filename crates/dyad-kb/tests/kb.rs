@@ -943,3 +943,23 @@ fn names_in_broken_case_resolve_but_ordinary_words_do_not() {
     assert_eq!(kb.resolve_text("Marchtown protested.", on).len(), 1);
     assert!(kb.resolve_text("marchtown protested.", on).is_empty());
 }
+
+#[test]
+fn a_transliteration_one_letter_away_is_the_known_holder() {
+    // "Zelenskiy" (a wire's spelling) for Zelenskyy, after a title and alone.
+    let text = "President Volodymyr Zelenskiy met the U.N. chief. Zelenskiy said talks went well.";
+    let m = kb().resolve_text(text, d("2023-07-08"));
+    let people: Vec<(&str, Option<&str>)> = m
+        .iter()
+        .filter(|x| x.text.contains("Zelenskiy"))
+        .map(|x| (x.person.as_deref().unwrap_or(""), x.role_on_date.as_deref()))
+        .collect();
+    assert_eq!(
+        people,
+        [
+            ("Volodymyr Zelenskyy", Some("head_of_state")),
+            ("Volodymyr Zelenskyy", Some("head_of_state"))
+        ],
+        "{m:#?}"
+    );
+}
