@@ -203,6 +203,10 @@ pub struct KnowledgeBase {
     /// casing is broken ("iSrael", "tunisian rioters"). From `cues.tsv` rows
     /// `word`.
     pub(crate) common_words: HashSet<String>,
+    /// Words of address between a title and a name ("Foreign Minister Sheikh
+    /// Abdullah bin Zayed", "Prince Faisal"): no part of the name. From
+    /// `cues.tsv` rows `honorific`.
+    pub(crate) honorifics: HashSet<String>,
     pub(crate) entries: Vec<Entry>,
     pub(crate) gazetteer: HashMap<String, Vec<u32>>,
     /// Longest phrase (in words) starting with each first word.
@@ -336,6 +340,10 @@ impl KnowledgeBase {
                 for r in &t.rows {
                     if r.get(1) == "word" {
                         self.common_words.insert(key(r.get(0)));
+                        continue;
+                    }
+                    if r.get(1) == "honorific" {
+                        self.honorifics.insert(key(r.get(0)));
                         continue;
                     }
                     let many = match r.get(1) {

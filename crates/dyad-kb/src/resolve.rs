@@ -914,8 +914,20 @@ impl KnowledgeBase {
                 let start_tok = hit.first;
                 // The name after the title: a known person, or capitalised words.
                 let next = hits.get(title_hit + 1);
+                // Words of address between the title and the name ("Foreign
+                // Minister Sheikh Abdullah bin Zayed") belong to neither.
+                let mut name_from = th.last;
+                while toks.get(name_from).is_some_and(|t| {
+                    t.capitalised && self.honorifics.contains(&t.key) && !covered[name_from]
+                }) && name_from < th.last + 2
+                {
+                    name_from += 1;
+                }
                 let next_person = next
-                    .filter(|n| n.first == th.last && spaced(text, toks, th.last, n.first))
+                    .filter(|n| {
+                        (n.first == th.last && spaced(text, toks, th.last, n.first))
+                            || (n.first == name_from && name_from > th.last)
+                    })
                     .and_then(|n| {
                         let persons: Vec<usize> = n
                             .entries

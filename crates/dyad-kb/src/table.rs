@@ -241,9 +241,12 @@ fn validate_row(name: &str, kind: TableKind, row: &Row, out: &mut Vec<Diagnostic
             }
         }
         TableKind::Cues => {
-            if !matches!(row.get(1), "past" | "future" | "pair" | "trio" | "word") {
+            if !matches!(
+                row.get(1),
+                "past" | "future" | "pair" | "trio" | "word" | "honorific"
+            ) {
                 out.push(at(format!(
-                    "cue meaning `{}` must be `past`, `future`, `pair`, `trio` or `word`",
+                    "cue meaning `{}` must be `past`, `future`, `pair`, `trio`, `word` or `honorific`",
                     row.get(1)
                 )));
             }

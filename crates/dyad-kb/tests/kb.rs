@@ -963,3 +963,24 @@ fn a_transliteration_one_letter_away_is_the_known_holder() {
         "{m:#?}"
     );
 }
+
+#[test]
+fn a_word_of_address_between_title_and_name_is_no_name() {
+    let text = "UAE Foreign Minister Sheikh Abdullah bin Zayed signed the accord.";
+    let m = kb().resolve_text(text, d("2020-09-15"));
+    let first = &m[0];
+    assert_eq!(
+        first.person.as_deref(),
+        Some("Abdullah bin Zayed Al Nahyan"),
+        "{m:#?}"
+    );
+    assert_eq!(
+        first.role_on_date.as_deref(),
+        Some("foreign_minister"),
+        "{m:#?}"
+    );
+    assert!(
+        !m.iter().any(|x| x.person.as_deref() == Some("Sheikh")),
+        "{m:#?}"
+    );
+}
