@@ -387,6 +387,7 @@ pub fn code_document(coder: &Coder, input: &CodeInput<'_>) -> Vec<EventMention> 
     place_by_dateline(input, &resolved, &mut out);
     // After the dateline: a meeting it placed places what the sentence tells beside it.
     place_by_sentence_meeting(&mut out);
+    place_by_day_meeting(&mut out);
     org_countries(coder, &mut out);
     out
 }
@@ -570,6 +571,54 @@ fn place_by_sentence_meeting(out: &mut [EventMention]) {
             });
         if let Some((_, _, _, place)) = found {
             m.location = Some(place.clone());
+        }
+    }
+}
+
+/// An agreement reached on the day the report's talks of the same parties
+/// took place was reached there: "Biden and Putin met at a villa in Geneva on
+/// Wednesday … The two agreed to send their ambassadors back" places the
+/// agreement in Geneva. Only where that day's meetings of those parties were
+/// all held at one place; never a phone call's agreement.
+fn place_by_day_meeting(out: &mut [EventMention]) {
+    let day = |m: &EventMention| {
+        m.date
+            .as_ref()
+            .filter(|d| d.grain == Grain::Day)
+            .and_then(|d| d.start)
+            .map(|v| v.date)
+    };
+    let meetings: Vec<(NaiveDate, Vec<String>, EventLocation)> = out
+        .iter()
+        .filter(|m| m.event_type == EventType::Consult && m.status == EventStatus::Occurred)
+        .filter(|m| m.mode.as_deref() != Some("phone"))
+        .filter_map(|m| {
+            let place = m.location.clone().filter(|l| l.country.is_some())?;
+            Some((day(m)?, m.actors.clone(), place))
+        })
+        .collect();
+    for m in out.iter_mut().filter(|m| {
+        m.location.is_none()
+            && m.event_type == EventType::Agree
+            && m.status == EventStatus::Occurred
+            && m.mode.as_deref() != Some("phone")
+    }) {
+        let Some(on) = day(m) else { continue };
+        let need = m.actors.len().min(2);
+        let places: Vec<&EventLocation> = meetings
+            .iter()
+            .filter(|(d, actors, _)| {
+                *d == on
+                    && need > 0
+                    && m.actors.iter().filter(|a| actors.contains(a)).count() >= need
+            })
+            .map(|(_, _, place)| place)
+            .collect();
+        let Some(first) = places.first() else {
+            continue;
+        };
+        if places.iter().all(|p| p.country == first.country) {
+            m.location = Some((*first).clone());
         }
     }
 }
@@ -1612,7 +1661,7 @@ fn reroot(
 }
 
 /// The repairs of parser errors the coder can tell from the tree, in order.
-const REPAIRS: [fn(&dyad_text::Sentence, &Tree<'_>) -> Option<dyad_text::Sentence>; 7] = [
+const REPAIRS: [fn(&dyad_text::Sentence, &Tree<'_>) -> Option<dyad_text::Sentence>; 8] = [
     repair_participle_root,
     repair_verb_as_auxiliary,
     repair_noun_root,
@@ -1620,7 +1669,59 @@ const REPAIRS: [fn(&dyad_text::Sentence, &Tree<'_>) -> Option<dyad_text::Sentenc
     repair_participle_conjunct,
     repair_subject_root,
     repair_split_name,
+    repair_setoff_setting,
 ];
+
+/// A setting set off by a comma at the end of the main clause ("agreed on
+/// Wednesday to send their ambassadors back and to open talks, at a summit
+/// in Geneva") tells where the main act happened; the parse often hangs it on
+/// the last verb of the clause's complement instead, which makes the summit
+/// a thing agreed on. The repair hangs the phrase on the root. `None` where
+/// the parse shows no such attachment.
+fn repair_setoff_setting(
+    sentence: &dyad_text::Sentence,
+    tree: &Tree<'_>,
+) -> Option<dyad_text::Sentence> {
+    let toks = &sentence.tokens;
+    let root = (0..tree.len()).find(|&i| tree.head(i).is_none())?;
+    let k = (0..tree.len()).find(|&k| {
+        let Some(h) = tree.head(k) else { return false };
+        if h == root || tree.base_rel(k) != "obl" || toks.get(k).is_none_or(|t| t.upos != "NOUN") {
+            return false;
+        }
+        let Some(case) = tree
+            .children_with(k, &["case"])
+            .find(|&c| matches!(tree.lemma(c).as_str(), "at" | "during"))
+        else {
+            return false;
+        };
+        let comma_before = case
+            .checked_sub(1)
+            .and_then(|c| toks.get(c))
+            .is_some_and(|t| t.text == ",");
+        // The phrase's verb lies in the root's complement: only complements
+        // and their conjuncts between it and the root.
+        let mut x = h;
+        let mut steps = 0;
+        let in_complement = loop {
+            match tree.head(x) {
+                Some(up) if ["xcomp", "conj"].contains(&tree.base_rel(x)) => {
+                    if up == root {
+                        break steps > 0 || tree.base_rel(x) == "xcomp";
+                    }
+                    x = up;
+                    steps += 1;
+                    if steps > 4 {
+                        break false;
+                    }
+                }
+                _ => break false,
+            }
+        };
+        comma_before && in_complement
+    })?;
+    Some(rehang(sentence, &[(k, root, "obl")]))
+}
 
 /// The sentence with its parse repaired, `None` where no repair applies. Each
 /// repair sees the sentence as the ones before it left it; the tree is built
@@ -4733,6 +4834,17 @@ fn event_status(
                 .children_with(x, &["nsubj", "nsubj:pass"])
                 .next()
                 .is_some()
+        {
+            break;
+        }
+        // A meeting that is the setting of the act above it ("agreed …, at a
+        // summit in Geneva", "signed the deal during the talks") is where
+        // that act took place, not what it plans: it keeps its own time.
+        if meeting
+            && rel == "obl"
+            && tree
+                .case_of(x)
+                .is_some_and(|c| matches!(c.as_str(), "at" | "during"))
         {
             break;
         }

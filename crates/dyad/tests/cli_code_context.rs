@@ -307,3 +307,35 @@ fn a_time_hung_on_a_participle_of_the_object_dates_the_act() {
     assert_eq!(signed["date"]["value"], "2020-09-15", "{signed:#}");
     assert_eq!(signed["date"]["text"], "Tuesday", "{signed:#}");
 }
+
+#[test]
+fn an_agreement_reached_on_the_day_of_the_talks_is_placed_where_they_met() {
+    let text = "Joe Biden and Vladimir Putin met at a lakeside villa in Geneva on Wednesday. \
+                Earlier in the week Biden attended a NATO summit. The two presidents agreed on \
+                Wednesday to send their ambassadors back to their posts.";
+    let rows = coded(text, "2021-06-16");
+    let agreed = by_trigger(&rows, text, "AGREE", "agreed");
+    let agreed = agreed
+        .first()
+        .unwrap_or_else(|| panic!("the agreement: {rows:#?}"));
+    assert_eq!(agreed["location"]["country"], "CHE", "{agreed:#}");
+}
+
+#[test]
+fn a_summit_set_off_as_the_setting_of_an_agreement_is_held_not_planned() {
+    // ", at a summit in Geneva" tells where the agreement was reached; the
+    // parse hangs it on the last verb of what was agreed.
+    let text = "Joe Biden and Vladimir Putin agreed on Wednesday to send their ambassadors back \
+                to each other's capitals and to open talks on arms control, at a summit in Geneva \
+                that both men described as businesslike.";
+    let rows = coded(text, "2021-06-16");
+    let summit = by_trigger(&rows, text, "CONSULT", "summit");
+    let summit = summit
+        .first()
+        .unwrap_or_else(|| panic!("the summit: {rows:#?}"));
+    assert_eq!(summit["status"], "occurred", "{summit:#}");
+    assert_eq!(summit["date"]["value"], "2021-06-16", "{summit:#}");
+    // The talks agreed on are still to come.
+    let talks = by_trigger(&rows, text, "CONSULT", "talks");
+    assert!(talks.iter().all(|t| t["status"] == "planned"), "{talks:#?}");
+}
