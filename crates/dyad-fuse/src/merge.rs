@@ -545,6 +545,13 @@ pub fn build_event(block: &str, members: &[&EventMention]) -> CanonicalEvent {
     if ever_occurred && matches!(status, EventStatus::Planned | EventStatus::Hypothetical) {
         status = EventStatus::Occurred;
     }
+    // An act the latest report tells as under way ("said it was recalling its
+    // ambassador", "talks are being held") has taken place as an event: the
+    // canonical record's life is planned → occurred (or put off, called off);
+    // the report's own words stay "ongoing" in its mention and history.
+    if status == EventStatus::Ongoing {
+        status = EventStatus::Occurred;
+    }
 
     // Date: the latest report's, refined by older reports' finer dates inside it.
     // Days only inferred from a report's own day count where no report states one.

@@ -1486,3 +1486,22 @@ fn an_undated_plan_is_not_filed_with_background_acts() {
         .unwrap_or_else(|| panic!("{events:#?}"));
     assert_eq!(docs(meeting), ["a", "b"], "{meeting:#?}");
 }
+
+/// An act the only report tells as under way has taken place as an event;
+/// the report's own word stays in the history.
+#[test]
+fn an_act_under_way_is_an_event_that_occurred() {
+    use EventStatus::*;
+    let m = consult(
+        "a",
+        1,
+        "2020-08-13",
+        Ongoing,
+        Some("2020-08-13"),
+        None,
+        "The two delegations are holding talks in Cairo.",
+    );
+    let events = fuse(&[mention(m)]);
+    assert_eq!(events[0].status, Occurred, "{events:#?}");
+    assert_eq!(events[0].status_history[0].status, "ongoing", "{events:#?}");
+}
