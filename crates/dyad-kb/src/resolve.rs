@@ -137,6 +137,13 @@ impl DocContext {
     }
 }
 
+/// Whether `word` (a token key) is one of the words of person `p`'s name.
+fn in_name(kb: &KnowledgeBase, p: usize, word: &str) -> bool {
+    kb.persons
+        .get(p)
+        .is_some_and(|x| crate::text::key_words(&x.name).iter().any(|w| w == word))
+}
+
 /// A gazetteer hit over tokens `[first, last)`.
 struct Hit {
     first: usize,
@@ -589,6 +596,20 @@ impl KnowledgeBase {
                 continue;
             }
             if let Some(p) = ctx.person_by_surname(&t.key) {
+                // A name running on into words that are not this person's
+                // ("Kim Hyok Chol" after Kim Jong Un, "Trump Tower") is
+                // someone or something else.
+                let runs_on = toks.get(i + 1).is_some_and(|n| {
+                    n.capitalised
+                        && !covered.get(i + 1).copied().unwrap_or(true)
+                        && text
+                            .get(t.end..n.start)
+                            .is_some_and(|g| g.trim().is_empty())
+                        && !in_name(self, p, &n.key)
+                });
+                if runs_on {
+                    continue;
+                }
                 let span = Span::new(t.start, t.end);
                 out.push(self.person_mention(text, span, p, None, day));
             }

@@ -984,3 +984,19 @@ fn a_word_of_address_between_title_and_name_is_no_name() {
         "{m:#?}"
     );
 }
+
+#[test]
+fn a_surname_running_on_into_another_name_is_someone_else() {
+    // "Kim Hyok Chol" after Kim Jong Un is another Kim.
+    let text = "Kim Jong Un met the envoy. He later saw his opposite number, Kim Hyok Chol. \
+                Kim said the talks went well.";
+    let m = kb().resolve_text(text, d("2019-02-08"));
+    let kims: Vec<&str> = m
+        .iter()
+        .filter(|x| x.person.as_deref() == Some("Kim Jong Un"))
+        .map(|x| x.text.as_str())
+        .collect();
+    assert_eq!(kims, ["Kim Jong Un", "Kim"], "{m:#?}");
+    let last = m.last().map(|x| x.span.start);
+    assert_eq!(last, text.rfind("Kim"), "{m:#?}");
+}
