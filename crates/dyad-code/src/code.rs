@@ -58,6 +58,7 @@ pub fn code_document(coder: &Coder, input: &CodeInput<'_>) -> Vec<EventMention> 
     let mut ctx = DocContext::new();
     let mut resolved = input.kb.resolve_text_with(input.text, anchor, &mut ctx);
     leaders_by_surname(input, anchor, &mut resolved);
+    people_by_description(input, &mut resolved);
     let mut out = Vec::new();
     // Undated acts timed by a meeting ("after the security talks, they will
     // sign…"): their index in `out` and the span of the anchoring words.
@@ -735,6 +736,145 @@ fn leaders_by_surname(input: &CodeInput<'_>, on: NaiveDate, resolved: &mut Vec<R
         resolved.extend(found);
         resolved.sort_by_key(|m| (m.span.start, m.span.end));
     }
+}
+
+/// People the knowledge base does not know, placed by the words that describe
+/// them: a full name the analysis finds as a person, with a state, a
+/// government body or a known person in the title before it ("Kremlin
+/// spokesman Dmitry Peskov", "Russia's ambassador Anatoly Antonov") or in an
+/// apposition after it ("Stephen Biegun, the State Department's special
+/// representative", "Jake Sullivan, Biden's national security adviser"). A
+/// state named after a preposition there is what the person deals with, not
+/// whom they serve ("envoy for North Korea", "ambassador to Spain"). Each
+/// becomes a person mention of that state's government with no office on
+/// record, and the surname alone names them again further on ("Biegun's
+/// first visit").
+fn people_by_description(input: &CodeInput<'_>, resolved: &mut Vec<ResolvedMention>) {
+    let mut found: Vec<ResolvedMention> = Vec::new();
+    let mut surnames: Vec<(String, usize)> = Vec::new();
+    for m in input
+        .analysis
+        .mentions
+        .iter()
+        .filter(|m| m.kind == dyad_text::MentionKind::Person && m.name_parts.len() >= 2)
+    {
+        let name_span = m.name_span.unwrap_or(m.span);
+        if resolved.iter().any(|r| r.span.overlaps(name_span)) {
+            continue;
+        }
+        let Some(sentence) = input.analysis.sentences.get(m.sentence) else {
+            continue;
+        };
+        let tree = Tree::new(sentence);
+        let toks = &sentence.tokens;
+        let after_preposition = |r: &ResolvedMention| {
+            toks.iter()
+                .position(|t| t.span.start >= r.span.start)
+                .and_then(|k| k.checked_sub(1))
+                .and_then(|k| toks.get(k))
+                .is_some_and(|t| t.upos == "ADP" && t.text != "'s")
+        };
+        let placed = |from: usize, to: usize| -> Option<&ResolvedMention> {
+            resolved
+                .iter()
+                .filter(|r| r.span.start >= from && r.span.end <= to && r.country.is_some())
+                .filter(|r| !after_preposition(r))
+                .min_by_key(|r| r.span.start)
+        };
+        let head = m.head;
+        let first = m.tokens[0];
+        // The title before the name: the head's own words left of it.
+        let left = tree
+            .subtree(head)
+            .into_iter()
+            .filter(|&k| k < first)
+            .filter_map(|k| toks.get(k).map(|t| t.span))
+            .reduce(|a, b| Span::new(a.start.min(b.start), a.end.max(b.end)));
+        let by_title = left.and_then(|l| placed(l.start, name_span.start));
+        // The apposition after it: the words set off by a comma, opening with
+        // an article or a possessive ("…, the State Department's special
+        // representative", "…, Biden's national security adviser"), up to
+        // the next comma (read from the words: the parse often hangs such a
+        // phrase elsewhere).
+        let last = m.tokens[1];
+        let by_apposition = || {
+            let comma = toks.get(last).is_some_and(|t| t.text == ",");
+            let opener = toks.get(last + 1).is_some_and(|t| {
+                matches!(t.text.to_lowercase().as_str(), "the" | "a" | "an")
+                    || toks.get(last + 2).is_some_and(|n| n.text == "'s")
+            });
+            if !(comma && opener) {
+                return None;
+            }
+            let end = (last + 1..toks.len().min(last + 14))
+                .find(|&k| {
+                    toks.get(k)
+                        .is_some_and(|t| matches!(t.text.as_str(), "," | "." | ";"))
+                })
+                .unwrap_or(toks.len().min(last + 14));
+            let from = toks.get(last + 1)?.span.start;
+            let to = toks.get(end.checked_sub(1)?)?.span.end;
+            placed(from, to)
+        };
+        let Some(evidence) = by_title.or_else(by_apposition) else {
+            continue;
+        };
+        let Some(country) = evidence.country.clone() else {
+            continue;
+        };
+        let actor = match (&evidence.actor, evidence.kind) {
+            (Some(a), MentionKind::Organisation | MentionKind::Metonym)
+                if a.starts_with(&country) =>
+            {
+                a.clone()
+            }
+            _ => format!("{country}GOV"),
+        };
+        let name = name_span.slice(input.text).unwrap_or("").to_string();
+        if let Some(last) = m.name_parts.last() {
+            surnames.push((last.clone(), found.len()));
+        }
+        found.push(ResolvedMention {
+            span: name_span,
+            text: name.clone(),
+            kind: MentionKind::Person,
+            sector: actor.strip_prefix(&country).map(str::to_string),
+            actor: Some(actor),
+            country: Some(country),
+            person: Some(name),
+            role_on_date: None,
+            claimed_role: None,
+            anachronism: None,
+            source: "dyad: described in the text".to_string(),
+        });
+    }
+    if found.is_empty() {
+        return;
+    }
+    let mut again: Vec<ResolvedMention> = Vec::new();
+    for sentence in &input.analysis.sentences {
+        for t in &sentence.tokens {
+            if t.upos != "PROPN" || found.iter().any(|f| f.span.overlaps(t.span)) {
+                continue;
+            }
+            let taken = resolved.iter().any(|r| r.span.overlaps(t.span));
+            let Some(&(_, k)) = surnames.iter().find(|(s, _)| *s == t.text) else {
+                continue;
+            };
+            let Some(f) = found.get(k) else { continue };
+            if taken || t.span.start < f.span.start {
+                continue;
+            }
+            again.push(ResolvedMention {
+                span: t.span,
+                text: t.text.clone(),
+                ..f.clone()
+            });
+        }
+    }
+    resolved.extend(found);
+    resolved.extend(again);
+    resolved.sort_by_key(|m| (m.span.start, m.span.end));
 }
 
 /// Dates the acts of a clause measured from another time: "the visit comes three

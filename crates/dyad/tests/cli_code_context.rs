@@ -339,3 +339,35 @@ fn a_summit_set_off_as_the_setting_of_an_agreement_is_held_not_planned() {
     let talks = by_trigger(&rows, text, "CONSULT", "talks");
     assert!(talks.iter().all(|t| t["status"] == "planned"), "{talks:#?}");
 }
+
+#[test]
+fn people_the_knowledge_base_lacks_are_placed_by_their_description() {
+    let text = "Stephen Biegun, the State Department's special representative for North Korea, \
+                met his new opposite number, Kim Hyok Chol, a former North Korean ambassador to \
+                Spain, in Pyongyang on Wednesday. It was Biegun's first visit to the North Korean \
+                capital.";
+    let rows = coded(text, "2019-02-08");
+    let spent = rows
+        .iter()
+        .find(|r| {
+            r["type"] == "CONSULT"
+                && people(r).iter().any(|p| p == "Stephen Biegun")
+                && people(r).iter().any(|p| p == "Kim Hyok Chol")
+        })
+        .unwrap_or_else(|| panic!("a meeting of Biegun and Kim Hyok Chol: {rows:#?}"));
+    assert_eq!(actors(spent), ["PRK", "USA"], "{spent:#}");
+    let biegun = spent["participants"]
+        .as_array()
+        .and_then(|ps| ps.iter().find(|p| p["name"] == "Stephen Biegun"))
+        .unwrap_or_else(|| panic!("{spent:#}"));
+    // "for North Korea" is whom he deals with, not whom he serves.
+    assert_eq!(biegun["country"], "USA", "{spent:#}");
+    // The surname alone names him again.
+    let visit = by_trigger(&rows, text, "CONSULT", "visit");
+    assert!(
+        visit
+            .iter()
+            .any(|v| people(v).iter().any(|p| p == "Stephen Biegun")),
+        "{visit:#?}"
+    );
+}
