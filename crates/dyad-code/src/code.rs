@@ -67,6 +67,8 @@ pub fn code_document(coder: &Coder, input: &CodeInput<'_>) -> Vec<EventMention> 
     // a "he" or "she" opening the next main clause stands for.
     let mut topic: Vec<&ResolvedMention> = Vec::new();
     for sentence in &input.analysis.sentences {
+        let joined = join_hyphenated_names(sentence, &resolved);
+        let sentence = joined.as_ref().unwrap_or(sentence);
         let repaired = repaired(sentence);
         let sentence = repaired.as_ref().unwrap_or(sentence);
         let tree = Tree::new(sentence);
@@ -1801,7 +1803,8 @@ fn reroot(
 }
 
 /// The repairs of parser errors the coder can tell from the tree, in order.
-const REPAIRS: [fn(&dyad_text::Sentence, &Tree<'_>) -> Option<dyad_text::Sentence>; 8] = [
+const REPAIRS: [fn(&dyad_text::Sentence, &Tree<'_>) -> Option<dyad_text::Sentence>; 9] = [
+    repair_medium_partner,
     repair_participle_root,
     repair_verb_as_auxiliary,
     repair_noun_root,
@@ -1811,6 +1814,93 @@ const REPAIRS: [fn(&dyad_text::Sentence, &Tree<'_>) -> Option<dyad_text::Sentenc
     repair_split_name,
     repair_setoff_setting,
 ];
+
+/// A person's name the tokenizer split at a hyphen, as it splits hyphenated
+/// words the way the parser's training data does ("Moon Jae-in" as "Moon",
+/// "Jae", "-", "in"): the parse then reads "in" as a preposition and hangs
+/// the sentence's phrases on the pieces. Where the knowledge base resolved a
+/// person over such pieces, they are made one name again: every piece hangs
+/// on the name's head as `flat`, and what hung on a piece hangs on the head.
+/// `None` where no name was split.
+fn join_hyphenated_names(
+    sentence: &dyad_text::Sentence,
+    resolved: &[ResolvedMention],
+) -> Option<dyad_text::Sentence> {
+    let toks = &sentence.tokens;
+    let mut out: Option<dyad_text::Sentence> = None;
+    for m in resolved
+        .iter()
+        .filter(|m| m.kind == MentionKind::Person && sentence.span.contains(m.span))
+    {
+        let inside: Vec<usize> = (0..toks.len())
+            .filter(|&k| toks.get(k).is_some_and(|t| m.span.contains(t.span)))
+            .collect();
+        let split = inside
+            .iter()
+            .any(|&k| toks.get(k).is_some_and(|t| t.text == "-"));
+        if inside.len() < 3 || !split {
+            continue;
+        }
+        let cur = out.get_or_insert_with(|| sentence.clone());
+        let within = |k: usize| inside.contains(&k);
+        // The name's head: its first piece the parse hangs outside it.
+        let Some(&head) = inside.iter().find(|&&k| {
+            cur.tokens
+                .get(k)
+                .is_none_or(|t| t.head.is_none_or(|h| !within(h)))
+        }) else {
+            continue;
+        };
+        for k in 0..cur.tokens.len() {
+            let Some(t) = cur.tokens.get_mut(k) else {
+                continue;
+            };
+            if k == head {
+                continue;
+            }
+            if within(k) {
+                t.head = Some(head);
+                t.deprel = "flat".to_string();
+                if t.text != "-" {
+                    t.upos = "PROPN".to_string();
+                    t.xpos = "NNP".to_string();
+                }
+            } else if t.head.is_some_and(|h| within(h) && h != head) {
+                t.head = Some(head);
+            }
+        }
+    }
+    out
+}
+
+/// "spoke by phone with Moon", "talked by video link to Scholz": the partner
+/// belongs to the verb, but the parse hangs it on the medium. The repair
+/// hangs the partner's phrase on the verb. `None` where no such attachment.
+fn repair_medium_partner(
+    sentence: &dyad_text::Sentence,
+    tree: &Tree<'_>,
+) -> Option<dyad_text::Sentence> {
+    let toks = &sentence.tokens;
+    let (k, v) = (0..tree.len()).find_map(|k| {
+        let medium = tree.head(k)?;
+        let verb = tree.head(medium)?;
+        let partner = tree.base_rel(k) == "nmod"
+            && tree
+                .case_of(k)
+                .is_some_and(|c| matches!(c.as_str(), "with" | "to"));
+        let by_medium = tree.base_rel(medium) == "obl"
+            && matches!(
+                tree.lemma(medium).as_str(),
+                "phone" | "telephone" | "video" | "videoconference" | "link" | "line"
+            )
+            && tree
+                .case_of(medium)
+                .is_some_and(|c| matches!(c.as_str(), "by" | "via" | "over" | "on"));
+        let verb_ok = toks.get(verb).is_some_and(|t| t.upos == "VERB");
+        (partner && by_medium && verb_ok).then_some((k, verb))
+    })?;
+    Some(rehang(sentence, &[(k, v, "obl")]))
+}
 
 /// A setting set off by a comma at the end of the main clause ("agreed on
 /// Wednesday to send their ambassadors back and to open talks, at a summit
@@ -3985,6 +4075,13 @@ fn code_trigger(
             }
         }
     }
+    // A phone call has no venue: a place the sentence names beside it is a
+    // party's ("President Moon of South Korea") or where one caller was.
+    let location = if event_type == EventType::Consult && remote == Some(Remote::Phone) {
+        None
+    } else {
+        location
+    };
 
     // Source and target.
     let (mut source, mut target) = match pattern.roles {

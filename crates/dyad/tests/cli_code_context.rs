@@ -371,3 +371,20 @@ fn people_the_knowledge_base_lacks_are_placed_by_their_description() {
         "{visit:#?}"
     );
 }
+
+#[test]
+fn a_call_by_phone_with_a_hyphenated_name_is_a_phone_call_without_a_venue() {
+    // The tokenizer splits "Jae-in" as the parser's training data does; the
+    // name is one again for the coder, the partner hangs on the verb, not on
+    // "phone", and a call has no venue.
+    let text = "Donald Trump spoke by phone with President Moon Jae-in of South Korea on Thursday.";
+    let rows = coded(text, "2019-02-28");
+    let call = by_trigger(&rows, text, "CONSULT", "spoke");
+    let call = call
+        .first()
+        .unwrap_or_else(|| panic!("the call: {rows:#?}"));
+    assert_eq!(actors(call), ["KOR", "USA"], "{call:#}");
+    assert_eq!(call["mode"], "phone", "{call:#}");
+    assert!(call["location"].is_null(), "{call:#}");
+    assert_eq!(call["date"]["value"], "2019-02-28", "{call:#}");
+}
