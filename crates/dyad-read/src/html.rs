@@ -350,6 +350,7 @@ pub fn extract(html: &str, _cues: &Cues) -> Result<PageLines, ReadError> {
     // else the page's title, without the site's name.
     if let Some(h1) = lines.iter().find(|l| l.role == LineRole::Headline) {
         meta.title = Some(h1.text.clone());
+        meta.title_from_headline = true;
     } else if let Some(t) = meta.title.take() {
         meta.title = Some(strip_site_suffix(&t, meta.site_name.as_deref()));
     }

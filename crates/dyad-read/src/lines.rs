@@ -38,6 +38,8 @@ pub struct Line {
 #[derive(Debug, Clone, Default)]
 pub struct PageMeta {
     pub title: Option<String>,
+    /// The title is the page's own headline (`<h1>`), not its `<title>`.
+    pub title_from_headline: bool,
     pub published: Option<(DateValue, String)>,
     pub modified: Option<(DateValue, String)>,
     pub site_name: Option<String>,
@@ -279,11 +281,13 @@ pub fn assemble(
             if text.chars().count() < 160 {
                 verdict[i] = Verdict::Removed;
                 doc.byline.get_or_insert(name);
+                byline_dates(text, &mut candidates);
                 continue;
             }
         }
         if lines[i].role == LineRole::Byline {
             verdict[i] = Verdict::Removed;
+            byline_dates(text, &mut candidates);
             let name = text
                 .trim_start_matches("By ")
                 .trim_start_matches("by ")
@@ -305,6 +309,16 @@ pub fn assemble(
     // Pass 2: the head of the article — title, dateline-only line, standfirst.
     let first_body = (0..n).find(|&i| verdict[i] == Verdict::Body);
     let mut title_idx = None;
+    // Where the page's headline gave the title, a short line above the
+    // article's first paragraph is a kicker or section name ("Balkans"), not
+    // the title.
+    if let Some(f) = first_body.filter(|_| meta.title_from_headline) {
+        let t = lines[f].text.as_str();
+        if t.split_whitespace().count() <= 4 && !t.trim_end().ends_with('.') {
+            verdict[f] = Verdict::Removed;
+        }
+    }
+    let first_body = (0..n).find(|&i| verdict[i] == Verdict::Body);
     if let Some(f) = first_body {
         let t = lines[f].text.as_str();
         let words = t.split_whitespace().count();
@@ -411,9 +425,15 @@ pub fn assemble(
             Verdict::Title => {}
         }
     }
-    doc.title = title_idx
-        .map(|i| lines[i].text.clone())
-        .or_else(|| meta.title.clone());
+    // The page's own headline names it best; a title-like first line under
+    // it (a repeated headline, a deck) is still no body.
+    doc.title = if meta.title_from_headline {
+        meta.title.clone()
+    } else {
+        title_idx
+            .map(|i| lines[i].text.clone())
+            .or_else(|| meta.title.clone())
+    };
     if doc.byline.is_none() {
         doc.byline = meta.author.clone();
     }
@@ -455,6 +475,22 @@ pub fn assemble(
 
 /// Dates standing in a caption are evidence for the publication day (the photo was
 /// taken the day of the report) unless the caption says it is an archive picture.
+/// A full date on the byline line ("By Nikola Rakić · September 4, 2020",
+/// "By Jane Doe | Updated 3 March 2023") is the report's own stamp.
+fn byline_dates(text: &str, out: &mut Vec<DateCandidate>) {
+    let lower = text.to_lowercase();
+    let kind = if lower.contains("updat") || lower.contains("modif") {
+        DateSource::UpdatedStamp
+    } else {
+        DateSource::PublishedStamp
+    };
+    for m in dates::parse_date_text(text) {
+        if m.date().is_some() {
+            out.push(DateCandidate::from_match(&m, kind, text));
+        }
+    }
+}
+
 fn caption_dates(text: &str, out: &mut Vec<DateCandidate>) {
     let lower = text.to_lowercase();
     if lower.contains("file photo") || lower.contains("archive") || lower.contains("(file") {

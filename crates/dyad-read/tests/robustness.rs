@@ -173,3 +173,27 @@ fn a_dateline_line_with_the_date_after_the_dash() {
     assert_eq!(doc.dateline.as_deref(), Some("Sochi"));
     assert!(!doc.text.contains("17:05"), "{}", doc.text);
 }
+
+#[test]
+fn a_date_on_the_byline_line_and_a_kicker_above_the_headline() {
+    let html = "<html><head><title>Deal signed | The Courier</title></head><body>\
+                <article><p class=\"section\">Balkans</p>\
+                <h1>Serbia and Kosovo sign economic deal</h1>\
+                <p class=\"meta\">By Ana Petrovic and Arta Gashi · September 4, 2020</p>\
+                <p>WASHINGTON – Serbia and Kosovo signed commitments to normalise their economic \
+                ties in the Oval Office on Friday, in a ceremony presided over by the president.</p>\
+                <p>The documents cover a rail link, a motorway and a border crossing, officials \
+                said after two days of talks at the White House.</p></article></body></html>";
+    let r = Reader::new().read_html("k", "k.html", html, &ReadOptions::default());
+    let doc = r.expect("read");
+    assert_eq!(
+        doc.published.as_ref().map(|p| p.value.to_iso()).as_deref(),
+        Some("2020-09-04")
+    );
+    assert_eq!(
+        doc.title.as_deref(),
+        Some("Serbia and Kosovo sign economic deal")
+    );
+    assert_eq!(doc.byline.as_deref(), Some("Ana Petrovic and Arta Gashi"));
+    assert!(!doc.text.contains("Balkans"), "{}", doc.text);
+}
