@@ -134,6 +134,13 @@ fn import_countries(json: &str, diags: &mut Vec<Diagnostic>) -> String {
     let mut lines: Vec<String> = Vec::new();
     for c in ordered {
         let Some(code) = s(&c["cca3"]) else { continue };
+        // mledoze files Kosovo under "UNK"; news data and the gold use the
+        // user-assigned ISO code XKX.
+        let code = if code == "UNK" {
+            "XKX".to_string()
+        } else {
+            code
+        };
         let name = s(&c["name"]["common"]).unwrap_or_default();
         let mut aliases: Vec<String> = Vec::new();
         let push = |list: &mut Vec<String>, a: String| {
@@ -237,6 +244,12 @@ impl CountryCodes {
             cow_alpha
                 .entry(a.to_string())
                 .or_insert_with(|| i.to_string());
+        }
+        // CountryInfo codes Kosovo "KSV"; the user-assigned ISO code is XKX.
+        for v in cow_alpha.values_mut().chain(cow_num.values_mut()) {
+            if v == "KSV" {
+                *v = "XKX".to_string();
+            }
         }
         CountryCodes { cow_alpha, cow_num }
     }

@@ -19,6 +19,9 @@ mod text;
 pub use cameo::{cameo_to_dyad, is_cameo};
 pub use date::{format_day, parse_query_date, Day};
 pub use resolve::{Anachronism, Claim, DocContext, MentionKind, ResolvedMention, TermRef};
+/// The match key of a phrase: lower case, accents folded, words joined by
+/// single spaces ("Vučić" and "Vucic" share the key `vucic`).
+pub use text::key as match_key;
 
 use chrono::NaiveDate;
 use date::{day_of, parse_date_bound, Bound};

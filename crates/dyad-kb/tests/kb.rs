@@ -1000,3 +1000,21 @@ fn a_surname_running_on_into_another_name_is_someone_else() {
     let last = m.last().map(|x| x.span.start);
     assert_eq!(last, text.rfind("Kim"), "{m:#?}");
 }
+
+#[test]
+fn kosovo_is_xkx_with_its_office_holders() {
+    let text = "Kosovo's President Hashim Thaci spoke in Pristina.";
+    let m = kb().resolve_text(text, d("2020-06-25"));
+    assert!(m.iter().all(|x| x.country.as_deref() == Some("XKX")), "{m:#?}");
+    let thaci = m
+        .iter()
+        .find(|x| x.person.is_some())
+        .unwrap_or_else(|| panic!("{m:#?}"));
+    assert_eq!(thaci.role_on_date.as_deref(), Some("head_of_state"), "{m:#?}");
+    // CountryInfo's Kosovo entry holds Kiribati's presidents: not Kosovo's.
+    let kosovo_heads = kb().terms("XKX", "head_of_state");
+    assert!(
+        kosovo_heads.iter().all(|t| !t.name.contains("Tabai")),
+        "{kosovo_heads:#?}"
+    );
+}

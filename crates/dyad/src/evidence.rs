@@ -51,8 +51,10 @@ impl DateEvidence for OfficeTermEvidence {
             };
             // Only a named person dates a report: a bare title ("the US president")
             // names whoever held it on the anchor date, which says nothing.
-            let surname = person.rsplit(' ').next().unwrap_or(person).to_lowercase();
-            if !m.text.to_lowercase().contains(&surname) {
+            // (By match keys: the text may drop the name's accents, "Vucic"
+            // for Vučić.)
+            let surname = dyad_kb::match_key(person.rsplit(' ').next().unwrap_or(person));
+            if !dyad_kb::match_key(&m.text).contains(&surname) {
                 continue;
             }
             // A titled mention ("Foreign Minister Yoko Kamikawa") dates the report by
