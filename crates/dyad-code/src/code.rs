@@ -4750,7 +4750,17 @@ fn event_date(
         let anchor = tree.children_with(top, &["case", "mark"]).any(|c| {
             ["since", "after", "before", "until", "following"].contains(&tree.lemma(c).as_str())
         });
-        if anchor {
+        // (By the words too: the parse may hang "since" elsewhere, "a visit
+        // since 2011 apart from …" with "2011" a subject.)
+        let first = (0..tree.len()).find(|&k| {
+            tree.tokens
+                .get(k)
+                .is_some_and(|x| x.span.start >= t.span.start)
+        });
+        let after_anchor_word = first
+            .and_then(|k| k.checked_sub(1))
+            .is_some_and(|k| ["since", "until"].contains(&tree.lemma(k).to_lowercase().as_str()));
+        if anchor || after_anchor_word {
             continue;
         }
         // The clause the expression belongs to: its nearest verb or trigger above.

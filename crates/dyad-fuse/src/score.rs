@@ -196,7 +196,7 @@ pub fn participant_keys(m: &EventMention) -> BTreeSet<(String, String)> {
 
 /// The score of `m` joining `c`, or `None` where the two cannot be one event.
 pub fn join_score(w: &Weights, m: &MentionView, c: &ClusterView) -> Option<f32> {
-    if !same_kind_of_act(m.mention, c.members) {
+    if !same_kind_of_act(m.mention, c.members) || !same_host(m.mention, c.members) {
         return None;
     }
     let mut score = date_score(w, m, c)?;
@@ -426,6 +426,25 @@ pub fn same_kind_of_act(m: &EventMention, members: &[&EventMention]) -> bool {
     }
     let mine = invitation(m);
     members.iter().all(|x| invitation(x) == mine)
+}
+
+/// Whether a visit may be the one the event's visits tell: a visit to one
+/// side is never the return visit to the other ("Yoon will travel to Japan"
+/// … "Kishida arrived in Seoul"), however close the parties, people and
+/// dates. Only visits naming their host are compared.
+pub fn same_host(m: &EventMention, members: &[&EventMention]) -> bool {
+    let host = |x: &EventMention| {
+        (x.event_type == dyad_core::EventType::Consult && x.mode.as_deref() == Some("visit"))
+            .then(|| x.target.as_ref().and_then(|t| t.country.clone()))
+            .flatten()
+    };
+    let Some(mine) = host(m) else {
+        return true;
+    };
+    members
+        .iter()
+        .filter_map(|x| host(x))
+        .all(|theirs| theirs == mine)
 }
 
 /// The first four letters of a mention's trigger word, lower case: a stem that

@@ -3,8 +3,8 @@
 
 use chrono::NaiveDate;
 use dyad_core::{
-    Anachronism, DateValue, EventDate, EventLocation, EventMention, EventStatus, EventType, Grain,
-    Participant, Span,
+    ActorRef, Anachronism, DateValue, EventDate, EventLocation, EventMention, EventStatus,
+    EventType, Grain, Participant, Span,
 };
 use dyad_fuse::{fuse, CanonicalEvent, Fusion};
 use proptest::prelude::*;
@@ -1504,4 +1504,56 @@ fn an_act_under_way_is_an_event_that_occurred() {
     let events = fuse(&[mention(m)]);
     assert_eq!(events[0].status, Occurred, "{events:#?}");
     assert_eq!(events[0].status_history[0].status, "ongoing", "{events:#?}");
+}
+
+/// A visit to one side is never the return visit to the other, however close
+/// the parties, people and dates.
+#[test]
+fn a_return_visit_is_another_event() {
+    use EventStatus::*;
+    let visit = |doc: &'static str, pubd: &'static str, status, date, host: &str, sentence| {
+        let mut m = mention(M {
+            doc,
+            n: 1,
+            published: pubd,
+            ty: EventType::Consult,
+            status,
+            actors: &["JPN", "KOR"],
+            date,
+            location: None,
+            participants: vec![
+                person("Yoon Suk Yeol", "KOR", "head_of_state"),
+                person("Fumio Kishida", "JPN", "head_of_government"),
+            ],
+            sentence,
+            mode: Some("visit"),
+        });
+        m.target = Some(ActorRef {
+            text: host.into(),
+            span: Span::new(0, 2),
+            actor: Some(host.into()),
+            country: Some(host.into()),
+            sector: None,
+        });
+        m
+    };
+    let events = fuse(&[
+        visit(
+            "a",
+            "2023-03-09",
+            Planned,
+            Some("2023-03-16"),
+            "JPN",
+            "Yoon will visit Tokyo.",
+        ),
+        visit(
+            "b",
+            "2023-05-07",
+            Occurred,
+            Some("2023-05-07"),
+            "KOR",
+            "Kishida visited Seoul.",
+        ),
+    ]);
+    assert_eq!(events.len(), 2, "{events:#?}");
 }

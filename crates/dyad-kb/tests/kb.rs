@@ -1005,12 +1005,19 @@ fn a_surname_running_on_into_another_name_is_someone_else() {
 fn kosovo_is_xkx_with_its_office_holders() {
     let text = "Kosovo's President Hashim Thaci spoke in Pristina.";
     let m = kb().resolve_text(text, d("2020-06-25"));
-    assert!(m.iter().all(|x| x.country.as_deref() == Some("XKX")), "{m:#?}");
+    assert!(
+        m.iter().all(|x| x.country.as_deref() == Some("XKX")),
+        "{m:#?}"
+    );
     let thaci = m
         .iter()
         .find(|x| x.person.is_some())
         .unwrap_or_else(|| panic!("{m:#?}"));
-    assert_eq!(thaci.role_on_date.as_deref(), Some("head_of_state"), "{m:#?}");
+    assert_eq!(
+        thaci.role_on_date.as_deref(),
+        Some("head_of_state"),
+        "{m:#?}"
+    );
     // CountryInfo's Kosovo entry holds Kiribati's presidents: not Kosovo's.
     let kosovo_heads = kb().terms("XKX", "head_of_state");
     assert!(

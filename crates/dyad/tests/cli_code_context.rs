@@ -388,3 +388,18 @@ fn a_call_by_phone_with_a_hyphenated_name_is_a_phone_call_without_a_venue() {
     assert!(call["location"].is_null(), "{call:#}");
     assert_eq!(call["date"]["value"], "2019-02-28", "{call:#}");
 }
+
+#[test]
+fn a_year_after_since_is_no_date_of_the_act_however_parsed() {
+    // The parse makes "2011" a subject of "attendance"; "since 2011" is still
+    // the point the trip is measured from.
+    let text = "Kishida, on the first trip to Seoul by a Japanese prime minister for a bilateral \
+                visit since 2011 apart from attendance at ceremonies, met Yoon at the \
+                presidential office in Yongsan.";
+    let rows = coded(text, "2023-05-07");
+    let met = by_trigger(&rows, text, "CONSULT", "met");
+    let met = met
+        .first()
+        .unwrap_or_else(|| panic!("the meeting: {rows:#?}"));
+    assert_ne!(met["date"]["value"], "2011", "{met:#}");
+}
