@@ -4023,7 +4023,19 @@ fn code_trigger(
                     && m.person.is_none()
                     && m.country.is_some()
             })
-            .map(place_of),
+            .map(place_of)
+            // "visit the Fukushima Daiichi nuclear plant": a place named in
+            // what is visited.
+            .or_else(|| {
+                let visited = tree.children_with(i, &["obj"]).next()?;
+                let span = tree.subtree_span(visited)?;
+                mentions
+                    .iter()
+                    .find(|m| {
+                        m.kind == MentionKind::Place && m.country.is_some() && span.contains(m.span)
+                    })
+                    .map(|m| place_of(m))
+            }),
         other => other,
     };
     let mut host: Option<ActorRef> = None;

@@ -403,3 +403,16 @@ fn a_year_after_since_is_no_date_of_the_act_however_parsed() {
         .unwrap_or_else(|| panic!("the meeting: {rows:#?}"));
     assert_ne!(met["date"]["value"], "2011", "{met:#}");
 }
+
+#[test]
+fn a_place_named_in_what_is_visited_is_where_the_visit_goes() {
+    let text = "A team of South Korean experts will visit the Fukushima plant this month.";
+    let rows = coded(text, "2023-05-07");
+    let visit = by_trigger(&rows, text, "CONSULT", "visit");
+    let visit = visit
+        .first()
+        .unwrap_or_else(|| panic!("the visit: {rows:#?}"));
+    assert_eq!(visit["location"]["country"], "JPN", "{visit:#}");
+    assert_eq!(actors(visit), ["JPN", "KOR"], "{visit:#}");
+    assert_eq!(visit["status"], "planned", "{visit:#}");
+}
