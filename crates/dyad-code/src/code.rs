@@ -482,10 +482,25 @@ fn place_by_dateline(
         return;
     };
     let span = Span::new(at, at + dateline.len());
-    let Some(place) = resolved
+    let known = resolved
         .iter()
         .find(|m| span.contains(m.span) && m.person.is_none() && m.country.is_some())
-    else {
+        .map(place_of);
+    // A town the knowledge base does not know, placed by the state or
+    // country written after it ("WOODSIDE, Calif. –", "PANMUNJOM, South
+    // Korea –"): the dateline's place is the town, in that country.
+    let around = || {
+        let rest = head.get(span.end..)?;
+        let stop = rest.find(['–', '—', '(']).unwrap_or(rest.len()).min(40);
+        let region = Span::new(span.end, span.end + stop);
+        let m = resolved
+            .iter()
+            .find(|m| region.contains(m.span) && m.person.is_none() && m.country.is_some())?;
+        let mut at = place_of(m);
+        at.name = format!("{dateline}, {}", at.name);
+        Some(at)
+    };
+    let Some(place) = known.or_else(around) else {
         return;
     };
     // Also a venue the knowledge base does not know ("at the Great Hall of
@@ -506,7 +521,7 @@ fn place_by_dateline(
             continue;
         };
         if (day.date - published.date).num_days().abs() <= 1 {
-            let mut at = place_of(place);
+            let mut at = place.clone();
             if let Some(venue) = m.location.take() {
                 at.name = format!("{}, {}", venue.name, at.name);
                 at.text = venue.text;

@@ -416,3 +416,37 @@ fn a_place_named_in_what_is_visited_is_where_the_visit_goes() {
     assert_eq!(actors(visit), ["JPN", "KOR"], "{visit:#}");
     assert_eq!(visit["status"], "planned", "{visit:#}");
 }
+
+#[test]
+fn a_dateline_town_the_knowledge_base_lacks_is_placed_by_its_state() {
+    let dir = std::env::temp_dir().join(format!("dyad-dateline-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("scratch dir");
+    let file = dir.join("woodside.txt");
+    std::fs::write(
+        &file,
+        "WOODSIDE, Calif. – President Joe Biden met President Xi Jinping at a country estate \
+         on Wednesday.\n",
+    )
+    .expect("write the report");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_dyad"))
+        .args(["code", "--published", "2023-11-15"])
+        .arg(&file)
+        .output()
+        .expect("run dyad");
+    let _ = std::fs::remove_dir_all(&dir);
+    let rows: Vec<Value> = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .filter_map(|l| serde_json::from_str(l).ok())
+        .collect();
+    let met = rows
+        .iter()
+        .find(|r| r["type"] == "CONSULT")
+        .unwrap_or_else(|| panic!("the meeting: {rows:#?}"));
+    assert_eq!(met["location"]["country"], "USA", "{met:#}");
+    assert!(
+        met["location"]["name"]
+            .as_str()
+            .is_some_and(|n| n.starts_with("Woodside")),
+        "{met:#}"
+    );
+}
