@@ -782,7 +782,6 @@ fn people_by_description(input: &CodeInput<'_>, resolved: &mut Vec<ResolvedMenti
         let Some(sentence) = input.analysis.sentences.get(m.sentence) else {
             continue;
         };
-        let tree = Tree::new(sentence);
         let toks = &sentence.tokens;
         let after_preposition = |r: &ResolvedMention| {
             toks.iter()
@@ -798,16 +797,23 @@ fn people_by_description(input: &CodeInput<'_>, resolved: &mut Vec<ResolvedMenti
                 .filter(|r| !after_preposition(r))
                 .min_by_key(|r| r.span.start)
         };
-        let head = m.head;
         let first = m.tokens[0];
-        // The title before the name: the head's own words left of it.
-        let left = tree
-            .subtree(head)
-            .into_iter()
-            .filter(|&k| k < first)
-            .filter_map(|k| toks.get(k).map(|t| t.span))
-            .reduce(|a, b| Span::new(a.start.min(b.start), a.end.max(b.end)));
-        let by_title = left.and_then(|l| placed(l.start, name_span.start));
+        // The title before the name: the words of its phrase right before it
+        // (nouns, names, adjectives, a possessive "'s"; read from the words,
+        // which is cheaper than the tree and as good for a title).
+        let mut from = first;
+        while from > 0
+            && first - from < 6
+            && toks.get(from - 1).is_some_and(|t| {
+                matches!(t.upos.as_str(), "NOUN" | "PROPN" | "ADJ") || t.text == "'s"
+            })
+        {
+            from -= 1;
+        }
+        let by_title = (from < first)
+            .then(|| toks.get(from).map(|t| t.span.start))
+            .flatten()
+            .and_then(|start| placed(start, name_span.start));
         // The apposition after it: the words set off by a comma, opening with
         // an article or a possessive ("…, the State Department's special
         // representative", "…, Biden's national security adviser"), up to
@@ -871,15 +877,17 @@ fn people_by_description(input: &CodeInput<'_>, resolved: &mut Vec<ResolvedMenti
     let mut again: Vec<ResolvedMention> = Vec::new();
     for sentence in &input.analysis.sentences {
         for t in &sentence.tokens {
-            if t.upos != "PROPN" || found.iter().any(|f| f.span.overlaps(t.span)) {
+            if t.upos != "PROPN" {
                 continue;
             }
-            let taken = resolved.iter().any(|r| r.span.overlaps(t.span));
             let Some(&(_, k)) = surnames.iter().find(|(s, _)| *s == t.text) else {
                 continue;
             };
             let Some(f) = found.get(k) else { continue };
-            if taken || t.span.start < f.span.start {
+            if t.span.start < f.span.start
+                || found.iter().any(|f| f.span.overlaps(t.span))
+                || resolved.iter().any(|r| r.span.overlaps(t.span))
+            {
                 continue;
             }
             again.push(ResolvedMention {
@@ -1842,6 +1850,9 @@ fn join_hyphenated_names(
     resolved: &[ResolvedMention],
 ) -> Option<dyad_text::Sentence> {
     let toks = &sentence.tokens;
+    if !toks.iter().any(|t| t.text == "-") {
+        return None;
+    }
     let mut out: Option<dyad_text::Sentence> = None;
     for m in resolved
         .iter()
