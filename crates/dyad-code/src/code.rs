@@ -4738,6 +4738,23 @@ fn event_date(
     let mut x = i;
     for _ in 0..2 {
         let Some(h) = tree.head(x) else { break };
+        // "said on Friday, after spending nearly 90 minutes with Kim Yong
+        // Chol": a meeting in a clause of "after" on the verb of a dated
+        // clause took place that day, just before (a measured gap, "two days
+        // after", is read by `date_by_interval`).
+        let just_after = meeting
+            && x == i
+            && tree.base_rel(x) == "advcl"
+            && tree.tokens.get(x).is_some_and(|t| t.upos == "VERB")
+            && tree
+                .children_with(x, &["mark"])
+                .any(|m| tree.lemma(m) == "after")
+            && tree.tokens.get(h).is_some_and(|t| t.upos == "VERB");
+        if just_after {
+            chain.push(h);
+            x = h;
+            continue;
+        }
         // "in Hiroshima the weekend before the Sydney meeting", "days after the
         // summit": the act is the anchor of another time, not timed by it.
         if tree.case_of(x).is_some_and(|c| {

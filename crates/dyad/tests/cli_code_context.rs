@@ -450,3 +450,18 @@ fn a_dateline_town_the_knowledge_base_lacks_is_placed_by_its_state() {
         "{met:#}"
     );
 }
+
+#[test]
+fn a_meeting_just_before_a_dated_act_took_place_that_day() {
+    // "told reporters on Saturday after talking with Kim": the talks were on
+    // Saturday (no measured gap).
+    let text = "Moon Jae-in told reporters on Saturday after talking with Kim Jong Un at \
+                Panmunjom that the summit was back on track.";
+    let rows = coded(text, "2018-05-27");
+    let talks = by_trigger(&rows, text, "CONSULT", "talking");
+    let talks = talks
+        .first()
+        .unwrap_or_else(|| panic!("the talks: {rows:#?}"));
+    assert_eq!(talks["date"]["value"], "2018-05-26", "{talks:#}");
+    assert_eq!(talks["status"], "occurred", "{talks:#}");
+}
