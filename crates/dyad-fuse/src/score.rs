@@ -196,7 +196,10 @@ pub fn participant_keys(m: &EventMention) -> BTreeSet<(String, String)> {
 
 /// The score of `m` joining `c`, or `None` where the two cannot be one event.
 pub fn join_score(w: &Weights, m: &MentionView, c: &ClusterView) -> Option<f32> {
-    if !same_kind_of_act(m.mention, c.members) || !same_host(m.mention, c.members) {
+    if !same_kind_of_act(m.mention, c.members)
+        || !same_host(m.mention, c.members)
+        || reversed(m.mention, c.members)
+    {
         return None;
     }
     let mut score = date_score(w, m, c)?;
@@ -445,6 +448,29 @@ pub fn same_host(m: &EventMention, members: &[&EventMention]) -> bool {
         .iter()
         .filter_map(|x| host(x))
         .all(|theirs| theirs == mine)
+}
+
+/// Whether a directed act runs the other way to one of the event's: Iran
+/// reopening its embassy in Riyadh and Saudi Arabia reopening its embassy in
+/// Tehran, one accusing the other and the reply, are two acts. (Meetings and
+/// agreements are joint: who is named first says nothing.)
+pub fn reversed(m: &EventMention, members: &[&EventMention]) -> bool {
+    use dyad_core::EventType::{Agree, Consult};
+    if matches!(m.event_type, Agree | Consult) {
+        return false;
+    }
+    let sides = |x: &EventMention| {
+        let s = x.source.as_ref().and_then(|a| a.country.clone())?;
+        let t = x.target.as_ref().and_then(|a| a.country.clone())?;
+        (s != t).then_some((s, t))
+    };
+    let Some((s, t)) = sides(m) else {
+        return false;
+    };
+    members
+        .iter()
+        .filter_map(|x| sides(x))
+        .any(|(xs, xt)| xs == t && xt == s)
 }
 
 /// The first four letters of a mention's trigger word, lower case: a stem that

@@ -1557,3 +1557,50 @@ fn a_return_visit_is_another_event() {
     ]);
     assert_eq!(events.len(), 2, "{events:#?}");
 }
+
+/// A directed act running the other way is another act: each side
+/// reopening its embassy in the other's capital.
+#[test]
+fn a_directed_act_the_other_way_is_another_event() {
+    use EventStatus::*;
+    let side = |c: &str| ActorRef {
+        text: c.into(),
+        span: Span::new(0, 2),
+        actor: Some(c.into()),
+        country: Some(c.into()),
+        sector: None,
+    };
+    let reopen = |n: usize, from: &str, to: &str, sentence: &'static str| {
+        let mut m = mention(M {
+            doc: "a",
+            n,
+            published: "2023-06-06",
+            ty: EventType::Support,
+            status: Occurred,
+            actors: &["IRN", "SAU"],
+            date: Some("2023-06-06"),
+            location: None,
+            participants: vec![],
+            sentence,
+            mode: None,
+        });
+        m.source = Some(side(from));
+        m.target = Some(side(to));
+        m
+    };
+    let events = fuse(&[
+        reopen(
+            1,
+            "IRN",
+            "SAU",
+            "Iran reopened its embassy in Riyadh on Tuesday.",
+        ),
+        reopen(
+            2,
+            "SAU",
+            "IRN",
+            "Saudi Arabia reopened its embassy in Tehran on Tuesday.",
+        ),
+    ]);
+    assert_eq!(events.len(), 2, "{events:#?}");
+}
