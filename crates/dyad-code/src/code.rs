@@ -93,6 +93,12 @@ pub fn code_document(coder: &Coder, input: &CodeInput<'_>) -> Vec<EventMention> 
             if m.is_some_and(|(p, _)| no_meeting(coder, &tree, k, p)) {
                 *m = None;
             }
+            // A rejection negated into a possibility ("have not ruled out a
+            // meeting") is no act: it tells the status of what it governs
+            // (status.tsv's `undone` cues), which stands as that act.
+            if m.is_some() && negated_undoing(coder, &tree, k) {
+                *m = None;
+            }
         }
         // First the triggers that stand as events of their own, then each coded:
         // a trigger's arguments may depend on which other triggers stand beside it.
@@ -2262,7 +2268,11 @@ fn match_in_layer<'c>(
                     // first noun ("withdraw weapons inspectors" with
                     // "inspectors" under "weapons"): a noun takes no object.
                     let lower = |c: usize| {
-                        let partitive = PARTITIVES.contains(&tree.lemma(c).to_lowercase().as_str());
+                        let lemma = tree.lemma(c).to_lowercase();
+                        let partitive = PARTITIVES.contains(&lemma.as_str())
+                            || COLLECTIVES
+                                .iter()
+                                .any(|w| trigger_key(w) == trigger_key(&lemma));
                         let under_object = tree.base_rel(c) == "obj";
                         let noun = tree.tokens.get(c).is_some_and(|t| t.upos == "NOUN");
                         tree.children(c).iter().copied().filter(move |&k| {
@@ -4073,6 +4083,19 @@ const PARTITIVES: &[&str] = &[
     "part", "parts", "most", "much", "half", "rest", "portion", "some",
 ];
 
+/// Nouns of a body of people whose "of" phrase names who they are ("a
+/// mission of observers", "a team of inspectors"): what is sent, received or
+/// withdrawn is those people.
+const COLLECTIVES: &[&str] = &[
+    "team",
+    "mission",
+    "group",
+    "contingent",
+    "delegation",
+    "unit",
+    "batch",
+];
+
 /// Nouns of a charge that an arrest is made "on" or "over" ("jailed on
 /// allegations of treason", "detained on suspicion of spying").
 const CHARGES: &[&str] = &["charge", "allegation", "accusation", "suspicion"];
@@ -4859,6 +4882,20 @@ fn described_by(tree: &Tree<'_>, i: usize) -> Vec<usize> {
 
 /// A verb's lemma with its particle or fixed complement, as cue files write
 /// phrasal verbs: "call_off", "go_ahead", "take_place".
+/// Whether word `x` is negated ("not", "never", "n't") and is a cue that,
+/// negated, tells the status of the act it governs rather than an act of its
+/// own ("did not rule out talks": the talks are possible).
+fn negated_undoing(coder: &Coder, tree: &Tree<'_>, x: usize) -> bool {
+    let negated = tree
+        .children_with(x, &["advmod", "neg"])
+        .any(|c| ["not", "never", "n't"].contains(&tree.lemma(c).as_str()));
+    negated
+        && coder
+            .status
+            .get(CueWhere::Undone, &phrasal_lemma(tree, x))
+            .is_some()
+}
+
 fn phrasal_lemma(tree: &Tree<'_>, x: usize) -> String {
     let lemma = tree.lemma(x);
     let part = tree.children(x).iter().copied().find(|&c| {

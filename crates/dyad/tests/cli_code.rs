@@ -2600,3 +2600,71 @@ fn a_verb_read_as_its_objects_modifier_keeps_its_subject() {
     let e = first(&rows, "ASSAULT");
     assert_eq!(e["source"]["country"], "ISR", "{e:#}");
 }
+
+/// Outside monitors let in, however the verb admits them and however they are
+/// grouped ("a team of monitors"), are international involvement allowed
+/// (PLOVER RETREAT, access): the host is the source, not a visitor hosted.
+#[test]
+fn monitors_let_in_are_access_allowed() {
+    let rows = coded(
+        "Kenya received a team of observers from the African Union on Monday.",
+        "2011-02-08",
+    );
+    let e = first(&rows, "RETREAT");
+    assert_eq!(e["cameo"], "0862", "{e:#}");
+    assert_eq!(e["source"]["country"], "KEN", "{e:#}");
+    assert!(rows.iter().all(|r| r["type"] != "CONSULT"), "{rows:#?}");
+    let rows = coded("Sudan accepted African Union peacekeepers.", "2011-02-08");
+    let e = first(&rows, "RETREAT");
+    assert_eq!(e["cameo"], "0861", "{e:#}");
+    assert!(rows.iter().all(|r| r["type"] != "AGREE"), "{rows:#?}");
+}
+
+/// Lobbying for another party's act asks that party for it: the act is not
+/// the lobbyist's own.
+#[test]
+fn lobbying_for_an_act_requests_it() {
+    let rows = coded(
+        "Britain lobbied for Spain to accept the fishing plan.",
+        "2011-02-08",
+    );
+    let e = first(&rows, "REQUEST");
+    assert_eq!(e["source"]["country"], "GBR", "{e:#}");
+    assert_eq!(e["target"]["country"], "ESP", "{e:#}");
+    assert!(rows.iter().all(|r| r["type"] != "AGREE"), "{rows:#?}");
+}
+
+/// Ruling something out rejects it; not ruling it out leaves it possible,
+/// an event of its own kind with no rejection.
+#[test]
+fn ruling_out_rejects_and_not_ruling_out_leaves_possible() {
+    let rows = coded("Israel ruled out talks with Hamas on Sunday.", "2011-02-08");
+    let e = first(&rows, "REJECT");
+    assert_eq!(e["source"]["country"], "ISR", "{e:#}");
+    assert!(rows.iter().all(|r| r["type"] != "CONSULT"), "{rows:#?}");
+    let rows = coded(
+        "Chinese officials have not ruled out a meeting with the Japanese prime minister.",
+        "2011-02-08",
+    );
+    assert!(rows.iter().all(|r| r["type"] != "REJECT"), "{rows:#?}");
+    let e = first(&rows, "CONSULT");
+    assert_eq!(e["status"], "hypothetical", "{e:#}");
+}
+
+/// Relations resumed are restored (CAMEO 050); property nationalised is
+/// seized (1711).
+#[test]
+fn relations_resumed_and_companies_nationalised() {
+    let rows = coded(
+        "Chile and Peru resumed diplomatic relations on Friday.",
+        "2011-02-08",
+    );
+    assert_eq!(first(&rows, "SUPPORT")["cameo"], "050", "{rows:#?}");
+    let rows = coded(
+        "Venezuela nationalized two American oil companies.",
+        "2011-02-08",
+    );
+    let e = first(&rows, "COERCE");
+    assert_eq!(e["cameo"], "1711", "{e:#}");
+    assert_eq!(e["target"]["country"], "USA", "{e:#}");
+}
