@@ -143,6 +143,16 @@ impl Coder {
                 );
             }
         }
+        // A verb in -ee takes only -d ("freed", "guaranteed"), which rule-based
+        // lemmas cut wrongly ("fre"): the word less its "d" may trigger, as
+        // `code` reads it.
+        for t in tokens {
+            let text = t.text.to_lowercase();
+            if matches!(t.upos.as_str(), "VERB" | "ADJ") && text.len() > 4 && text.ends_with("eed")
+            {
+                keys.push(patterns::trigger_key(&text[..text.len() - 1]));
+            }
+        }
         let present = |w: &str| {
             keys.iter().any(|k| k == w)
                 || tokens

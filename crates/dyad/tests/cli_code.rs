@@ -2668,3 +2668,16 @@ fn relations_resumed_and_companies_nationalised() {
     assert_eq!(e["cameo"], "1711", "{e:#}");
     assert_eq!(e["target"]["country"], "USA", "{e:#}");
 }
+
+/// A sentence whose only act is a verb in -ee ("freed", "guaranteed") is
+/// parsed and coded: the lemmatiser's cut form ("fre") does not hide it.
+#[test]
+fn an_act_told_by_a_verb_in_ee_is_coded() {
+    let rows = coded(
+        "Israel freed forty Palestinian prisoners on Tuesday.",
+        "2011-02-08",
+    );
+    let e = first(&rows, "RETREAT");
+    assert_eq!(e["source"]["country"], "ISR", "{e:#}");
+    assert_eq!(e["target"]["country"], "PSE", "{e:#}");
+}
