@@ -2300,7 +2300,7 @@ fn match_in_layer<'c>(
                         .flat_map(|c| tree.with_conjuncts(c))
                         .flat_map(|c| std::iter::once(c).chain(lower(c)))
                         .find(|&c| {
-                            trigger_key(&tree.lemma(c)) == key
+                            object_key_is(tree, c, &key)
                                 || tree
                                     .children_with(c, &["amod", "compound"])
                                     .any(|m| trigger_key(&tree.lemma(m)) == key)
@@ -2362,6 +2362,21 @@ fn match_in_layer<'c>(
         }
     }
     None
+}
+
+/// Whether token `c` is the word whose trigger key is `key`: by its lemma, or,
+/// for a plural noun the lemmatiser left as written ("troops"), by that
+/// lemma less its "-s".
+fn object_key_is(tree: &Tree<'_>, c: usize, key: &str) -> bool {
+    let lemma = tree.lemma(c);
+    if trigger_key(&lemma) == key {
+        return true;
+    }
+    tree.tokens.get(c).is_some_and(|t| {
+        t.xpos == "NNS" && lemma == t.text.to_lowercase() && !lemma.ends_with("ss")
+    }) && lemma
+        .strip_suffix('s')
+        .is_some_and(|stem| trigger_key(stem) == key)
 }
 
 /// Whether the words around trigger `i` fit a verb dictionary's word pattern:

@@ -153,6 +153,16 @@ impl Coder {
                 keys.push(patterns::trigger_key(&text[..text.len() - 1]));
             }
         }
+        // So may a plural noun the lemmatiser left as written ("troops"), as
+        // the object a pattern names in the singular.
+        for t in tokens {
+            let text = t.text.to_lowercase();
+            if t.xpos == "NNS" && t.lemma.eq_ignore_ascii_case(&text) && !text.ends_with("ss") {
+                if let Some(stem) = text.strip_suffix('s') {
+                    keys.push(patterns::trigger_key(stem));
+                }
+            }
+        }
         let present = |w: &str| {
             keys.iter().any(|k| k == w)
                 || tokens

@@ -2681,3 +2681,17 @@ fn an_act_told_by_a_verb_in_ee_is_coded() {
     assert_eq!(e["source"]["country"], "ISR", "{e:#}");
     assert_eq!(e["target"]["country"], "PSE", "{e:#}");
 }
+
+/// A plural object the lemmatiser leaves as written ("troops") still meets
+/// the pattern naming it in the singular, and still gets its sentence parsed.
+#[test]
+fn a_plural_object_left_unlemmatised_meets_its_pattern() {
+    let rows = coded(
+        "Saudi Arabia sent troops to Bahrain on Monday.",
+        "2011-03-15",
+    );
+    let e = first(&rows, "AID");
+    assert_eq!(e["cameo"], "074", "{e:#}");
+    assert_eq!(e["source"]["country"], "SAU", "{e:#}");
+    assert_eq!(e["target"]["country"], "BHR", "{e:#}");
+}
