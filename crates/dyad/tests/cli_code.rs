@@ -2695,3 +2695,32 @@ fn a_plural_object_left_unlemmatised_meets_its_pattern() {
     assert_eq!(e["source"]["country"], "SAU", "{e:#}");
     assert_eq!(e["target"]["country"], "BHR", "{e:#}");
 }
+
+/// Force and sanctions told with common verbs: rockets fired into a country
+/// attack it; a town pounded is shelled; assistance cut off is aid stopped
+/// (not aid given); a sentence passed is legal action.
+#[test]
+fn rockets_fired_into_pounding_cut_off_and_sentencing() {
+    let rows = coded("Hamas fired rockets into southern Israel.", "2012-11-14");
+    let e = first(&rows, "ASSAULT");
+    assert_eq!(e["target"]["country"], "ISR", "{e:#}");
+    assert!(rows.iter().all(|r| r["type"] != "THREATEN"), "{rows:#?}");
+    let rows = coded(
+        "Syrian artillery pounded rebel-held areas of Aleppo.",
+        "2012-11-14",
+    );
+    assert_eq!(first(&rows, "ASSAULT")["cameo"], "194", "{rows:#?}");
+    let rows = coded(
+        "Washington cut off military assistance to Pakistan.",
+        "2012-11-14",
+    );
+    let e = first(&rows, "SANCTION");
+    assert_eq!(e["cameo"], "162", "{e:#}");
+    assert!(rows.iter().all(|r| r["type"] != "AID"), "{rows:#?}");
+    let rows = coded(
+        "Iran sentenced a British national to ten years in prison.",
+        "2012-11-14",
+    );
+    let e = first(&rows, "COERCE");
+    assert_eq!(e["target"]["country"], "GBR", "{e:#}");
+}
