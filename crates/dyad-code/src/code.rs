@@ -222,7 +222,7 @@ pub fn code_document(coder: &Coder, input: &CodeInput<'_>) -> Vec<EventMention> 
                 if pledge && matches!(ev.status, EventStatus::Occurred | EventStatus::Ongoing) {
                     ev.status = EventStatus::Planned;
                 }
-                let implied = plover_intent(coder, &ev);
+                let implied = plover_intent(coder, &ev, readied(&tree, i));
                 let implied = match implied {
                     // Only a meeting stays an event of its own kind when planned
                     // (dyad's extension of PLOVER); other planned cooperation is
@@ -254,7 +254,7 @@ pub fn code_document(coder: &Coder, input: &CodeInput<'_>) -> Vec<EventMention> 
                             && !pledge;
                         ev = EventMention {
                             implied_by: None,
-                            cameo: if intent {
+                            cameo: if intent || agree.event_type == EventType::Mobilize {
                                 agree.cameo.clone()
                             } else {
                                 ev.cameo.clone()
@@ -1546,6 +1546,80 @@ fn repair_adjective_verb(
     Some(out)
 }
 
+/// A past-tense verb the tagger took for an adjective at the sentence's root,
+/// its subject hung on it as a compound and its infinitive as a complement
+/// ("The Macedonian army prepared to resume shelling …", "Rebel leaders
+/// pledged to disarm"): an adjective with no copula takes no subject noun
+/// right before it. The repair makes the word the verb and the noun its
+/// subject. `None` where the parse shows no such error.
+fn repair_adjective_root(
+    sentence: &dyad_text::Sentence,
+    tree: &Tree<'_>,
+) -> Option<dyad_text::Sentence> {
+    let toks = &sentence.tokens;
+    if root_is_verb(tree) {
+        return None;
+    }
+    let r = toks
+        .iter()
+        .position(|t| t.head.is_none() && t.deprel == "root")?;
+    let verb_like = |a: usize| {
+        toks.get(a).is_some_and(|t| {
+            let text = t.text.to_lowercase();
+            t.upos == "ADJ"
+                && text.len() > 4
+                && text.ends_with("ed")
+                && t.lemma.to_lowercase() == text
+        }) && tree.children_with(a, &["cop"]).next().is_none()
+            && tree
+                .children_with(a, &["xcomp", "advcl", "ccomp"])
+                .any(|c| {
+                    c > a
+                        && toks.get(c).is_some_and(|t| t.upos == "VERB")
+                        && tree
+                            .children_with(c, &["mark"])
+                            .any(|m| tree.lemma(m) == "to")
+                })
+    };
+    let nominal = |k: usize| {
+        toks.get(k)
+            .is_some_and(|t| matches!(t.upos.as_str(), "NOUN" | "PROPN"))
+    };
+    // The adjective at the root, its subject hung on it; or the subject at
+    // the root, the adjective right after it hung on it ("Serbian troops
+    // prepared to attack …" read as "troops [who were] prepared …").
+    let (a, mut out) = if verb_like(r) {
+        let subj = r.checked_sub(1)?;
+        if tree.head(subj) != Some(r)
+            || !["compound", "nsubj", "amod"].contains(&tree.base_rel(subj))
+            || !nominal(subj)
+        {
+            return None;
+        }
+        (r, rehang(sentence, &[(subj, r, "nsubj")]))
+    } else {
+        let a = r + 1;
+        if !nominal(r)
+            || tree.head(a) != Some(r)
+            || !["acl", "amod"].contains(&tree.base_rel(a))
+            || !verb_like(a)
+        {
+            return None;
+        }
+        let out = reroot(sentence, (r, a), &[(r, a, "nsubj")], |k, t| {
+            k > a && t.deprel == "punct"
+        });
+        (a, out)
+    };
+    if let Some(t) = out.tokens.get_mut(a) {
+        let text = t.text.to_lowercase();
+        t.upos = "VERB".to_string();
+        t.xpos = "VBD".to_string();
+        t.lemma = text.trim_end_matches("ed").to_string();
+    }
+    Some(out)
+}
+
 /// A participle describing a noun ("the nightly curfew imposed in Sudan") that
 /// the parse took for a clause of its own joined to the verb before it, with
 /// the noun as its subject: "shortened by one hour the curfew imposed in
@@ -1617,11 +1691,12 @@ fn reroot(
 }
 
 /// The repairs of parser errors the coder can tell from the tree, in order.
-const REPAIRS: [fn(&dyad_text::Sentence, &Tree<'_>) -> Option<dyad_text::Sentence>; 7] = [
+const REPAIRS: [fn(&dyad_text::Sentence, &Tree<'_>) -> Option<dyad_text::Sentence>; 8] = [
     repair_participle_root,
     repair_verb_as_auxiliary,
     repair_noun_root,
     repair_adjective_verb,
+    repair_adjective_root,
     repair_participle_conjunct,
     repair_subject_root,
     repair_split_name,
@@ -1683,6 +1758,34 @@ fn on_timetable(tree: &Tree<'_>, i: usize) -> bool {
     false
 }
 
+/// Whether trigger `i` is what a verb "prepare" governs, within three steps
+/// of complements ("prepared to attack", "prepared to resume shelling",
+/// "is preparing an offensive"): an act being readied. Not the adjective of
+/// "is prepared to": a stance told, not a preparation.
+fn readied(tree: &Tree<'_>, i: usize) -> bool {
+    let mut x = i;
+    for _ in 0..3 {
+        let Some(h) = tree.head(x) else {
+            return false;
+        };
+        let infinitive = tree.base_rel(x) == "advcl"
+            && tree
+                .children_with(x, &["mark"])
+                .any(|m| tree.lemma(m) == "to");
+        if !infinitive && !["obj", "xcomp"].contains(&tree.base_rel(x)) {
+            return false;
+        }
+        if trigger_key(&tree.lemma(h)) == trigger_key("prepare")
+            && tree.tokens.get(h).is_some_and(|t| t.upos == "VERB")
+            && tree.children_with(h, &["cop"]).next().is_none()
+        {
+            return true;
+        }
+        x = h;
+    }
+    false
+}
+
 /// PLOVER codes cooperation announced for the future as AGREE ("will visit",
 /// "will provide aid"), and force, coercion and sanctions announced or held
 /// out as THREATEN ("is prepared to impose martial law", "may halt
@@ -1690,10 +1793,14 @@ fn on_timetable(tree: &Tree<'_>, i: usize) -> bool {
 /// withdrawal promised is AGREE too, as PLOVER's gold records code it. dyad
 /// keeps the planned act itself as the event; this restates it in PLOVER's
 /// terms, marked as implied by it.
-fn plover_intent(coder: &Coder, ev: &EventMention) -> Option<EventMention> {
+fn plover_intent(coder: &Coder, ev: &EventMention, readied: bool) -> Option<EventMention> {
     let planned = ev.status == EventStatus::Planned;
     let held_out = planned || ev.status == EventStatus::Hypothetical;
     let (event_type, cameo) = match ev.event_type {
+        // Force being readied ("the army prepared to resume shelling") is
+        // military posturing, PLOVER's MOBILIZE ("increase readiness"), not
+        // a threat told in words.
+        EventType::Assault if planned && readied => (EventType::Mobilize, "150"),
         EventType::Consult if planned => (EventType::Agree, "036"),
         EventType::Support if planned => (EventType::Agree, "032"),
         EventType::Cooperate if planned => (EventType::Agree, "031"),

@@ -2724,3 +2724,31 @@ fn rockets_fired_into_pounding_cut_off_and_sentencing() {
     let e = first(&rows, "COERCE");
     assert_eq!(e["target"]["country"], "GBR", "{e:#}");
 }
+
+/// Force being readied ("prepared to attack", "is preparing to resume
+/// shelling") is PLOVER's MOBILIZE, with the one readying it as source, even
+/// where the tagger took "prepared" for an adjective; force one "is prepared
+/// to" use is a stance told, a threat.
+#[test]
+fn force_being_readied_is_mobilisation() {
+    for sentence in [
+        "Serbian troops prepared to attack the Bosnian town.",
+        "The Macedonian army prepared to resume shelling Albanian positions.",
+        "Serbian troops are preparing to attack the Bosnian town.",
+    ] {
+        let rows = coded(sentence, "2001-06-20");
+        let e = first(&rows, "MOBILIZE");
+        assert_eq!(e["cameo"], "150", "{e:#}");
+        assert!(e["source"]["country"].is_string(), "{e:#}");
+        assert!(
+            rows.iter().all(|r| r["type"] != "THREATEN"),
+            "{sentence}: {rows:#?}"
+        );
+    }
+    let rows = coded(
+        "Iraq's government announced that it is prepared to impose martial law.",
+        "2004-11-07",
+    );
+    assert!(rows.iter().any(|r| r["type"] == "THREATEN"), "{rows:#?}");
+    assert!(rows.iter().all(|r| r["type"] != "MOBILIZE"), "{rows:#?}");
+}
