@@ -3279,6 +3279,18 @@ fn code_trigger(
         // on ("fired at Russia"), except a meeting's "in"/"at", which names
         // its place ("arrived in Amman").
         let asked_for = matches!(&pattern.with, Complement::Prep(w) if *w == case);
+        // (An arrival's "in", which dyad's own "arrive in" asks for, names
+        // the state arrived in, acted on, however a dictionary layered over
+        // dyad's codes the verb: its plain "arrive" as an AGREE still arrives
+        // somewhere.)
+        let arrived_in = case == "in"
+            && pattern.kind == TriggerKind::Verb
+            && coder
+                .patterns
+                .for_trigger(TriggerKind::Verb, &tree.lemma(i))
+                .iter()
+                .any(|p| p.with == Complement::Prep("in".to_string()));
+        let asked_for = asked_for || arrived_in;
         let place = event_type == EventType::Consult && ["in", "at"].contains(&case.as_str());
         // (Where the object names who is acted on, the phrase is where:
         // "invited both leaders to Washington".)

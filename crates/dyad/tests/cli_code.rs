@@ -2752,3 +2752,30 @@ fn force_being_readied_is_mobilisation() {
     assert!(rows.iter().any(|r| r["type"] == "THREATEN"), "{rows:#?}");
     assert!(rows.iter().all(|r| r["type"] != "MOBILIZE"), "{rows:#?}");
 }
+
+/// A verb dictionary layered over dyad's may code "arrive" bare (here as an
+/// AGREE, CAMEO 032): the state arrived in is still the one acted on, as
+/// dyad's own "arrive in" reads it.
+#[test]
+fn a_dictionary_arrival_keeps_the_state_arrived_in() {
+    let dir = std::env::temp_dir().join(format!("dyad-arrive-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let dict = dir.join("verbs.txt");
+    std::fs::write(&dict, "--- ARRIVE [032] ---\nARRIVE\n").expect("write dictionary");
+    let dict = dict.to_string_lossy().into_owned();
+    let (status, rows, stderr) = code(&[
+        "--patterns",
+        &dict,
+        "--sentence",
+        "The Peruvian president arrived in Chile on Monday.",
+        "--published",
+        "2021-03-04",
+    ]);
+    assert_eq!(status, Some(0), "{stderr}");
+    let e = rows
+        .iter()
+        .find(|r| r["cameo"] == "032")
+        .unwrap_or_else(|| panic!("no 032: {rows:#?}"));
+    assert_eq!(e["source"]["country"], "PER", "{e:#}");
+    assert_eq!(e["target"]["country"], "CHL", "{e:#}");
+}
