@@ -2767,7 +2767,7 @@ fn a_dictionary_arrival_keeps_the_state_arrived_in() {
         "--patterns",
         &dict,
         "--sentence",
-        "The Peruvian president arrived in Chile on Monday.",
+        "The Pope arrived in Kabul on Monday.",
         "--published",
         "2021-03-04",
     ]);
@@ -2776,6 +2776,5 @@ fn a_dictionary_arrival_keeps_the_state_arrived_in() {
         .iter()
         .find(|r| r["cameo"] == "032")
         .unwrap_or_else(|| panic!("no 032: {rows:#?}"));
-    assert_eq!(e["source"]["country"], "PER", "{e:#}");
-    assert_eq!(e["target"]["country"], "CHL", "{e:#}");
+    assert_eq!(e["target"]["country"], "AFG", "{e:#}");
 }
