@@ -4076,6 +4076,7 @@ fn code_trigger(
     conditional_threat(s, i, &mut ev);
     protesters_act(coder, s, i, &mut ev);
     arrest_for_wrong(s, i, &mut ev);
+    spoken_protest(s, i, &mut ev);
     peacekeepers_arrive(coder, s, i, &mut ev);
     // Military exercises are cooperation only with a partner (CAMEO 062); one
     // party's own exercises are a show of force (CAMEO 150, PLOVER MOBILIZE).
@@ -4284,6 +4285,63 @@ fn arrest_for_wrong(s: &SentenceCtx<'_, '_>, i: usize, ev: &mut EventMention) {
         ev.event_type = EventType::Accuse;
         ev.mode = None;
         ev.context = None;
+    }
+}
+
+/// A protest that is said, not staged, is a complaint (PLOVER: "diplomatic
+/// protests … are coded as ACCUSE"; CAMEO 114): "protested that …", "…,
+/// a rights group protested", "protested to Beijing". Where the one
+/// complained of is not named, it is the party the complaint's clause is
+/// about ("Croatian authorities are failing …, the group protested").
+fn spoken_protest(s: &SentenceCtx<'_, '_>, i: usize, ev: &mut EventMention) {
+    let tree = s.tree;
+    if ev.event_type != EventType::Protest
+        || trigger_key(&tree.lemma(i)) != trigger_key("protest")
+        || tree.tokens.get(i).is_none_or(|t| t.upos != "VERB")
+    {
+        return;
+    }
+    // The reporting clause after what was said ("…, the group protested"),
+    // whatever the parse hung it on: its subject follows a comma, and the
+    // said clause is the sentence's root before it.
+    let inverted = || {
+        let subj = tree.children_with(i, &["nsubj"]).next()?;
+        let start = tree.subtree(subj).first().copied()?;
+        let comma = start
+            .checked_sub(1)
+            .and_then(|k| tree.tokens.get(k))
+            .is_some_and(|t| t.text == ",");
+        let root = tree.tokens.iter().position(|t| t.head.is_none())?;
+        (comma && root < start && tree.head(i).is_some_and(|h| h < start)).then_some(root)
+    };
+    let clause = tree
+        .children_with(i, &["ccomp", "parataxis"])
+        .next()
+        .or_else(inverted);
+    let addressed = tree
+        .children_with(i, &["obl"])
+        .any(|c| tree.case_of(c).as_deref() == Some("to"));
+    if clause.is_none() && !addressed {
+        return;
+    }
+    recode(ev, EventType::Accuse, "114");
+    ev.context = None;
+    if ev.target.is_none() {
+        let about = clause
+            .and_then(|c| tree.children_with(c, &["nsubj", "nsubj:pass"]).next())
+            .and_then(|subj| {
+                let span = tree.subtree_span(subj)?;
+                s.mentions
+                    .iter()
+                    .find(|m| span.contains(m.span) && is_party(m))
+                    .map(|m| Party { mention: m }.actor_ref())
+            });
+        if let Some(t) = about {
+            if let Some(code) = t.country.clone().or_else(|| t.actor.clone()) {
+                add_actor(ev, code);
+            }
+            ev.target = Some(t);
+        }
     }
 }
 

@@ -2778,3 +2778,39 @@ fn a_dictionary_arrival_keeps_the_state_arrived_in() {
         .unwrap_or_else(|| panic!("no 032: {rows:#?}"));
     assert_eq!(e["target"]["country"], "AFG", "{e:#}");
 }
+
+/// A protest said rather than staged is a complaint (PLOVER ACCUSE, CAMEO
+/// 114): a protest with what was said, addressed to someone, or reporting a
+/// clause before it, whose subject is the one complained of. Crowds
+/// protesting in the streets stay a PROTEST.
+#[test]
+fn a_protest_said_is_a_complaint() {
+    let rows = coded(
+        "China protested that Japanese jets had violated its airspace.",
+        "2013-04-02",
+    );
+    let e = first(&rows, "ACCUSE");
+    assert_eq!(e["cameo"], "114", "{e:#}");
+    assert_eq!(e["target"]["country"], "JPN", "{e:#}");
+    let rows = coded(
+        "Japan protested to China over the collision of two fishing boats.",
+        "2013-04-02",
+    );
+    assert_eq!(
+        first(&rows, "ACCUSE")["target"]["country"],
+        "CHN",
+        "{rows:#?}"
+    );
+    let rows = coded(
+        "Croatia is failing to protect Serb refugees, Amnesty International protested on Wednesday.",
+        "2013-04-02",
+    );
+    let e = first(&rows, "ACCUSE");
+    assert_eq!(e["target"]["country"], "HRV", "{e:#}");
+    let rows = coded(
+        "Thousands of Kenyans protested in Nairobi against the government.",
+        "2013-04-02",
+    );
+    assert!(rows.iter().any(|r| r["type"] == "PROTEST"), "{rows:#?}");
+    assert!(rows.iter().all(|r| r["type"] != "ACCUSE"), "{rows:#?}");
+}
