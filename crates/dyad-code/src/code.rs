@@ -2186,6 +2186,21 @@ fn match_trigger<'c>(
     for p in tree.children_with(i, &["compound:prt"]) {
         candidates.push(format!("{lemma}_{}", tree.lemma(p)));
     }
+    // A particle the parse took for the first word of a compound preposition
+    // ("pulled out of Chechnya", "were shipped out of the enclave", with
+    // "out" a second "case" of the oblique): right after the verb, before
+    // "of" or "from".
+    if kind == TriggerKind::Verb {
+        let word = |k: usize| tree.tokens.get(k).map(|t| t.text.to_lowercase());
+        let particle = word(i + 1).filter(|w| ["out", "away", "back", "off"].contains(&w.as_str()));
+        if let Some(p) = particle {
+            let compound_prep = tree.base_rel(i + 1) == "case"
+                && word(i + 2).is_some_and(|w| w == "of" || w == "from");
+            if compound_prep {
+                candidates.push(format!("{lemma}_{p}"));
+            }
+        }
+    }
     // A compound noun ("hunger strike", "phone call"): the word right before.
     if kind == TriggerKind::Noun {
         if let Some(c) = i
@@ -3253,7 +3268,15 @@ fn code_trigger(
         if ps.is_empty() {
             ps = pronoun_subject(s, i, subj, mentions, s.previous_topic);
         }
-        if passive {
+        // Personnel withdrawn with no one named withdrawing them ("UN
+        // peacekeepers were shipped out of the enclave", "Russian troops were
+        // pulled back"): their owner withdrew them; the place left is acted on.
+        let withdrawn = passive
+            && ["1661", "1662", "087"]
+                .iter()
+                .any(|c| pattern.cameo.starts_with(c))
+            && tree.children_with(i, &["obl:agent"]).next().is_none();
+        if passive && !withdrawn {
             target_side.extend(ps);
         } else {
             source_side.extend(ps);
@@ -3361,6 +3384,16 @@ fn code_trigger(
                 source_side.extend(parties_under(s, c, mentions))
             }
             "with" | "between" | "among" | "against" | "to" | "on" | "from" | "for" => {
+                target_side.extend(parties_under(s, c, mentions))
+            }
+            // "shipped out of the enclave", "moved away from the border": the
+            // place left, as "from" names it.
+            "out" | "away"
+                if tree
+                    .children_with(c, &["case"])
+                    .nth(1)
+                    .is_some_and(|k| ["of", "from"].contains(&tree.lemma(k).as_str())) =>
+            {
                 target_side.extend(parties_under(s, c, mentions))
             }
             _ => {}

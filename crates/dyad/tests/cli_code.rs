@@ -2814,3 +2814,26 @@ fn a_protest_said_is_a_complaint() {
     assert!(rows.iter().any(|r| r["type"] == "PROTEST"), "{rows:#?}");
     assert!(rows.iter().all(|r| r["type"] != "ACCUSE"), "{rows:#?}");
 }
+
+/// "pulled out of", "shipped out of": a particle the parse reads as the start
+/// of a compound preposition still makes the phrasal verb, and the place left
+/// is acted on. Personnel withdrawn in the passive with no one named
+/// withdrawing them were withdrawn by their owner.
+#[test]
+fn withdrawals_out_of_a_place() {
+    let rows = coded(
+        "Russian troops pulled out of Georgia on Monday.",
+        "2008-10-10",
+    );
+    let e = first(&rows, "RETREAT");
+    assert_eq!(e["source"]["country"], "RUS", "{e:#}");
+    assert_eq!(e["target"]["country"], "GEO", "{e:#}");
+    let rows = coded(
+        "Canadian peacekeepers were shipped out of Haiti on Friday.",
+        "2008-10-10",
+    );
+    let e = first(&rows, "SANCTION");
+    assert_eq!(e["cameo"], "1661", "{e:#}");
+    assert_eq!(e["source"]["country"], "CAN", "{e:#}");
+    assert_eq!(e["target"]["country"], "HTI", "{e:#}");
+}
