@@ -2837,3 +2837,36 @@ fn withdrawals_out_of_a_place() {
     assert_eq!(e["source"]["country"], "CAN", "{e:#}");
     assert_eq!(e["target"]["country"], "HTI", "{e:#}");
 }
+
+/// A dictionary verb with a word before it (`WIRE_+TAP`: "wire tapped")
+/// codes the verb where that word stands right before it, and only there.
+#[test]
+fn a_dictionary_verb_with_a_word_before_it() {
+    let dir = std::env::temp_dir().join(format!("dyad-wiretap-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let dict = dir.join("verbs.txt");
+    std::fs::write(
+        &dict,
+        "--- CONFISCATE [1711] ---\nCONFISCATE\nWIRE_+TAP {WIRE_+TAPPED WIRE_+TAPPING }\n",
+    )
+    .expect("write dictionary");
+    let dict = dict.to_string_lossy().into_owned();
+    let cameo = |sentence: &str| -> Vec<String> {
+        let (status, rows, stderr) = code(&[
+            "--patterns",
+            &dict,
+            "--sentence",
+            sentence,
+            "--published",
+            "2021-03-04",
+        ]);
+        assert_eq!(status, Some(0), "{stderr}");
+        rows.iter()
+            .filter_map(|r| r["cameo"].as_str().map(str::to_string))
+            .collect()
+    };
+    let tapped = cameo("Soldiers from Peru wire tapped the phone lines of the Chilean embassy.");
+    assert!(tapped.contains(&"1711".to_string()), "{tapped:?}");
+    let plain = cameo("Soldiers from Peru tapped the phone lines of the Chilean embassy.");
+    assert!(!plain.contains(&"1711".to_string()), "{plain:?}");
+}
