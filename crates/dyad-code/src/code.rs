@@ -2401,6 +2401,7 @@ fn match_in_layer<'c>(
                             partitive
                                 && tree.base_rel(k) == "nmod"
                                 && tree.case_of(k).as_deref() == Some("of")
+                                || tree.base_rel(k) == "appos" && hyphenated_modifier(tree, c, k)
                                 || under_object
                                     && tree.base_rel(k) == "acl"
                                     && tree
@@ -2484,6 +2485,23 @@ fn match_in_layer<'c>(
         }
     }
     None
+}
+
+/// Whether `c` opens a hyphenated modifier of `k` that the parse took for
+/// `k`'s head ("a surface-to-air missile" read as "surface", with "missile"
+/// its apposition): the words from `c` up to `k` are written together with
+/// hyphens, and `k` follows them.
+fn hyphenated_modifier(tree: &Tree<'_>, c: usize, k: usize) -> bool {
+    if k <= c + 1 {
+        return false;
+    }
+    // The modifier's last word may be a noun of its own before `k`
+    // ("surface-to-air" then "missile").
+    let Some(words) = tree.tokens.get(c..k) else {
+        return false;
+    };
+    words.windows(2).all(|w| w[0].span.end == w[1].span.start)
+        && words.iter().any(|t| t.text == "-")
 }
 
 /// Whether token `c` is the word whose trigger key is `key`: by its lemma, or,

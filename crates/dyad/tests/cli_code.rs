@@ -2586,6 +2586,13 @@ fn blown_up_by_a_missile_is_military_force() {
     );
     let e = first(&rows, "ASSAULT");
     assert_eq!(e["cameo"], "195", "{e:#}");
+    // A weapon named with a hyphenated modifier the parse took for its head.
+    let rows = coded(
+        "A Malaysian airliner was blown up over Ukraine by a surface-to-air missile.",
+        "2016-05-04",
+    );
+    let e = first(&rows, "ASSAULT");
+    assert_eq!(e["cameo"], "195", "{e:#}");
     let rows = coded("Iraqi insurgents blew up a Syrian convoy.", "2016-05-04");
     let e = first(&rows, "ASSAULT");
     assert_eq!(e["cameo"], "1832", "{e:#}");
