@@ -4128,6 +4128,9 @@ fn code_trigger(
     protesters_act(coder, s, i, &mut ev);
     arrest_for_wrong(s, i, &mut ev);
     spoken_protest(s, i, &mut ev);
+    if pattern.layer == 0 {
+        welcomed_act(coder, s, i, &mut ev);
+    }
     peacekeepers_arrive(coder, s, i, &mut ev);
     // Military exercises are cooperation only with a partner (CAMEO 062); one
     // party's own exercises are a show of force (CAMEO 150, PLOVER MOBILIZE).
@@ -4394,6 +4397,36 @@ fn spoken_protest(s: &SentenceCtx<'_, '_>, i: usize, ev: &mut EventMention) {
             ev.target = Some(t);
         }
     }
+}
+
+/// An act welcomed ("welcomed Germany's call for a ceasefire", "the offer
+/// was welcomed by Egypt") is endorsed (CAMEO 051), by the one welcoming it,
+/// of the one whose act it is: only a visitor welcomed is hosted. (dyad's
+/// own reading: a dictionary layered over it keeps its code.)
+fn welcomed_act(coder: &Coder, s: &SentenceCtx<'_, '_>, i: usize, ev: &mut EventMention) {
+    let tree = s.tree;
+    // (A meeting welcomed, "welcomed the visit of the Russian president",
+    // is still hosted.)
+    let an_act = |o: usize| {
+        let kind = match tree.tokens.get(o).map(|t| t.upos.as_str()) {
+            Some("NOUN") => TriggerKind::Noun,
+            Some("VERB") => TriggerKind::Verb,
+            _ => return false,
+        };
+        let pats = coder.patterns.for_trigger(kind, &tree.lemma(o));
+        pats.iter()
+            .any(|p| pattern_type(coder, p).is_some_and(|t| t != EventType::Consult))
+    };
+    if ev.event_type != EventType::Consult
+        || trigger_key(&tree.lemma(i)) != trigger_key("welcome")
+        || !tree.children_with(i, &["obj", "nsubj:pass"]).any(an_act)
+    {
+        return;
+    }
+    recode(ev, EventType::Support, "051");
+    ev.context = None;
+    // (Read as a hosting, the welcomed one was the source.)
+    std::mem::swap(&mut ev.source, &mut ev.target);
 }
 
 /// Files a mention under another act (PLOVER's reading of what was said):

@@ -2877,3 +2877,25 @@ fn a_dictionary_verb_with_a_word_before_it() {
     let plain = cameo("Soldiers from Peru tapped the phone lines of the Chilean embassy.");
     assert!(!plain.contains(&"1711".to_string()), "{plain:?}");
 }
+
+/// An act welcomed is endorsed by the one welcoming it (SUPPORT 051), in
+/// either voice; a visitor, or a visit, welcomed is hosted.
+#[test]
+fn an_act_welcomed_is_endorsed_a_visitor_hosted() {
+    for sentence in [
+        "Egypt welcomed Germany's call for a ceasefire in Gaza.",
+        "Germany's call for a ceasefire in Gaza was welcomed by Egypt.",
+    ] {
+        let rows = coded(sentence, "2014-07-20");
+        let e = first(&rows, "SUPPORT");
+        assert_eq!(e["cameo"], "051", "{e:#}");
+        assert_eq!(e["source"]["country"], "EGY", "{e:#}");
+        assert_eq!(e["target"]["country"], "DEU", "{e:#}");
+        assert!(rows.iter().all(|r| r["type"] != "CONSULT"), "{rows:#?}");
+    }
+    let rows = coded(
+        "China welcomed the visit of the Russian president.",
+        "2014-07-20",
+    );
+    assert!(rows.iter().any(|r| r["type"] == "CONSULT"), "{rows:#?}");
+}
