@@ -3294,6 +3294,48 @@ fn code_trigger(
                 .iter()
                 .any(|c| pattern.cameo.starts_with(c))
             && tree.children_with(i, &["obl:agent"]).next().is_none();
+        // An attack that does the act ("an attack by militants on a Kenyan
+        // bus killed 28"): whom its "on" or "against" phrase names is acted on.
+        let struck: Vec<Span> = if passive || !attack_noun(coder, tree, subj) {
+            Vec::new()
+        } else {
+            // (The parse may hang the phrase lower: "by militants on a bus".)
+            tree.subtree(subj)
+                .into_iter()
+                .filter(|&c| {
+                    c != subj
+                        && tree.base_rel(c) == "nmod"
+                        && tree
+                            .case_of(c)
+                            .is_some_and(|p| ["on", "against"].contains(&p.as_str()))
+                })
+                .filter_map(|c| tree.subtree_span(c))
+                .collect()
+        };
+        // (Not the attacker's own "by" phrase hung inside it: "an attack on a
+        // bus by militants".)
+        let by: Vec<Span> = tree
+            .subtree(subj)
+            .into_iter()
+            .filter(|&c| tree.base_rel(c) == "nmod" && tree.case_of(c).as_deref() == Some("by"))
+            .filter_map(|c| tree.subtree_span(c))
+            .collect();
+        // (The phrase nearest the party decides: "by militants on a bus".)
+        let (on, ps): (Vec<Party<'_>>, Vec<Party<'_>>) = ps.into_iter().partition(|p| {
+            let nearest = |spans: &[Span]| {
+                spans
+                    .iter()
+                    .filter(|sp| sp.contains(p.mention.span))
+                    .map(|sp| sp.end - sp.start)
+                    .min()
+            };
+            match (nearest(&struck), nearest(&by)) {
+                (Some(a), Some(b)) => a < b,
+                (Some(_), None) => true,
+                _ => false,
+            }
+        });
+        target_side.extend(on);
         if passive && !withdrawn {
             target_side.extend(ps);
         } else {

@@ -2899,3 +2899,19 @@ fn an_act_welcomed_is_endorsed_a_visitor_hosted() {
     );
     assert!(rows.iter().any(|r| r["type"] == "CONSULT"), "{rows:#?}");
 }
+
+/// An attack that does the act ("an attack … killed 28") names whom it struck
+/// in its "on" phrase, and who struck in its "by" phrase, however the parse
+/// nests the two.
+#[test]
+fn an_attack_noun_as_subject_names_both_sides() {
+    for sentence in [
+        "An attack by Somali militants on a Kenyan bus killed 28 people.",
+        "An attack on a Kenyan bus by Somali militants killed 28 people.",
+    ] {
+        let rows = coded(sentence, "2014-11-22");
+        let e = first(&rows, "ASSAULT");
+        assert_eq!(e["source"]["country"], "SOM", "{sentence}: {e:#}");
+        assert_eq!(e["target"]["country"], "KEN", "{sentence}: {e:#}");
+    }
+}
