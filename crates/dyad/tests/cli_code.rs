@@ -2915,3 +2915,15 @@ fn an_attack_noun_as_subject_names_both_sides() {
         assert_eq!(e["target"]["country"], "KEN", "{sentence}: {e:#}");
     }
 }
+
+/// Lashing out at someone denounces them.
+#[test]
+fn lashing_out_at_someone_denounces_them() {
+    let rows = coded(
+        "Russia lashed out at NATO over the missile shield.",
+        "2014-01-02",
+    );
+    let e = first(&rows, "ACCUSE");
+    assert_eq!(e["source"]["country"], "RUS", "{e:#}");
+    assert_eq!(e["target"]["actor"], "NATO", "{e:#}");
+}
