@@ -3405,6 +3405,26 @@ fn code_trigger(
                 source_side.extend(parties_under(s, c, mentions))
             }
             // "a request from Washington", "an offer from Tokyo": who made it.
+            // "the visit of the Chinese minister to Pakistan", "a visit by the
+            // minister to Pakistan": a visit's "of" or "by" names the visitor;
+            // a "to" phrase the parse hung inside it, the state visited.
+            "of" | "by"
+                if pattern.kind == TriggerKind::Noun && event_type == EventType::Consult =>
+            {
+                let to: Vec<Span> = tree
+                    .subtree(c)
+                    .into_iter()
+                    .filter(|&k| k != c && tree.case_of(k).as_deref() == Some("to"))
+                    .filter_map(|k| tree.subtree_span(k))
+                    .collect();
+                for p in parties_under(s, c, mentions) {
+                    if to.iter().any(|sp| sp.contains(p.mention.span)) {
+                        target_side.push(p);
+                    } else {
+                        source_side.push(p);
+                    }
+                }
+            }
             "from" | "by" if pattern.kind == TriggerKind::Noun => {
                 source_side.extend(parties_under(s, c, mentions))
             }

@@ -2927,3 +2927,19 @@ fn lashing_out_at_someone_denounces_them() {
     assert_eq!(e["source"]["country"], "RUS", "{e:#}");
     assert_eq!(e["target"]["actor"], "NATO", "{e:#}");
 }
+
+/// A visit told as a noun with its visitor in an "of" or "by" phrase ("the
+/// visit of the Chinese foreign minister to Pakistan") is that visitor's, to
+/// the state the "to" phrase names, however the parse nests the two.
+#[test]
+fn a_visit_of_or_by_someone_to_a_state() {
+    for sentence in [
+        "The visit of the Chinese foreign minister to Pakistan ended on Friday.",
+        "A visit by the Chinese foreign minister to Pakistan ended on Friday.",
+    ] {
+        let rows = coded(sentence, "2015-04-24");
+        let e = first(&rows, "CONSULT");
+        assert_eq!(e["source"]["country"], "CHN", "{sentence}: {e:#}");
+        assert_eq!(e["target"]["country"], "PAK", "{sentence}: {e:#}");
+    }
+}
