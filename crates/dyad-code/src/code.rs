@@ -2057,6 +2057,13 @@ fn nested_in_trigger(
                 "compound", "appos", "nmod", "acl", "obj", "xcomp", "amod", "flat", "conj",
             ]
             .contains(&rel)
+            // (Or the passive subject of a verb trigger: "the offer was rejected",
+            // "a ceasefire was agreed": what the verb's act is about, as its
+            // object would be.)
+            || x == i
+                && matched.get(h).is_some_and(|m| m.is_some())
+                && (tree.rel(x) == "nsubj:pass"
+                    || tree.rel(x) == "nsubj" && tree.children_with(h, &["aux:pass"]).next().is_some())
         {
             return true;
         }
@@ -2923,7 +2930,10 @@ fn subject_of(tree: &Tree<'_>, i: usize) -> Option<(usize, bool)> {
             let passive = if controlled {
                 tree.children_with(i, &["aux:pass"]).next().is_some()
             } else {
+                // (A subject the parse labelled active beside a passive
+                // auxiliary, "the request was turned down by …", is passive.)
                 tree.rel(s).ends_with(":pass")
+                    || tree.children_with(x, &["aux:pass"]).next().is_some()
             };
             return Some((s, passive));
         }

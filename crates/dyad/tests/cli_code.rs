@@ -2943,3 +2943,31 @@ fn a_visit_of_or_by_someone_to_a_state() {
         assert_eq!(e["target"]["country"], "PAK", "{sentence}: {e:#}");
     }
 }
+
+/// In the passive, the act a verb is about stands as its subject ("the offer
+/// was rejected", "a ceasefire was agreed"): one event, the verb's, with the
+/// agent acting, even where the parse labels the subject active beside the
+/// passive auxiliary.
+#[test]
+fn a_passive_verbs_subject_act_is_its_complement() {
+    let rows = coded(
+        "The Israeli offer was rejected by the Palestinian Authority.",
+        "2014-01-02",
+    );
+    assert_eq!(rows.len(), 1, "{rows:#?}");
+    let e = first(&rows, "REJECT");
+    assert_eq!(e["source"]["country"], "PSE", "{e:#}");
+    assert_eq!(e["target"]["country"], "ISR", "{e:#}");
+    let rows = coded(
+        "A ceasefire was agreed by Armenia and Azerbaijan.",
+        "2014-01-02",
+    );
+    assert_eq!(rows.len(), 1, "{rows:#?}");
+    let rows = coded(
+        "Egypt's request for aid was turned down by the IMF.",
+        "2014-01-02",
+    );
+    assert_eq!(rows.len(), 1, "{rows:#?}");
+    let e = first(&rows, "REJECT");
+    assert_eq!(e["target"]["country"], "EGY", "{e:#}");
+}
