@@ -4195,6 +4195,14 @@ fn code_trigger(
         implied_by: None,
         described,
     };
+    // One mention as both source and target ("the first delegation to visit
+    // Bucharest" read as Bucharest visiting Bucharest) is no dyad the words
+    // tell: the parse lost who acted.
+    if let (Some(a), Some(b)) = (&ev.source, &ev.target) {
+        if a.span == b.span {
+            return None;
+        }
+    }
     restate_speech_act(s, i, &mut ev);
     conditional_threat(s, i, &mut ev);
     protesters_act(coder, s, i, &mut ev);

@@ -2971,3 +2971,20 @@ fn a_passive_verbs_subject_act_is_its_complement() {
     let e = first(&rows, "REJECT");
     assert_eq!(e["target"]["country"], "EGY", "{e:#}");
 }
+
+/// One mention read as both source and target ("the first delegation to
+/// visit Bucharest" taken as Bucharest visiting Bucharest) is no event: the
+/// parse lost who acted.
+#[test]
+fn one_mention_as_both_sides_is_no_event() {
+    let rows = coded(
+        "French deputies held talks with Romanian leaders on Tuesday, the first Western delegation to visit Bucharest since the revolution.",
+        "1990-01-09",
+    );
+    assert!(
+        rows.iter().all(|r| r["source"]["start"].is_null()
+            || r["source"]["start"] != r["target"]["start"]),
+        "{rows:#?}"
+    );
+    assert!(rows.iter().any(|r| r["type"] == "CONSULT"), "{rows:#?}");
+}
