@@ -4195,12 +4195,23 @@ fn code_trigger(
         implied_by: None,
         described,
     };
-    // One mention as both source and target ("the first delegation to visit
-    // Bucharest" read as Bucharest visiting Bucharest) is no dyad the words
-    // tell: the parse lost who acted.
+    // One party read as both source and target ("the first delegation to
+    // visit Bucharest" read as Bucharest visiting Bucharest) is no dyad the
+    // words tell: the parse lost who acted. Where the act's own subject or
+    // agent names it ("were released by Chile"), it acted, on no one named.
+    // (A joint mention, "their leaders", is two parties.)
     if let (Some(a), Some(b)) = (&ev.source, &ev.target) {
-        if a.span == b.span {
-            return None;
+        if a.span == b.span && a.actor == b.actor && a.country == b.country {
+            let span = a.span;
+            let named_actor = tree
+                .children_with(i, &["nsubj", "obl:agent"])
+                .filter_map(|c| tree.subtree_span(c))
+                .any(|sp| sp.contains(span))
+                || introduced_by(tree, span, &["by"]);
+            if !named_actor {
+                return None;
+            }
+            ev.target = None;
         }
     }
     restate_speech_act(s, i, &mut ev);
