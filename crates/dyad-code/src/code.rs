@@ -97,6 +97,12 @@ pub fn code_document(coder: &Coder, input: &CodeInput<'_>) -> Vec<EventMention> 
             if m.is_some_and(|(p, _)| no_meeting(coder, &tree, k, p)) {
                 *m = None;
             }
+            // A rejection negated into a possibility ("have not ruled out a
+            // meeting") is no act: it tells the status of what it governs
+            // (status.tsv's `undone` cues), which stands as that act.
+            if m.is_some() && negated_undoing(coder, &tree, k) {
+                *m = None;
+            }
         }
         // First the triggers that stand as events of their own, then each coded:
         // a trigger's arguments may depend on which other triggers stand beside it.
@@ -220,7 +226,7 @@ pub fn code_document(coder: &Coder, input: &CodeInput<'_>) -> Vec<EventMention> 
                 if pledge && matches!(ev.status, EventStatus::Occurred | EventStatus::Ongoing) {
                     ev.status = EventStatus::Planned;
                 }
-                let implied = plover_intent(coder, &ev);
+                let implied = plover_intent(coder, &ev, readied(&tree, i));
                 let implied = match implied {
                     // Only a meeting stays an event of its own kind when planned
                     // (dyad's extension of PLOVER); other planned cooperation is
@@ -252,7 +258,7 @@ pub fn code_document(coder: &Coder, input: &CodeInput<'_>) -> Vec<EventMention> 
                             && !pledge;
                         ev = EventMention {
                             implied_by: None,
-                            cameo: if intent {
+                            cameo: if intent || agree.event_type == EventType::Mobilize {
                                 agree.cameo.clone()
                             } else {
                                 ev.cameo.clone()
@@ -1755,6 +1761,80 @@ fn repair_adjective_verb(
     Some(out)
 }
 
+/// A past-tense verb the tagger took for an adjective at the sentence's root,
+/// its subject hung on it as a compound and its infinitive as a complement
+/// ("The Macedonian army prepared to resume shelling …", "Rebel leaders
+/// pledged to disarm"): an adjective with no copula takes no subject noun
+/// right before it. The repair makes the word the verb and the noun its
+/// subject. `None` where the parse shows no such error.
+fn repair_adjective_root(
+    sentence: &dyad_text::Sentence,
+    tree: &Tree<'_>,
+) -> Option<dyad_text::Sentence> {
+    let toks = &sentence.tokens;
+    if root_is_verb(tree) {
+        return None;
+    }
+    let r = toks
+        .iter()
+        .position(|t| t.head.is_none() && t.deprel == "root")?;
+    let verb_like = |a: usize| {
+        toks.get(a).is_some_and(|t| {
+            let text = t.text.to_lowercase();
+            t.upos == "ADJ"
+                && text.len() > 4
+                && text.ends_with("ed")
+                && t.lemma.to_lowercase() == text
+        }) && tree.children_with(a, &["cop"]).next().is_none()
+            && tree
+                .children_with(a, &["xcomp", "advcl", "ccomp"])
+                .any(|c| {
+                    c > a
+                        && toks.get(c).is_some_and(|t| t.upos == "VERB")
+                        && tree
+                            .children_with(c, &["mark"])
+                            .any(|m| tree.lemma(m) == "to")
+                })
+    };
+    let nominal = |k: usize| {
+        toks.get(k)
+            .is_some_and(|t| matches!(t.upos.as_str(), "NOUN" | "PROPN"))
+    };
+    // The adjective at the root, its subject hung on it; or the subject at
+    // the root, the adjective right after it hung on it ("Serbian troops
+    // prepared to attack …" read as "troops [who were] prepared …").
+    let (a, mut out) = if verb_like(r) {
+        let subj = r.checked_sub(1)?;
+        if tree.head(subj) != Some(r)
+            || !["compound", "nsubj", "amod"].contains(&tree.base_rel(subj))
+            || !nominal(subj)
+        {
+            return None;
+        }
+        (r, rehang(sentence, &[(subj, r, "nsubj")]))
+    } else {
+        let a = r + 1;
+        if !nominal(r)
+            || tree.head(a) != Some(r)
+            || !["acl", "amod"].contains(&tree.base_rel(a))
+            || !verb_like(a)
+        {
+            return None;
+        }
+        let out = reroot(sentence, (r, a), &[(r, a, "nsubj")], |k, t| {
+            k > a && t.deprel == "punct"
+        });
+        (a, out)
+    };
+    if let Some(t) = out.tokens.get_mut(a) {
+        let text = t.text.to_lowercase();
+        t.upos = "VERB".to_string();
+        t.xpos = "VBD".to_string();
+        t.lemma = text.trim_end_matches("ed").to_string();
+    }
+    Some(out)
+}
+
 /// A participle describing a noun ("the nightly curfew imposed in Sudan") that
 /// the parse took for a clause of its own joined to the verb before it, with
 /// the noun as its subject: "shortened by one hour the curfew imposed in
@@ -1826,12 +1906,13 @@ fn reroot(
 }
 
 /// The repairs of parser errors the coder can tell from the tree, in order.
-const REPAIRS: [fn(&dyad_text::Sentence, &Tree<'_>) -> Option<dyad_text::Sentence>; 9] = [
+const REPAIRS: [fn(&dyad_text::Sentence, &Tree<'_>) -> Option<dyad_text::Sentence>; 10] = [
     repair_medium_partner,
     repair_participle_root,
     repair_verb_as_auxiliary,
     repair_noun_root,
     repair_adjective_verb,
+    repair_adjective_root,
     repair_participle_conjunct,
     repair_subject_root,
     repair_split_name,
@@ -2035,6 +2116,34 @@ fn on_timetable(tree: &Tree<'_>, i: usize) -> bool {
     false
 }
 
+/// Whether trigger `i` is what a verb "prepare" governs, within three steps
+/// of complements ("prepared to attack", "prepared to resume shelling",
+/// "is preparing an offensive"): an act being readied. Not the adjective of
+/// "is prepared to": a stance told, not a preparation.
+fn readied(tree: &Tree<'_>, i: usize) -> bool {
+    let mut x = i;
+    for _ in 0..3 {
+        let Some(h) = tree.head(x) else {
+            return false;
+        };
+        let infinitive = tree.base_rel(x) == "advcl"
+            && tree
+                .children_with(x, &["mark"])
+                .any(|m| tree.lemma(m) == "to");
+        if !infinitive && !["obj", "xcomp"].contains(&tree.base_rel(x)) {
+            return false;
+        }
+        if trigger_key(&tree.lemma(h)) == trigger_key("prepare")
+            && tree.tokens.get(h).is_some_and(|t| t.upos == "VERB")
+            && tree.children_with(h, &["cop"]).next().is_none()
+        {
+            return true;
+        }
+        x = h;
+    }
+    false
+}
+
 /// PLOVER codes cooperation announced for the future as AGREE ("will visit",
 /// "will provide aid"), and force, coercion and sanctions announced or held
 /// out as THREATEN ("is prepared to impose martial law", "may halt
@@ -2042,10 +2151,14 @@ fn on_timetable(tree: &Tree<'_>, i: usize) -> bool {
 /// withdrawal promised is AGREE too, as PLOVER's gold records code it. dyad
 /// keeps the planned act itself as the event; this restates it in PLOVER's
 /// terms, marked as implied by it.
-fn plover_intent(coder: &Coder, ev: &EventMention) -> Option<EventMention> {
+fn plover_intent(coder: &Coder, ev: &EventMention, readied: bool) -> Option<EventMention> {
     let planned = ev.status == EventStatus::Planned;
     let held_out = planned || ev.status == EventStatus::Hypothetical;
     let (event_type, cameo) = match ev.event_type {
+        // Force being readied ("the army prepared to resume shelling") is
+        // military posturing, PLOVER's MOBILIZE ("increase readiness"), not
+        // a threat told in words.
+        EventType::Assault if planned && readied => (EventType::Mobilize, "150"),
         EventType::Consult if planned => (EventType::Agree, "036"),
         EventType::Support if planned => (EventType::Agree, "032"),
         EventType::Cooperate if planned => (EventType::Agree, "031"),
@@ -2302,6 +2415,13 @@ fn nested_in_trigger(
                 "compound", "appos", "nmod", "acl", "obj", "xcomp", "amod", "flat", "conj",
             ]
             .contains(&rel)
+            // (Or the passive subject of a verb trigger: "the offer was rejected",
+            // "a ceasefire was agreed": what the verb's act is about, as its
+            // object would be.)
+            || x == i
+                && matched.get(h).is_some_and(|m| m.is_some())
+                && (tree.rel(x) == "nsubj:pass"
+                    || tree.rel(x) == "nsubj" && tree.children_with(h, &["aux:pass"]).next().is_some())
         {
             return true;
         }
@@ -2430,6 +2550,21 @@ fn match_trigger<'c>(
     let mut candidates: Vec<String> = Vec::new();
     for p in tree.children_with(i, &["compound:prt"]) {
         candidates.push(format!("{lemma}_{}", tree.lemma(p)));
+    }
+    // A particle the parse took for the first word of a compound preposition
+    // ("pulled out of Chechnya", "were shipped out of the enclave", with
+    // "out" a second "case" of the oblique): right after the verb, before
+    // "of" or "from".
+    if kind == TriggerKind::Verb {
+        let word = |k: usize| tree.tokens.get(k).map(|t| t.text.to_lowercase());
+        let particle = word(i + 1).filter(|w| ["out", "away", "back", "off"].contains(&w.as_str()));
+        if let Some(p) = particle {
+            let compound_prep = tree.base_rel(i + 1) == "case"
+                && word(i + 2).is_some_and(|w| w == "of" || w == "from");
+            if compound_prep {
+                candidates.push(format!("{lemma}_{p}"));
+            }
+        }
     }
     // A compound noun ("hunger strike", "phone call"): the word right before.
     if kind == TriggerKind::Noun {
@@ -2620,13 +2755,18 @@ fn match_in_layer<'c>(
                     // first noun ("withdraw weapons inspectors" with
                     // "inspectors" under "weapons"): a noun takes no object.
                     let lower = |c: usize| {
-                        let partitive = PARTITIVES.contains(&tree.lemma(c).to_lowercase().as_str());
+                        let lemma = tree.lemma(c).to_lowercase();
+                        let partitive = PARTITIVES.contains(&lemma.as_str())
+                            || COLLECTIVES
+                                .iter()
+                                .any(|w| trigger_key(w) == trigger_key(&lemma));
                         let under_object = tree.base_rel(c) == "obj";
                         let noun = tree.tokens.get(c).is_some_and(|t| t.upos == "NOUN");
                         tree.children(c).iter().copied().filter(move |&k| {
                             partitive
                                 && tree.base_rel(k) == "nmod"
                                 && tree.case_of(k).as_deref() == Some("of")
+                                || tree.base_rel(k) == "appos" && hyphenated_modifier(tree, c, k)
                                 || under_object
                                     && tree.base_rel(k) == "acl"
                                     && tree
@@ -2648,7 +2788,7 @@ fn match_in_layer<'c>(
                         .flat_map(|c| tree.with_conjuncts(c))
                         .flat_map(|c| std::iter::once(c).chain(lower(c)))
                         .find(|&c| {
-                            trigger_key(&tree.lemma(c)) == key
+                            object_key_is(tree, c, &key)
                                 || tree
                                     .children_with(c, &["amod", "compound"])
                                     .any(|m| trigger_key(&tree.lemma(m)) == key)
@@ -2710,6 +2850,38 @@ fn match_in_layer<'c>(
         }
     }
     None
+}
+
+/// Whether `c` opens a hyphenated modifier of `k` that the parse took for
+/// `k`'s head ("a surface-to-air missile" read as "surface", with "missile"
+/// its apposition): the words from `c` up to `k` are written together with
+/// hyphens, and `k` follows them.
+fn hyphenated_modifier(tree: &Tree<'_>, c: usize, k: usize) -> bool {
+    if k <= c + 1 {
+        return false;
+    }
+    // The modifier's last word may be a noun of its own before `k`
+    // ("surface-to-air" then "missile").
+    let Some(words) = tree.tokens.get(c..k) else {
+        return false;
+    };
+    words.windows(2).all(|w| w[0].span.end == w[1].span.start)
+        && words.iter().any(|t| t.text == "-")
+}
+
+/// Whether token `c` is the word whose trigger key is `key`: by its lemma, or,
+/// for a plural noun the lemmatiser left as written ("troops"), by that
+/// lemma less its "-s".
+fn object_key_is(tree: &Tree<'_>, c: usize, key: &str) -> bool {
+    let lemma = tree.lemma(c);
+    if trigger_key(&lemma) == key {
+        return true;
+    }
+    tree.tokens.get(c).is_some_and(|t| {
+        t.xpos == "NNS" && lemma == t.text.to_lowercase() && !lemma.ends_with("ss")
+    }) && lemma
+        .strip_suffix('s')
+        .is_some_and(|stem| trigger_key(stem) == key)
 }
 
 /// Whether the words around trigger `i` fit a verb dictionary's word pattern:
@@ -3116,7 +3288,10 @@ fn subject_of(tree: &Tree<'_>, i: usize) -> Option<(usize, bool)> {
             let passive = if controlled {
                 tree.children_with(i, &["aux:pass"]).next().is_some()
             } else {
+                // (A subject the parse labelled active beside a passive
+                // auxiliary, "the request was turned down by …", is passive.)
                 tree.rel(s).ends_with(":pass")
+                    || tree.children_with(x, &["aux:pass"]).next().is_some()
             };
             return Some((s, passive));
         }
@@ -3479,7 +3654,57 @@ fn code_trigger(
         if ps.is_empty() {
             ps = pronoun_subject(s, i, subj, mentions, s.previous_topic);
         }
-        if passive {
+        // Personnel withdrawn with no one named withdrawing them ("UN
+        // peacekeepers were shipped out of the enclave", "Russian troops were
+        // pulled back"): their owner withdrew them; the place left is acted on.
+        let withdrawn = passive
+            && ["1661", "1662", "087"]
+                .iter()
+                .any(|c| pattern.cameo.starts_with(c))
+            && tree.children_with(i, &["obl:agent"]).next().is_none();
+        // An attack that does the act ("an attack by militants on a Kenyan
+        // bus killed 28"): whom its "on" or "against" phrase names is acted on.
+        let struck: Vec<Span> = if passive || !attack_noun(coder, tree, subj) {
+            Vec::new()
+        } else {
+            // (The parse may hang the phrase lower: "by militants on a bus".)
+            tree.subtree(subj)
+                .into_iter()
+                .filter(|&c| {
+                    c != subj
+                        && tree.base_rel(c) == "nmod"
+                        && tree
+                            .case_of(c)
+                            .is_some_and(|p| ["on", "against"].contains(&p.as_str()))
+                })
+                .filter_map(|c| tree.subtree_span(c))
+                .collect()
+        };
+        // (Not the attacker's own "by" phrase hung inside it: "an attack on a
+        // bus by militants".)
+        let by: Vec<Span> = tree
+            .subtree(subj)
+            .into_iter()
+            .filter(|&c| tree.base_rel(c) == "nmod" && tree.case_of(c).as_deref() == Some("by"))
+            .filter_map(|c| tree.subtree_span(c))
+            .collect();
+        // (The phrase nearest the party decides: "by militants on a bus".)
+        let (on, ps): (Vec<Party<'_>>, Vec<Party<'_>>) = ps.into_iter().partition(|p| {
+            let nearest = |spans: &[Span]| {
+                spans
+                    .iter()
+                    .filter(|sp| sp.contains(p.mention.span))
+                    .map(|sp| sp.end - sp.start)
+                    .min()
+            };
+            match (nearest(&struck), nearest(&by)) {
+                (Some(a), Some(b)) => a < b,
+                (Some(_), None) => true,
+                _ => false,
+            }
+        });
+        target_side.extend(on);
+        if passive && !withdrawn {
             target_side.extend(ps);
         } else {
             source_side.extend(ps);
@@ -3505,6 +3730,18 @@ fn code_trigger(
         // on ("fired at Russia"), except a meeting's "in"/"at", which names
         // its place ("arrived in Amman").
         let asked_for = matches!(&pattern.with, Complement::Prep(w) if *w == case);
+        // (An arrival's "in", which dyad's own "arrive in" asks for, names
+        // the state arrived in, acted on, however a dictionary layered over
+        // dyad's codes the verb: its plain "arrive" as an AGREE still arrives
+        // somewhere.)
+        let arrived_in = case == "in"
+            && pattern.kind == TriggerKind::Verb
+            && coder
+                .patterns
+                .for_trigger(TriggerKind::Verb, &tree.lemma(i))
+                .iter()
+                .any(|p| p.with == Complement::Prep("in".to_string()));
+        let asked_for = asked_for || arrived_in;
         let place = event_type == EventType::Consult && ["in", "at"].contains(&case.as_str());
         // (Where the object names who is acted on, the phrase is where:
         // "invited both leaders to Washington".)
@@ -3536,6 +3773,26 @@ fn code_trigger(
                 source_side.extend(parties_under(s, c, mentions))
             }
             // "a request from Washington", "an offer from Tokyo": who made it.
+            // "the visit of the Chinese minister to Pakistan", "a visit by the
+            // minister to Pakistan": a visit's "of" or "by" names the visitor;
+            // a "to" phrase the parse hung inside it, the state visited.
+            "of" | "by"
+                if pattern.kind == TriggerKind::Noun && event_type == EventType::Consult =>
+            {
+                let to: Vec<Span> = tree
+                    .subtree(c)
+                    .into_iter()
+                    .filter(|&k| k != c && tree.case_of(k).as_deref() == Some("to"))
+                    .filter_map(|k| tree.subtree_span(k))
+                    .collect();
+                for p in parties_under(s, c, mentions) {
+                    if to.iter().any(|sp| sp.contains(p.mention.span)) {
+                        target_side.push(p);
+                    } else {
+                        source_side.push(p);
+                    }
+                }
+            }
             "from" | "by" if pattern.kind == TriggerKind::Noun => {
                 source_side.extend(parties_under(s, c, mentions))
             }
@@ -3575,6 +3832,16 @@ fn code_trigger(
                 source_side.extend(parties_under(s, c, mentions))
             }
             "with" | "between" | "among" | "against" | "to" | "on" | "from" | "for" => {
+                target_side.extend(parties_under(s, c, mentions))
+            }
+            // "shipped out of the enclave", "moved away from the border": the
+            // place left, as "from" names it.
+            "out" | "away"
+                if tree
+                    .children_with(c, &["case"])
+                    .nth(1)
+                    .is_some_and(|k| ["of", "from"].contains(&tree.lemma(k).as_str())) =>
+            {
                 target_side.extend(parties_under(s, c, mentions))
             }
             _ => {}
@@ -4305,10 +4572,33 @@ fn code_trigger(
         implied_by: None,
         described,
     };
+    // One party read as both source and target ("the first delegation to
+    // visit Bucharest" read as Bucharest visiting Bucharest) is no dyad the
+    // words tell: the parse lost who acted. Where the act's own subject or
+    // agent names it ("were released by Chile"), it acted, on no one named.
+    // (A joint mention, "their leaders", is two parties.)
+    if let (Some(a), Some(b)) = (&ev.source, &ev.target) {
+        if a.span == b.span && a.actor == b.actor && a.country == b.country {
+            let span = a.span;
+            let named_actor = tree
+                .children_with(i, &["nsubj", "obl:agent"])
+                .filter_map(|c| tree.subtree_span(c))
+                .any(|sp| sp.contains(span))
+                || introduced_by(tree, span, &["by"]);
+            if !named_actor {
+                return None;
+            }
+            ev.target = None;
+        }
+    }
     restate_speech_act(s, i, &mut ev);
     conditional_threat(s, i, &mut ev);
     protesters_act(coder, s, i, &mut ev);
     arrest_for_wrong(s, i, &mut ev);
+    spoken_protest(s, i, &mut ev);
+    if pattern.layer == 0 {
+        welcomed_act(coder, s, i, &mut ev);
+    }
     peacekeepers_arrive(coder, s, i, &mut ev);
     // Military exercises are cooperation only with a partner (CAMEO 062); one
     // party's own exercises are a show of force (CAMEO 150, PLOVER MOBILIZE).
@@ -4450,6 +4740,19 @@ const PARTITIVES: &[&str] = &[
     "part", "parts", "most", "much", "half", "rest", "portion", "some",
 ];
 
+/// Nouns of a body of people whose "of" phrase names who they are ("a
+/// mission of observers", "a team of inspectors"): what is sent, received or
+/// withdrawn is those people.
+const COLLECTIVES: &[&str] = &[
+    "team",
+    "mission",
+    "group",
+    "contingent",
+    "delegation",
+    "unit",
+    "batch",
+];
+
 /// Nouns of a charge that an arrest is made "on" or "over" ("jailed on
 /// allegations of treason", "detained on suspicion of spying").
 const CHARGES: &[&str] = &["charge", "allegation", "accusation", "suspicion"];
@@ -4505,6 +4808,93 @@ fn arrest_for_wrong(s: &SentenceCtx<'_, '_>, i: usize, ev: &mut EventMention) {
         ev.mode = None;
         ev.context = None;
     }
+}
+
+/// A protest that is said, not staged, is a complaint (PLOVER: "diplomatic
+/// protests … are coded as ACCUSE"; CAMEO 114): "protested that …", "…,
+/// a rights group protested", "protested to Beijing". Where the one
+/// complained of is not named, it is the party the complaint's clause is
+/// about ("Croatian authorities are failing …, the group protested").
+fn spoken_protest(s: &SentenceCtx<'_, '_>, i: usize, ev: &mut EventMention) {
+    let tree = s.tree;
+    if ev.event_type != EventType::Protest
+        || trigger_key(&tree.lemma(i)) != trigger_key("protest")
+        || tree.tokens.get(i).is_none_or(|t| t.upos != "VERB")
+    {
+        return;
+    }
+    // The reporting clause after what was said ("…, the group protested"),
+    // whatever the parse hung it on: its subject follows a comma, and the
+    // said clause is the sentence's root before it.
+    let inverted = || {
+        let subj = tree.children_with(i, &["nsubj"]).next()?;
+        let start = tree.subtree(subj).first().copied()?;
+        let comma = start
+            .checked_sub(1)
+            .and_then(|k| tree.tokens.get(k))
+            .is_some_and(|t| t.text == ",");
+        let root = tree.tokens.iter().position(|t| t.head.is_none())?;
+        (comma && root < start && tree.head(i).is_some_and(|h| h < start)).then_some(root)
+    };
+    let clause = tree
+        .children_with(i, &["ccomp", "parataxis"])
+        .next()
+        .or_else(inverted);
+    let addressed = tree
+        .children_with(i, &["obl"])
+        .any(|c| tree.case_of(c).as_deref() == Some("to"));
+    if clause.is_none() && !addressed {
+        return;
+    }
+    recode(ev, EventType::Accuse, "114");
+    ev.context = None;
+    if ev.target.is_none() {
+        let about = clause
+            .and_then(|c| tree.children_with(c, &["nsubj", "nsubj:pass"]).next())
+            .and_then(|subj| {
+                let span = tree.subtree_span(subj)?;
+                s.mentions
+                    .iter()
+                    .find(|m| span.contains(m.span) && is_party(m))
+                    .map(|m| Party { mention: m }.actor_ref())
+            });
+        if let Some(t) = about {
+            if let Some(code) = t.country.clone().or_else(|| t.actor.clone()) {
+                add_actor(ev, code);
+            }
+            ev.target = Some(t);
+        }
+    }
+}
+
+/// An act welcomed ("welcomed Germany's call for a ceasefire", "the offer
+/// was welcomed by Egypt") is endorsed (CAMEO 051), by the one welcoming it,
+/// of the one whose act it is: only a visitor welcomed is hosted. (dyad's
+/// own reading: a dictionary layered over it keeps its code.)
+fn welcomed_act(coder: &Coder, s: &SentenceCtx<'_, '_>, i: usize, ev: &mut EventMention) {
+    let tree = s.tree;
+    // (A meeting welcomed, "welcomed the visit of the Russian president",
+    // is still hosted.)
+    let an_act = |o: usize| {
+        let kind = match tree.tokens.get(o).map(|t| t.upos.as_str()) {
+            Some("NOUN") => TriggerKind::Noun,
+            Some("VERB") => TriggerKind::Verb,
+            _ => return false,
+        };
+        let pats = coder.patterns.for_trigger(kind, &tree.lemma(o));
+        pats.iter()
+            .any(|p| pattern_type(coder, p).is_some_and(|t| t != EventType::Consult))
+    };
+    if ev.event_type != EventType::Consult
+        || trigger_key(&tree.lemma(i)) != trigger_key("welcome")
+        || !tree.children_with(i, &["obj", "nsubj:pass"]).any(an_act)
+    {
+        return;
+    }
+    recode(ev, EventType::Support, "051");
+    ev.context = None;
+    // (Read as a hosting, the welcomed one was the source.)
+    std::mem::swap(&mut ev.source, &mut ev.target);
 }
 
 /// Files a mention under another act (PLOVER's reading of what was said):
@@ -5295,6 +5685,20 @@ fn described_by(tree: &Tree<'_>, i: usize) -> Vec<usize> {
 
 /// A verb's lemma with its particle or fixed complement, as cue files write
 /// phrasal verbs: "call_off", "go_ahead", "take_place".
+/// Whether word `x` is negated ("not", "never", "n't") and is a cue that,
+/// negated, tells the status of the act it governs rather than an act of its
+/// own ("did not rule out talks": the talks are possible).
+fn negated_undoing(coder: &Coder, tree: &Tree<'_>, x: usize) -> bool {
+    let negated = tree
+        .children_with(x, &["advmod", "neg"])
+        .any(|c| ["not", "never", "n't"].contains(&tree.lemma(c).as_str()));
+    negated
+        && coder
+            .status
+            .get(CueWhere::Undone, &phrasal_lemma(tree, x))
+            .is_some()
+}
+
 fn phrasal_lemma(tree: &Tree<'_>, x: usize) -> String {
     let lemma = tree.lemma(x);
     let part = tree.children(x).iter().copied().find(|&c| {

@@ -143,6 +143,26 @@ impl Coder {
                 );
             }
         }
+        // A verb in -ee takes only -d ("freed", "guaranteed"), which rule-based
+        // lemmas cut wrongly ("fre"): the word less its "d" may trigger, as
+        // `code` reads it.
+        for t in tokens {
+            let text = t.text.to_lowercase();
+            if matches!(t.upos.as_str(), "VERB" | "ADJ") && text.len() > 4 && text.ends_with("eed")
+            {
+                keys.push(patterns::trigger_key(&text[..text.len() - 1]));
+            }
+        }
+        // So may a plural noun the lemmatiser left as written ("troops"), as
+        // the object a pattern names in the singular.
+        for t in tokens {
+            let text = t.text.to_lowercase();
+            if t.xpos == "NNS" && t.lemma.eq_ignore_ascii_case(&text) && !text.ends_with("ss") {
+                if let Some(stem) = text.strip_suffix('s') {
+                    keys.push(patterns::trigger_key(stem));
+                }
+            }
+        }
         let present = |w: &str| {
             keys.iter().any(|k| k == w)
                 || tokens

@@ -550,6 +550,27 @@ impl Patterns {
             if word.is_empty() || word.contains(' ') {
                 continue;
             }
+            // A verb with words before it (`WIRE_+TAP`: "wire tapped"): the verb
+            // after `_+`, asking for the words joined right before it. The
+            // block's patterns are not its own.
+            if let Some((before, verb)) = word.split_once("_+") {
+                let Some(code) = code_of(line).or_else(|| block_code.clone()) else {
+                    continue;
+                };
+                let Some(words) = WordPattern::parse(&format!("{before}_*"), &synsets) else {
+                    continue;
+                };
+                p.add(Pattern {
+                    kind: TriggerKind::Verb,
+                    trigger: verb.to_lowercase(),
+                    with: Complement::Words(std::sync::Arc::new(words)),
+                    cameo: code,
+                    roles: Roles::SubjObj,
+                    plover: None,
+                    layer: 0,
+                });
+                continue;
+            }
             let lemma = word.to_lowercase();
             block_verbs.push(lemma.clone());
             if let Some(code) = code_of(line).or_else(|| block_code.clone()) {

@@ -109,12 +109,12 @@ fn plover_gold_records_floor() {
     let n = records.len() as f64;
     let (found, extra) = (found as f64 / n, extra as f64 / n);
     eprintln!("PLOVER records: found {found:.3}, extra {extra:.3} per record");
-    // Measured (session 10, branch code12, every record published 2000-01-01 as
-    // here) 0.810 found, 0.241 extra (0.759 / 0.263 in session 9, 0.728 / 0.284 in session 8, 0.720 / 0.289 in session 7, 0.716 / 0.293 in session 6, 0.668 /
+    // Measured (branch code14, every record published 2000-01-01 as
+    // here) 0.819 found, 0.233 extra (0.810 / 0.241 in session 10, 0.759 / 0.263 in session 9, 0.728 / 0.284 in session 8, 0.720 / 0.289 in session 7, 0.716 / 0.293 in session 6, 0.668 /
     // 0.392 in session 5; docs/MEASUREMENTS.md): meetings told in passing stay
     // events (fusion needs them), which PLOVER counts extra.
-    assert!(found >= 0.805, "found {found:.3}");
-    assert!(extra <= 0.245, "extra {extra:.3}");
+    assert!(found >= 0.815, "found {found:.3}");
+    assert!(extra <= 0.24, "extra {extra:.3}");
 }
 
 /// The value of attribute `name` in one XML tag's text (`name="value"`).

@@ -2586,6 +2586,13 @@ fn blown_up_by_a_missile_is_military_force() {
     );
     let e = first(&rows, "ASSAULT");
     assert_eq!(e["cameo"], "195", "{e:#}");
+    // A weapon named with a hyphenated modifier the parse took for its head.
+    let rows = coded(
+        "A Malaysian airliner was blown up over Ukraine by a surface-to-air missile.",
+        "2016-05-04",
+    );
+    let e = first(&rows, "ASSAULT");
+    assert_eq!(e["cameo"], "195", "{e:#}");
     let rows = coded("Iraqi insurgents blew up a Syrian convoy.", "2016-05-04");
     let e = first(&rows, "ASSAULT");
     assert_eq!(e["cameo"], "1832", "{e:#}");
@@ -2599,4 +2606,385 @@ fn a_verb_read_as_its_objects_modifier_keeps_its_subject() {
     let rows = coded("Israeli troops attacked rebels.", "2013-06-09");
     let e = first(&rows, "ASSAULT");
     assert_eq!(e["source"]["country"], "ISR", "{e:#}");
+}
+
+/// Outside monitors let in, however the verb admits them and however they are
+/// grouped ("a team of monitors"), are international involvement allowed
+/// (PLOVER RETREAT, access): the host is the source, not a visitor hosted.
+#[test]
+fn monitors_let_in_are_access_allowed() {
+    let rows = coded(
+        "Kenya received a team of observers from the African Union on Monday.",
+        "2011-02-08",
+    );
+    let e = first(&rows, "RETREAT");
+    assert_eq!(e["cameo"], "0862", "{e:#}");
+    assert_eq!(e["source"]["country"], "KEN", "{e:#}");
+    assert!(rows.iter().all(|r| r["type"] != "CONSULT"), "{rows:#?}");
+    let rows = coded("Sudan accepted African Union peacekeepers.", "2011-02-08");
+    let e = first(&rows, "RETREAT");
+    assert_eq!(e["cameo"], "0861", "{e:#}");
+    assert!(rows.iter().all(|r| r["type"] != "AGREE"), "{rows:#?}");
+}
+
+/// Lobbying for another party's act asks that party for it: the act is not
+/// the lobbyist's own.
+#[test]
+fn lobbying_for_an_act_requests_it() {
+    let rows = coded(
+        "Britain lobbied for Spain to accept the fishing plan.",
+        "2011-02-08",
+    );
+    let e = first(&rows, "REQUEST");
+    assert_eq!(e["source"]["country"], "GBR", "{e:#}");
+    assert_eq!(e["target"]["country"], "ESP", "{e:#}");
+    assert!(rows.iter().all(|r| r["type"] != "AGREE"), "{rows:#?}");
+}
+
+/// Ruling something out rejects it; not ruling it out leaves it possible,
+/// an event of its own kind with no rejection.
+#[test]
+fn ruling_out_rejects_and_not_ruling_out_leaves_possible() {
+    let rows = coded("Israel ruled out talks with Hamas on Sunday.", "2011-02-08");
+    let e = first(&rows, "REJECT");
+    assert_eq!(e["source"]["country"], "ISR", "{e:#}");
+    assert!(rows.iter().all(|r| r["type"] != "CONSULT"), "{rows:#?}");
+    let rows = coded(
+        "Chinese officials have not ruled out a meeting with the Japanese prime minister.",
+        "2011-02-08",
+    );
+    assert!(rows.iter().all(|r| r["type"] != "REJECT"), "{rows:#?}");
+    let e = first(&rows, "CONSULT");
+    assert_eq!(e["status"], "hypothetical", "{e:#}");
+}
+
+/// Relations resumed are restored (CAMEO 050); property nationalised is
+/// seized (1711).
+#[test]
+fn relations_resumed_and_companies_nationalised() {
+    let rows = coded(
+        "Chile and Peru resumed diplomatic relations on Friday.",
+        "2011-02-08",
+    );
+    assert_eq!(first(&rows, "SUPPORT")["cameo"], "050", "{rows:#?}");
+    let rows = coded(
+        "Venezuela nationalized two American oil companies.",
+        "2011-02-08",
+    );
+    let e = first(&rows, "COERCE");
+    assert_eq!(e["cameo"], "1711", "{e:#}");
+    assert_eq!(e["target"]["country"], "USA", "{e:#}");
+}
+
+/// A sentence whose only act is a verb in -ee ("freed", "guaranteed") is
+/// parsed and coded: the lemmatiser's cut form ("fre") does not hide it.
+#[test]
+fn an_act_told_by_a_verb_in_ee_is_coded() {
+    let rows = coded(
+        "Israel freed forty Palestinian prisoners on Tuesday.",
+        "2011-02-08",
+    );
+    let e = first(&rows, "RETREAT");
+    assert_eq!(e["source"]["country"], "ISR", "{e:#}");
+    assert_eq!(e["target"]["country"], "PSE", "{e:#}");
+}
+
+/// A plural object the lemmatiser leaves as written ("troops") still meets
+/// the pattern naming it in the singular, and still gets its sentence parsed.
+#[test]
+fn a_plural_object_left_unlemmatised_meets_its_pattern() {
+    let rows = coded(
+        "Saudi Arabia sent troops to Bahrain on Monday.",
+        "2011-03-15",
+    );
+    let e = first(&rows, "AID");
+    assert_eq!(e["cameo"], "074", "{e:#}");
+    assert_eq!(e["source"]["country"], "SAU", "{e:#}");
+    assert_eq!(e["target"]["country"], "BHR", "{e:#}");
+}
+
+/// Force and sanctions told with common verbs: rockets fired into a country
+/// attack it; a town pounded is shelled; assistance cut off is aid stopped
+/// (not aid given); a sentence passed is legal action.
+#[test]
+fn rockets_fired_into_pounding_cut_off_and_sentencing() {
+    let rows = coded("Hamas fired rockets into southern Israel.", "2012-11-14");
+    let e = first(&rows, "ASSAULT");
+    assert_eq!(e["target"]["country"], "ISR", "{e:#}");
+    assert!(rows.iter().all(|r| r["type"] != "THREATEN"), "{rows:#?}");
+    let rows = coded(
+        "Syrian artillery pounded rebel-held areas of Aleppo.",
+        "2012-11-14",
+    );
+    assert_eq!(first(&rows, "ASSAULT")["cameo"], "194", "{rows:#?}");
+    let rows = coded(
+        "Washington cut off military assistance to Pakistan.",
+        "2012-11-14",
+    );
+    let e = first(&rows, "SANCTION");
+    assert_eq!(e["cameo"], "162", "{e:#}");
+    assert!(rows.iter().all(|r| r["type"] != "AID"), "{rows:#?}");
+    let rows = coded(
+        "Iran sentenced a British national to ten years in prison.",
+        "2012-11-14",
+    );
+    let e = first(&rows, "COERCE");
+    assert_eq!(e["target"]["country"], "GBR", "{e:#}");
+}
+
+/// Force being readied ("prepared to attack", "is preparing to resume
+/// shelling") is PLOVER's MOBILIZE, with the one readying it as source, even
+/// where the tagger took "prepared" for an adjective; force one "is prepared
+/// to" use is a stance told, a threat.
+#[test]
+fn force_being_readied_is_mobilisation() {
+    for sentence in [
+        "Serbian troops prepared to attack the Bosnian town.",
+        "The Macedonian army prepared to resume shelling Albanian positions.",
+        "Serbian troops are preparing to attack the Bosnian town.",
+    ] {
+        let rows = coded(sentence, "2001-06-20");
+        let e = first(&rows, "MOBILIZE");
+        assert_eq!(e["cameo"], "150", "{e:#}");
+        assert!(e["source"]["country"].is_string(), "{e:#}");
+        assert!(
+            rows.iter().all(|r| r["type"] != "THREATEN"),
+            "{sentence}: {rows:#?}"
+        );
+    }
+    let rows = coded(
+        "Iraq's government announced that it is prepared to impose martial law.",
+        "2004-11-07",
+    );
+    assert!(rows.iter().any(|r| r["type"] == "THREATEN"), "{rows:#?}");
+    assert!(rows.iter().all(|r| r["type"] != "MOBILIZE"), "{rows:#?}");
+}
+
+/// A verb dictionary layered over dyad's may code "arrive" bare (here as an
+/// AGREE, CAMEO 032): the state arrived in is still the one acted on, as
+/// dyad's own "arrive in" reads it.
+#[test]
+fn a_dictionary_arrival_keeps_the_state_arrived_in() {
+    let dir = std::env::temp_dir().join(format!("dyad-arrive-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let dict = dir.join("verbs.txt");
+    std::fs::write(&dict, "--- ARRIVE [032] ---\nARRIVE\n").expect("write dictionary");
+    let dict = dict.to_string_lossy().into_owned();
+    let (status, rows, stderr) = code(&[
+        "--patterns",
+        &dict,
+        "--sentence",
+        "The Pope arrived in Kabul on Monday.",
+        "--published",
+        "2021-03-04",
+    ]);
+    assert_eq!(status, Some(0), "{stderr}");
+    let e = rows
+        .iter()
+        .find(|r| r["cameo"] == "032")
+        .unwrap_or_else(|| panic!("no 032: {rows:#?}"));
+    assert_eq!(e["target"]["country"], "AFG", "{e:#}");
+}
+
+/// A protest said rather than staged is a complaint (PLOVER ACCUSE, CAMEO
+/// 114): a protest with what was said, addressed to someone, or reporting a
+/// clause before it, whose subject is the one complained of. Crowds
+/// protesting in the streets stay a PROTEST.
+#[test]
+fn a_protest_said_is_a_complaint() {
+    let rows = coded(
+        "China protested that Japanese jets had violated its airspace.",
+        "2013-04-02",
+    );
+    let e = first(&rows, "ACCUSE");
+    assert_eq!(e["cameo"], "114", "{e:#}");
+    assert_eq!(e["target"]["country"], "JPN", "{e:#}");
+    let rows = coded(
+        "Japan protested to China over the collision of two fishing boats.",
+        "2013-04-02",
+    );
+    assert_eq!(
+        first(&rows, "ACCUSE")["target"]["country"],
+        "CHN",
+        "{rows:#?}"
+    );
+    let rows = coded(
+        "Croatia is failing to protect Serb refugees, Amnesty International protested on Wednesday.",
+        "2013-04-02",
+    );
+    let e = first(&rows, "ACCUSE");
+    assert_eq!(e["target"]["country"], "HRV", "{e:#}");
+    let rows = coded(
+        "Thousands of Kenyans protested in Nairobi against the government.",
+        "2013-04-02",
+    );
+    assert!(rows.iter().any(|r| r["type"] == "PROTEST"), "{rows:#?}");
+    assert!(rows.iter().all(|r| r["type"] != "ACCUSE"), "{rows:#?}");
+}
+
+/// "pulled out of", "shipped out of": a particle the parse reads as the start
+/// of a compound preposition still makes the phrasal verb, and the place left
+/// is acted on. Personnel withdrawn in the passive with no one named
+/// withdrawing them were withdrawn by their owner.
+#[test]
+fn withdrawals_out_of_a_place() {
+    let rows = coded(
+        "Russian troops pulled out of Georgia on Monday.",
+        "2008-10-10",
+    );
+    let e = first(&rows, "RETREAT");
+    assert_eq!(e["source"]["country"], "RUS", "{e:#}");
+    assert_eq!(e["target"]["country"], "GEO", "{e:#}");
+    let rows = coded(
+        "Canadian peacekeepers were shipped out of Haiti on Friday.",
+        "2008-10-10",
+    );
+    let e = first(&rows, "SANCTION");
+    assert_eq!(e["cameo"], "1661", "{e:#}");
+    assert_eq!(e["source"]["country"], "CAN", "{e:#}");
+    assert_eq!(e["target"]["country"], "HTI", "{e:#}");
+}
+
+/// A dictionary verb with a word before it (`WIRE_+TAP`: "wire tapped")
+/// codes the verb where that word stands right before it, and only there.
+#[test]
+fn a_dictionary_verb_with_a_word_before_it() {
+    let dir = std::env::temp_dir().join(format!("dyad-wiretap-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let dict = dir.join("verbs.txt");
+    std::fs::write(
+        &dict,
+        "--- CONFISCATE [1711] ---\nCONFISCATE\nWIRE_+TAP {WIRE_+TAPPED WIRE_+TAPPING }\n",
+    )
+    .expect("write dictionary");
+    let dict = dict.to_string_lossy().into_owned();
+    let cameo = |sentence: &str| -> Vec<String> {
+        let (status, rows, stderr) = code(&[
+            "--patterns",
+            &dict,
+            "--sentence",
+            sentence,
+            "--published",
+            "2021-03-04",
+        ]);
+        assert_eq!(status, Some(0), "{stderr}");
+        rows.iter()
+            .filter_map(|r| r["cameo"].as_str().map(str::to_string))
+            .collect()
+    };
+    let tapped = cameo("Soldiers from Peru wire tapped the phone lines of the Chilean embassy.");
+    assert!(tapped.contains(&"1711".to_string()), "{tapped:?}");
+    let plain = cameo("Soldiers from Peru tapped the phone lines of the Chilean embassy.");
+    assert!(!plain.contains(&"1711".to_string()), "{plain:?}");
+}
+
+/// An act welcomed is endorsed by the one welcoming it (SUPPORT 051), in
+/// either voice; a visitor, or a visit, welcomed is hosted.
+#[test]
+fn an_act_welcomed_is_endorsed_a_visitor_hosted() {
+    for sentence in [
+        "Egypt welcomed Germany's call for a ceasefire in Gaza.",
+        "Germany's call for a ceasefire in Gaza was welcomed by Egypt.",
+    ] {
+        let rows = coded(sentence, "2014-07-20");
+        let e = first(&rows, "SUPPORT");
+        assert_eq!(e["cameo"], "051", "{e:#}");
+        assert_eq!(e["source"]["country"], "EGY", "{e:#}");
+        assert_eq!(e["target"]["country"], "DEU", "{e:#}");
+        assert!(rows.iter().all(|r| r["type"] != "CONSULT"), "{rows:#?}");
+    }
+    let rows = coded(
+        "China welcomed the visit of the Russian president.",
+        "2014-07-20",
+    );
+    assert!(rows.iter().any(|r| r["type"] == "CONSULT"), "{rows:#?}");
+}
+
+/// An attack that does the act ("an attack … killed 28") names whom it struck
+/// in its "on" phrase, and who struck in its "by" phrase, however the parse
+/// nests the two.
+#[test]
+fn an_attack_noun_as_subject_names_both_sides() {
+    for sentence in [
+        "An attack by Somali militants on a Kenyan bus killed 28 people.",
+        "An attack on a Kenyan bus by Somali militants killed 28 people.",
+    ] {
+        let rows = coded(sentence, "2014-11-22");
+        let e = first(&rows, "ASSAULT");
+        assert_eq!(e["source"]["country"], "SOM", "{sentence}: {e:#}");
+        assert_eq!(e["target"]["country"], "KEN", "{sentence}: {e:#}");
+    }
+}
+
+/// Lashing out at someone denounces them.
+#[test]
+fn lashing_out_at_someone_denounces_them() {
+    let rows = coded(
+        "Russia lashed out at NATO over the missile shield.",
+        "2014-01-02",
+    );
+    let e = first(&rows, "ACCUSE");
+    assert_eq!(e["source"]["country"], "RUS", "{e:#}");
+    assert_eq!(e["target"]["actor"], "NATO", "{e:#}");
+}
+
+/// A visit told as a noun with its visitor in an "of" or "by" phrase ("the
+/// visit of the Chinese foreign minister to Pakistan") is that visitor's, to
+/// the state the "to" phrase names, however the parse nests the two.
+#[test]
+fn a_visit_of_or_by_someone_to_a_state() {
+    for sentence in [
+        "The visit of the Chinese foreign minister to Pakistan ended on Friday.",
+        "A visit by the Chinese foreign minister to Pakistan ended on Friday.",
+    ] {
+        let rows = coded(sentence, "2015-04-24");
+        let e = first(&rows, "CONSULT");
+        assert_eq!(e["source"]["country"], "CHN", "{sentence}: {e:#}");
+        assert_eq!(e["target"]["country"], "PAK", "{sentence}: {e:#}");
+    }
+}
+
+/// In the passive, the act a verb is about stands as its subject ("the offer
+/// was rejected", "a ceasefire was agreed"): one event, the verb's, with the
+/// agent acting, even where the parse labels the subject active beside the
+/// passive auxiliary.
+#[test]
+fn a_passive_verbs_subject_act_is_its_complement() {
+    let rows = coded(
+        "The Israeli offer was rejected by the Palestinian Authority.",
+        "2014-01-02",
+    );
+    assert_eq!(rows.len(), 1, "{rows:#?}");
+    let e = first(&rows, "REJECT");
+    assert_eq!(e["source"]["country"], "PSE", "{e:#}");
+    assert_eq!(e["target"]["country"], "ISR", "{e:#}");
+    let rows = coded(
+        "A ceasefire was agreed by Armenia and Azerbaijan.",
+        "2014-01-02",
+    );
+    assert_eq!(rows.len(), 1, "{rows:#?}");
+    let rows = coded(
+        "Egypt's request for aid was turned down by the IMF.",
+        "2014-01-02",
+    );
+    assert_eq!(rows.len(), 1, "{rows:#?}");
+    let e = first(&rows, "REJECT");
+    assert_eq!(e["target"]["country"], "EGY", "{e:#}");
+}
+
+/// One mention read as both source and target ("the first delegation to
+/// visit Bucharest" taken as Bucharest visiting Bucharest) is no event: the
+/// parse lost who acted.
+#[test]
+fn one_mention_as_both_sides_is_no_event() {
+    let rows = coded(
+        "French deputies held talks with Romanian leaders on Tuesday, the first Western delegation to visit Bucharest since the revolution.",
+        "1990-01-09",
+    );
+    assert!(
+        rows.iter().all(|r| r["source"]["start"].is_null()
+            || r["source"]["start"] != r["target"]["start"]),
+        "{rows:#?}"
+    );
+    assert!(rows.iter().any(|r| r["type"] == "CONSULT"), "{rows:#?}");
 }
