@@ -196,25 +196,34 @@ pub fn title_case(name: &str) -> String {
 /// changed, added or dropped): shorter names differ by a letter too often
 /// ("kim", "kin").
 pub fn near_spelling(a: &str, b: &str) -> bool {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
-    if a.len().min(b.len()) < 6 || a.len().abs_diff(b.len()) > 1 || a.first() != b.first() {
+    // (No allocation: this runs for every capitalised word a document leaves
+    // unresolved.)
+    let (la, lb) = (a.chars().count(), b.chars().count());
+    if la.min(lb) < 6 || la.abs_diff(lb) > 1 || a.chars().next() != b.chars().next() {
         return false;
     }
     if a == b {
         return true;
     }
-    // One edit: skip the first difference on one side or both, then the
-    // rest must agree.
-    let Some(i) = a.iter().zip(&b).position(|(x, y)| x != y) else {
-        // One is the other with a letter added at the end.
-        return true;
-    };
-    let rest = |x: &[char], y: &[char]| x == y;
-    match a.len().cmp(&b.len()) {
-        std::cmp::Ordering::Equal => rest(&a[i + 1..], &b[i + 1..]),
-        std::cmp::Ordering::Greater => rest(&a[i + 1..], &b[i..]),
-        std::cmp::Ordering::Less => rest(&a[i..], &b[i + 1..]),
+    // Walk both until the first difference, then the rest must agree with one
+    // letter skipped on the longer side (or on both, for a letter changed).
+    let (long, short) = if la >= lb { (a, b) } else { (b, a) };
+    let mut l = long.char_indices();
+    let mut s = short.char_indices();
+    loop {
+        match (l.next(), s.next()) {
+            (Some((li, lc)), Some((si, sc))) if lc != sc => {
+                let after_l = &long[li + lc.len_utf8()..];
+                return if la == lb {
+                    after_l == &short[si + sc.len_utf8()..]
+                } else {
+                    after_l == &short[si..]
+                };
+            }
+            (Some(_), Some(_)) => continue,
+            // One is the other with a letter added at the end.
+            _ => return true,
+        }
     }
 }
 
