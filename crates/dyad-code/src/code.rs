@@ -4256,7 +4256,26 @@ fn code_trigger(
 
     // Status.
     let status = event_status(coder, s, i, date.as_ref(), event_type == EventType::Consult);
-    let date = date.map(|d| weekday_of_plan(d, status, s.published));
+    // "had been due to meet … on Friday": a plan told in the pluperfect was
+    // for the weekday gone by, as the temporal stage read it.
+    let pluperfect = std::iter::successors(Some(i), |&x| tree.head(x))
+        .take(3)
+        .any(|x| {
+            tree.children_with(x, &["aux"]).any(|a| {
+                tree.lemma(a) == "have"
+                    && tree
+                        .tokens
+                        .get(a)
+                        .is_some_and(|t| t.feat("Tense") == Some("Past"))
+            })
+        });
+    let date = date.map(|d| {
+        if pluperfect {
+            weekday_gone_by(d, s.published)
+        } else {
+            weekday_of_plan(d, status, s.published)
+        }
+    });
     let on = date
         .as_ref()
         .and_then(|d| d.start.map(|v| v.date))
@@ -5380,6 +5399,31 @@ fn weekday_of_plan(
     EventDate {
         value: ahead.format("%Y-%m-%d").to_string(),
         start: Some(DateValue::day(ahead)),
+        ..date
+    }
+}
+
+/// A bare weekday in a plan told in the pluperfect ("had been due to meet
+/// … on Friday") is the one gone by: the temporal stage, reading "due", may
+/// have taken the coming one.
+fn weekday_gone_by(date: EventDate, published: Option<NaiveDate>) -> EventDate {
+    let (Some(start), Some(p)) = (date.start, published) else {
+        return date;
+    };
+    let bare_weekday = date
+        .text
+        .as_deref()
+        .is_some_and(|t| t.trim().len() > 3 && t.trim().parse::<chrono::Weekday>().is_ok());
+    let days = (start.date - p).num_days();
+    if !bare_weekday || date.grain != Grain::Day || !(1..=6).contains(&days) {
+        return date;
+    }
+    let Some(back) = start.date.checked_sub_signed(chrono::Duration::days(7)) else {
+        return date;
+    };
+    EventDate {
+        value: back.format("%Y-%m-%d").to_string(),
+        start: Some(DateValue::day(back)),
         ..date
     }
 }

@@ -465,3 +465,17 @@ fn a_meeting_just_before_a_dated_act_took_place_that_day() {
     assert_eq!(talks["date"]["value"], "2018-05-26", "{talks:#}");
     assert_eq!(talks["status"], "occurred", "{talks:#}");
 }
+
+#[test]
+fn a_weekday_in_a_plan_told_in_the_pluperfect_is_the_one_gone_by() {
+    // Reported on Tuesday 25 August 2020: "had been due … on Friday" is
+    // Friday the 21st, not the 28th.
+    let text = "The ambassadors of Israel, the UAE and the United States had been due to meet \
+                in New York on Friday.";
+    let rows = coded(text, "2020-08-25");
+    let meet = by_trigger(&rows, text, "CONSULT", "meet");
+    let meet = meet
+        .first()
+        .unwrap_or_else(|| panic!("the meeting: {rows:#?}"));
+    assert_eq!(meet["date"]["value"], "2020-08-21", "{meet:#}");
+}
