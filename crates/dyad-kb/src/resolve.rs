@@ -527,6 +527,35 @@ impl KnowledgeBase {
                     states = last_coordinated(text, &before, many);
                 }
                 if states.len() != many {
+                    // The sentence before, where it names exactly that many
+                    // states ("The UAE called off a meeting with Israeli and
+                    // American diplomats … The ambassadors of the three
+                    // countries …").
+                    let previous_start = text
+                        .get(..sentence_start)
+                        .and_then(|t| {
+                            t.trim_end_matches(['.', '!', '?', '\n', ' '])
+                                .rfind(['.', '!', '?', '\n'])
+                        })
+                        .unwrap_or(0);
+                    let mut named: Vec<&ResolvedMention> = Vec::new();
+                    // (A state's agents count here: "American diplomats".)
+                    for m in out.iter().filter(|m| {
+                        m.span.start >= previous_start
+                            && m.span.end <= sentence_start
+                            && m.country.is_some()
+                            && (state_like(m)
+                                || matches!(m.kind, MentionKind::Agent | MentionKind::Person))
+                    }) {
+                        if named.iter().all(|n| n.country != m.country) {
+                            named.push(m);
+                        }
+                    }
+                    if named.len() == many {
+                        states = named;
+                    }
+                }
+                if states.len() != many {
                     // Count each state's mentions; ties go to the one named last.
                     let mut tally: Vec<(usize, usize, &ResolvedMention)> = Vec::new();
                     for (at, m) in before.iter().enumerate() {

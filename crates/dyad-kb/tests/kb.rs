@@ -1025,3 +1025,20 @@ fn kosovo_is_xkx_with_its_office_holders() {
         "{kosovo_heads:#?}"
     );
 }
+
+#[test]
+fn the_three_countries_are_the_three_states_of_the_sentence_before() {
+    // No list of exactly three states; the sentence before names three, one
+    // of them only through its diplomats.
+    let text = "The United Arab Emirates has called off a meeting with Israeli and American \
+                diplomats. The ambassadors of the three countries had been due to meet in New \
+                York on Friday.";
+    let m = kb().resolve_text(text, d("2020-08-25"));
+    let mut three: Vec<&str> = m
+        .iter()
+        .filter(|x| x.text == "the three countries")
+        .filter_map(|x| x.country.as_deref())
+        .collect();
+    three.sort();
+    assert_eq!(three, ["ARE", "ISR", "USA"], "{m:#?}");
+}
