@@ -5830,8 +5830,14 @@ fn event_location(
     for &x in &scope {
         for t in std::iter::once(x).chain(tree.children(x).iter().copied()) {
             let lem = tree.lemma(t);
+            // "called off a meeting", "called for talks": a phrasal verb of
+            // "call" is no call.
+            let phrasal = tree
+                .children_with(t, &["compound:prt"])
+                .any(|p| matches!(tree.lemma(p).as_str(), "off" | "for" | "on" | "in" | "out"));
             if places.phone_words.contains(&lem)
                 && t != i
+                && !phrasal
                 && !["conj", "amod", "acl"].contains(&tree.base_rel(t))
             {
                 remote = remote.or(Some(Remote::Phone));

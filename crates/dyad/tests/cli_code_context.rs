@@ -479,3 +479,16 @@ fn a_weekday_in_a_plan_told_in_the_pluperfect_is_the_one_gone_by() {
         .unwrap_or_else(|| panic!("the meeting: {rows:#?}"));
     assert_eq!(meet["date"]["value"], "2020-08-21", "{meet:#}");
 }
+
+#[test]
+fn a_meeting_called_off_is_no_phone_call() {
+    let text = "The United Arab Emirates has called off a meeting with Israeli and American \
+                diplomats.";
+    let rows = coded(text, "2020-08-25");
+    let meeting = by_trigger(&rows, text, "CONSULT", "meeting");
+    let meeting = meeting
+        .first()
+        .unwrap_or_else(|| panic!("the meeting: {rows:#?}"));
+    assert_eq!(meeting["status"], "cancelled", "{meeting:#}");
+    assert_ne!(meeting["mode"], "phone", "{meeting:#}");
+}
