@@ -5368,21 +5368,8 @@ fn weekday_of_plan(
     let (Some(start), Some(p)) = (date.start, published) else {
         return date;
     };
-    let bare_weekday = date.text.as_deref().is_some_and(|t| {
-        let w = t.trim().to_lowercase();
-        [
-            "monday",
-            "tuesday",
-            "wednesday",
-            "thursday",
-            "friday",
-            "saturday",
-            "sunday",
-        ]
-        .contains(&w.as_str())
-    });
     if status != EventStatus::Planned
-        || !bare_weekday
+        || !bare_weekday(&date)
         || date.grain != Grain::Day
         || start.date >= p
     {
@@ -5403,6 +5390,23 @@ fn weekday_of_plan(
     }
 }
 
+/// Whether the date's words are a weekday alone ("Friday").
+fn bare_weekday(date: &EventDate) -> bool {
+    date.text.as_deref().is_some_and(|t| {
+        let w = t.trim().to_lowercase();
+        [
+            "monday",
+            "tuesday",
+            "wednesday",
+            "thursday",
+            "friday",
+            "saturday",
+            "sunday",
+        ]
+        .contains(&w.as_str())
+    })
+}
+
 /// A bare weekday in a plan told in the pluperfect ("had been due to meet
 /// … on Friday") is the one gone by: the temporal stage, reading "due", may
 /// have taken the coming one.
@@ -5410,12 +5414,8 @@ fn weekday_gone_by(date: EventDate, published: Option<NaiveDate>) -> EventDate {
     let (Some(start), Some(p)) = (date.start, published) else {
         return date;
     };
-    let bare_weekday = date
-        .text
-        .as_deref()
-        .is_some_and(|t| t.trim().len() > 3 && t.trim().parse::<chrono::Weekday>().is_ok());
     let days = (start.date - p).num_days();
-    if !bare_weekday || date.grain != Grain::Day || !(1..=6).contains(&days) {
+    if !bare_weekday(&date) || date.grain != Grain::Day || !(1..=6).contains(&days) {
         return date;
     }
     let Some(back) = start.date.checked_sub_signed(chrono::Duration::days(7)) else {

@@ -968,7 +968,9 @@ impl KnowledgeBase {
                 // Minister Sheikh Abdullah bin Zayed") belong to neither.
                 let mut name_from = th.last;
                 while toks.get(name_from).is_some_and(|t| {
-                    t.capitalised && self.honorifics.contains(&t.key) && !covered[name_from]
+                    t.capitalised
+                        && self.honorifics.contains(&t.key)
+                        && covered.get(name_from) == Some(&false)
                 }) && name_from < th.last + 2
                 {
                     name_from += 1;
