@@ -1905,8 +1905,105 @@ fn reroot(
     out
 }
 
+/// A name set off by commas after a noun ("in the Finnish capital, Helsinki,
+/// on July 16, the Kremlin said"; "met Putin in the Finnish capital,
+/// Helsinki, on Monday") that the parse took for a second subject or object
+/// of a verb: a verb has one of each, so the one right after the comma that
+/// follows a noun is that noun's apposition. What the
+/// parse hung on the name after it ("on July 16") belongs to the clause the
+/// noun stands in. `None` where no verb has two subjects so placed.
+fn repair_appositive_subject(
+    sentence: &dyad_text::Sentence,
+    tree: &Tree<'_>,
+) -> Option<dyad_text::Sentence> {
+    let toks = &sentence.tokens;
+    let (a, noun) = (0..tree.len()).find_map(|a| {
+        // (Cheapest tests first: this runs on every word of every sentence.)
+        let rel = tree.base_rel(a);
+        if !matches!(rel, "nsubj" | "obj") || toks.get(a).is_none_or(|t| t.upos != "PROPN") {
+            return None;
+        }
+        let v = tree.head(a)?;
+        // The verb's own subject is the one nearest before it, its own
+        // object the one nearest after it: the other is the set-off name.
+        let second = tree
+            .children_with(v, &[rel])
+            .any(|b| tree.base_rel(b) == rel && if rel == "nsubj" { b > a } else { b < a });
+        if !second {
+            return None;
+        }
+        // (The comma may hang on the name as its punctuation.)
+        let first = tree
+            .subtree(a)
+            .into_iter()
+            .filter(|&k| toks.get(k).is_some_and(|t| t.upos != "PUNCT"))
+            .min()?;
+        let comma = first.checked_sub(1)?;
+        let noun = comma.checked_sub(1)?;
+        let set_off = toks.get(comma).is_some_and(|t| t.text == ",")
+            && toks
+                .get(noun)
+                .is_some_and(|t| matches!(t.upos.as_str(), "NOUN" | "PROPN"))
+            && tree.head(noun).is_some_and(|h| h != a)
+            && tree.base_rel(noun) != rel;
+        set_off.then_some((a, noun))
+    })?;
+    let clause = tree.head(noun)?;
+    let mut rehung = vec![(a, noun, "appos")];
+    for c in tree.children_with(a, &["nmod"]) {
+        if c > a && tree.children_with(c, &["case"]).next().is_some() {
+            rehung.push((c, clause, "obl"));
+        }
+    }
+    Some(rehang(sentence, &rehung))
+}
+
+/// "Modi and Xi on Saturday agreed …": a day named between the subject and
+/// its verb times the verb, but the parse may hang it on the subject. The
+/// repair hangs it on the verb. `None` where no day so hangs.
+fn repair_subject_time(
+    sentence: &dyad_text::Sentence,
+    tree: &Tree<'_>,
+) -> Option<dyad_text::Sentence> {
+    const DAYS: [&str; 7] = [
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+    ];
+    let toks = &sentence.tokens;
+    let (k, v) = (0..tree.len()).find_map(|k| {
+        if tree.base_rel(k) != "nmod"
+            || toks.get(k).is_none_or(|t| !DAYS.contains(&t.text.as_str()))
+        {
+            return None;
+        }
+        // The phrase hangs on the subject or on a conjunct of it.
+        let mut subject = tree.head(k)?;
+        if tree.base_rel(subject) == "conj" {
+            subject = tree.head(subject)?;
+        }
+        if tree.base_rel(subject) != "nsubj" {
+            return None;
+        }
+        let v = tree.head(subject)?;
+        // Nothing but auxiliaries and adverbs between the day and the verb.
+        let between_ok = (k + 1..v).all(|b| {
+            toks.get(b)
+                .is_some_and(|t| matches!(t.upos.as_str(), "AUX" | "ADV" | "PART"))
+        });
+        (v > k && between_ok && toks.get(v).is_some_and(|t| t.upos == "VERB")).then_some((k, v))
+    })?;
+    Some(rehang(sentence, &[(k, v, "obl")]))
+}
+
 /// The repairs of parser errors the coder can tell from the tree, in order.
-const REPAIRS: [fn(&dyad_text::Sentence, &Tree<'_>) -> Option<dyad_text::Sentence>; 10] = [
+const REPAIRS: [fn(&dyad_text::Sentence, &Tree<'_>) -> Option<dyad_text::Sentence>; 12] = [
+    repair_appositive_subject,
+    repair_subject_time,
     repair_medium_partner,
     repair_participle_root,
     repair_verb_as_auxiliary,
@@ -2042,8 +2139,14 @@ fn repair_setoff_setting(
         let mut x = h;
         let mut steps = 0;
         let in_complement = loop {
+            // ("agreed to set up a mechanism to address the deficit, at the
+            // end of their summit": a clause of purpose is the complement's.)
+            let purpose = tree.base_rel(x) == "advcl"
+                && tree
+                    .children_with(x, &["mark"])
+                    .any(|m| tree.lemma(m) == "to");
             match tree.head(x) {
-                Some(up) if ["xcomp", "conj"].contains(&tree.base_rel(x)) => {
+                Some(up) if purpose || ["xcomp", "conj"].contains(&tree.base_rel(x)) => {
                     if up == root {
                         break steps > 0 || tree.base_rel(x) == "xcomp";
                     }
@@ -5146,8 +5249,21 @@ fn event_date(
     let described = described_by(tree, i);
     chain.extend(described.iter().copied());
     let mut x = i;
-    for _ in 0..2 {
+    let mut steps = 0;
+    while steps < 2 {
+        steps += 1;
         let Some(h) = tree.head(x) else { break };
+        // "at the end of their summit", "on the eve of the talks": a noun
+        // that only marks a moment of the act is no step away from it.
+        let moment = tree.base_rel(x) == "nmod"
+            && tree.case_of(x).as_deref() == Some("of")
+            && matches!(
+                tree.lemma(h).as_str(),
+                "end" | "close" | "conclusion" | "start" | "beginning" | "opening" | "eve"
+            );
+        if moment {
+            steps -= 1;
+        }
         // "said on Friday, after spending nearly 90 minutes with Kim Yong
         // Chol": a meeting in a clause of "after" on the verb of a dated
         // clause took place that day, just before (a measured gap, "two days
@@ -5950,11 +6066,50 @@ fn event_location(
                 c
             };
             let head_span = tree.tokens.get(head).map(|t| t.span);
+            // "in the Finnish capital, Helsinki": the name set beside the
+            // head says which place it is.
+            let beside: Vec<Span> = tree
+                .children_with(head, &["appos"])
+                .filter_map(|a| tree.tokens.get(a).map(|t| t.span))
+                .collect();
             let place = s.mentions.iter().find(|m| {
                 span.contains(m.span)
                     && m.person.is_none()
                     && m.country.is_some()
                     && head_span.is_some_and(|h| m.span.overlaps(h))
+            });
+            // "in this temple town south of Chennai", "at a resort near
+            // Sochi": a place the knowledge base lacks, told by one it knows
+            // beside it, lies in that one's country.
+            let near: Vec<Span> = tree
+                .children_with(head, &["nmod", "obl"])
+                .filter(|&g| {
+                    let directed = tree.children_with(g, &["advmod"]).any(|d| {
+                        matches!(
+                            tree.lemma(d).as_str(),
+                            "north"
+                                | "south"
+                                | "east"
+                                | "west"
+                                | "northeast"
+                                | "northwest"
+                                | "southeast"
+                                | "southwest"
+                        )
+                    });
+                    let case = tree.case_of(g);
+                    (directed && case.as_deref() == Some("of"))
+                        || matches!(case.as_deref(), Some("near" | "outside"))
+                })
+                .filter_map(|g| tree.tokens.get(g).map(|t| t.span))
+                .collect();
+            let place = place.or_else(|| {
+                s.mentions.iter().find(|m| {
+                    m.person.is_none()
+                        && matches!(m.kind, MentionKind::Place | MentionKind::Metonym)
+                        && m.country.is_some()
+                        && beside.iter().chain(&near).any(|b| m.span.overlaps(*b))
+                })
             });
             if let Some(m) = place {
                 return (Some(place_of(m)), remote);

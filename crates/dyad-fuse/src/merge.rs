@@ -289,6 +289,12 @@ fn same_report_event(clusters: &[Cluster<'_>], m: &EventMention) -> Option<usize
             if own == 0 || !crate::score::same_kind_of_act(m, &c.members) {
                 return None;
             }
+            if m.status != EventStatus::Occurred
+                && crate::score::sequel(m)
+                && crate::score::held_before(&c.members, Some(published))
+            {
+                return None;
+            }
             let shared = m.actors.iter().filter(|a| c.actors.contains(*a)).count();
             if shared == 0 && !(m.actors.is_empty() && c.actors.is_empty()) {
                 return None;

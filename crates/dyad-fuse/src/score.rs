@@ -202,6 +202,16 @@ pub fn join_score(w: &Weights, m: &MentionView, c: &ClusterView) -> Option<f32> 
     {
         return None;
     }
+    // "A second meeting between Trump and Putin … will not take place": a
+    // sequel is never the act that already took place before its report.
+    // (A sequel told as done, "their second summit, in Hanoi, collapsed",
+    // may be any earlier act: the ordinal names it.)
+    if m.mention.status != EventStatus::Occurred
+        && sequel(m.mention)
+        && held_before(c.members, m.published)
+    {
+        return None;
+    }
     let mut score = date_score(w, m, c)?;
 
     // Parties: reports name more or fewer of them ("Japan and the US", "the US,
@@ -471,6 +481,51 @@ pub fn reversed(m: &EventMention, members: &[&EventMention]) -> bool {
         .iter()
         .filter_map(|x| sides(x))
         .any(|(xs, xt)| xs == t && xt == s)
+}
+
+/// Whether a mention tells a sequel to an act: "a second meeting", "the next
+/// summit", "another visit", "fresh talks". The words just before the
+/// trigger say so (up to three, within the phrase).
+pub fn sequel(m: &EventMention) -> bool {
+    let Some(from) = m.trigger.start.checked_sub(m.sentence.start) else {
+        return false;
+    };
+    let Some(before) = m.sentence_text.get(..from) else {
+        return false;
+    };
+    before
+        .rsplit(|c: char| c.is_whitespace())
+        .filter(|w| !w.is_empty())
+        .take(3)
+        .take_while(|w| !w.ends_with([',', ';', ':', '.', '"']))
+        .any(|w| {
+            matches!(
+                w.to_lowercase().as_str(),
+                "second"
+                    | "third"
+                    | "fourth"
+                    | "fifth"
+                    | "next"
+                    | "another"
+                    | "fresh"
+                    | "follow-up"
+            )
+        })
+}
+
+/// Whether an event already took place before a report's day, as one of its
+/// members tells it: a dated act told as done.
+pub fn held_before(members: &[&EventMention], published: Option<DayRange>) -> bool {
+    let Some(p) = published else {
+        return false;
+    };
+    members.iter().any(|x| {
+        x.status == EventStatus::Occurred
+            && x.date
+                .as_ref()
+                .and_then(DayRange::of_event_date)
+                .is_some_and(|d| d.end <= p.start)
+    })
 }
 
 /// The first four letters of a mention's trigger word, lower case: a stem that

@@ -1604,3 +1604,66 @@ fn a_directed_act_the_other_way_is_another_event() {
     ]);
     assert_eq!(events.len(), 2, "{events:#?}");
 }
+
+/// A sequel told as a plan or a change of plan ("a second meeting … will not
+/// take place") is never the act that took place before its report; a
+/// sequel told as done ("their second summit, in Hanoi, collapsed") may be.
+#[test]
+fn a_second_meeting_called_off_is_not_the_first_one_held() {
+    use EventStatus::*;
+    let at = |mut m: EventMention, word: &str| {
+        let from = m.sentence_text.find(word).unwrap_or(0) + m.sentence.start;
+        m.trigger = Span::new(from, from + word.len());
+        m
+    };
+    let held = at(
+        mention(consult(
+            "a",
+            1,
+            "2018-07-16",
+            Occurred,
+            Some("2018-07-16"),
+            None,
+            "The two presidents held a summit in Helsinki on Monday.",
+        )),
+        "summit",
+    );
+    let second_off = at(
+        mention(consult(
+            "b",
+            1,
+            "2018-07-25",
+            Cancelled,
+            None,
+            None,
+            "A second summit between the two presidents will not take place.",
+        )),
+        "summit",
+    );
+    let plan = at(
+        mention(consult(
+            "p",
+            1,
+            "2018-06-28",
+            Planned,
+            Some("2018-07-16"),
+            None,
+            "The two presidents will hold a summit in Helsinki on July 16.",
+        )),
+        "summit",
+    );
+    assert_eq!(fuse(&[plan, held.clone(), second_off]).len(), 2);
+    let second_done = at(
+        mention(consult(
+            "c",
+            1,
+            "2018-09-01",
+            Occurred,
+            None,
+            None,
+            "Their second summit, in Helsinki, ended without a deal.",
+        )),
+        "summit",
+    );
+    assert_eq!(fuse(&[held, second_done]).len(), 1);
+}

@@ -150,14 +150,32 @@ pub(crate) fn find(text: &str, sentences: &[Sentence]) -> Vec<Mention> {
     let l = lists();
     let mut out: Vec<Mention> = Vec::new();
     let mut person_words: HashSet<String> = HashSet::new();
+    // Words the tagger reads as proper nouns inside a sentence. At the start
+    // of one, where every word is capitalised, the tagger may take a name for
+    // the common word it spells ("Trump will go to Helsinki"); the name's use
+    // elsewhere in the text says what it is.
+    let proper_words: HashSet<&str> = sentences
+        .iter()
+        .flat_map(|s| s.tokens.iter().skip(1))
+        .filter(|t| t.upos == "PROPN" && capitalized(&t.text))
+        .map(|t| t.text.as_str())
+        .collect();
     for (si, s) in sentences.iter().enumerate() {
         let toks = &s.tokens;
         let n = toks.len();
+        let initial_name = |i: usize| -> bool {
+            i == 0
+                && toks.get(i).is_some_and(|t| {
+                    matches!(t.upos.as_str(), "NOUN" | "VERB" | "ADJ")
+                        && proper_words.contains(t.text.as_str())
+                })
+        };
         let is_name = |i: usize| -> bool {
             toks.get(i).is_some_and(|t| {
                 capitalized(&t.text)
                     && !l.not_names.contains(&t.text)
                     && (t.upos == "PROPN"
+                        || initial_name(i)
                         || l.org_words.contains(&t.text)
                         || l.titles.contains(&t.text)
                         || l.places.contains_key(&t.text)
@@ -234,11 +252,12 @@ pub(crate) fn find(text: &str, sentences: &[Sentence]) -> Vec<Mention> {
             // A run must hold a proper noun or a listed word; a run of only
             // sentence-initial common words ("Officials") is not a name.
             let has_proper = (start..end).any(|k| {
-                toks.get(k).is_some_and(|t| {
-                    t.upos == "PROPN"
-                        || l.places.contains_key(&t.text)
-                        || l.org_words.contains(&t.text)
-                })
+                initial_name(k)
+                    || toks.get(k).is_some_and(|t| {
+                        t.upos == "PROPN"
+                            || l.places.contains_key(&t.text)
+                            || l.org_words.contains(&t.text)
+                    })
             });
             if has_proper {
                 if let Some(m) = classify(text, s, si, start, end, l, &person_words) {

@@ -71,3 +71,25 @@ fn documents_are_analysed_by_their_body() {
     assert_eq!(second.tokens[0].head, Some(1));
     assert_eq!(second.tokens[0].deprel, "nsubj");
 }
+
+#[test]
+fn a_name_opening_a_sentence_is_a_name_where_the_text_uses_it_as_one() {
+    // The tagger reads the opening "Trump" as the common noun; the text
+    // names him mid-sentence, which settles it.
+    let text = "Trump will go to Helsinki on Monday. Aides said Donald Trump was ready.";
+    let a = analyze(text);
+    let opening = a.mentions.iter().find(|m| m.span.start == 0);
+    assert_eq!(
+        opening.map(|m| m.kind),
+        Some(MentionKind::Person),
+        "{:?}",
+        a.mentions
+    );
+    // A common word opening a sentence stays one.
+    let a = analyze("Officials will go to Helsinki on Monday. They met Trump.");
+    assert!(
+        a.mentions.iter().all(|m| m.span.start != 0),
+        "{:?}",
+        a.mentions
+    );
+}

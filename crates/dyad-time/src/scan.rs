@@ -893,11 +893,30 @@ impl<'l> Scanner<'_, 'l> {
         best
     }
 
-    /// Month first: "Jan. 7", "Jan. 7, 2022", "January 2022", "March next year".
+    /// The end of a range's second day after a first one ("28-29", "28–29",
+    /// "28 to 29", "28 and 29"): a span of days is dated by its first, and
+    /// the year or month after the range belongs to it. `e` unchanged where
+    /// no second day follows.
+    fn day_range_end(&self, e: usize) -> usize {
+        let Some((_, e2)) = self.day_number(e + 1) else {
+            return e;
+        };
+        // ("April 28 and 30 others": a word range needs its year after it.)
+        let range = self.is(e, "-")
+            || ((self.is(e, "to") || self.is(e, "and")) && self.year_at(e2, true).is_some());
+        if range {
+            e2
+        } else {
+            e
+        }
+    }
+
+    /// Month first: "Jan. 7", "Jan. 7, 2022", "January 2022", "March next year",
+    /// "April 28-29, 2018".
     fn month_first(&self, start: usize, j: usize) -> Option<Found> {
         let (month, e) = self.month_at(j)?;
         let (day, e) = match self.day_number(e) {
-            Some((d, e2)) => (Some(d), e2),
+            Some((d, e2)) => (Some(d), self.day_range_end(e2)),
             None => (None, e),
         };
         let of = if day.is_none() && self.is(e, "of") {
@@ -924,6 +943,17 @@ impl<'l> Scanner<'_, 'l> {
     fn day_first(&self, start: usize, j: usize) -> Option<Found> {
         let j = if self.is(j, "the") { j + 1 } else { j };
         let (day, e) = self.day_number(j)?;
+        // "28-29 April 2018": the first day of the range.
+        let e = match self.day_number(e + 1) {
+            Some((_, e2)) if self.is(e, "-") || self.is(e, "to") || self.is(e, "and") => {
+                if self.month_at(e2).is_some() {
+                    e2
+                } else {
+                    e
+                }
+            }
+            _ => e,
+        };
         let e = if self.is(e, "of") { e + 1 } else { e };
         let (month, e) = self.month_at(e)?;
         let (year, e) = match self.year_at(e, true) {

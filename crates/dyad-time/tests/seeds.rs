@@ -218,6 +218,39 @@ fn days() {
     );
 }
 
+/// A range of days is dated by its first day, and the year after the range
+/// is the range's: "April 28-29, 2018" is not a day of the reference year.
+#[test]
+fn day_ranges() {
+    let r = reference(2019, 10, 12);
+    for (text, phrase) in [
+        (
+            "They met in Wuhan on April 28-29, 2018, and again later.",
+            "April 28-29, 2018",
+        ),
+        ("They met on 28–29 April 2018 in Wuhan.", "28–29 April 2018"),
+        ("Talks ran April 28 to 29, 2018.", "April 28 to 29, 2018"),
+    ] {
+        check(
+            text,
+            phrase,
+            r,
+            TenseHint::Past,
+            TimexType::Date,
+            "2018-04-28",
+        );
+    }
+    // A number after "and" that no year follows is no second day.
+    check(
+        "On April 28 and 30 others were hurt.",
+        "April 28",
+        r,
+        TenseHint::Past,
+        TimexType::Date,
+        "2019-04-28",
+    );
+}
+
 #[test]
 fn years_and_periods() {
     let r = dec();

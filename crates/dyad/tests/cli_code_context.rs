@@ -492,3 +492,48 @@ fn a_meeting_called_off_is_no_phone_call() {
     assert_eq!(meeting["status"], "cancelled", "{meeting:#}");
     assert_ne!(meeting["mode"], "phone", "{meeting:#}");
 }
+
+#[test]
+fn a_name_set_off_after_a_noun_is_its_apposition_not_a_second_subject() {
+    // The parse takes "Helsinki" for a subject of "said" and hangs the day on
+    // it; the summit keeps its day and its city.
+    let text = "Donald Trump and Vladimir Putin will hold their first full summit in the Finnish \
+                capital, Helsinki, on July 16, the Kremlin and the White House said on Thursday.";
+    let rows = coded(text, "2018-06-28");
+    let summit = by_trigger(&rows, text, "CONSULT", "hold");
+    let summit = summit
+        .first()
+        .unwrap_or_else(|| panic!("the summit: {rows:#?}"));
+    assert_eq!(summit["date"]["value"], "2018-07-16", "{summit:#}");
+    assert_eq!(summit["location"]["name"], "Helsinki", "{summit:#}");
+    assert_eq!(actors(summit), ["RUS", "USA"], "{summit:#}");
+    // Nor is the reporting clause's own subject ever such an apposition.
+    let text = "The Palestinians reject proposed Israeli changes to the Wye River \
+                land-for-security deal, chief Palestinian negotiator Saeb Erakat said.";
+    let rows = coded(text, "2000-01-01");
+    let reject = by_trigger(&rows, text, "REJECT", "reject");
+    assert!(!reject.is_empty(), "the rejection: {rows:#?}");
+}
+
+#[test]
+fn a_summit_that_frames_a_dated_agreement_took_place_that_day_and_there() {
+    // "on Saturday" hangs on the subject in the parse, and "at the end of
+    // their summit" on a clause of purpose; a town the knowledge base lacks
+    // lies in the country of the city it is south of.
+    let text = "Prime Minister Narendra Modi and Chinese President Xi Jinping on Saturday agreed \
+                to set up a high-level mechanism to address India's widening trade deficit with \
+                China, at the end of their second informal summit in this ancient temple town \
+                south of Chennai.";
+    let rows = coded(text, "2019-10-12");
+    let summit = by_trigger(&rows, text, "CONSULT", "summit");
+    let summit = summit
+        .first()
+        .unwrap_or_else(|| panic!("the summit: {rows:#?}"));
+    assert_eq!(summit["date"]["value"], "2019-10-12", "{summit:#}");
+    assert_eq!(summit["location"]["country"], "IND", "{summit:#}");
+    let agreed = by_trigger(&rows, text, "AGREE", "agreed");
+    let agreed = agreed
+        .first()
+        .unwrap_or_else(|| panic!("the agreement: {rows:#?}"));
+    assert_eq!(agreed["date"]["value"], "2019-10-12", "{agreed:#}");
+}
