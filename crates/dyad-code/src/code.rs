@@ -4049,14 +4049,34 @@ fn code_trigger(
         // possessive pronoun stands for whom a pronoun subject of the noun's
         // clause would (the one who reports it, or the person the text was
         // about), as "he will meet Kim" does.
-        if source_side.is_empty() {
+        // (A venue taken for a side, "his summit with Putin in Helsinki",
+        // leaves the possessive to name the one whose act it is.)
+        let only_venues = source_side
+            .iter()
+            .all(|p| p.mention.person.is_none() && matches!(p.mention.kind, MentionKind::Place));
+        if only_venues {
             let clause = tree.head(i).unwrap_or(i);
             for c in tree.children_with(i, &["nmod:poss"]) {
                 let personal = tree.tokens.get(c).is_some_and(|t| {
                     t.upos == "PRON" && matches!(t.text.to_lowercase().as_str(), "his" | "her")
                 });
-                if personal {
-                    source_side.extend(pronoun_subject(s, clause, c, mentions, s.previous_topic));
+                if !personal {
+                    continue;
+                }
+                let found = pronoun_subject(s, clause, c, mentions, s.previous_topic);
+                if !found.is_empty() {
+                    source_side.extend(found);
+                    continue;
+                }
+                // "Trump's performance at his summit with Putin": no clause
+                // subject to stand for, so the nearest person named before.
+                let at = tree.tokens.get(c).map_or(0, |t| t.span.start);
+                if let Some(m) = mentions
+                    .iter()
+                    .filter(|m| m.span.end <= at && m.person.is_some() && is_party(m))
+                    .max_by_key(|m| m.span.end)
+                {
+                    source_side.push(Party { mention: m });
                 }
             }
         }
@@ -5605,6 +5625,17 @@ fn event_status(
                 found = cues
                     .get(CueWhere::Undone, &lemma)
                     .or_else(|| cues.get(CueWhere::Undone, &tree.lemma(x)));
+                // "will not take place until next year": not called off but
+                // put off, to the time after "until".
+                let until = tree.children_with(x, &["obl", "advcl"]).any(|c| {
+                    tree.case_of(c).as_deref() == Some("until")
+                        || tree
+                            .children_with(c, &["mark"])
+                            .any(|m| tree.lemma(m) == "until")
+                });
+                if found == Some(EventStatus::Cancelled) && until {
+                    found = Some(EventStatus::Postponed);
+                }
             }
         }
         // Negation counts on the act itself and on verbs that take it as their
@@ -5866,6 +5897,9 @@ fn phrasal_lemma(tree: &Tree<'_>, x: usize) -> String {
         let l = tree.lemma(c);
         tree.rel(c) == "compound:prt"
             || (tree.base_rel(c) == "advmod" && l == "ahead")
+            // ("pushed back to next year", "called off": the parse may read
+            // the particle right after the verb as an adverb.)
+            || (tree.base_rel(c) == "advmod" && c == x + 1 && matches!(l.as_str(), "back" | "off"))
             || (lemma == "take" && tree.base_rel(c) == "obj" && l == "place")
     });
     match part {
@@ -5977,6 +6011,25 @@ fn event_location(
     // Phone calls have no place.
     if tree.lemma(i) == "call" || tree.lemma(i) == "phone" {
         return (None, Some(Remote::Phone));
+    }
+    // "Putin's Washington visit", "the Helsinki summit": a single city named
+    // before a meeting noun is where it is held.
+    if tree.tokens.get(i).is_some_and(|t| t.upos == "NOUN") {
+        let named: Vec<&&ResolvedMention> = tree
+            .children_with(i, &["compound"])
+            .filter_map(|c| {
+                let span = tree.tokens.get(c)?.span;
+                s.mentions.iter().find(|m| {
+                    m.span.contains(span)
+                        && m.person.is_none()
+                        && m.country.is_some()
+                        && matches!(m.kind, MentionKind::Place | MentionKind::Metonym)
+                })
+            })
+            .collect();
+        if let [m] = named.as_slice() {
+            return (Some(place_of(m)), remote);
+        }
     }
     // "on the sidelines of the Munich Security Conference", "on the margins
     // of the G7 summit in Hiroshima": the gathering's own place.

@@ -513,18 +513,18 @@ pub fn sequel(m: &EventMention) -> bool {
         })
 }
 
-/// Whether an event already took place before a report's day, as one of its
-/// members tells it: a dated act told as done.
+/// Whether an event's day was behind a report's day, as one of its members
+/// dates it (held there, or only planned for then): a sequel the report tells
+/// as still to come is another act.
 pub fn held_before(members: &[&EventMention], published: Option<DayRange>) -> bool {
     let Some(p) = published else {
         return false;
     };
     members.iter().any(|x| {
-        x.status == EventStatus::Occurred
-            && x.date
-                .as_ref()
-                .and_then(DayRange::of_event_date)
-                .is_some_and(|d| d.end <= p.start)
+        x.date
+            .as_ref()
+            .and_then(DayRange::of_event_date)
+            .is_some_and(|d| d.end <= p.start)
     })
 }
 

@@ -537,3 +537,48 @@ fn a_summit_that_frames_a_dated_agreement_took_place_that_day_and_there() {
         .unwrap_or_else(|| panic!("the agreement: {rows:#?}"));
     assert_eq!(agreed["date"]["value"], "2019-10-12", "{agreed:#}");
 }
+
+#[test]
+fn a_visit_pushed_back_or_not_held_until_later_is_postponed() {
+    // "back" read as an adverb of "pushed" still makes the phrasal verb, and
+    // the city before "visit" is where it was to be.
+    let text = "Putin's Washington visit pushed back to next year, Bolton says";
+    let rows = coded(text, "2018-07-25");
+    let visit = by_trigger(&rows, text, "CONSULT", "visit");
+    let visit = visit
+        .first()
+        .unwrap_or_else(|| panic!("the visit: {rows:#?}"));
+    assert_eq!(visit["status"], "postponed", "{visit:#}");
+    assert_eq!(visit["location"]["country"], "USA", "{visit:#}");
+    let text = "A second meeting between Trump and Putin, which the White House had proposed \
+                for the autumn, will not take place until next year, Bolton said.";
+    let rows = coded(text, "2018-07-25");
+    let meeting = by_trigger(&rows, text, "CONSULT", "meeting");
+    let meeting = meeting
+        .first()
+        .unwrap_or_else(|| panic!("the meeting: {rows:#?}"));
+    assert_eq!(meeting["status"], "postponed", "{meeting:#}");
+    // Without "until" it is called off.
+    let text = "A second meeting between Trump and Putin, which the White House had proposed \
+                for the autumn, will not take place, Bolton said.";
+    let rows = coded(text, "2018-07-25");
+    let meeting = by_trigger(&rows, text, "CONSULT", "meeting");
+    assert_eq!(
+        meeting.first().map(|m| &m["status"]),
+        Some(&Value::from("cancelled")),
+        "{rows:#?}"
+    );
+}
+
+#[test]
+fn his_summit_is_the_person_named_before_where_no_clause_tells_whose() {
+    let text = "The reversal comes after a week of criticism of Trump's performance at his July \
+                16 summit with Putin in Helsinki.";
+    let rows = coded(text, "2018-07-25");
+    let summit = by_trigger(&rows, text, "CONSULT", "summit");
+    let summit = summit
+        .first()
+        .unwrap_or_else(|| panic!("the summit: {rows:#?}"));
+    assert_eq!(actors(summit), ["RUS", "USA"], "{summit:#}");
+    assert_eq!(summit["date"]["value"], "2018-07-16", "{summit:#}");
+}
