@@ -1472,6 +1472,26 @@ fn wished_unnamed(tree: &Tree<'_>, i: usize) -> bool {
     if !passive || tree.children_with(i, &["obl:agent"]).next().is_some() {
         return false;
     }
+    let wish = |w: usize| ["hope", "wish"].contains(&tree.lemma(w).as_str());
+    // (Or the parse may have made the hoped-for clause the root and "hope" a
+    // clause under it, with the clause's subject as its object: "[as Kigali
+    // said it hoped French officials] would be indicted". The wish verb has no
+    // clause of its own, and its object ends right where the act's auxiliaries
+    // begin.)
+    let first_aux = tree
+        .children_with(i, &["aux", "aux:pass"])
+        .min()
+        .unwrap_or(i);
+    let stranded_before = (0..first_aux).any(|w| {
+        wish(w)
+            && tree.children_with(w, &["ccomp", "xcomp"]).next().is_none()
+            && tree
+                .children_with(w, &["obj"])
+                .any(|o| tree.subtree(o).iter().max() == Some(&(first_aux - 1)))
+    });
+    if stranded_before {
+        return true;
+    }
     let mut x = i;
     for _ in 0..3 {
         if !["ccomp", "xcomp"].contains(&tree.base_rel(x)) {
@@ -1480,7 +1500,6 @@ fn wished_unnamed(tree: &Tree<'_>, i: usize) -> bool {
         let Some(h) = tree.head(x) else {
             return false;
         };
-        let wish = |w: usize| ["hope", "wish"].contains(&tree.lemma(w).as_str());
         if wish(h) {
             return true;
         }
