@@ -275,8 +275,17 @@ pub fn code_document(coder: &Coder, input: &CodeInput<'_>) -> Vec<EventMention> 
                     other => other,
                 };
                 let accusation = reported_attack(coder, &ev);
-                coded.push((ev, bg, anchor));
+                // An attack another party only claims or alleges ("The US
+                // claimed that ISIL had attacked Iraq") is told as that party's
+                // accusation: the report does not assert the attack itself.
+                let alleged = accusation.is_some() && claimed_content(&tree, i);
+                if !alleged {
+                    coded.push((ev, bg, anchor));
+                }
                 if let Some(mut accuse) = accusation {
+                    if alleged {
+                        accuse.implied_by = None;
+                    }
                     accuse.id = format!("{}:{}:{}", input.doc_id, sentence.span.start, n);
                     n += 1;
                     coded.push((accuse, bg, None));
@@ -1382,6 +1391,27 @@ fn reported_attack(coder: &Coder, ev: &EventMention) -> Option<EventMention> {
     accuse.source = Some(by.clone());
     accuse.implied_by = Some(ev.id.clone());
     Some(accuse)
+}
+
+/// Whether trigger `i` is what a verb of claiming governs ("claimed that ISIL
+/// had attacked Iraq", "alleges that troops shelled the town"): the clause
+/// complement of "claim" or "allege", or a conjunct of it.
+fn claimed_content(tree: &Tree<'_>, i: usize) -> bool {
+    let mut x = i;
+    for _ in 0..3 {
+        let rel = tree.base_rel(x);
+        let Some(h) = tree.head(x) else {
+            return false;
+        };
+        if rel == "ccomp" {
+            return ["claim", "allege"].contains(&tree.lemma(h).to_lowercase().as_str());
+        }
+        if rel != "conj" {
+            return false;
+        }
+        x = h;
+    }
+    false
 }
 
 /// Whether trigger `i` is force, coercion or sanctions that the trigger `g`

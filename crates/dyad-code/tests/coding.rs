@@ -482,3 +482,37 @@ fn an_act_hoped_for_under_a_misparsed_wish_is_no_event() {
         "{events:#?}"
     );
 }
+
+/// An attack that another party only claims ("The US claimed that Iraq
+/// attacked Kuwait") is that party's accusation, not an attack the report
+/// asserts: one ACCUSE, no ASSAULT beside it.
+#[test]
+fn an_attack_claimed_by_another_party_is_its_accusation() {
+    let fin = "Mood=Ind|Tense=Past|VerbForm=Fin";
+    let rows: Vec<Row<'_>> = vec![
+        (
+            "The",
+            "the",
+            "DET",
+            "DT",
+            "Definite=Def|PronType=Art",
+            2,
+            "det",
+        ),
+        ("US", "US", "PROPN", "NNP", "Number=Sing", 3, "nsubj"),
+        ("claimed", "claim", "VERB", "VBD", fin, 0, "root"),
+        ("that", "that", "SCONJ", "IN", "_", 6, "mark"),
+        ("Iraq", "Iraq", "PROPN", "NNP", "Number=Sing", 6, "nsubj"),
+        ("attacked", "attack", "VERB", "VBD", fin, 3, "ccomp"),
+        ("Kuwait", "Kuwait", "PROPN", "NNP", "Number=Sing", 6, "obj"),
+        (".", ".", "PUNCT", ".", "_", 3, "punct"),
+    ];
+    let events = code(&rows, day(2014, 6, 1));
+    assert_eq!(events.len(), 1, "{events:#?}");
+    let e = &events[0];
+    assert_eq!(e.event_type, EventType::Accuse, "{e:#?}");
+    assert!(e.implied_by.is_none());
+    let side = |a: &Option<dyad_core::ActorRef>| a.as_ref().and_then(|x| x.country.clone());
+    assert_eq!(side(&e.source).as_deref(), Some("USA"));
+    assert_eq!(side(&e.target).as_deref(), Some("IRQ"));
+}
