@@ -9,7 +9,9 @@ usage: python3 tools/score_plover.py DYAD_BINARY ../shared/data/plover/gold_stan
 import json, subprocess, sys, tempfile, os
 from collections import Counter
 
-OLD = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "FIGHT": "ASSAULT"}
+# Older gold categories and where PLOVER files them (manual, CAMEO table: 09 INVESTIGATE and
+# 11 DISAPPROVE are ACCUSE with mode investigate / disapprove).
+OLD = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT"}
 
 def codes(side):
     out = set()

@@ -275,8 +275,17 @@ pub fn code_document(coder: &Coder, input: &CodeInput<'_>) -> Vec<EventMention> 
                     other => other,
                 };
                 let accusation = reported_attack(coder, &ev);
-                coded.push((ev, bg, anchor));
+                // An attack another party only claims or alleges ("The US
+                // claimed that ISIL had attacked Iraq") is told as that party's
+                // accusation: the report does not assert the attack itself.
+                let alleged = accusation.is_some() && claimed_content(&tree, i);
+                if !alleged {
+                    coded.push((ev, bg, anchor));
+                }
                 if let Some(mut accuse) = accusation {
+                    if alleged {
+                        accuse.implied_by = None;
+                    }
                     accuse.id = format!("{}:{}:{}", input.doc_id, sentence.span.start, n);
                     n += 1;
                     coded.push((accuse, bg, None));
@@ -1384,6 +1393,27 @@ fn reported_attack(coder: &Coder, ev: &EventMention) -> Option<EventMention> {
     Some(accuse)
 }
 
+/// Whether trigger `i` is what a verb of claiming governs ("claimed that ISIL
+/// had attacked Iraq", "alleges that troops shelled the town"): the clause
+/// complement of "claim" or "allege", or a conjunct of it.
+fn claimed_content(tree: &Tree<'_>, i: usize) -> bool {
+    let mut x = i;
+    for _ in 0..3 {
+        let rel = tree.base_rel(x);
+        let Some(h) = tree.head(x) else {
+            return false;
+        };
+        if rel == "ccomp" {
+            return ["claim", "allege"].contains(&tree.lemma(h).to_lowercase().as_str());
+        }
+        if rel != "conj" {
+            return false;
+        }
+        x = h;
+    }
+    false
+}
+
 /// Whether trigger `i` is force, coercion or sanctions that the trigger `g`
 /// governing it pledges: an infinitive ("vowed to attack", "pledged to expel")
 /// under a verb of one party's expressed intent to cooperate (AGREE, acting on
@@ -1472,6 +1502,26 @@ fn wished_unnamed(tree: &Tree<'_>, i: usize) -> bool {
     if !passive || tree.children_with(i, &["obl:agent"]).next().is_some() {
         return false;
     }
+    let wish = |w: usize| ["hope", "wish"].contains(&tree.lemma(w).as_str());
+    // (Or the parse may have made the hoped-for clause the root and "hope" a
+    // clause under it, with the clause's subject as its object: "[as Kigali
+    // said it hoped French officials] would be indicted". The wish verb has no
+    // clause of its own, and its object ends right where the act's auxiliaries
+    // begin.)
+    let first_aux = tree
+        .children_with(i, &["aux", "aux:pass"])
+        .min()
+        .unwrap_or(i);
+    let stranded_before = (0..first_aux).any(|w| {
+        wish(w)
+            && tree.children_with(w, &["ccomp", "xcomp"]).next().is_none()
+            && tree
+                .children_with(w, &["obj"])
+                .any(|o| tree.subtree(o).iter().max() == Some(&(first_aux - 1)))
+    });
+    if stranded_before {
+        return true;
+    }
     let mut x = i;
     for _ in 0..3 {
         if !["ccomp", "xcomp"].contains(&tree.base_rel(x)) {
@@ -1480,7 +1530,6 @@ fn wished_unnamed(tree: &Tree<'_>, i: usize) -> bool {
         let Some(h) = tree.head(x) else {
             return false;
         };
-        let wish = |w: usize| ["hope", "wish"].contains(&tree.lemma(w).as_str());
         if wish(h) {
             return true;
         }

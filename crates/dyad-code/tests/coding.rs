@@ -403,3 +403,116 @@ fn a_compound_object_split_by_the_parse_still_names_the_object() {
         .unwrap_or_else(|| panic!("the inspectors' withdrawal is coded: {events:#?}"));
     assert_eq!(e.cameo.as_deref(), Some("1662"), "{e:#?}");
 }
+
+/// An act only hoped for is no event, even where the parse hung the
+/// hoped-for clause elsewhere and left "hoped" with the clause's subject as
+/// its object ("… as Kigali said it hoped [French officials] [would be
+/// indicted]"); the sentence's own act stands.
+#[test]
+fn an_act_hoped_for_under_a_misparsed_wish_is_no_event() {
+    let fin = "Tense=Past|VerbForm=Fin";
+    let rows: Vec<Row<'_>> = vec![
+        (
+            "France",
+            "France",
+            "PROPN",
+            "NNP",
+            "Number=Sing",
+            2,
+            "nsubj",
+        ),
+        ("condemned", "condemn", "VERB", "VBD", fin, 0, "root"),
+        ("the", "the", "DET", "DT", "_", 4, "det"),
+        (
+            "allegations",
+            "allegation",
+            "NOUN",
+            "NNS",
+            "Number=Plur",
+            2,
+            "obj",
+        ),
+        (",", ",", "PUNCT", ",", "_", 8, "punct"),
+        ("as", "as", "SCONJ", "IN", "_", 8, "mark"),
+        (
+            "Kigali",
+            "Kigali",
+            "PROPN",
+            "NNP",
+            "Number=Sing",
+            8,
+            "nsubj",
+        ),
+        ("said", "say", "VERB", "VBD", fin, 15, "advcl"),
+        ("it", "it", "PRON", "PRP", "_", 10, "nsubj"),
+        ("hoped", "hope", "VERB", "VBD", fin, 8, "ccomp"),
+        ("French", "French", "ADJ", "JJ", "Degree=Pos", 12, "amod"),
+        (
+            "officials",
+            "official",
+            "NOUN",
+            "NNS",
+            "Number=Plur",
+            10,
+            "obj",
+        ),
+        ("would", "would", "AUX", "MD", "VerbForm=Fin", 15, "aux"),
+        ("be", "be", "AUX", "VB", "VerbForm=Inf", 15, "aux:pass"),
+        (
+            "indicted",
+            "indict",
+            "VERB",
+            "VBN",
+            "Tense=Past|VerbForm=Part|Voice=Pass",
+            2,
+            "conj",
+        ),
+        ("for", "for", "ADP", "IN", "_", 18, "case"),
+        ("war", "war", "NOUN", "NN", "Number=Sing", 18, "compound"),
+        ("crimes", "crime", "NOUN", "NNS", "Number=Plur", 15, "obl"),
+        (".", ".", "PUNCT", ".", "_", 2, "punct"),
+    ];
+    let events = code(&rows, day(2008, 8, 6));
+    assert!(
+        events.iter().all(|e| e.cameo.as_deref() != Some("1121")),
+        "{events:#?}"
+    );
+    assert!(
+        events.iter().any(|e| e.cameo.as_deref() == Some("111")),
+        "{events:#?}"
+    );
+}
+
+/// An attack that another party only claims ("The US claimed that Iraq
+/// attacked Kuwait") is that party's accusation, not an attack the report
+/// asserts: one ACCUSE, no ASSAULT beside it.
+#[test]
+fn an_attack_claimed_by_another_party_is_its_accusation() {
+    let fin = "Mood=Ind|Tense=Past|VerbForm=Fin";
+    let rows: Vec<Row<'_>> = vec![
+        (
+            "The",
+            "the",
+            "DET",
+            "DT",
+            "Definite=Def|PronType=Art",
+            2,
+            "det",
+        ),
+        ("US", "US", "PROPN", "NNP", "Number=Sing", 3, "nsubj"),
+        ("claimed", "claim", "VERB", "VBD", fin, 0, "root"),
+        ("that", "that", "SCONJ", "IN", "_", 6, "mark"),
+        ("Iraq", "Iraq", "PROPN", "NNP", "Number=Sing", 6, "nsubj"),
+        ("attacked", "attack", "VERB", "VBD", fin, 3, "ccomp"),
+        ("Kuwait", "Kuwait", "PROPN", "NNP", "Number=Sing", 6, "obj"),
+        (".", ".", "PUNCT", ".", "_", 3, "punct"),
+    ];
+    let events = code(&rows, day(2014, 6, 1));
+    assert_eq!(events.len(), 1, "{events:#?}");
+    let e = &events[0];
+    assert_eq!(e.event_type, EventType::Accuse, "{e:#?}");
+    assert!(e.implied_by.is_none());
+    let side = |a: &Option<dyad_core::ActorRef>| a.as_ref().and_then(|x| x.country.clone());
+    assert_eq!(side(&e.source).as_deref(), Some("USA"));
+    assert_eq!(side(&e.target).as_deref(), Some("IRQ"));
+}

@@ -25,7 +25,9 @@ import score_petrarch as sp  # noqa: E402
 
 SHARED = os.path.join(ROOT, "..", "shared", "data")
 RESULTS = []
-OLD = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "FIGHT": "ASSAULT"}
+# Older gold categories and where PLOVER files them (manual, CAMEO table: 09 INVESTIGATE and
+# 11 DISAPPROVE are ACCUSE with mode investigate / disapprove).
+OLD = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT"}
 
 
 def plover_codes(side):

@@ -79,7 +79,8 @@ fn plover_gold_records_floor() {
     for r in &records {
         let ty = match r["event"].as_str().unwrap_or("") {
             "DEMAND" => "REQUEST",
-            "DISAPPROVE" => "ACCUSE",
+            // PLOVER files CAMEO 09 (investigate) and 11 (disapprove) under ACCUSE.
+            "DISAPPROVE" | "INVESTIGATE" => "ACCUSE",
             "FIGHT" => "ASSAULT",
             t => t,
         };
