@@ -210,6 +210,11 @@ pub struct KnowledgeBase {
     /// Abdullah bin Zayed", "Prince Faisal"): no part of the name. From
     /// `cues.tsv` rows `honorific`.
     pub(crate) honorifics: HashSet<String>,
+    /// Roles whose titles reports keep giving people after their terms end
+    /// (advisers, intelligence chiefs, chiefs of staff): such a title is
+    /// still checked against the terms, but does not date a report. From
+    /// `cues.tsv` rows `loose_title`.
+    pub(crate) loose_titles: HashSet<String>,
     pub(crate) entries: Vec<Entry>,
     pub(crate) gazetteer: HashMap<String, Vec<u32>>,
     /// Longest phrase (in words) starting with each first word.
@@ -347,6 +352,10 @@ impl KnowledgeBase {
                     }
                     if r.get(1) == "honorific" {
                         self.honorifics.insert(key(r.get(0)));
+                        continue;
+                    }
+                    if r.get(1) == "loose_title" {
+                        self.loose_titles.insert(r.get(0).to_string());
                         continue;
                     }
                     let many = match r.get(1) {
@@ -901,6 +910,12 @@ impl KnowledgeBase {
         let mut r: Vec<&str> = self.roles.keys().map(String::as_str).collect();
         r.sort_unstable();
         r
+    }
+
+    /// Whether a role's title is one reports keep giving people after their
+    /// term ends (`cues.tsv` rows `loose_title`): it does not date a report.
+    pub fn loose_title(&self, role: &str) -> bool {
+        self.loose_titles.contains(role)
     }
 
     /// Numbers of records, for reports.

@@ -442,8 +442,75 @@ impl KnowledgeBase {
         );
         self.resolve_pairs(text, &toks, &mut out);
         drop_named_offices(text, &mut out);
+        self.appositive_claims(text, day, &mut out);
         state_named_after(text, &mut out);
         out
+    }
+
+    /// "Qin Gang, China's foreign minister, …", "Mike Pompeo, the CIA
+    /// director.": an office set off by a comma right after a named person is
+    /// the title the report gives that person, not a mention of whoever held
+    /// the office on the day. The office mention gives way, and the person
+    /// carries the title as claimed, checked against the person's terms as a
+    /// title before the name is.
+    fn appositive_claims(&self, text: &str, day: Day, out: &mut Vec<ResolvedMention>) {
+        let mut given_way: Vec<usize> = Vec::new();
+        for oi in 1..out.len() {
+            let Some(office) = out.get(oi) else { continue };
+            if office.kind != MentionKind::Office {
+                continue;
+            }
+            let (Some(role), Some(country)) = (office.claimed_role.clone(), office.country.clone())
+            else {
+                continue;
+            };
+            let Some(pi) = (0..oi)
+                .rev()
+                .find(|&k| out.get(k).is_some_and(|m| m.span.end <= office.span.start))
+            else {
+                continue;
+            };
+            let Some(person) = out.get(pi) else { continue };
+            if person.kind != MentionKind::Person
+                || person.claimed_role.is_some()
+                || person.country.as_deref() != Some(country.as_str())
+            {
+                continue;
+            }
+            let set_off = text
+                .get(person.span.end..office.span.start)
+                .is_some_and(|g| matches!(g.trim_end(), "," | ", the" | ", The"));
+            // The apposition ends where the office does ("…, China's foreign
+            // minister Wang Yi" names the holder).
+            let closed = text.get(office.span.end..).is_some_and(|after| {
+                after.is_empty() || after.starts_with([',', '.', ';', ')', '\n'])
+            });
+            if !set_off || !closed {
+                continue;
+            }
+            let title = office.text.clone();
+            let Some(name) = person.person.clone() else {
+                continue;
+            };
+            let Some(p) = self
+                .persons_named(&name)
+                .into_iter()
+                .find(|&p| self.persons.get(p).is_some_and(|x| x.country == country))
+            else {
+                continue;
+            };
+            let anachronism = self.check_claim(p, &role, &country, &title, day);
+            if let Some(m) = out.get_mut(pi) {
+                m.claimed_role = Some(role);
+                m.anachronism = anachronism;
+            }
+            given_way.push(oi);
+        }
+        let mut k = 0;
+        out.retain(|_| {
+            k += 1;
+            !given_way.contains(&(k - 1))
+        });
     }
 
     /// "The two countries", "both sides" ("the three leaders"): each such

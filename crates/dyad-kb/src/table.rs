@@ -243,10 +243,10 @@ fn validate_row(name: &str, kind: TableKind, row: &Row, out: &mut Vec<Diagnostic
         TableKind::Cues => {
             if !matches!(
                 row.get(1),
-                "past" | "future" | "pair" | "trio" | "word" | "honorific"
+                "past" | "future" | "pair" | "trio" | "word" | "honorific" | "loose_title"
             ) {
                 out.push(at(format!(
-                    "cue meaning `{}` must be `past`, `future`, `pair`, `trio`, `word` or `honorific`",
+                    "cue meaning `{}` must be `past`, `future`, `pair`, `trio`, `word`, `honorific` or `loose_title`",
                     row.get(1)
                 )));
             }

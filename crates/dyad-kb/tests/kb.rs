@@ -1042,3 +1042,32 @@ fn the_three_countries_are_the_three_states_of_the_sentence_before() {
     three.sort();
     assert_eq!(three, ["ARE", "ISR", "USA"], "{m:#?}");
 }
+
+/// A title set off after a name is the title the report gives that person:
+/// checked against the person's terms, never a mention of the day's holder.
+#[test]
+fn an_office_after_a_name_is_a_claim_on_that_name() {
+    let text = "Qin Gang, China's foreign minister, joined Xi. Wang Yi, China's foreign \
+                minister, joined Xi. Mike Pompeo, the CIA director, met Kim.";
+    let ms = kb().resolve_text(text, d("2023-11-15"));
+    let person = |name: &str| ms.iter().find(|m| m.text == name);
+    let qin = person("Qin Gang").expect("Qin Gang resolved");
+    assert_eq!(qin.claimed_role.as_deref(), Some("foreign_minister"));
+    assert!(qin.anachronism.is_some(), "{qin:?}");
+    let wang = person("Wang Yi").expect("Wang Yi resolved");
+    assert!(wang.anachronism.is_none(), "{wang:?}");
+    let pompeo = person("Mike Pompeo").expect("Pompeo resolved");
+    assert_eq!(pompeo.claimed_role.as_deref(), Some("intelligence_chief"));
+    assert!(pompeo.anachronism.is_some(), "{pompeo:?}");
+    // The offices give way to the names: no mention of the day's holder.
+    assert!(ms.iter().all(|m| m.kind != MentionKind::Office), "{ms:#?}");
+    // On a day in his term the same apposition is right.
+    let ms = kb().resolve_text("Mike Pompeo, the CIA director, met Kim.", d("2017-06-01"));
+    let pompeo = ms
+        .iter()
+        .find(|m| m.text == "Mike Pompeo")
+        .expect("resolved");
+    assert!(pompeo.anachronism.is_none(), "{pompeo:?}");
+    assert!(kb().loose_title("intelligence_chief"));
+    assert!(!kb().loose_title("foreign_minister"));
+}

@@ -60,6 +60,14 @@ impl DateEvidence for OfficeTermEvidence {
             // A titled mention ("Foreign Minister Yoko Kamikawa") dates the report by
             // that office; a full name alone by any office the person held, weakly
             // (reports also name former office-holders).
+            // (A title reports keep giving after the term, "CIA Director
+            // Mike Pompeo" in 2018, dates nothing.)
+            if m.claimed_role
+                .as_deref()
+                .is_some_and(|r| self.kb.loose_title(r))
+            {
+                continue;
+            }
             let (roles, weight) = match (&m.claimed_role, titled.get(person)) {
                 (Some(r), _) => {
                     titled.insert(person.clone(), r.clone());

@@ -146,3 +146,27 @@ fn curated_terms_outweigh_imported_ones() {
         "dated {published}: {doc:#}"
     );
 }
+
+/// A title reports keep giving after the term ends ("CIA Director Mike
+/// Pompeo" months after he became Secretary of State) dates nothing: the
+/// secretary of state named beside it does.
+#[test]
+fn a_loose_title_does_not_date_the_report() {
+    let d = read_report(
+        "loose",
+        "Detainees come home\n\nWASHINGTON, May 10 - The three men landed aboard the plane of \
+         CIA Director Mike Pompeo, who met Kim Jong Un in Pyongyang.\n\nPresident Donald Trump \
+         and South Korean President Moon Jae-in welcomed the release.\n",
+    );
+    // (The secretary of state's term and the foreign minister's leave years
+    // open: no date, rather than the loose title's 2017.)
+    let published = d["published"].as_str().unwrap_or("");
+    assert!(!published.starts_with("2017"), "{d:#}");
+    assert!(
+        !d["published_evidence"]
+            .as_str()
+            .unwrap_or("")
+            .contains("intelligence chief"),
+        "{d:#}"
+    );
+}
