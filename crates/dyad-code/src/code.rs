@@ -5375,7 +5375,13 @@ fn event_date(
         // meeting announced is still to come.
         let announced_measure =
             !meeting && tree.lemma(h) == "announce" && tree.base_rel(x) == "obj";
-        if SPEECH.contains(&tree.lemma(h).as_str()) && !announced_measure {
+        // "said on Sunday …, as he held talks in Seoul": what is told as
+        // happening while the words were said happened that day.
+        let while_said = matches!(tree.base_rel(x), "advcl" | "conj")
+            && tree
+                .children_with(x, &["mark"])
+                .any(|m| matches!(tree.lemma(m).as_str(), "as" | "while"));
+        if SPEECH.contains(&tree.lemma(h).as_str()) && !announced_measure && !while_said {
             break;
         }
         chain.push(h);

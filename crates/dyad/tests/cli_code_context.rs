@@ -582,3 +582,16 @@ fn his_summit_is_the_person_named_before_where_no_clause_tells_whose() {
     assert_eq!(actors(summit), ["RUS", "USA"], "{summit:#}");
     assert_eq!(summit["date"]["value"], "2018-07-16", "{summit:#}");
 }
+
+#[test]
+fn talks_held_as_the_words_were_said_took_place_that_day() {
+    let text = "Japanese Prime Minister Fumio Kishida said on Sunday that his heart ached for the \
+                victims, as he held talks in Seoul with President Yoon Suk Yeol.";
+    let rows = coded(text, "2023-05-07");
+    let talks = by_trigger(&rows, text, "CONSULT", "held");
+    let talks = talks
+        .first()
+        .unwrap_or_else(|| panic!("the talks: {rows:#?}"));
+    assert_eq!(talks["date"]["value"], "2023-05-07", "{talks:#}");
+    assert_eq!(actors(talks), ["JPN", "KOR"], "{talks:#}");
+}
