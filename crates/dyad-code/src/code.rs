@@ -5403,8 +5403,16 @@ fn event_date(
         };
         // "the first talks since October", "after the summit in March": an anchor
         // the event is measured from, not its time.
+        // ("since before the 1959 revolution": the phrase the year modifies
+        // may carry the word.)
+        let modified = tree
+            .head(top)
+            .filter(|_| matches!(tree.base_rel(top), "nmod" | "compound" | "amod" | "nummod"));
         let anchor = tree.children_with(top, &["case", "mark"]).any(|c| {
             ["since", "after", "before", "until", "following"].contains(&tree.lemma(c).as_str())
+        }) || modified.is_some_and(|x| {
+            tree.children_with(x, &["case", "mark"])
+                .any(|c| ["since", "until"].contains(&tree.lemma(c).as_str()))
         });
         // (By the words too: the parse may hang "since" elsewhere, "a visit
         // since 2011 apart from …" with "2011" a subject.)
@@ -5413,9 +5421,18 @@ fn event_date(
                 .get(k)
                 .is_some_and(|x| x.span.start >= t.span.start)
         });
-        let after_anchor_word = first
-            .and_then(|k| k.checked_sub(1))
-            .is_some_and(|k| ["since", "until"].contains(&tree.lemma(k).to_lowercase().as_str()));
+        // (Over "the" and "before": "since before the 1959 revolution".)
+        let after_anchor_word = first.is_some_and(|f| {
+            (f.saturating_sub(3)..f).rev().any(|k| {
+                ["since", "until"].contains(&tree.lemma(k).to_lowercase().as_str())
+                    && (k + 1..f).all(|b| {
+                        matches!(
+                            tree.lemma(b).to_lowercase().as_str(),
+                            "the" | "before" | "early" | "late" | "mid"
+                        )
+                    })
+            })
+        });
         if anchor || after_anchor_word {
             continue;
         }

@@ -1263,7 +1263,16 @@ impl KnowledgeBase {
                     let span = span_of(start_tok, end, false);
                     let name_span = span_of(th.last, end, false);
                     let sector = self.role_sector(role).to_string();
-                    let c = country.clone();
+                    // A country the title only implies ("Foreign Secretary
+                    // Vijay Gokhale", "National Security Adviser Ajit Doval")
+                    // is no one's where the knowledge base knows who held
+                    // that office there on the day, and it is someone else:
+                    // the name is another state's official.
+                    let implied_only = modifier.is_none();
+                    let held_by_another = |c: &str| !self.office_on(c, role, day).is_empty();
+                    let c = country
+                        .clone()
+                        .filter(|c| !(implied_only && held_by_another(c)));
                     out.push(ResolvedMention {
                         span,
                         text: span.slice(text).unwrap_or("").to_string(),

@@ -1071,3 +1071,24 @@ fn an_office_after_a_name_is_a_claim_on_that_name() {
     assert!(kb().loose_title("intelligence_chief"));
     assert!(!kb().loose_title("foreign_minister"));
 }
+
+/// A name the knowledge base lacks under a title whose country is only
+/// implied is not that country's official where the knowledge base knows who
+/// held the office there on the day: "Foreign Secretary Vijay Gokhale" is not
+/// British.
+#[test]
+fn an_implied_title_country_is_not_given_to_a_stranger() {
+    let text =
+        "Foreign Secretary Vijay Gokhale briefed reporters. Foreign Secretary Dominic Raab spoke.";
+    let ms = kb().resolve_text(text, d("2019-10-12"));
+    let gokhale = ms
+        .iter()
+        .find(|m| m.text.contains("Gokhale"))
+        .expect("Gokhale found");
+    assert_eq!(gokhale.country, None, "{gokhale:?}");
+    let raab = ms
+        .iter()
+        .find(|m| m.text.contains("Raab"))
+        .expect("Raab found");
+    assert_eq!(raab.country.as_deref(), Some("GBR"), "{raab:?}");
+}

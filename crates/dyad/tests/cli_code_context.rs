@@ -595,3 +595,15 @@ fn talks_held_as_the_words_were_said_took_place_that_day() {
     assert_eq!(talks["date"]["value"], "2023-05-07", "{talks:#}");
     assert_eq!(actors(talks), ["JPN", "KOR"], "{talks:#}");
 }
+
+#[test]
+fn a_year_after_since_before_is_the_anchor_not_the_date() {
+    let text = "Obama and Castro held the first substantive meeting between the leaders of the \
+                two countries since before the 1959 revolution.";
+    let rows = coded(text, "2015-04-11");
+    assert!(
+        rows.iter()
+            .all(|r| r["date"]["value"].as_str() != Some("1959")),
+        "{rows:#?}"
+    );
+}
