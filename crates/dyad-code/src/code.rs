@@ -5143,8 +5143,11 @@ fn is_act(coder: &Coder, s: &SentenceCtx<'_, '_>, i: usize, pattern: &Pattern) -
     // margins", "have met twice so far", "to date"): a two-word `habit` row,
     // the word and the one that opens it.
     // (By the word written before it: parsers hang "until" on either.)
+    // ("have met since then only on the margins": the parse may hang
+    // "then" on the phrase after it.)
     let summed_up = tree
         .children_with(i, &["obl", "advmod", "obl:unmarked"])
+        .flat_map(|x| std::iter::once(x).chain(tree.children_with(x, &["advmod"])))
         .any(|x| {
             x.checked_sub(1).is_some_and(|c| {
                 let key = format!("{}_{}", tree.lemma(c), tree.lemma(x)).to_lowercase();

@@ -607,3 +607,14 @@ fn a_year_after_since_before_is_the_anchor_not_the_date() {
         "{rows:#?}"
     );
 }
+
+#[test]
+fn meetings_summed_up_since_then_are_no_one_event() {
+    let text = "Japan and South Korea have met since then only on the margins of international \
+                gatherings.";
+    let rows = coded(text, "2023-03-09");
+    assert!(
+        by_trigger(&rows, text, "CONSULT", "met").is_empty(),
+        "{rows:#?}"
+    );
+}
