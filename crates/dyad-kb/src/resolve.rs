@@ -444,6 +444,7 @@ impl KnowledgeBase {
         drop_named_offices(text, &mut out);
         self.appositive_claims(text, day, &mut out);
         state_named_after(text, &mut out);
+        short_name_of_named_state(&mut out);
         out
     }
 
@@ -1523,6 +1524,40 @@ fn state_named_after(text: &str, out: &mut [ResolvedMention]) {
         m.person = None;
         m.role_on_date = None;
         m.anachronism = None;
+    }
+}
+
+/// "the Democratic Republic of Congo … Congo accuses Rwanda": a short name
+/// that ends a longer name of another state the text already used (a formal
+/// name of three words or more) is that state, not the one the short name
+/// alone would be.
+fn short_name_of_named_state(out: &mut [ResolvedMention]) {
+    let mut named: Vec<(String, String)> = Vec::new();
+    for m in out.iter_mut() {
+        if m.kind != MentionKind::Country {
+            continue;
+        }
+        let Some(country) = m.country.clone() else {
+            continue;
+        };
+        let words: Vec<&str> = m.text.split_whitespace().collect();
+        if words.len() >= 3 {
+            if let Some(last) = words.last() {
+                named.push((crate::match_key(last), country));
+            }
+            continue;
+        }
+        if words.len() != 1 {
+            continue;
+        }
+        let key = crate::match_key(&m.text);
+        let Some((_, state)) = named.iter().rev().find(|(k, _)| *k == key) else {
+            continue;
+        };
+        if *state != country {
+            m.actor = Some(state.clone());
+            m.country = Some(state.clone());
+        }
     }
 }
 

@@ -1092,3 +1092,27 @@ fn an_implied_title_country_is_not_given_to_a_stranger() {
         .expect("Raab found");
     assert_eq!(raab.country.as_deref(), Some("GBR"), "{raab:?}");
 }
+
+/// The pope is the Vatican's head of state, by name or by title; a short name
+/// ending a longer state name the text used is that state.
+#[test]
+fn the_pope_and_a_congo_named_in_full_before() {
+    let text = "Pope Francis arrived in the Democratic Republic of Congo on Tuesday. The pontiff \
+                met President Félix Tshisekedi. Congo accuses Rwanda of backing the rebels.";
+    let ms = kb().resolve_text(text, d("2023-01-31"));
+    let country_of = |t: &str| {
+        ms.iter()
+            .find(|m| m.text == t)
+            .and_then(|m| m.country.clone())
+    };
+    assert_eq!(
+        country_of("Pope Francis").as_deref(),
+        Some("VAT"),
+        "{ms:#?}"
+    );
+    assert_eq!(country_of("pontiff").as_deref(), Some("VAT"), "{ms:#?}");
+    assert_eq!(country_of("Congo").as_deref(), Some("COD"), "{ms:#?}");
+    // Alone, "Congo" is the Republic of the Congo.
+    let ms = kb().resolve_text("Congo accuses Rwanda.", d("2023-01-31"));
+    assert_eq!(ms.first().and_then(|m| m.country.as_deref()), Some("COG"));
+}
