@@ -1667,3 +1667,56 @@ fn a_second_meeting_called_off_is_not_the_first_one_held() {
     );
     assert_eq!(fuse(&[held, second_done]).len(), 1);
 }
+
+/// A meeting told on its day by a report out that day, and weeks later by a
+/// report that gives the next day: one meeting, held once, whose reports
+/// disagree on the day; the witness's day stands.
+#[test]
+fn a_later_retelling_on_another_day_is_a_date_conflict() {
+    use EventStatus::*;
+    let people = || {
+        vec![
+            person("John Bolton", "USA", "National Security Advisor"),
+            person("Vladimir Putin", "RUS", "President"),
+        ]
+    };
+    let mut told = consult(
+        "a",
+        1,
+        "2018-06-28",
+        Occurred,
+        Some("2018-06-27"),
+        Some(place("the Kremlin", Some("RUS"))),
+        "Bolton met Putin in the Kremlin on Wednesday",
+    );
+    told.actors = &["RUS", "USA"];
+    told.participants = people();
+    told.mode = Some("visit");
+    let mut retold = consult(
+        "b",
+        1,
+        "2018-07-16",
+        Occurred,
+        Some("2018-06-28"),
+        Some(place("Moscow", Some("RUS"))),
+        "The summit had been prepared when Bolton met Putin in Moscow on June 28",
+    );
+    retold.actors = &["RUS", "USA"];
+    retold.participants = people();
+    retold.mode = Some("visit");
+    let events = fuse(&[mention(told), mention(retold)]);
+    assert_eq!(events.len(), 1, "{events:#?}");
+    let e = &events[0];
+    assert_eq!(e.date.as_ref().unwrap().value, "2018-06-27");
+    let date = e
+        .conflicts
+        .iter()
+        .find(|c| c.field == "date")
+        .unwrap_or_else(|| panic!("{:#?}", e.conflicts));
+    assert_eq!(date.resolution, "2018-06-27");
+    assert_eq!(date.values.len(), 2);
+    assert_eq!(
+        date.reason,
+        "a report out on the day outweighs a later retelling"
+    );
+}
