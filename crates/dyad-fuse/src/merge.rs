@@ -618,6 +618,26 @@ pub fn build_event(block: &str, members: &[&EventMention]) -> CanonicalEvent {
                 date = r.date.clone();
             }
         }
+        // With no witness, reports that retell the act on different days or
+        // months ("met at the UN in September" … "last met there in October")
+        // are weighed by nearness: the first to tell it done stands.
+        if witnesses.is_empty() {
+            let first_told = reps
+                .iter()
+                .filter(|r| (!any_stated || r.date_stated) && r.status == EventStatus::Occurred)
+                .find_map(|r| r.date.as_ref());
+            let latest_told_done = reps
+                .iter()
+                .rev()
+                .filter(|r| !any_stated || r.date_stated)
+                .find(|r| r.date.is_some())
+                .is_some_and(|r| r.status == EventStatus::Occurred);
+            if let (Some(first), Some((cur, _))) = (first_told, date.as_ref()) {
+                if latest_told_done && !first.0.overlaps(cur) {
+                    date = Some(first.clone());
+                }
+            }
+        }
     }
 
     // Place: the latest report's.

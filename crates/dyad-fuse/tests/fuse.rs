@@ -1720,3 +1720,57 @@ fn a_later_retelling_on_another_day_is_a_date_conflict() {
         "a report out on the day outweighs a later retelling"
     );
 }
+
+/// Two later reports that retell one meeting at one place, with the same
+/// word, a month apart ("met at the United Nations in September" … "last met
+/// at the United Nations in October"): one meeting misdated, a date conflict,
+/// the first telling standing. Elsewhere, or both out on the day, they stay two.
+#[test]
+fn a_meeting_retold_in_the_next_month_at_its_place_is_a_date_conflict() {
+    use EventStatus::*;
+    let un = || Some(place("United Nations", Some("USA")));
+    let retelling = |doc: &'static str, pubd: &'static str, month: &'static str, both: bool| {
+        let mut m = consult(
+            doc,
+            1,
+            pubd,
+            Occurred,
+            Some(month),
+            un(),
+            "Met at the United Nations in New York, the two leaders talked at length",
+        );
+        m.actors = &["CUB", "USA"];
+        m.participants = vec![person("Raul Castro", "CUB", "President")];
+        if both {
+            m.participants
+                .push(person("Barack Obama", "USA", "President"));
+        }
+        m
+    };
+    let events = fuse(&[
+        mention(retelling("a", "2016-02-18", "2015-09", true)),
+        mention(retelling("b", "2016-03-21", "2015-10", false)),
+    ]);
+    assert_eq!(events.len(), 1, "{events:#?}");
+    let e = &events[0];
+    assert_eq!(e.date.as_ref().unwrap().value, "2015-09");
+    assert!(
+        e.conflicts.iter().any(|c| c.field == "date"),
+        "{:#?}",
+        e.conflicts
+    );
+    // Another place: another meeting.
+    let mut elsewhere = retelling("c", "2016-03-21", "2015-10", false);
+    elsewhere.location = Some(place("Panama City", Some("PAN")));
+    let events = fuse(&[
+        mention(retelling("a", "2016-02-18", "2015-09", true)),
+        mention(elsewhere),
+    ]);
+    assert_eq!(events.len(), 2, "{events:#?}");
+    // Reports out on the days they tell: two meetings, a month apart.
+    let events = fuse(&[
+        mention(retelling("a", "2015-09-30", "2015-09", true)),
+        mention(retelling("b", "2015-10-30", "2015-10", false)),
+    ]);
+    assert_eq!(events.len(), 2, "{events:#?}");
+}
