@@ -347,6 +347,8 @@ fn status_rank(s: EventStatus) -> u8 {
 struct Report<'a> {
     doc: &'a str,
     published: Option<String>,
+    /// The day the report came out, where known to the day.
+    published_on: Option<DayRange>,
     status: EventStatus,
     date: Option<(DayRange, FusedDate)>,
     /// Whether `date` is one the report states, not the coder's inference from
@@ -449,6 +451,7 @@ fn reports<'a>(members: &[&'a EventMention]) -> Vec<Report<'a>> {
             None => out.push(Report {
                 doc: &m.doc,
                 published: m.published.map(|p| p.to_iso()),
+                published_on: published_day(m).filter(|p| p.len_days() == 1),
                 status: m.status,
                 date,
                 date_stated: stated,
@@ -505,6 +508,24 @@ fn reports<'a>(members: &[&'a EventMention]) -> Vec<Report<'a>> {
         }
     }
     out
+}
+
+/// Days after an act within which a report of it is its witness (out on the
+/// day, or the next morning wherever it is read): a later report retells it.
+const WITNESS_DAYS: i64 = 1;
+
+impl Report<'_> {
+    /// The day the report tells the act done on, where the report came out
+    /// on that day or the next: a witness of the day, not a retelling.
+    fn witnessed_day(&self) -> Option<DayRange> {
+        let (d, _) = self.date.as_ref()?;
+        let p = self.published_on?;
+        (self.status == EventStatus::Occurred
+            && d.len_days() == 1
+            && p.start >= d.start
+            && (p.start - d.end).num_days() < WITNESS_DAYS)
+            .then_some(*d)
+    }
 }
 
 fn actor_of(a: &ActorRef) -> FusedActor {
@@ -574,6 +595,47 @@ pub fn build_event(block: &str, members: &[&EventMention]) -> CanonicalEvent {
                     date = Some((*d, fd.clone()))
                 }
                 _ => {}
+            }
+        }
+    }
+
+    // An act told done on a day by a report out that day is better known from
+    // it than from a later report that retells it on another day ("met Putin on
+    // Wednesday", out on Thursday … "met Putin on June 28", weeks later): the
+    // latest witness's day stands where the date chosen disagrees with them all.
+    if status == EventStatus::Occurred {
+        let witnesses: Vec<&Report> = reps
+            .iter()
+            .filter(|r| (!any_stated || r.date_stated) && r.witnessed_day().is_some())
+            .collect();
+        let disagrees = date.as_ref().is_some_and(|(cur, _)| {
+            !witnesses
+                .iter()
+                .any(|r| r.witnessed_day().is_some_and(|d| d.overlaps(cur)))
+        });
+        if disagrees {
+            if let Some(r) = witnesses.last() {
+                date = r.date.clone();
+            }
+        }
+        // With no witness, reports that retell the act on different days or
+        // months ("met at the UN in September" … "last met there in October")
+        // are weighed by nearness: the first to tell it done stands.
+        if witnesses.is_empty() {
+            let first_told = reps
+                .iter()
+                .filter(|r| (!any_stated || r.date_stated) && r.status == EventStatus::Occurred)
+                .find_map(|r| r.date.as_ref());
+            let latest_told_done = reps
+                .iter()
+                .rev()
+                .filter(|r| !any_stated || r.date_stated)
+                .find(|r| r.date.is_some())
+                .is_some_and(|r| r.status == EventStatus::Occurred);
+            if let (Some(first), Some((cur, _))) = (first_told, date.as_ref()) {
+                if latest_told_done && !first.0.overlaps(cur) {
+                    date = Some(first.clone());
+                }
             }
         }
     }
@@ -770,10 +832,12 @@ fn date_conflict(
     // one the event is dated by, where both tell of it held, disagree on nothing.
     let summit_days = crate::score::Weights::bundled().summit_days;
     // Held over days: reports tell of it held on another day close to this one.
-    let held_days: Vec<&DayRange> = reps
+    // Only reports out on the day they tell of witness a day of it: a later
+    // report that gives another day than a witness ("met Putin on Wednesday",
+    // out on Thursday … "met Putin on June 28", weeks later) disagrees.
+    let held_days: Vec<DayRange> = reps
         .iter()
-        .filter(|r| r.status == EventStatus::Occurred)
-        .filter_map(|r| r.date.as_ref().map(|(d, _)| d))
+        .filter_map(Report::witnessed_day)
         .filter(|d| d.gap_days(cur) < summit_days)
         .collect();
     let over_days =
@@ -794,6 +858,13 @@ fn date_conflict(
         return;
     }
     let all_plans = clashing.iter().all(|r| is_plan(r.status));
+    // The day chosen is not the latest report's: a witness outweighed it.
+    let latest_retells = reps
+        .iter()
+        .filter(counted)
+        .rev()
+        .find_map(|r| r.date.as_ref())
+        .is_some_and(|(d, _)| !d.overlaps(cur));
     let values = group_values(reps.iter().filter(counted).filter_map(|r| {
         let (d, fd) = r.date.as_ref()?;
         let v = if d.overlaps(cur) {
@@ -809,6 +880,8 @@ fn date_conflict(
         resolution: cur_value.value.clone(),
         reason: if all_plans {
             "later report supersedes plan".into()
+        } else if latest_retells {
+            "a report out on the day outweighs a later retelling".into()
         } else {
             "latest report".into()
         },

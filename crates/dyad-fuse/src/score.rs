@@ -155,6 +155,9 @@ pub fn is_plan(s: EventStatus) -> bool {
     )
 }
 
+/// Days after an act from which a report of it retells it, no witness of the day.
+const RETOLD_AFTER_DAYS: i64 = 7;
+
 /// How many of an event's members (the latest) a mention is compared with.
 const MAX_COMPARED: usize = 32;
 
@@ -599,6 +602,35 @@ fn date_score(w: &Weights, m: &MentionView, c: &ClusterView) -> Option<f32> {
                 .iter()
                 .any(|h| h.overlaps(a) || a.gap_days(h) < w.summit_days)
     };
+    // A report that retells an act weeks or months on may put it a day or a
+    // month off ("met at the United Nations in September" … "last met at the
+    // United Nations in October"): the same act, told with the same word, at
+    // the same place, by nobody the event lacks, on the next day or month at
+    // the same grain, where one of the two reports is a retelling, is the
+    // act misdated (a conflict of dates), not another.
+    let my_trigger = trigger_stem(m.mention);
+    let my_place = location_key(m.mention);
+    let misdated = |a: &DayRange, i: usize, b: &DayRange| {
+        let Some(other) = c.members.get(i) else {
+            return false;
+        };
+        let retold = |d: &DayRange, p: Option<DayRange>| {
+            p.is_some_and(|p| (p.start - d.end).num_days() >= RETOLD_AFTER_DAYS)
+        };
+        m.mention.status == EventStatus::Occurred
+            && other.status == EventStatus::Occurred
+            && a.grain == b.grain
+            && a.len_days() <= 31
+            && b.len_days() <= 31
+            && a.gap_days(b) == 1
+            && (retold(a, m.published) || retold(b, c.published.get(i).copied().flatten()))
+            && my_place.is_some()
+            && my_place == location_key(other)
+            && my_trigger.is_some()
+            && my_trigger == trigger_stem(other)
+            && !m.participants.is_empty()
+            && m.participants.iter().all(|p| c.participants.contains(p))
+    };
     // An event takes place once: where it is known to have taken place on a
     // day, a report of it taking place on another is of another event, whatever
     // plans for other days it once had.
@@ -607,6 +639,7 @@ fn date_score(w: &Weights, m: &MentionView, c: &ClusterView) -> Option<f32> {
             && !held.is_empty()
             && !held.iter().any(|h| h.overlaps(&a))
             && !over_days(&a)
+            && !dated.iter().any(|(i, b)| misdated(&a, *i, b))
         {
             return None;
         }
@@ -619,6 +652,9 @@ fn date_score(w: &Weights, m: &MentionView, c: &ClusterView) -> Option<f32> {
             if a.overlaps(b) || (summit && plan && a.gap_days(b) < w.summit_days) || held_over_days
             {
                 return Some(if a == *b { w.date_same } else { w.date_nested });
+            }
+            if misdated(&a, *i, b) {
+                return Some(w.date_moved);
             }
             // Either side may be the one that tells of the change: the order
             // mentions arrive in must not decide whether they meet.

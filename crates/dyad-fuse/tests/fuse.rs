@@ -1667,3 +1667,110 @@ fn a_second_meeting_called_off_is_not_the_first_one_held() {
     );
     assert_eq!(fuse(&[held, second_done]).len(), 1);
 }
+
+/// A meeting told on its day by a report out that day, and weeks later by a
+/// report that gives the next day: one meeting, held once, whose reports
+/// disagree on the day; the witness's day stands.
+#[test]
+fn a_later_retelling_on_another_day_is_a_date_conflict() {
+    use EventStatus::*;
+    let people = || {
+        vec![
+            person("John Bolton", "USA", "National Security Advisor"),
+            person("Vladimir Putin", "RUS", "President"),
+        ]
+    };
+    let mut told = consult(
+        "a",
+        1,
+        "2018-06-28",
+        Occurred,
+        Some("2018-06-27"),
+        Some(place("the Kremlin", Some("RUS"))),
+        "Bolton met Putin in the Kremlin on Wednesday",
+    );
+    told.actors = &["RUS", "USA"];
+    told.participants = people();
+    told.mode = Some("visit");
+    let mut retold = consult(
+        "b",
+        1,
+        "2018-07-16",
+        Occurred,
+        Some("2018-06-28"),
+        Some(place("Moscow", Some("RUS"))),
+        "The summit had been prepared when Bolton met Putin in Moscow on June 28",
+    );
+    retold.actors = &["RUS", "USA"];
+    retold.participants = people();
+    retold.mode = Some("visit");
+    let events = fuse(&[mention(told), mention(retold)]);
+    assert_eq!(events.len(), 1, "{events:#?}");
+    let e = &events[0];
+    assert_eq!(e.date.as_ref().unwrap().value, "2018-06-27");
+    let date = e
+        .conflicts
+        .iter()
+        .find(|c| c.field == "date")
+        .unwrap_or_else(|| panic!("{:#?}", e.conflicts));
+    assert_eq!(date.resolution, "2018-06-27");
+    assert_eq!(date.values.len(), 2);
+    assert_eq!(
+        date.reason,
+        "a report out on the day outweighs a later retelling"
+    );
+}
+
+/// Two later reports that retell one meeting at one place, with the same
+/// word, a month apart ("met at the United Nations in September" … "last met
+/// at the United Nations in October"): one meeting misdated, a date conflict,
+/// the first telling standing. Elsewhere, or both out on the day, they stay two.
+#[test]
+fn a_meeting_retold_in_the_next_month_at_its_place_is_a_date_conflict() {
+    use EventStatus::*;
+    let un = || Some(place("United Nations", Some("USA")));
+    let retelling = |doc: &'static str, pubd: &'static str, month: &'static str, both: bool| {
+        let mut m = consult(
+            doc,
+            1,
+            pubd,
+            Occurred,
+            Some(month),
+            un(),
+            "Met at the United Nations in New York, the two leaders talked at length",
+        );
+        m.actors = &["CUB", "USA"];
+        m.participants = vec![person("Raul Castro", "CUB", "President")];
+        if both {
+            m.participants
+                .push(person("Barack Obama", "USA", "President"));
+        }
+        m
+    };
+    let events = fuse(&[
+        mention(retelling("a", "2016-02-18", "2015-09", true)),
+        mention(retelling("b", "2016-03-21", "2015-10", false)),
+    ]);
+    assert_eq!(events.len(), 1, "{events:#?}");
+    let e = &events[0];
+    assert_eq!(e.date.as_ref().unwrap().value, "2015-09");
+    assert!(
+        e.conflicts.iter().any(|c| c.field == "date"),
+        "{:#?}",
+        e.conflicts
+    );
+    // Another place: another meeting.
+    let mut elsewhere = retelling("c", "2016-03-21", "2015-10", false);
+    elsewhere.location = Some(place("Panama City", Some("PAN")));
+    let events = fuse(&[
+        mention(retelling("a", "2016-02-18", "2015-09", true)),
+        mention(elsewhere),
+    ]);
+    assert_eq!(events.len(), 2, "{events:#?}");
+    // Reports out on the days they tell: two meetings, a month apart.
+    let events = fuse(&[
+        mention(retelling("a", "2015-09-30", "2015-09", true)),
+        mention(retelling("b", "2015-10-30", "2015-10", false)),
+    ]);
+    assert_eq!(events.len(), 2, "{events:#?}");
+}
