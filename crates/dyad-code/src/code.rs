@@ -2049,8 +2049,35 @@ fn repair_subject_time(
     Some(rehang(sentence, &[(k, v, "obl")]))
 }
 
+/// "agreed in principle to hold a summit": the infinitive is the verb's
+/// complement, but the parse may hang it on "principle" as a clause that
+/// describes the noun. The repair hangs it on the verb. `None` where no
+/// infinitive so hangs.
+fn repair_in_principle(
+    sentence: &dyad_text::Sentence,
+    tree: &Tree<'_>,
+) -> Option<dyad_text::Sentence> {
+    let (k, v) = (0..tree.len()).find_map(|k| {
+        if tree.base_rel(k) != "acl" {
+            return None;
+        }
+        let noun = tree.head(k)?;
+        if tree.lemma(noun) != "principle" || tree.case_of(noun).as_deref() != Some("in") {
+            return None;
+        }
+        let infinitive = tree
+            .children_with(k, &["mark"])
+            .any(|m| tree.lemma(m) == "to");
+        let v = tree.head(noun)?;
+        let verb = tree.tokens.get(v).is_some_and(|t| t.upos == "VERB");
+        (infinitive && verb).then_some((k, v))
+    })?;
+    Some(rehang(sentence, &[(k, v, "xcomp")]))
+}
+
 /// The repairs of parser errors the coder can tell from the tree, in order.
-const REPAIRS: [fn(&dyad_text::Sentence, &Tree<'_>) -> Option<dyad_text::Sentence>; 12] = [
+const REPAIRS: [fn(&dyad_text::Sentence, &Tree<'_>) -> Option<dyad_text::Sentence>; 13] = [
+    repair_in_principle,
     repair_appositive_subject,
     repair_subject_time,
     repair_medium_partner,

@@ -195,6 +195,19 @@ impl dyad_time::TenseHints for ParseTense<'_> {
                 if t.xpos == "VBG" && aux.contains(&"be") && t.feat("Tense") != Some("Past") {
                     return TenseHint::Unknown;
                 }
+                // English tells the future in the present after "when",
+                // "once", "until" ("when they meet in Geneva on Thursday").
+                let temporal_clause = s.tokens.iter().any(|a| {
+                    a.head == Some(i)
+                        && matches!(a.deprel.as_str(), "mark" | "advmod")
+                        && matches!(
+                            a.lemma.to_lowercase().as_str(),
+                            "when" | "once" | "until" | "till"
+                        )
+                });
+                if temporal_clause && aux.is_empty() {
+                    return TenseHint::Future;
+                }
                 return TenseHint::Present;
             }
             match t.head {

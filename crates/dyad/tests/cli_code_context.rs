@@ -618,3 +618,29 @@ fn meetings_summed_up_since_then_are_no_one_event() {
         "{rows:#?}"
     );
 }
+
+#[test]
+fn a_meeting_in_a_present_when_clause_is_still_to_come() {
+    let text = "Its substance is to be prepared by the US secretary of state, Antony Blinken, and \
+                the Russian foreign minister, Sergei Lavrov, when they meet in Geneva on Thursday.";
+    let rows = coded(text, "2022-02-21");
+    let meet = by_trigger(&rows, text, "CONSULT", "meet");
+    let meet = meet
+        .first()
+        .unwrap_or_else(|| panic!("the meeting: {rows:#?}"));
+    assert_eq!(meet["status"], "planned", "{meet:#}");
+    assert_eq!(meet["date"]["value"], "2022-02-24", "{meet:#}");
+}
+
+#[test]
+fn agreed_in_principle_to_hold_a_summit_is_the_agreeing_sides_summit() {
+    let text = "Joe Biden and Vladimir Putin have agreed in principle to hold a summit on the \
+                crisis over Ukraine.";
+    let rows = coded(text, "2022-02-21");
+    let summit = by_trigger(&rows, text, "CONSULT", "hold");
+    let summit = summit
+        .first()
+        .unwrap_or_else(|| panic!("the summit: {rows:#?}"));
+    assert_eq!(actors(summit), ["RUS", "USA"], "{summit:#}");
+    assert_eq!(summit["status"], "planned", "{summit:#}");
+}
