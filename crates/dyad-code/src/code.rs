@@ -2044,7 +2044,10 @@ fn repair_subject_time(
             toks.get(b)
                 .is_some_and(|t| matches!(t.upos.as_str(), "AUX" | "ADV" | "PART"))
         });
-        (v > k && between_ok && toks.get(v).is_some_and(|t| t.upos == "VERB")).then_some((k, v))
+        // (Not a verb the parse took for a modifier: other repairs mend it.)
+        let clause_verb = !matches!(tree.base_rel(v), "amod" | "acl");
+        (v > k && between_ok && clause_verb && toks.get(v).is_some_and(|t| t.upos == "VERB"))
+            .then_some((k, v))
     })?;
     Some(rehang(sentence, &[(k, v, "obl")]))
 }
@@ -2079,7 +2082,6 @@ fn repair_in_principle(
 const REPAIRS: [fn(&dyad_text::Sentence, &Tree<'_>) -> Option<dyad_text::Sentence>; 13] = [
     repair_in_principle,
     repair_appositive_subject,
-    repair_subject_time,
     repair_medium_partner,
     repair_participle_root,
     repair_verb_as_auxiliary,
@@ -2090,6 +2092,7 @@ const REPAIRS: [fn(&dyad_text::Sentence, &Tree<'_>) -> Option<dyad_text::Sentenc
     repair_subject_root,
     repair_split_name,
     repair_setoff_setting,
+    repair_subject_time,
 ];
 
 /// A person's name the tokenizer split at a hyphen, as it splits hyphenated
