@@ -2078,8 +2078,66 @@ fn repair_in_principle(
     Some(rehang(sentence, &[(k, v, "xcomp")]))
 }
 
+/// "Erdogan, on his first visit to Russia since Moscow abandoned the deal in
+/// July, said …": "since" opens a clause, but the parse may take it for a
+/// preposition on the name after it and make the clause's verb the main
+/// verb's complement, with the sentence's subject and the visit as its own.
+/// The repair makes "since" the clause's mark, the name its subject and the
+/// clause a modifier of the noun before it; what the parse hung on that verb
+/// before the name goes back to the verb it hung from. `None` where no
+/// "since" is so misread.
+fn repair_since_clause(
+    sentence: &dyad_text::Sentence,
+    tree: &Tree<'_>,
+) -> Option<dyad_text::Sentence> {
+    let toks = &sentence.tokens;
+    let (since, k, noun, v, main) = (0..tree.len()).find_map(|k| {
+        // (Cheapest tests first: this runs on every word of every sentence.)
+        if tree.base_rel(k) != "nmod" {
+            return None;
+        }
+        let since = tree
+            .children_with(k, &["case"])
+            .find(|&c| tree.lemma(c) == "since")?;
+        let noun = tree.head(k)?;
+        // The clause's verb right after the name (over a flat name's parts).
+        let last = tree.subtree(k).into_iter().max()?;
+        let v = last + 1;
+        let finite = toks
+            .get(v)
+            .is_some_and(|t| t.upos == "VERB" && matches!(t.xpos.as_str(), "VBD" | "VBZ" | "VBP"));
+        if !finite || tree.head(noun) != Some(v) {
+            return None;
+        }
+        let main = tree.head(v)?;
+        Some((since, k, noun, v, main))
+    })?;
+    let rel_of_v = tree.rel(v).to_string();
+    let mut rehung: Vec<(usize, usize, String)> = vec![
+        (since, v, "mark".to_string()),
+        (k, v, "nsubj".to_string()),
+        (v, noun, "acl".to_string()),
+    ];
+    // What stood before the clause and hung on its verb is the main verb's.
+    for c in tree
+        .children(v)
+        .iter()
+        .copied()
+        .filter(|&c| c < since && c != k)
+    {
+        rehung.push((c, main, tree.rel(c).to_string()));
+    }
+    let _ = rel_of_v;
+    let rehung: Vec<(usize, usize, &str)> = rehung
+        .iter()
+        .map(|(a, b, r)| (*a, *b, r.as_str()))
+        .collect();
+    Some(rehang(sentence, &rehung))
+}
+
 /// The repairs of parser errors the coder can tell from the tree, in order.
-const REPAIRS: [fn(&dyad_text::Sentence, &Tree<'_>) -> Option<dyad_text::Sentence>; 13] = [
+const REPAIRS: [fn(&dyad_text::Sentence, &Tree<'_>) -> Option<dyad_text::Sentence>; 14] = [
+    repair_since_clause,
     repair_in_principle,
     repair_appositive_subject,
     repair_medium_partner,
@@ -5829,8 +5887,10 @@ fn event_status(
         // A meeting that is the setting of the act above it ("agreed …, at a
         // summit in Geneva", "signed the deal during the talks") is where
         // that act took place, not what it plans: it keeps its own time.
+        // ("hopes of a breakthrough at their talks": the talks are where the
+        // hoped-for act would happen, held whatever the hope.)
         if meeting
-            && rel == "obl"
+            && matches!(rel, "obl" | "nmod")
             && tree
                 .case_of(x)
                 .is_some_and(|c| matches!(c.as_str(), "at" | "during"))
@@ -5970,8 +6030,21 @@ fn described_by(tree: &Tree<'_>, i: usize) -> Vec<usize> {
             )
         })
     };
+    // "his first visit since Moscow abandoned the deal in July": a clause of
+    // time measures the act from another; it does not describe it.
+    let measured_from = |c: usize| {
+        tree.children_with(c, &["mark"]).any(|m| {
+            matches!(
+                tree.lemma(m).as_str(),
+                "since" | "after" | "before" | "until" | "following"
+            )
+        })
+    };
     for h in holders {
-        for c in tree.children_with(h, &["acl"]).filter(|&c| !of_person(c)) {
+        for c in tree
+            .children_with(h, &["acl"])
+            .filter(|&c| !of_person(c) && !measured_from(c))
+        {
             out.push(c);
             // "was to be held": the time hangs on the complement verb.
             out.extend(tree.children_with(c, &["xcomp"]));
