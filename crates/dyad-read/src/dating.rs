@@ -293,7 +293,12 @@ fn is_future_headline(title: &str) -> bool {
 
 /// Weekdays the lead paragraph names (the report's day, or the day before).
 fn lead_weekdays(body: &str) -> Vec<u32> {
-    let lead = body.split("\n\n").next().unwrap_or("");
+    // (The body may open with its headline or a section line: the lead is the
+    // first paragraph long enough to be one.)
+    let lead = body
+        .split("\n\n")
+        .find(|p| p.split_whitespace().count() >= 15)
+        .unwrap_or("");
     dates::weekday_mentions(lead)
         .into_iter()
         // "next Wednesday", "last Friday" name another week's day.
@@ -308,6 +313,8 @@ fn lead_weekdays(body: &str) -> Vec<u32> {
                 "previous",
                 "until",
                 "by",
+                // "a meeting arranged for Saturday": the plan's day.
+                "for",
             ]
             .iter()
             .any(|w| before.ends_with(w))
@@ -317,10 +324,12 @@ fn lead_weekdays(body: &str) -> Vec<u32> {
 }
 
 /// How far from the report's day a weekday the text names may fall.
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, Debug)]
 enum WeekdayReach {
     /// "On Friday", "this Friday": the nearest one ahead.
     Near,
+    /// "Said on Wednesday": the nearest one behind, told in the past.
+    NearBack,
     /// "Next Wednesday": this week's or the following one's.
     Next,
     /// "Last Friday": one of the two before.
@@ -341,8 +350,11 @@ fn relative_weekdays(text: &str) -> Vec<(u32, WeekdayReach)> {
                 .any(|w| before.ends_with(w))
             {
                 WeekdayReach::Next
-            } else {
+            } else if before.ends_with(" for") || is_ahead(text, at) {
+                // ("arranged for Saturday": the day a plan was set for.)
                 WeekdayReach::Near
+            } else {
+                WeekdayReach::NearBack
             };
             (d, reach)
         })
@@ -362,6 +374,7 @@ fn weekday_agreements(
     for &(wd, reach) in relative {
         let shifts: Vec<i64> = match reach {
             WeekdayReach::Near => (1..=7).collect(),
+            WeekdayReach::NearBack => (1..=7).map(|k| -k).collect(),
             WeekdayReach::Next => (1..=13).collect(),
             WeekdayReach::Back => (1..=13).map(|k| -k).collect(),
         };
@@ -590,6 +603,27 @@ fn infer(ctx: &DatingContext<'_>) -> Option<Published> {
             }
         }
     }
+    // No day from a dateline: the report's day may still be fixed where a
+    // weekday told from it ("arranged … for Saturday") falls on a day the
+    // report names ("due on June 27") and the lead's weekday ("said on
+    // Thursday") is the report's own. Years are weighed as above.
+    if !matches!(month_day, Some((_, Some(_), _))) {
+        let named_sided: Vec<((u32, u32), bool)> = dates::parse_date_text(text)
+            .into_iter()
+            .filter(|m| m.year.is_none())
+            .filter_map(|m| Some(((m.month, m.day?), is_ahead(text, m.start))))
+            .collect();
+        if let Some(found) = day_by_weekdays(
+            &windows,
+            years_from,
+            today,
+            &lead_wd,
+            &relative_wd,
+            &named_sided,
+        ) {
+            return Some(found);
+        }
+    }
     let (score, year, reasons) = best?;
     // Too little to go on: one loose year mention is not a date.
     if score < 1.5 || score - second < 0.3 {
@@ -610,6 +644,92 @@ fn infer(ctx: &DatingContext<'_>) -> Option<Published> {
         from: PublishedFrom::Inferred,
         confidence,
         evidence: Some(why.join("; ")),
+        span: None,
+    })
+}
+
+/// The report's day where the text fixes it without a dateline: a day whose
+/// weekday is the lead's and from which a weekday the text names lands on a
+/// day it names, in the year the other evidence favours. `None` where no such
+/// day stands out.
+fn day_by_weekdays(
+    windows: &[Window],
+    years_from: i32,
+    today: NaiveDate,
+    lead_wd: &[u32],
+    relative_wd: &[(u32, WeekdayReach)],
+    named_sided: &[((u32, u32), bool)],
+) -> Option<Published> {
+    let &lead = lead_wd.first()?;
+    if relative_wd.is_empty() || named_sided.is_empty() {
+        return None;
+    }
+    // A weekday told ahead lands on a day told ahead, one told in the past on
+    // a day gone by: "arranged for Saturday" … "due on June 27".
+    let ahead_wd: Vec<(u32, WeekdayReach)> = relative_wd
+        .iter()
+        .copied()
+        .filter(|(_, r)| matches!(r, WeekdayReach::Near | WeekdayReach::Next))
+        .collect();
+    let back_wd: Vec<(u32, WeekdayReach)> = relative_wd
+        .iter()
+        .copied()
+        .filter(|(_, r)| matches!(r, WeekdayReach::NearBack | WeekdayReach::Back))
+        .collect();
+    let ahead_days: Vec<(u32, u32)> = named_sided.iter().filter(|x| x.1).map(|x| x.0).collect();
+    let back_days: Vec<(u32, u32)> = named_sided.iter().filter(|x| !x.1).map(|x| x.0).collect();
+    let named_days: Vec<(u32, u32)> = named_sided.iter().map(|x| x.0).collect();
+    let mut scored: Vec<(f32, NaiveDate, Vec<String>)> = Vec::new();
+    for y in years_from..=today.year() {
+        for &(mo, d) in &named_days {
+            let Some(named) = NaiveDate::from_ymd_opt(y, mo, d) else {
+                continue;
+            };
+            for k in -13i64..=13 {
+                let Some(r) = named.checked_add_signed(chrono::Duration::days(k)) else {
+                    continue;
+                };
+                if r > today
+                    || r.weekday().number_from_monday() != lead
+                    || scored.iter().any(|(_, x, _)| *x == r)
+                {
+                    continue;
+                }
+                let mut hits = weekday_agreements(r, &ahead_wd, &ahead_days);
+                hits.extend(weekday_agreements(r, &back_wd, &back_days));
+                if hits.is_empty() {
+                    continue;
+                }
+                let mut score = 1.5 + hits.len().min(2) as f32;
+                let mut reasons = vec![format!(
+                    "the lead's weekday, with weekdays named from it falling on days the report names ({})",
+                    hits.iter()
+                        .map(|(m, d)| format!("{d}/{m}"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                )];
+                for w in windows {
+                    if w.lo <= r && r <= w.hi {
+                        score += w.weight;
+                        reasons.push(w.reason.clone());
+                    }
+                }
+                scored.push((score, r, reasons));
+            }
+        }
+    }
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0));
+    let (score, day, reasons) = scored.first()?.clone();
+    let second = scored.get(1).map_or(0.0, |x| x.0);
+    // The weekdays alone recur every few years: other evidence must pick one.
+    if score < 4.0 || score - second < 0.3 {
+        return None;
+    }
+    Some(Published {
+        value: DateValue::day(day),
+        from: PublishedFrom::Inferred,
+        confidence: (0.4 + 0.1 * (score - second)).min(0.8),
+        evidence: Some(reasons.join("; ")),
         span: None,
     })
 }

@@ -170,3 +170,21 @@ fn a_loose_title_does_not_date_the_report() {
         "{d:#}"
     );
 }
+
+/// No dateline day: a weekday told ahead from the report's day ("set for
+/// Saturday") that lands on a day the report names ahead ("due on June 27"),
+/// with the lead's weekday ("said on Thursday") as the report's own, fixes the
+/// day; the office-holders pick the year (27 June was a Saturday in 2015 and
+/// 2020; Thaci and Vucic were presidents together only in the latter).
+#[test]
+fn a_plans_weekday_landing_on_its_named_day_fixes_an_undated_report() {
+    let d = read_report(
+        "undated",
+        "Balkan summit off\n\nPRISTINA - A White House meeting between the presidents of Kosovo \
+         and Serbia that had been set for Saturday was called off, Kosovo's government said on \
+         Thursday after President Hashim Thaci was charged with war crimes.\n\nThe talks, due on \
+         June 27, were to bring Serbian President Aleksandar Vucic and Thaci together.\n",
+    );
+    assert_eq!(d["published"], "2020-06-25", "{d:#}");
+    assert_eq!(d["published_from"], "inferred", "{d:#}");
+}
