@@ -5594,6 +5594,28 @@ fn event_date(
                             && !s.triggers.contains(&o)
                     })
                     .map(|_| chain.len())
+            })
+            .or_else(|| {
+                // "signed commitments to normalise their ties in the Oval
+                // Office on Friday": a day gone by on an infinitive that is
+                // no act of its own, under an act told in the past, is that
+                // act's (a plan's infinitive, "agreed to meet on Friday", is
+                // an act and keeps its day).
+                owner
+                    .filter(|&o| {
+                        tree.head(o) == Some(i)
+                            && tree.base_rel(o) == "xcomp"
+                            && !s.triggers.contains(&o)
+                            && tree
+                                .children_with(o, &["mark"])
+                                .any(|m| tree.lemma(m) == "to")
+                            && tree.tokens.get(i).is_some_and(|t| t.xpos == "VBD")
+                            && matches!(
+                                (t.resolved, s.published),
+                                (Some(r), Some(p)) if r.date <= p
+                            )
+                    })
+                    .map(|_| chain.len())
             });
         let Some(rank) = rank else {
             continue;

@@ -644,3 +644,24 @@ fn agreed_in_principle_to_hold_a_summit_is_the_agreeing_sides_summit() {
     assert_eq!(actors(summit), ["RUS", "USA"], "{summit:#}");
     assert_eq!(summit["status"], "planned", "{summit:#}");
 }
+
+#[test]
+fn a_past_day_on_an_infinitive_that_is_no_act_dates_the_act_above() {
+    let text = "Serbia and Kosovo signed commitments to normalise their economic ties in the Oval \
+                Office on Friday, in a ceremony presided over by Donald Trump.";
+    let rows = coded(text, "2020-09-04");
+    let signed = by_trigger(&rows, text, "AGREE", "signed");
+    let signed = signed
+        .first()
+        .unwrap_or_else(|| panic!("the signing: {rows:#?}"));
+    assert_eq!(signed["date"]["value"], "2020-09-04", "{signed:#}");
+    // A plan's infinitive keeps its day: the agreement itself has none.
+    let text = "Serbia and Kosovo agreed to meet on Friday.";
+    let rows = coded(text, "2020-09-01");
+    let meet = by_trigger(&rows, text, "CONSULT", "meet");
+    assert_eq!(
+        meet.first().map(|m| m["date"]["value"].clone()),
+        Some(Value::from("2020-09-04")),
+        "{rows:#?}"
+    );
+}
