@@ -399,6 +399,7 @@ pub fn code_document(coder: &Coder, input: &CodeInput<'_>) -> Vec<EventMention> 
         if let Some(events) = out.get_mut(sentence_first..) {
             date_by_interval(&s, events);
         }
+        add_companions(&s, &mut out, sentence_first);
     }
     date_by_meeting(input.text, &mut out, &anchored);
     place_by_visit(&mut out);
@@ -2682,6 +2683,228 @@ struct SentenceCtx<'a, 'i> {
     sentence: &'a dyad_text::Sentence,
     /// The one person the previous sentence's main clause was about, if any.
     previous_topic: &'a [&'a ResolvedMention],
+}
+
+/// Verbs whose agent goes along with someone to what they do: "Xi was
+/// accompanied by Wang Yi", "where he will be joined by the Archbishop".
+pub(crate) const ACCOMPANY: [&str; 2] = ["accompany", "join"];
+
+/// People named as going along with a meeting's principal ("Xi was accompanied
+/// by Wang Yi, the foreign minister, and by Cai Qi"; "Yoon, accompanied by
+/// Foreign Minister Park Jin, said …") take part in the principal's meeting:
+/// the one this sentence tells, else the latest the two sentences before it
+/// told with the principal among its people. They are marked companions:
+/// reports name them or not at will, so they take no part in deciding which
+/// reports tell one event. People in a clause about a companion ("Pompeo,
+/// who met Kim last month") are not companions.
+fn add_companions(s: &SentenceCtx<'_, '_>, out: &mut [EventMention], first: usize) {
+    let tree = s.tree;
+    let sentence_start = s.sentence.span.start;
+    let is_person = |m: &&&ResolvedMention| m.person.is_some() || m.kind == MentionKind::Person;
+    // (A name the resolver ran on from a title, "Canterbury, Justin Welby",
+    // is its words after the comma.)
+    let name_of = |m: &ResolvedMention| {
+        let name = m.person.as_deref().unwrap_or(&m.text);
+        name.rsplit(", ").next().unwrap_or(name).to_string()
+    };
+    for v in 0..tree.len() {
+        if !ACCOMPANY.contains(&tree.lemma(v).as_str())
+            || tree.tokens.get(v).is_none_or(|t| t.upos != "VERB")
+        {
+            continue;
+        }
+        let agents: Vec<usize> = tree
+            .children_with(v, &["obl"])
+            .filter(|&o| tree.case_of(o).as_deref() == Some("by"))
+            .collect();
+        if agents.is_empty() {
+            continue;
+        }
+        // The agents' phrases, and nouns the parse hung on the verb beside
+        // them ("by the Archbishop …, and the moderator …").
+        let phrases: Vec<Span> = agents
+            .iter()
+            .copied()
+            .chain(tree.children_with(v, &["conj"]).filter(|&c| {
+                tree.tokens
+                    .get(c)
+                    .is_some_and(|t| matches!(t.upos.as_str(), "NOUN" | "PROPN"))
+            }))
+            .filter_map(|a| tree.subtree_span(a))
+            .collect();
+        // Clauses inside them tell other things.
+        let clauses: Vec<Span> = agents
+            .iter()
+            .flat_map(|&a| tree.subtree(a))
+            .filter(|&k| matches!(tree.base_rel(k), "acl" | "advcl"))
+            .filter_map(|k| tree.subtree_span(k))
+            .collect();
+        let within = |sp: Span| {
+            phrases.iter().any(|p| p.contains(sp)) && !clauses.iter().any(|c| c.contains(sp))
+        };
+        let mut companions: Vec<(String, Span, Option<&ResolvedMention>)> = s
+            .mentions
+            .iter()
+            .filter(is_person)
+            .filter(|m| within(m.span))
+            .map(|m| (name_of(m), m.span, Some(*m)))
+            .collect();
+        // Names the knowledge base does not know: a proper name of two words
+        // or more ("Justin Welby") that no resolved mention covers.
+        for k in 0..tree.len() {
+            let Some(t) = tree.tokens.get(k) else {
+                continue;
+            };
+            let flat: Vec<usize> = tree.children_with(k, &["flat"]).collect();
+            if t.upos != "PROPN" || tree.base_rel(k) == "flat" || flat.is_empty() {
+                continue;
+            }
+            let words: Vec<&dyad_text::Token> = std::iter::once(k)
+                .chain(flat)
+                .filter_map(|j| tree.tokens.get(j))
+                .collect();
+            if !words
+                .iter()
+                .all(|w| w.upos == "PROPN" && w.text.starts_with(|c: char| c.is_uppercase()))
+            {
+                continue;
+            }
+            let (Some(a), Some(b)) = (words.first(), words.last()) else {
+                continue;
+            };
+            let span = Span::new(a.span.start, b.span.end);
+            if !within(span) || s.mentions.iter().any(|m| m.span.overlaps(span)) {
+                continue;
+            }
+            let Some(name) = span.slice(s.input.text) else {
+                continue;
+            };
+            companions.push((name.to_string(), span, None));
+        }
+        if companions.is_empty() {
+            continue;
+        }
+        // The principal: the passive's subject ("Xi was accompanied"), or the
+        // noun a participle hangs on ("Yoon, accompanied by …").
+        let principal_tok = if tree.base_rel(v) == "acl" {
+            tree.head(v)
+        } else {
+            tree.children_with(v, &["nsubj"]).next()
+        };
+        let Some(principal_tok) = principal_tok else {
+            continue;
+        };
+        let pronoun = tree.tokens.get(principal_tok).is_some_and(|t| {
+            t.upos == "PRON" && matches!(t.text.to_lowercase().as_str(), "he" | "she")
+        });
+        let principals: Vec<String> = if pronoun {
+            s.previous_topic.iter().map(|m| name_of(m)).collect()
+        } else {
+            let span = tree.subtree_span(principal_tok);
+            s.mentions
+                .iter()
+                .filter(is_person)
+                .filter(|m| span.is_some_and(|sp| sp.contains(m.span)))
+                .filter(|m| !companions.iter().any(|c| c.1 == m.span))
+                .map(|m| name_of(m))
+                .collect()
+        };
+        let has_principal = |e: &EventMention| {
+            e.event_type == EventType::Consult
+                && e.participants
+                    .iter()
+                    .any(|p| principals.contains(&p.name) && !p.companion)
+        };
+        // This sentence's meetings, but not one told of a companion
+        // ("Pompeo, who met Kim last month": one a companion is already in).
+        let own = |e: &EventMention| {
+            e.event_type == EventType::Consult
+                && !phrases.iter().any(|p| p.contains(e.trigger))
+                && !e
+                    .participants
+                    .iter()
+                    .any(|p| companions.iter().any(|c| c.0 == p.name))
+        };
+        let here = out.get(first..).unwrap_or_default();
+        let own_sentence = here.iter().any(|e| own(e) && has_principal(e))
+            || (pronoun
+                && principals.is_empty()
+                && here.iter().any(|e| own(e) && !e.participants.is_empty()));
+        let targets: Vec<usize> = if own_sentence {
+            (first..out.len())
+                .filter(|&k| own(&out[k]) && (has_principal(&out[k]) || principals.is_empty()))
+                .collect()
+        } else if principals.is_empty() {
+            // "He was accompanied by …" after a sentence whose one meeting
+            // names its visitor by words the knowledge base does not know:
+            // the companions go along to that meeting.
+            let previous = s
+                .input
+                .analysis
+                .sentences
+                .iter()
+                .rfind(|x| x.span.end <= sentence_start)
+                .map(|x| x.span);
+            let told: Vec<usize> = (0..first)
+                .filter(|&k| {
+                    out[k].event_type == EventType::Consult && Some(out[k].sentence) == previous
+                })
+                .collect();
+            if !pronoun || told.len() != 1 {
+                continue;
+            }
+            told
+        } else {
+            // The latest earlier sentence, of the two before, telling the
+            // principal's meeting.
+            let before: Vec<usize> = (0..first).filter(|&k| has_principal(&out[k])).collect();
+            let Some(&last) = before.last() else {
+                continue;
+            };
+            let sentence = out[last].sentence;
+            let back = s
+                .input
+                .analysis
+                .sentences
+                .iter()
+                .filter(|x| x.span.start >= sentence.start && x.span.start < sentence_start)
+                .count();
+            if back > 2 {
+                continue;
+            }
+            before
+                .into_iter()
+                .filter(|&k| out[k].sentence == sentence)
+                .collect()
+        };
+        for k in targets {
+            let on = out[k]
+                .date
+                .as_ref()
+                .and_then(|d| d.start)
+                .map(|d| d.date)
+                .or(s.published);
+            for (name, span, known) in &companions {
+                if out[k].participants.iter().any(|p| p.name == *name) {
+                    continue;
+                }
+                let mut p = match known {
+                    Some(m) => Participant {
+                        name: name.clone(),
+                        ..participant(s, m, on)
+                    },
+                    None => Participant {
+                        name: name.clone(),
+                        span: *span,
+                        ..Participant::default()
+                    },
+                };
+                p.companion = true;
+                out[k].participants.push(p);
+            }
+            out[k].participants.sort_by_key(|p| p.span.start);
+        }
+    }
 }
 
 /// The person a sentence's main clause is about: the one person named in the
@@ -5372,6 +5595,7 @@ fn participant(s: &SentenceCtx<'_, '_>, m: &ResolvedMention, on: Option<NaiveDat
             holder_term: a.holder.as_ref().map(|t| (t.start.clone(), t.end.clone())),
             source: a.holder.as_ref().map(|t| t.source.clone()),
         }),
+        companion: false,
     }
 }
 

@@ -644,3 +644,56 @@ fn agreed_in_principle_to_hold_a_summit_is_the_agreeing_sides_summit() {
     assert_eq!(actors(summit), ["RUS", "USA"], "{summit:#}");
     assert_eq!(summit["status"], "planned", "{summit:#}");
 }
+
+/// People said to go along with a meeting's principal take part in it,
+/// marked companions; people in a clause about a companion do not, nor does
+/// a meeting told of the companion gain them again.
+#[test]
+fn companions_of_a_principal_join_the_meeting_told_before() {
+    let text = "Joe Biden met Xi Jinping in Bali on Monday. Xi was accompanied by Wang Yi, the \
+                foreign minister, and by Cai Qi and Ding Xuexiang, two newcomers to the party's \
+                top leadership.";
+    let rows = coded(text, "2022-11-15");
+    let met = by_trigger(&rows, text, "CONSULT", "met");
+    let meeting = met
+        .first()
+        .unwrap_or_else(|| panic!("a meeting: {rows:#?}"));
+    let names = people(meeting);
+    for p in [
+        "Joe Biden",
+        "Xi Jinping",
+        "Wang Yi",
+        "Cai Qi",
+        "Ding Xuexiang",
+    ] {
+        assert!(names.iter().any(|n| n == p), "{p}: {meeting:#}");
+    }
+    let wang = meeting["participants"]
+        .as_array()
+        .and_then(|ps| ps.iter().find(|p| p["name"] == "Wang Yi"))
+        .unwrap_or_else(|| panic!("{meeting:#}"));
+    assert_eq!(wang["companion"], true, "{meeting:#}");
+    assert!(meeting["participants"].as_array().is_some_and(|ps| ps
+        .iter()
+        .any(|p| p["name"] == "Joe Biden" && p.get("companion").is_none())));
+
+    // "He" after a visit whose visitor the knowledge base does not know.
+    let text = "Kim Yong Chol, a former spy chief, is the most senior North Korean official to \
+                visit the White House in 18 years. He was accompanied by Secretary of State Mike \
+                Pompeo, who met Kim Jong Un in Pyongyang last month.";
+    let rows = coded(text, "2018-06-01");
+    let visit = by_trigger(&rows, text, "CONSULT", "visit");
+    assert!(
+        visit
+            .iter()
+            .any(|v| people(v).iter().any(|p| p == "Mike Pompeo")),
+        "{visit:#?}"
+    );
+    // Kim Jong Un is in the clause about Pompeo: no companion of the visit.
+    assert!(
+        visit
+            .iter()
+            .all(|v| !people(v).iter().any(|p| p == "Kim Jong Un")),
+        "{visit:#?}"
+    );
+}
