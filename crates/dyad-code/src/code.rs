@@ -2685,6 +2685,56 @@ struct SentenceCtx<'a, 'i> {
     previous_topic: &'a [&'a ResolvedMention],
 }
 
+/// Nouns for someone who acts for another ("Putin's spokesman").
+const AIDES: [&str; 7] = [
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "adviser",
+    "advisor",
+    "aide",
+    "envoy",
+];
+
+/// Whether the person `m` is named only as the possessor of someone else's
+/// office: "Biden's national security adviser, Jake Sullivan" (an office with
+/// a person in apposition), "Putin's spokesman" (an aide's title).
+fn aide_owner(tree: &Tree<'_>, mentions: &[&ResolvedMention], m: &ResolvedMention) -> bool {
+    let Some(k) = (0..tree.len())
+        .rev()
+        .find(|&k| tree.tokens.get(k).is_some_and(|t| m.span.contains(t.span)))
+    else {
+        return false;
+    };
+    // The name's head word is the one hung outside it.
+    let mut k = k;
+    while let Some(h) = tree.head(k) {
+        if !tree.tokens.get(h).is_some_and(|t| m.span.contains(t.span)) {
+            break;
+        }
+        k = h;
+    }
+    if tree.rel(k) != "nmod:poss" {
+        return false;
+    }
+    let Some(office) = tree.head(k) else {
+        return false;
+    };
+    if tree.tokens.get(office).is_none_or(|t| t.upos != "NOUN") {
+        return false;
+    }
+    if AIDES.contains(&tree.lemma(office).as_str()) {
+        return true;
+    }
+    tree.children_with(office, &["appos"])
+        .filter_map(|a| tree.subtree_span(a))
+        .any(|sp| {
+            mentions
+                .iter()
+                .any(|o| o.person.is_some() && o.span != m.span && sp.contains(o.span))
+        })
+}
+
 /// Verbs whose agent goes along with someone to what they do: "Xi was
 /// accompanied by Wang Yi", "where he will be joined by the Archbishop".
 pub(crate) const ACCOMPANY: [&str; 2] = ["accompany", "join"];
@@ -5012,6 +5062,10 @@ fn code_trigger(
             }
         }
     }
+    // Someone named only as whose aide another is ("Biden's national
+    // security adviser, Jake Sullivan", "Putin's spokesman") is not there:
+    // the aide is.
+    people.retain(|m| !aide_owner(tree, mentions, m));
     people.sort_by_key(|m| m.span.start);
     people.dedup_by(|a, b| a.person == b.person);
     let participants = people.iter().map(|m| participant(s, m, on)).collect();

@@ -697,3 +697,29 @@ fn companions_of_a_principal_join_the_meeting_told_before() {
         "{visit:#?}"
     );
 }
+
+/// Someone named only as whose aide another is takes no part: the aide does.
+#[test]
+fn the_owner_of_an_aide_is_no_participant() {
+    let text = "The announcement followed a meeting in Geneva on Monday between Biden's national \
+                security adviser, Jake Sullivan, and Nikolai Patrushev, the secretary of Russia's \
+                Security Council.";
+    let rows = coded(text, "2021-05-25");
+    let met = by_trigger(&rows, text, "CONSULT", "meeting");
+    let meeting = met
+        .first()
+        .unwrap_or_else(|| panic!("a meeting: {rows:#?}"));
+    let names = people(meeting);
+    assert!(names.iter().any(|n| n == "Jake Sullivan"), "{meeting:#}");
+    assert!(!names.iter().any(|n| n == "Joe Biden"), "{meeting:#}");
+    // But a leader's own visit is the leader's.
+    let text = "Biden's visit to Kyiv on Monday lasted five hours.";
+    let rows = coded(text, "2023-02-20");
+    let visit = by_trigger(&rows, text, "CONSULT", "visit");
+    assert!(
+        visit
+            .iter()
+            .any(|v| people(v).iter().any(|p| p == "Joe Biden")),
+        "{rows:#?}"
+    );
+}
