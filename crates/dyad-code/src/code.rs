@@ -2685,6 +2685,10 @@ struct SentenceCtx<'a, 'i> {
     previous_topic: &'a [&'a ResolvedMention],
 }
 
+/// Verbs of going to a meeting others hold ("joined the lunch", "sat in on
+/// the talks", "attended the summit").
+const ATTEND: [&str; 3] = ["join", "attend", "sit"];
+
 /// Nouns for someone who acts for another ("Putin's spokesman").
 const AIDES: [&str; 7] = [
     "spokesman",
@@ -5068,7 +5072,39 @@ fn code_trigger(
     people.retain(|m| !aide_owner(tree, mentions, m));
     people.sort_by_key(|m| m.span.start);
     people.dedup_by(|a, b| a.person == b.person);
-    let participants = people.iter().map(|m| participant(s, m, on)).collect();
+    let mut participants: Vec<Participant> = people.iter().map(|m| participant(s, m, on)).collect();
+    // Who joins, attends or sits in on a meeting ("Pompeo and Lavrov joined
+    // the working lunch", "Yellen, who also sat in on the talks") goes along
+    // with its principals: a companion, whom fusion does not weigh.
+    if event_type == EventType::Consult && matches!(tree.base_rel(i), "obj" | "obl") {
+        if let Some(h) = tree
+            .head(i)
+            .filter(|&h| ATTEND.contains(&tree.lemma(h).as_str()))
+        {
+            let mut who: Vec<Span> = tree
+                .children_with(h, &["nsubj"])
+                .filter(|&c| tree.tokens.get(c).is_some_and(|t| t.upos != "PRON"))
+                .filter_map(|c| tree.subtree_span(c))
+                .collect();
+            // "Yellen, who also sat in": the one the relative stands for.
+            let relative = tree.rel(h) == "acl:relcl"
+                || tree
+                    .children_with(h, &["nsubj"])
+                    .any(|c| tree.lemma(c) == "who");
+            if relative {
+                who.extend(
+                    tree.head(h)
+                        .and_then(|n| tree.tokens.get(n))
+                        .map(|t| t.span),
+                );
+            }
+            for p in &mut participants {
+                if who.iter().any(|w| w.overlaps(p.span)) {
+                    p.companion = true;
+                }
+            }
+        }
+    }
 
     // Parties given by office rather than by name ("the ministers sign …").
     let described = subject.and_then(|(subj, passive)| {

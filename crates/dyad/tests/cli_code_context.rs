@@ -723,3 +723,28 @@ fn the_owner_of_an_aide_is_no_participant() {
         "{rows:#?}"
     );
 }
+
+/// Who sits in on or joins a meeting others hold goes along as a companion.
+#[test]
+fn who_sits_in_on_the_talks_is_a_companion() {
+    let text = "Treasury Secretary Janet Yellen, who also sat in on the talks, is expected to \
+                meet her Chinese counterparts.";
+    let rows = coded(text, "2022-11-14");
+    let talks = by_trigger(&rows, text, "CONSULT", "talks");
+    let sat = talks
+        .first()
+        .unwrap_or_else(|| panic!("the talks: {rows:#?}"));
+    let yellen = sat["participants"]
+        .as_array()
+        .and_then(|ps| ps.iter().find(|p| p["name"] == "Janet Yellen"))
+        .unwrap_or_else(|| panic!("{sat:#}"));
+    assert_eq!(yellen["companion"], true, "{sat:#}");
+    // Her own meeting to come is hers.
+    let meet = by_trigger(&rows, text, "CONSULT", "meet");
+    assert!(
+        meet.iter().all(|m| m["participants"]
+            .as_array()
+            .is_some_and(|ps| ps.iter().all(|p| p.get("companion").is_none()))),
+        "{meet:#?}"
+    );
+}
