@@ -5066,6 +5066,25 @@ fn code_trigger(
             }
         }
     }
+    // A meeting "between" two or more people named is theirs alone ("a
+    // meeting with Putin, to follow the talks between Blinken and Lavrov").
+    let between: Vec<Span> = tree
+        .children_with(i, &["nmod"])
+        .filter(|&c| tree.case_of(c).as_deref() == Some("between"))
+        .filter_map(|c| tree.subtree_span(c))
+        .collect();
+    let named_between = |m: &ResolvedMention| between.iter().any(|b| b.contains(m.span));
+    if event_type == EventType::Consult
+        && people
+            .iter()
+            .filter(|m| named_between(m))
+            .map(|m| &m.person)
+            .collect::<std::collections::BTreeSet<_>>()
+            .len()
+            >= 2
+    {
+        people.retain(|m| named_between(m));
+    }
     // Someone named only as whose aide another is ("Biden's national
     // security adviser, Jake Sullivan", "Putin's spokesman") is not there:
     // the aide is.

@@ -748,3 +748,26 @@ fn who_sits_in_on_the_talks_is_a_companion() {
         "{meet:#?}"
     );
 }
+
+/// Talks "between" people named are theirs alone, not those of whoever the
+/// clause around them is about.
+#[test]
+fn talks_between_two_people_are_theirs() {
+    let text = "White House press secretary Jen Psaki said Joe Biden had accepted a meeting with \
+                Vladimir Putin in principle, to follow the talks between Antony Blinken and Sergei \
+                Lavrov.";
+    let rows = coded(text, "2022-02-21");
+    let talks = by_trigger(&rows, text, "CONSULT", "talks");
+    let t = talks
+        .first()
+        .unwrap_or_else(|| panic!("the talks: {rows:#?}"));
+    let names = people(t);
+    assert!(names.iter().any(|n| n == "Antony Blinken"), "{t:#}");
+    assert!(
+        names
+            .iter()
+            .any(|n| n.starts_with("Serge") && n.ends_with("Lavrov")),
+        "{t:#}"
+    );
+    assert!(!names.iter().any(|n| n == "Joe Biden"), "{t:#}");
+}
