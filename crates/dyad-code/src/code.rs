@@ -5095,11 +5095,15 @@ fn code_trigger(
     // Who joins, attends or sits in on a meeting ("Pompeo and Lavrov joined
     // the working lunch", "Yellen, who also sat in on the talks") goes along
     // with its principals: a companion, whom fusion does not weigh.
-    if event_type == EventType::Consult && matches!(tree.base_rel(i), "obj" | "obl") {
-        if let Some(h) = tree
-            .head(i)
+    let attended = if ATTEND.contains(&tree.lemma(i).as_str()) {
+        Some(i)
+    } else {
+        tree.head(i)
             .filter(|&h| ATTEND.contains(&tree.lemma(h).as_str()))
-        {
+            .filter(|_| matches!(tree.base_rel(i), "obj" | "obl"))
+    };
+    if event_type == EventType::Consult {
+        if let Some(h) = attended {
             let mut who: Vec<Span> = tree
                 .children_with(h, &["nsubj"])
                 .filter(|&c| tree.tokens.get(c).is_some_and(|t| t.upos != "PRON"))

@@ -771,3 +771,22 @@ fn talks_between_two_people_are_theirs() {
     );
     assert!(!names.iter().any(|n| n == "Joe Biden"), "{t:#}");
 }
+
+/// A meal others join is a meeting, and its joiners go along as companions.
+#[test]
+fn who_joins_the_working_lunch_goes_along() {
+    let text = "Secretary of State Mike Pompeo and Foreign Minister Sergei Lavrov joined the \
+                working lunch.";
+    let rows = coded(text, "2018-07-16");
+    let joined = by_trigger(&rows, text, "CONSULT", "joined");
+    let lunch = joined
+        .first()
+        .unwrap_or_else(|| panic!("the lunch: {rows:#?}"));
+    assert_eq!(actors(lunch), ["RUS", "USA"], "{lunch:#}");
+    let ps = lunch["participants"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
+    assert_eq!(ps.len(), 2, "{lunch:#}");
+    assert!(ps.iter().all(|p| p["companion"] == true), "{lunch:#}");
+}
