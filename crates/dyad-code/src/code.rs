@@ -2762,15 +2762,41 @@ fn add_companions(s: &SentenceCtx<'_, '_>, out: &mut [EventMention], first: usiz
         name.rsplit(", ").next().unwrap_or(name).to_string()
     };
     for v in 0..tree.len() {
-        if !ACCOMPANY.contains(&tree.lemma(v).as_str())
-            || tree.tokens.get(v).is_none_or(|t| t.upos != "VERB")
-        {
+        if tree.tokens.get(v).is_none_or(|t| t.upos != "VERB") {
             continue;
         }
-        let agents: Vec<usize> = tree
-            .children_with(v, &["obl"])
-            .filter(|&o| tree.case_of(o).as_deref() == Some("by"))
-            .collect();
+        // "Rice and her deputy Ben Rhodes … sat in": sitting in, on nothing
+        // named, is going along to the meeting just told.
+        let sat_in = tree.lemma(v) == "sit"
+            && tree
+                .children_with(v, &["advmod", "compound", "obl"])
+                .any(|c| tree.lemma(c) == "in" && tree.children(c).is_empty())
+            && tree
+                .children_with(v, &["obj", "obl"])
+                .all(|c| tree.lemma(c) == "in");
+        if !sat_in && !ACCOMPANY.contains(&tree.lemma(v).as_str()) {
+            continue;
+        }
+        let agents: Vec<usize> = if sat_in {
+            // (Or, where the parse hung the verb on a relative clause's
+            // ("Rhodes, who led the talks, sat in"), that clause's noun.)
+            let mut c = v;
+            while tree.rel(c) == "conj" && tree.children_with(c, &["nsubj"]).next().is_none() {
+                match tree.head(c) {
+                    Some(h) => c = h,
+                    None => break,
+                }
+            }
+            let mut subjects: Vec<usize> = tree.children_with(v, &["nsubj"]).collect();
+            if subjects.is_empty() && c != v && tree.rel(c) == "acl:relcl" {
+                subjects.extend(tree.head(c));
+            }
+            subjects
+        } else {
+            tree.children_with(v, &["obl"])
+                .filter(|&o| tree.case_of(o).as_deref() == Some("by"))
+                .collect()
+        };
         if agents.is_empty() {
             continue;
         }
@@ -2840,20 +2866,25 @@ fn add_companions(s: &SentenceCtx<'_, '_>, out: &mut [EventMention], first: usiz
         }
         // The principal: the passive's subject ("Xi was accompanied"), or the
         // noun a participle hangs on ("Yoon, accompanied by …").
-        let principal_tok = if tree.base_rel(v) == "acl" {
+        // (Who sits in goes along with no one named.)
+        let principal_tok = if sat_in {
+            None
+        } else if tree.base_rel(v) == "acl" {
             tree.head(v)
         } else {
             tree.children_with(v, &["nsubj"]).next()
         };
-        let Some(principal_tok) = principal_tok else {
+        if principal_tok.is_none() && !sat_in {
             continue;
-        };
-        let pronoun = tree.tokens.get(principal_tok).is_some_and(|t| {
-            t.upos == "PRON" && matches!(t.text.to_lowercase().as_str(), "he" | "she")
-        });
+        }
+        let pronoun = principal_tok
+            .and_then(|p| tree.tokens.get(p))
+            .is_some_and(|t| {
+                t.upos == "PRON" && matches!(t.text.to_lowercase().as_str(), "he" | "she")
+            });
         let principals: Vec<String> = if pronoun {
             s.previous_topic.iter().map(|m| name_of(m)).collect()
-        } else {
+        } else if let Some(principal_tok) = principal_tok {
             let span = tree.subtree_span(principal_tok);
             s.mentions
                 .iter()
@@ -2862,6 +2893,8 @@ fn add_companions(s: &SentenceCtx<'_, '_>, out: &mut [EventMention], first: usiz
                 .filter(|m| !companions.iter().any(|c| c.1 == m.span))
                 .map(|m| name_of(m))
                 .collect()
+        } else {
+            Vec::new()
         };
         let has_principal = |e: &EventMention| {
             e.event_type == EventType::Consult
@@ -2892,19 +2925,31 @@ fn add_companions(s: &SentenceCtx<'_, '_>, out: &mut [EventMention], first: usiz
             // "He was accompanied by …" after a sentence whose one meeting
             // names its visitor by words the knowledge base does not know:
             // the companions go along to that meeting.
+            // (A title the splitter cut off as a sentence of its own,
+            // "National security adviser. Susan Rice … sat in", is skipped:
+            // the latest of the two sentences before that told a meeting.)
+            let reach = if sat_in { 2 } else { 1 };
             let previous = s
                 .input
                 .analysis
                 .sentences
                 .iter()
-                .rfind(|x| x.span.end <= sentence_start)
-                .map(|x| x.span);
+                .filter(|x| x.span.end <= sentence_start)
+                .rev()
+                .take(reach)
+                .map(|x| x.span)
+                .find(|sp| {
+                    out[..first]
+                        .iter()
+                        .any(|e| e.event_type == EventType::Consult && e.sentence == *sp)
+                });
             let told: Vec<usize> = (0..first)
                 .filter(|&k| {
                     out[k].event_type == EventType::Consult && Some(out[k].sentence) == previous
                 })
                 .collect();
-            if !pronoun || told.len() != 1 {
+            // (Who sat in, sat in on every meeting the sentence before told.)
+            if !(pronoun && told.len() == 1 || sat_in && !told.is_empty()) {
                 continue;
             }
             told

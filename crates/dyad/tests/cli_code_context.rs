@@ -790,3 +790,28 @@ fn who_joins_the_working_lunch_goes_along() {
     assert_eq!(ps.len(), 2, "{lunch:#}");
     assert!(ps.iter().all(|p| p["companion"] == true), "{lunch:#}");
 }
+
+/// Who "sat in", on nothing named, went along to the meeting just told; not
+/// to the one in a clause about them.
+#[test]
+fn who_sat_in_went_along_to_the_meeting_just_told() {
+    let text = "Barack Obama and Raul Castro met for about an hour in Panama City on Saturday. \
+                National security adviser Susan Rice and her deputy Ben Rhodes, who led the \
+                secret negotiations with Havana, sat in.";
+    let rows = coded(text, "2015-04-11");
+    let met = by_trigger(&rows, text, "CONSULT", "met");
+    let m = met
+        .first()
+        .unwrap_or_else(|| panic!("a meeting: {rows:#?}"));
+    let names = people(m);
+    for p in ["Barack Obama", "Susan Rice", "Ben Rhodes"] {
+        assert!(names.iter().any(|n| n == p), "{p}: {m:#}");
+    }
+    let negotiations = by_trigger(&rows, text, "CONSULT", "negotiations");
+    assert!(
+        negotiations
+            .iter()
+            .all(|n| !people(n).iter().any(|p| p == "Barack Obama")),
+        "{negotiations:#?}"
+    );
+}
