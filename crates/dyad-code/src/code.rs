@@ -2774,10 +2774,17 @@ fn add_companions(s: &SentenceCtx<'_, '_>, out: &mut [EventMention], first: usiz
             && tree
                 .children_with(v, &["obj", "obl"])
                 .all(|c| tree.lemma(c) == "in");
-        if !sat_in && !ACCOMPANY.contains(&tree.lemma(v).as_str()) {
+        // "Rodríguez sat with Castro": going along with the one sat with.
+        let sat_with = tree.lemma(v) == "sit"
+            && tree
+                .children_with(v, &["obl"])
+                .any(|c| tree.case_of(c).as_deref() == Some("with"));
+        if !sat_in && !sat_with && !ACCOMPANY.contains(&tree.lemma(v).as_str()) {
             continue;
         }
-        let agents: Vec<usize> = if sat_in {
+        let agents: Vec<usize> = if sat_with {
+            tree.children_with(v, &["nsubj"]).collect()
+        } else if sat_in {
             // (Or, where the parse hung the verb on a relative clause's
             // ("Rhodes, who led the talks, sat in"), that clause's noun.)
             let mut c = v;
@@ -2869,6 +2876,9 @@ fn add_companions(s: &SentenceCtx<'_, '_>, out: &mut [EventMention], first: usiz
         // (Who sits in goes along with no one named.)
         let principal_tok = if sat_in {
             None
+        } else if sat_with {
+            tree.children_with(v, &["obl"])
+                .find(|&c| tree.case_of(c).as_deref() == Some("with"))
         } else if tree.base_rel(v) == "acl" {
             tree.head(v)
         } else {
@@ -2955,22 +2965,23 @@ fn add_companions(s: &SentenceCtx<'_, '_>, out: &mut [EventMention], first: usiz
             told
         } else {
             // The latest earlier sentence, of the two before, telling the
-            // principal's meeting.
-            let before: Vec<usize> = (0..first).filter(|&k| has_principal(&out[k])).collect();
+            // principal's meeting; further back, the latest telling it held.
+            let back = |sentence: Span| {
+                s.input
+                    .analysis
+                    .sentences
+                    .iter()
+                    .filter(|x| x.span.start >= sentence.start && x.span.start < sentence_start)
+                    .count()
+            };
+            let mut before: Vec<usize> = (0..first).filter(|&k| has_principal(&out[k])).collect();
+            if before.last().is_some_and(|&k| back(out[k].sentence) > 2) {
+                before.retain(|&k| out[k].status == EventStatus::Occurred);
+            }
             let Some(&last) = before.last() else {
                 continue;
             };
             let sentence = out[last].sentence;
-            let back = s
-                .input
-                .analysis
-                .sentences
-                .iter()
-                .filter(|x| x.span.start >= sentence.start && x.span.start < sentence_start)
-                .count();
-            if back > 2 {
-                continue;
-            }
             before
                 .into_iter()
                 .filter(|&k| out[k].sentence == sentence)

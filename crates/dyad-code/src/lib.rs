@@ -172,7 +172,8 @@ impl Coder {
         // A companion's sentence ("Xi was accompanied by Wang Yi") adds
         // people to a meeting told before it.
         let companions = tokens.iter().any(|t| {
-            t.upos == "VERB" && code::ACCOMPANY.contains(&t.lemma.to_lowercase().as_str())
+            let lemma = t.lemma.to_lowercase();
+            t.upos == "VERB" && (code::ACCOMPANY.contains(&lemma.as_str()) || lemma == "sit")
         });
         companions
             || keys.iter().any(|k| match self.trigger_words.get(k) {

@@ -815,3 +815,26 @@ fn who_sat_in_went_along_to_the_meeting_just_told() {
         "{negotiations:#?}"
     );
 }
+
+/// Who "sat with" a principal goes along to the principal's meeting: the
+/// latest held, where the sentences just before tell none.
+#[test]
+fn who_sat_with_the_principal_went_along_to_the_meeting_held() {
+    let text = "Barack Obama and Raul Castro held talks at the Palace of the Revolution on \
+                Monday. Obama urged Congress to lift the trade embargo. The Cuban president \
+                bristled at a question on prisoners. Obama said human rights remained central to \
+                US policy. Foreign Minister Bruno Rodriguez sat with Castro.";
+    let rows = coded(text, "2016-03-22");
+    let talks = by_trigger(&rows, text, "CONSULT", "held");
+    let t = talks
+        .first()
+        .unwrap_or_else(|| panic!("the talks: {rows:#?}"));
+    let rodriguez = t["participants"]
+        .as_array()
+        .and_then(|ps| {
+            ps.iter()
+                .find(|p| p["name"].as_str().is_some_and(|n| n.starts_with("Bruno")))
+        })
+        .unwrap_or_else(|| panic!("{t:#}"));
+    assert_eq!(rodriguez["companion"], true, "{t:#}");
+}
