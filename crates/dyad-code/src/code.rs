@@ -2741,7 +2741,11 @@ fn aide_owner(tree: &Tree<'_>, mentions: &[&ResolvedMention], m: &ResolvedMentio
 
 /// Verbs whose agent goes along with someone to what they do: "Xi was
 /// accompanied by Wang Yi", "where he will be joined by the Archbishop".
-pub(crate) const ACCOMPANY: [&str; 2] = ["accompany", "join"];
+pub(crate) const ACCOMPANY: [&str; 3] = ["accompany", "join", "represent"];
+
+/// Nouns for the people one party brings to a meeting ("the North Korean side
+/// included …").
+const DELEGATIONS: [&str; 3] = ["side", "delegation", "team"];
 
 /// People named as going along with a meeting's principal ("Xi was accompanied
 /// by Wang Yi, the foreign minister, and by Cai Qi"; "Yoon, accompanied by
@@ -2779,10 +2783,18 @@ fn add_companions(s: &SentenceCtx<'_, '_>, out: &mut [EventMention], first: usiz
             && tree
                 .children_with(v, &["obl"])
                 .any(|c| tree.case_of(c).as_deref() == Some("with"));
-        if !sat_in && !sat_with && !ACCOMPANY.contains(&tree.lemma(v).as_str()) {
+        // "The North Korean side included Foreign Minister Ri Son Gwon …":
+        // a side's or delegation's members go along to the meeting just told.
+        let delegation = tree.lemma(v) == "include"
+            && tree
+                .children_with(v, &["nsubj"])
+                .any(|c| DELEGATIONS.contains(&tree.lemma(c).as_str()));
+        if !sat_in && !sat_with && !delegation && !ACCOMPANY.contains(&tree.lemma(v).as_str()) {
             continue;
         }
-        let agents: Vec<usize> = if sat_with {
+        let agents: Vec<usize> = if delegation {
+            tree.children_with(v, &["obj"]).collect()
+        } else if sat_with {
             tree.children_with(v, &["nsubj"]).collect()
         } else if sat_in {
             // (Or, where the parse hung the verb on a relative clause's
@@ -2874,7 +2886,7 @@ fn add_companions(s: &SentenceCtx<'_, '_>, out: &mut [EventMention], first: usiz
         // The principal: the passive's subject ("Xi was accompanied"), or the
         // noun a participle hangs on ("Yoon, accompanied by …").
         // (Who sits in goes along with no one named.)
-        let principal_tok = if sat_in {
+        let principal_tok = if sat_in || delegation {
             None
         } else if sat_with {
             tree.children_with(v, &["obl"])
@@ -2884,7 +2896,7 @@ fn add_companions(s: &SentenceCtx<'_, '_>, out: &mut [EventMention], first: usiz
         } else {
             tree.children_with(v, &["nsubj"]).next()
         };
-        if principal_tok.is_none() && !sat_in {
+        if principal_tok.is_none() && !sat_in && !delegation {
             continue;
         }
         let pronoun = principal_tok
@@ -2906,6 +2918,18 @@ fn add_companions(s: &SentenceCtx<'_, '_>, out: &mut [EventMention], first: usiz
         } else {
             Vec::new()
         };
+        // "Russia was represented by Shoigu and Lavrov": a state going along
+        // to the meeting just told, by its people.
+        let state = principals.is_empty()
+            && !pronoun
+            && principal_tok
+                .and_then(|p| tree.subtree_span(p))
+                .is_some_and(|sp| {
+                    s.mentions
+                        .iter()
+                        .any(|m| m.person.is_none() && m.country.is_some() && sp.contains(m.span))
+                });
+        let along = sat_in || delegation || state;
         let has_principal = |e: &EventMention| {
             e.event_type == EventType::Consult
                 && e.participants
@@ -2938,7 +2962,7 @@ fn add_companions(s: &SentenceCtx<'_, '_>, out: &mut [EventMention], first: usiz
             // (A title the splitter cut off as a sentence of its own,
             // "National security adviser. Susan Rice … sat in", is skipped:
             // the latest of the two sentences before that told a meeting.)
-            let reach = if sat_in { 2 } else { 1 };
+            let reach = if along { 2 } else { 1 };
             let previous = s
                 .input
                 .analysis
@@ -2959,7 +2983,7 @@ fn add_companions(s: &SentenceCtx<'_, '_>, out: &mut [EventMention], first: usiz
                 })
                 .collect();
             // (Who sat in, sat in on every meeting the sentence before told.)
-            if !(pronoun && told.len() == 1 || sat_in && !told.is_empty()) {
+            if !(pronoun && told.len() == 1 || along && !told.is_empty()) {
                 continue;
             }
             told

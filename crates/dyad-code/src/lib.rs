@@ -173,7 +173,10 @@ impl Coder {
         // people to a meeting told before it.
         let companions = tokens.iter().any(|t| {
             let lemma = t.lemma.to_lowercase();
-            t.upos == "VERB" && (code::ACCOMPANY.contains(&lemma.as_str()) || lemma == "sit")
+            t.upos == "VERB"
+                && (code::ACCOMPANY.contains(&lemma.as_str())
+                    || lemma == "sit"
+                    || lemma == "include")
         });
         companions
             || keys.iter().any(|k| match self.trigger_words.get(k) {

@@ -838,3 +838,26 @@ fn who_sat_with_the_principal_went_along_to_the_meeting_held() {
         .unwrap_or_else(|| panic!("{t:#}"));
     assert_eq!(rodriguez["companion"], true, "{t:#}");
 }
+
+/// The people a state was represented by, and those a side's delegation
+/// included, go along to the meeting just told.
+#[test]
+fn the_delegations_go_along_to_the_meeting_just_told() {
+    let text = "Vladimir Putin and Kim Jong Un held talks at the cosmodrome on Wednesday. Russia \
+                was represented by Defence Minister Sergei Shoigu and Foreign Minister Sergei \
+                Lavrov; the North Korean side included Foreign Minister Choe Son Hui.";
+    let rows = coded(text, "2023-09-14");
+    let held = by_trigger(&rows, text, "CONSULT", "held");
+    let t = held
+        .first()
+        .unwrap_or_else(|| panic!("the talks: {rows:#?}"));
+    let ps = t["participants"].as_array().cloned().unwrap_or_default();
+    let companion = |surname: &str| {
+        ps.iter().any(|p| {
+            p["name"].as_str().is_some_and(|n| n.contains(surname)) && p["companion"] == true
+        })
+    };
+    assert!(companion("Shoigu"), "{t:#}");
+    assert!(companion("Lavrov"), "{t:#}");
+    assert!(companion("Choe"), "{t:#}");
+}
