@@ -2765,6 +2765,8 @@ fn add_companions(s: &SentenceCtx<'_, '_>, out: &mut [EventMention], first: usiz
         let name = m.person.as_deref().unwrap_or(&m.text);
         name.rsplit(", ").next().unwrap_or(name).to_string()
     };
+    // Meetings earlier companions of the sentence went along to.
+    let mut chosen: Vec<usize> = Vec::new();
     for v in 0..tree.len() {
         if tree.tokens.get(v).is_none_or(|t| t.upos != "VERB") {
             continue;
@@ -2778,6 +2780,12 @@ fn add_companions(s: &SentenceCtx<'_, '_>, out: &mut [EventMention], first: usiz
             && tree
                 .children_with(v, &["obj", "obl"])
                 .all(|c| tree.lemma(c) == "in");
+        // "Blinken and Yellen sat on the American side of the table".
+        let sat_on_side = tree.lemma(v) == "sit"
+            && tree
+                .children_with(v, &["obl"])
+                .any(|c| tree.case_of(c).as_deref() == Some("on") && tree.lemma(c) == "side");
+        let sat_in = sat_in || sat_on_side;
         // "Rodríguez sat with Castro": going along with the one sat with.
         let sat_with = tree.lemma(v) == "sit"
             && tree
@@ -2977,11 +2985,36 @@ fn add_companions(s: &SentenceCtx<'_, '_>, out: &mut [EventMention], first: usiz
                         .iter()
                         .any(|e| e.event_type == EventType::Consult && e.sentence == *sp)
                 });
-            let told: Vec<usize> = (0..first)
+            let mut told: Vec<usize> = (0..first)
                 .filter(|&k| {
                     out[k].event_type == EventType::Consult && Some(out[k].sentence) == previous
                 })
                 .collect();
+            // Where those tell none, the latest meeting held between two
+            // parties or more, among them every state the companions serve.
+            if along && told.is_empty() {
+                let served: Vec<&String> = companions
+                    .iter()
+                    .filter_map(|c| c.2.and_then(|m| m.country.as_ref()))
+                    .collect();
+                let fits = |k: usize| {
+                    out[k].event_type == EventType::Consult
+                        && out[k].status == EventStatus::Occurred
+                        && out[k].actors.len() >= 2
+                        && served.iter().all(|c| out[k].actors.contains(c))
+                };
+                // (One the sentence's other companions went along to first:
+                // "Blinken sat on the American side; the Chinese delegation
+                // included Qin".)
+                told.extend(
+                    chosen
+                        .iter()
+                        .copied()
+                        .find(|&k| fits(k))
+                        .or_else(|| (0..first).rev().find(|&k| fits(k))),
+                );
+                chosen.extend(told.iter().copied());
+            }
             // (Who sat in, sat in on every meeting the sentence before told.)
             if !(pronoun && told.len() == 1 || along && !told.is_empty()) {
                 continue;

@@ -861,3 +861,29 @@ fn the_delegations_go_along_to_the_meeting_just_told() {
     assert!(companion("Lavrov"), "{t:#}");
     assert!(companion("Choe"), "{t:#}");
 }
+
+/// Sides at the table, told sentences after the meeting, go along to the
+/// latest meeting held between the states they serve, one for the sentence.
+#[test]
+fn the_sides_at_the_table_go_along_to_the_meeting_held() {
+    let text = "Joe Biden and Xi Jinping held talks near San Francisco on Wednesday. The two \
+                militaries will resume high-level contacts. Xi said the planet was big enough for \
+                both countries. Secretary of State Antony Blinken and Treasury Secretary Janet \
+                Yellen sat on the American side of the table; the Chinese delegation included \
+                Foreign Minister Wang Yi.";
+    let rows = coded(text, "2023-11-16");
+    let held = by_trigger(&rows, text, "CONSULT", "held");
+    let t = held
+        .first()
+        .unwrap_or_else(|| panic!("the talks: {rows:#?}"));
+    let names = people(t);
+    for p in [
+        "Joe Biden",
+        "Xi Jinping",
+        "Antony Blinken",
+        "Janet Yellen",
+        "Wang Yi",
+    ] {
+        assert!(names.iter().any(|n| n == p), "{p}: {t:#}");
+    }
+}
