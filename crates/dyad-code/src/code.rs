@@ -399,6 +399,7 @@ pub fn code_document(coder: &Coder, input: &CodeInput<'_>) -> Vec<EventMention> 
         if let Some(events) = out.get_mut(sentence_first..) {
             date_by_interval(&s, events);
         }
+        add_companions(&s, &mut out, sentence_first);
     }
     date_by_meeting(input.text, &mut out, &anchored);
     place_by_visit(&mut out);
@@ -2684,6 +2685,395 @@ struct SentenceCtx<'a, 'i> {
     previous_topic: &'a [&'a ResolvedMention],
 }
 
+/// Verbs of going to a meeting others hold ("joined the lunch", "sat in on
+/// the talks", "attended the summit").
+const ATTEND: [&str; 3] = ["join", "attend", "sit"];
+
+/// Nouns for someone who acts for another ("Putin's spokesman").
+const AIDES: [&str; 7] = [
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "adviser",
+    "advisor",
+    "aide",
+    "envoy",
+];
+
+/// Whether the person `m` is named only as the possessor of someone else's
+/// office: "Biden's national security adviser, Jake Sullivan" (an office with
+/// a person in apposition), "Putin's spokesman" (an aide's title).
+fn aide_owner(tree: &Tree<'_>, mentions: &[&ResolvedMention], m: &ResolvedMention) -> bool {
+    let Some(k) = (0..tree.len())
+        .rev()
+        .find(|&k| tree.tokens.get(k).is_some_and(|t| m.span.contains(t.span)))
+    else {
+        return false;
+    };
+    // The name's head word is the one hung outside it.
+    let mut k = k;
+    while let Some(h) = tree.head(k) {
+        if !tree.tokens.get(h).is_some_and(|t| m.span.contains(t.span)) {
+            break;
+        }
+        k = h;
+    }
+    if tree.rel(k) != "nmod:poss" {
+        return false;
+    }
+    let Some(office) = tree.head(k) else {
+        return false;
+    };
+    if tree.tokens.get(office).is_none_or(|t| t.upos != "NOUN") {
+        return false;
+    }
+    if AIDES.contains(&tree.lemma(office).as_str()) {
+        return true;
+    }
+    tree.children_with(office, &["appos"])
+        .filter_map(|a| tree.subtree_span(a))
+        .any(|sp| {
+            mentions
+                .iter()
+                .any(|o| o.person.is_some() && o.span != m.span && sp.contains(o.span))
+        })
+}
+
+/// Verbs whose agent goes along with someone to what they do: "Xi was
+/// accompanied by Wang Yi", "where he will be joined by the Archbishop".
+pub(crate) const ACCOMPANY: [&str; 3] = ["accompany", "join", "represent"];
+
+/// Nouns for the people one party brings to a meeting ("the North Korean side
+/// included …").
+const DELEGATIONS: [&str; 3] = ["side", "delegation", "team"];
+
+/// People named as going along with a meeting's principal ("Xi was accompanied
+/// by Wang Yi, the foreign minister, and by Cai Qi"; "Yoon, accompanied by
+/// Foreign Minister Park Jin, said …") take part in the principal's meeting:
+/// the one this sentence tells, else the latest the two sentences before it
+/// told with the principal among its people. They are marked companions:
+/// reports name them or not at will, so they take no part in deciding which
+/// reports tell one event. People in a clause about a companion ("Pompeo,
+/// who met Kim last month") are not companions.
+fn add_companions(s: &SentenceCtx<'_, '_>, out: &mut [EventMention], first: usize) {
+    let tree = s.tree;
+    let sentence_start = s.sentence.span.start;
+    let is_person = |m: &&&ResolvedMention| m.person.is_some() || m.kind == MentionKind::Person;
+    // (A name the resolver ran on from a title, "Canterbury, Justin Welby",
+    // is its words after the comma.)
+    let name_of = |m: &ResolvedMention| {
+        let name = m.person.as_deref().unwrap_or(&m.text);
+        name.rsplit(", ").next().unwrap_or(name).to_string()
+    };
+    // Meetings earlier companions of the sentence went along to.
+    let mut chosen: Vec<usize> = Vec::new();
+    for v in 0..tree.len() {
+        if tree.tokens.get(v).is_none_or(|t| t.upos != "VERB") {
+            continue;
+        }
+        // "Rice and her deputy Ben Rhodes … sat in": sitting in, on nothing
+        // named, is going along to the meeting just told.
+        let sat_in = tree.lemma(v) == "sit"
+            && tree
+                .children_with(v, &["advmod", "compound", "obl"])
+                .any(|c| tree.lemma(c) == "in" && tree.children(c).is_empty())
+            && tree
+                .children_with(v, &["obj", "obl"])
+                .all(|c| tree.lemma(c) == "in");
+        // "Blinken and Yellen sat on the American side of the table".
+        let sat_on_side = tree.lemma(v) == "sit"
+            && tree
+                .children_with(v, &["obl"])
+                .any(|c| tree.case_of(c).as_deref() == Some("on") && tree.lemma(c) == "side");
+        let sat_in = sat_in || sat_on_side;
+        // "Rodríguez sat with Castro": going along with the one sat with.
+        let sat_with = tree.lemma(v) == "sit"
+            && tree
+                .children_with(v, &["obl"])
+                .any(|c| tree.case_of(c).as_deref() == Some("with"));
+        // "The North Korean side included Foreign Minister Ri Son Gwon …":
+        // a side's or delegation's members go along to the meeting just told.
+        let delegation = tree.lemma(v) == "include"
+            && tree
+                .children_with(v, &["nsubj"])
+                .any(|c| DELEGATIONS.contains(&tree.lemma(c).as_str()));
+        if !sat_in && !sat_with && !delegation && !ACCOMPANY.contains(&tree.lemma(v).as_str()) {
+            continue;
+        }
+        let agents: Vec<usize> = if delegation {
+            tree.children_with(v, &["obj"]).collect()
+        } else if sat_with {
+            tree.children_with(v, &["nsubj"]).collect()
+        } else if sat_in {
+            // (Or, where the parse hung the verb on a relative clause's
+            // ("Rhodes, who led the talks, sat in"), that clause's noun.)
+            let mut c = v;
+            while tree.rel(c) == "conj" && tree.children_with(c, &["nsubj"]).next().is_none() {
+                match tree.head(c) {
+                    Some(h) => c = h,
+                    None => break,
+                }
+            }
+            let mut subjects: Vec<usize> = tree.children_with(v, &["nsubj"]).collect();
+            if subjects.is_empty() && c != v && tree.rel(c) == "acl:relcl" {
+                subjects.extend(tree.head(c));
+            }
+            subjects
+        } else {
+            tree.children_with(v, &["obl"])
+                .filter(|&o| tree.case_of(o).as_deref() == Some("by"))
+                .collect()
+        };
+        if agents.is_empty() {
+            continue;
+        }
+        // The agents' phrases, and nouns the parse hung on the verb beside
+        // them ("by the Archbishop …, and the moderator …").
+        let phrases: Vec<Span> = agents
+            .iter()
+            .copied()
+            .chain(tree.children_with(v, &["conj"]).filter(|&c| {
+                tree.tokens
+                    .get(c)
+                    .is_some_and(|t| matches!(t.upos.as_str(), "NOUN" | "PROPN"))
+            }))
+            .filter_map(|a| tree.subtree_span(a))
+            .collect();
+        // Clauses inside them tell other things.
+        let clauses: Vec<Span> = agents
+            .iter()
+            .flat_map(|&a| tree.subtree(a))
+            .filter(|&k| matches!(tree.base_rel(k), "acl" | "advcl"))
+            .filter_map(|k| tree.subtree_span(k))
+            .collect();
+        let within = |sp: Span| {
+            phrases.iter().any(|p| p.contains(sp)) && !clauses.iter().any(|c| c.contains(sp))
+        };
+        let mut companions: Vec<(String, Span, Option<&ResolvedMention>)> = s
+            .mentions
+            .iter()
+            .filter(is_person)
+            .filter(|m| within(m.span))
+            .map(|m| (name_of(m), m.span, Some(*m)))
+            .collect();
+        // Names the knowledge base does not know: a proper name of two words
+        // or more ("Justin Welby") that no resolved mention covers.
+        for k in 0..tree.len() {
+            let Some(t) = tree.tokens.get(k) else {
+                continue;
+            };
+            let flat: Vec<usize> = tree.children_with(k, &["flat"]).collect();
+            if t.upos != "PROPN" || tree.base_rel(k) == "flat" || flat.is_empty() {
+                continue;
+            }
+            let words: Vec<&dyad_text::Token> = std::iter::once(k)
+                .chain(flat)
+                .filter_map(|j| tree.tokens.get(j))
+                .collect();
+            if !words
+                .iter()
+                .all(|w| w.upos == "PROPN" && w.text.starts_with(|c: char| c.is_uppercase()))
+            {
+                continue;
+            }
+            let (Some(a), Some(b)) = (words.first(), words.last()) else {
+                continue;
+            };
+            let span = Span::new(a.span.start, b.span.end);
+            if !within(span) || s.mentions.iter().any(|m| m.span.overlaps(span)) {
+                continue;
+            }
+            let Some(name) = span.slice(s.input.text) else {
+                continue;
+            };
+            companions.push((name.to_string(), span, None));
+        }
+        if companions.is_empty() {
+            continue;
+        }
+        // The principal: the passive's subject ("Xi was accompanied"), or the
+        // noun a participle hangs on ("Yoon, accompanied by …").
+        // (Who sits in goes along with no one named.)
+        let principal_tok = if sat_in || delegation {
+            None
+        } else if sat_with {
+            tree.children_with(v, &["obl"])
+                .find(|&c| tree.case_of(c).as_deref() == Some("with"))
+        } else if tree.base_rel(v) == "acl" {
+            tree.head(v)
+        } else {
+            tree.children_with(v, &["nsubj"]).next()
+        };
+        if principal_tok.is_none() && !sat_in && !delegation {
+            continue;
+        }
+        let pronoun = principal_tok
+            .and_then(|p| tree.tokens.get(p))
+            .is_some_and(|t| {
+                t.upos == "PRON" && matches!(t.text.to_lowercase().as_str(), "he" | "she")
+            });
+        let principals: Vec<String> = if pronoun {
+            s.previous_topic.iter().map(|m| name_of(m)).collect()
+        } else if let Some(principal_tok) = principal_tok {
+            let span = tree.subtree_span(principal_tok);
+            s.mentions
+                .iter()
+                .filter(is_person)
+                .filter(|m| span.is_some_and(|sp| sp.contains(m.span)))
+                .filter(|m| !companions.iter().any(|c| c.1 == m.span))
+                .map(|m| name_of(m))
+                .collect()
+        } else {
+            Vec::new()
+        };
+        // "Russia was represented by Shoigu and Lavrov": a state going along
+        // to the meeting just told, by its people.
+        let state = principals.is_empty()
+            && !pronoun
+            && principal_tok
+                .and_then(|p| tree.subtree_span(p))
+                .is_some_and(|sp| {
+                    s.mentions
+                        .iter()
+                        .any(|m| m.person.is_none() && m.country.is_some() && sp.contains(m.span))
+                });
+        let along = sat_in || delegation || state;
+        let has_principal = |e: &EventMention| {
+            e.event_type == EventType::Consult
+                && e.participants
+                    .iter()
+                    .any(|p| principals.contains(&p.name) && !p.companion)
+        };
+        // This sentence's meetings, but not one told of a companion
+        // ("Pompeo, who met Kim last month": one a companion is already in).
+        let own = |e: &EventMention| {
+            e.event_type == EventType::Consult
+                && !phrases.iter().any(|p| p.contains(e.trigger))
+                && !e
+                    .participants
+                    .iter()
+                    .any(|p| companions.iter().any(|c| c.0 == p.name))
+        };
+        let here = out.get(first..).unwrap_or_default();
+        let own_sentence = here.iter().any(|e| own(e) && has_principal(e))
+            || (pronoun
+                && principals.is_empty()
+                && here.iter().any(|e| own(e) && !e.participants.is_empty()));
+        let targets: Vec<usize> = if own_sentence {
+            (first..out.len())
+                .filter(|&k| own(&out[k]) && (has_principal(&out[k]) || principals.is_empty()))
+                .collect()
+        } else if principals.is_empty() {
+            // "He was accompanied by …" after a sentence whose one meeting
+            // names its visitor by words the knowledge base does not know:
+            // the companions go along to that meeting.
+            // (A title the splitter cut off as a sentence of its own,
+            // "National security adviser. Susan Rice … sat in", is skipped:
+            // the latest of the two sentences before that told a meeting.)
+            let reach = if along { 2 } else { 1 };
+            let previous = s
+                .input
+                .analysis
+                .sentences
+                .iter()
+                .filter(|x| x.span.end <= sentence_start)
+                .rev()
+                .take(reach)
+                .map(|x| x.span)
+                .find(|sp| {
+                    out[..first]
+                        .iter()
+                        .any(|e| e.event_type == EventType::Consult && e.sentence == *sp)
+                });
+            let mut told: Vec<usize> = (0..first)
+                .filter(|&k| {
+                    out[k].event_type == EventType::Consult && Some(out[k].sentence) == previous
+                })
+                .collect();
+            // Where those tell none, the latest meeting held between two
+            // parties or more, among them every state the companions serve.
+            if along && told.is_empty() {
+                let served: Vec<&String> = companions
+                    .iter()
+                    .filter_map(|c| c.2.and_then(|m| m.country.as_ref()))
+                    .collect();
+                let fits = |k: usize| {
+                    out[k].event_type == EventType::Consult
+                        && out[k].status == EventStatus::Occurred
+                        && out[k].actors.len() >= 2
+                        && served.iter().all(|c| out[k].actors.contains(c))
+                };
+                // (One the sentence's other companions went along to first:
+                // "Blinken sat on the American side; the Chinese delegation
+                // included Qin".)
+                told.extend(
+                    chosen
+                        .iter()
+                        .copied()
+                        .find(|&k| fits(k))
+                        .or_else(|| (0..first).rev().find(|&k| fits(k))),
+                );
+                chosen.extend(told.iter().copied());
+            }
+            // (Who sat in, sat in on every meeting the sentence before told.)
+            if !(pronoun && told.len() == 1 || along && !told.is_empty()) {
+                continue;
+            }
+            told
+        } else {
+            // The latest earlier sentence, of the two before, telling the
+            // principal's meeting; further back, the latest telling it held.
+            let back = |sentence: Span| {
+                s.input
+                    .analysis
+                    .sentences
+                    .iter()
+                    .filter(|x| x.span.start >= sentence.start && x.span.start < sentence_start)
+                    .count()
+            };
+            let mut before: Vec<usize> = (0..first).filter(|&k| has_principal(&out[k])).collect();
+            if before.last().is_some_and(|&k| back(out[k].sentence) > 2) {
+                before.retain(|&k| out[k].status == EventStatus::Occurred);
+            }
+            let Some(&last) = before.last() else {
+                continue;
+            };
+            let sentence = out[last].sentence;
+            before
+                .into_iter()
+                .filter(|&k| out[k].sentence == sentence)
+                .collect()
+        };
+        for k in targets {
+            let on = out[k]
+                .date
+                .as_ref()
+                .and_then(|d| d.start)
+                .map(|d| d.date)
+                .or(s.published);
+            for (name, span, known) in &companions {
+                if out[k].participants.iter().any(|p| p.name == *name) {
+                    continue;
+                }
+                let mut p = match known {
+                    Some(m) => Participant {
+                        name: name.clone(),
+                        ..participant(s, m, on)
+                    },
+                    None => Participant {
+                        name: name.clone(),
+                        span: *span,
+                        ..Participant::default()
+                    },
+                };
+                p.companion = true;
+                out[k].participants.push(p);
+            }
+            out[k].participants.sort_by_key(|p| p.span.start);
+        }
+    }
+}
+
 /// The person a sentence's main clause is about: the one person named in the
 /// root's subject, or, where that subject is "he" or "she", whom the pronoun
 /// stood for. Nothing where the subject names no one person.
@@ -4789,9 +5179,68 @@ fn code_trigger(
             }
         }
     }
+    // A meeting "between" two or more people named is theirs alone ("a
+    // meeting with Putin, to follow the talks between Blinken and Lavrov").
+    let between: Vec<Span> = tree
+        .children_with(i, &["nmod"])
+        .filter(|&c| tree.case_of(c).as_deref() == Some("between"))
+        .filter_map(|c| tree.subtree_span(c))
+        .collect();
+    let named_between = |m: &ResolvedMention| between.iter().any(|b| b.contains(m.span));
+    if event_type == EventType::Consult
+        && people
+            .iter()
+            .filter(|m| named_between(m))
+            .map(|m| &m.person)
+            .collect::<std::collections::BTreeSet<_>>()
+            .len()
+            >= 2
+    {
+        people.retain(|m| named_between(m));
+    }
+    // Someone named only as whose aide another is ("Biden's national
+    // security adviser, Jake Sullivan", "Putin's spokesman") is not there:
+    // the aide is.
+    people.retain(|m| !aide_owner(tree, mentions, m));
     people.sort_by_key(|m| m.span.start);
     people.dedup_by(|a, b| a.person == b.person);
-    let participants = people.iter().map(|m| participant(s, m, on)).collect();
+    let mut participants: Vec<Participant> = people.iter().map(|m| participant(s, m, on)).collect();
+    // Who joins, attends or sits in on a meeting ("Pompeo and Lavrov joined
+    // the working lunch", "Yellen, who also sat in on the talks") goes along
+    // with its principals: a companion, whom fusion does not weigh.
+    let attended = if ATTEND.contains(&tree.lemma(i).as_str()) {
+        Some(i)
+    } else {
+        tree.head(i)
+            .filter(|&h| ATTEND.contains(&tree.lemma(h).as_str()))
+            .filter(|_| matches!(tree.base_rel(i), "obj" | "obl"))
+    };
+    if event_type == EventType::Consult {
+        if let Some(h) = attended {
+            let mut who: Vec<Span> = tree
+                .children_with(h, &["nsubj"])
+                .filter(|&c| tree.tokens.get(c).is_some_and(|t| t.upos != "PRON"))
+                .filter_map(|c| tree.subtree_span(c))
+                .collect();
+            // "Yellen, who also sat in": the one the relative stands for.
+            let relative = tree.rel(h) == "acl:relcl"
+                || tree
+                    .children_with(h, &["nsubj"])
+                    .any(|c| tree.lemma(c) == "who");
+            if relative {
+                who.extend(
+                    tree.head(h)
+                        .and_then(|n| tree.tokens.get(n))
+                        .map(|t| t.span),
+                );
+            }
+            for p in &mut participants {
+                if who.iter().any(|w| w.overlaps(p.span)) {
+                    p.companion = true;
+                }
+            }
+        }
+    }
 
     // Parties given by office rather than by name ("the ministers sign …").
     let described = subject.and_then(|(subj, passive)| {
@@ -5372,6 +5821,7 @@ fn participant(s: &SentenceCtx<'_, '_>, m: &ResolvedMention, on: Option<NaiveDat
             holder_term: a.holder.as_ref().map(|t| (t.start.clone(), t.end.clone())),
             source: a.holder.as_ref().map(|t| t.source.clone()),
         }),
+        companion: false,
     }
 }
 

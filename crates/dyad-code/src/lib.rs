@@ -169,11 +169,21 @@ impl Coder {
                     .iter()
                     .any(|t| t.lemma.eq_ignore_ascii_case(w) || t.text.eq_ignore_ascii_case(w))
         };
-        keys.iter().any(|k| match self.trigger_words.get(k) {
-            None => false,
-            Some(None) => true,
-            Some(Some(needs)) => needs.iter().any(|w| present(w)),
-        })
+        // A companion's sentence ("Xi was accompanied by Wang Yi") adds
+        // people to a meeting told before it.
+        let companions = tokens.iter().any(|t| {
+            let lemma = t.lemma.to_lowercase();
+            t.upos == "VERB"
+                && (code::ACCOMPANY.contains(&lemma.as_str())
+                    || lemma == "sit"
+                    || lemma == "include")
+        });
+        companions
+            || keys.iter().any(|k| match self.trigger_words.get(k) {
+                None => false,
+                Some(None) => true,
+                Some(Some(needs)) => needs.iter().any(|w| present(w)),
+            })
     }
 
     /// Codes every sentence of a document.

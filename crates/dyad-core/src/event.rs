@@ -164,6 +164,10 @@ pub struct Participant {
     pub role: Option<String>,
     /// Where the report's own title for the person disagrees with the knowledge base.
     pub anachronism: Option<Anachronism>,
+    /// Named only as going along with a principal ("accompanied by …"): takes
+    /// part, but tells nothing of which reports tell one event.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub companion: bool,
 }
 
 /// A report pairing a person with an office they did not hold on the date.

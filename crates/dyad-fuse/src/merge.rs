@@ -11,7 +11,7 @@ use crate::{
     FusedParticipant, MentionRef, StatusEntry,
 };
 use chrono::Datelike;
-use dyad_core::{ActorRef, EventMention, EventStatus, EventType};
+use dyad_core::{ActorRef, EventMention, EventStatus, EventType, Span};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// A month bucket for mentions with neither a date nor a publication date.
@@ -940,6 +940,43 @@ type KbClash = (Vec<String>, Option<String>, String);
 /// Participants merged across reports (the latest report's wording of each
 /// person wins), leaving out people the knowledge base rules out; conflicts for
 /// those, and for reports that give one office to different people.
+/// Whether `person` follows the phrase `party` in apposition: a comma, then
+/// only other people the mention names, commas and "and" between
+/// ("their foreign ministers, Antony Blinken and Sergei Lavrov").
+fn in_apposition(m: &EventMention, party: Span, person: Span) -> bool {
+    if person.start < party.end || party.start < m.sentence.start {
+        return false;
+    }
+    let text = |a: usize, b: usize| {
+        m.sentence_text
+            .get(a - m.sentence.start..b - m.sentence.start)
+            .map(|t| t.trim_matches(|c: char| c.is_whitespace()))
+    };
+    let mut others: Vec<Span> = m
+        .participants
+        .iter()
+        .map(|q| q.span)
+        .filter(|q| q.start >= party.end && q.end <= person.start)
+        .collect();
+    others.sort_by_key(|q| q.start);
+    let mut cur = party.end;
+    let mut pieces = Vec::new();
+    for q in others.iter().chain(std::iter::once(&person)) {
+        if q.start < cur {
+            return false;
+        }
+        pieces.push(text(cur, q.start));
+        cur = q.end;
+    }
+    pieces.first() == Some(&Some(","))
+        && pieces.iter().all(|p| {
+            p.is_some_and(|t| {
+                let t = t.trim_matches(|c: char| c == ',' || c.is_whitespace());
+                t.is_empty() || t == "and"
+            })
+        })
+}
+
 fn participants_and_conflicts(
     members: &[&EventMention],
     out: &mut Vec<Conflict>,
@@ -985,10 +1022,15 @@ fn participants_and_conflicts(
             }
             // Someone the act is told of as its doer or counterpart ("Emanuel
             // is also taking part") weighs as much as two passing names.
-            let party = [&m.source, &m.target]
-                .into_iter()
-                .flatten()
-                .any(|a| a.span.contains(p.span));
+            // (So does a companion the report says went along.)
+            // So does one the act's doer or counterpart names in apposition
+            // ("with their foreign ministers, Antony Blinken and Sergei
+            // Lavrov").
+            let party = p.companion
+                || [&m.source, &m.target]
+                    .into_iter()
+                    .flatten()
+                    .any(|a| a.span.contains(p.span) || in_apposition(m, a.span, p.span));
             *named.entry(key.clone()).or_default() += if party { 2 } else { 1 };
             let country = p.country.clone();
             let found = people.iter_mut().find(|(k, q)| {

@@ -191,7 +191,9 @@ pub struct MentionView<'a> {
 pub fn participant_keys(m: &EventMention) -> BTreeSet<(String, String)> {
     m.participants
         .iter()
-        .filter(|p| p.anachronism.is_none())
+        // (Companions, "accompanied by …", are named or not at a report's
+        // whim: they tell nothing of which reports tell one event.)
+        .filter(|p| p.anachronism.is_none() && !p.companion)
         .map(|p| (surname_key(&p.name), p.country.clone().unwrap_or_default()))
         .filter(|(s, _)| !s.is_empty())
         .collect()

@@ -93,6 +93,7 @@ pub fn synthetic_mentions(n: usize) -> Vec<EventMention> {
                 country: Some(a.to_string()),
                 role: None,
                 anachronism: None,
+                companion: false,
             }],
             date: Some(EventDate {
                 text: None,

@@ -50,6 +50,7 @@ fn person(name: &str, country: &str, role: &str) -> Participant {
         country: Some(country.into()),
         role: Some(role.into()),
         anachronism: None,
+        companion: false,
     }
 }
 
@@ -1773,4 +1774,77 @@ fn a_meeting_retold_in_the_next_month_at_its_place_is_a_date_conflict() {
         mention(retelling("b", "2015-10-30", "2015-10", false)),
     ]);
     assert_eq!(events.len(), 2, "{events:#?}");
+}
+
+/// An event many reports tell keeps the people more than one names, and the
+/// people one report names as its doers: also where the doers are a phrase
+/// ("their foreign ministers") and the names stand in apposition to it. A
+/// name in passing, once, still gives way.
+#[test]
+fn people_in_apposition_to_the_parties_stay_with_a_much_told_event() {
+    let leaders = || {
+        vec![
+            person("Fumio Kishida", "JPN", "head_of_government"),
+            person("Joe Biden", "USA", "head_of_state"),
+        ]
+    };
+    let told = |doc: &'static str, n: usize| {
+        let mut m = consult(
+            doc,
+            n,
+            "2023-01-14",
+            EventStatus::Occurred,
+            Some("2023-01-13"),
+            None,
+            "Kishida and Biden met at the White House on Friday.",
+        );
+        m.participants = leaders();
+        mention(m)
+    };
+    let sentence =
+        "Kishida and Biden's talks, first with their foreign ministers, Yoshimasa Hayashi and Antony Blinken, lasted two hours.";
+    let mut ministers = consult(
+        D003,
+        1,
+        "2023-01-14",
+        EventStatus::Occurred,
+        Some("2023-01-13"),
+        None,
+        sentence,
+    );
+    let at = |w: &str| {
+        let k = sentence.find(w).unwrap() + 100;
+        Span::new(k, k + w.len())
+    };
+    let mut hayashi = person("Yoshimasa Hayashi", "JPN", "foreign_minister");
+    hayashi.span = at("Yoshimasa Hayashi");
+    let mut blinken = person("Antony Blinken", "USA", "secretary_of_state");
+    blinken.span = at("Antony Blinken");
+    let mut kishida = person("Fumio Kishida", "JPN", "head_of_government");
+    kishida.span = at("Kishida");
+    let mut biden = person("Joe Biden", "USA", "head_of_state");
+    biden.span = at("Biden");
+    ministers.participants = vec![kishida, biden, hayashi, blinken];
+    let mut ministers = mention(ministers);
+    ministers.source = Some(ActorRef {
+        text: "their foreign ministers".into(),
+        span: at("their foreign ministers"),
+        actor: None,
+        country: Some("JPN".into()),
+        sector: None,
+    });
+    // A third report names, once and in passing, someone else.
+    let mut passing = told(D002, 1);
+    let mut wong = person("Penny Wong", "AUS", "foreign_minister");
+    wong.span = Span::new(140, 150);
+    passing.participants.push(wong);
+    let events = fuse(&[told(D000, 1), told(D001, 1), passing, ministers]);
+    let names: Vec<&str> = events
+        .iter()
+        .flat_map(|e| e.participants.iter().map(|p| p.name.as_str()))
+        .collect();
+    assert_eq!(events.len(), 1, "{names:?}");
+    assert!(names.contains(&"Yoshimasa Hayashi"), "{names:?}");
+    assert!(names.contains(&"Antony Blinken"), "{names:?}");
+    assert!(!names.contains(&"Penny Wong"), "{names:?}");
 }

@@ -91,11 +91,18 @@ pub fn mention_json(m: &dyad_core::EventMention, co: &dyad_core::CharOffsets) ->
         "source": actor_json(co, &m.source),
         "target": actor_json(co, &m.target),
         "actors": m.actors,
-        "participants": m.participants.iter().map(|p| json!({
-            "name": p.name, "actor": p.actor, "country": p.country, "role": p.role,
-            "start": co.char_of(p.span.start), "end": co.char_of(p.span.end),
-            "anachronism": p.anachronism,
-        })).collect::<Vec<_>>(),
+        "participants": m.participants.iter().map(|p| {
+            let mut v = json!({
+                "name": p.name, "actor": p.actor, "country": p.country, "role": p.role,
+                "start": co.char_of(p.span.start), "end": co.char_of(p.span.end),
+                "anachronism": p.anachronism,
+            });
+            // Named only as going along with a principal ("accompanied by …").
+            if p.companion {
+                v["companion"] = json!(true);
+            }
+            v
+        }).collect::<Vec<_>>(),
         "date": m.date.as_ref().map(|d| json!({"text": d.text, "value": d.value, "grain": d.grain.as_str()})),
         "location": m.location.as_ref().map(|l| json!({"text": l.text, "name": l.name, "country": l.country})),
         "according_to": actor_json(co, &m.according_to),

@@ -665,3 +665,246 @@ fn a_past_day_on_an_infinitive_that_is_no_act_dates_the_act_above() {
         "{rows:#?}"
     );
 }
+
+/// People said to go along with a meeting's principal take part in it,
+/// marked companions; people in a clause about a companion do not, nor does
+/// a meeting told of the companion gain them again.
+#[test]
+fn companions_of_a_principal_join_the_meeting_told_before() {
+    let text = "Joe Biden met Xi Jinping in Bali on Monday. Xi was accompanied by Wang Yi, the \
+                foreign minister, and by Cai Qi and Ding Xuexiang, two newcomers to the party's \
+                top leadership.";
+    let rows = coded(text, "2022-11-15");
+    let met = by_trigger(&rows, text, "CONSULT", "met");
+    let meeting = met
+        .first()
+        .unwrap_or_else(|| panic!("a meeting: {rows:#?}"));
+    let names = people(meeting);
+    for p in [
+        "Joe Biden",
+        "Xi Jinping",
+        "Wang Yi",
+        "Cai Qi",
+        "Ding Xuexiang",
+    ] {
+        assert!(names.iter().any(|n| n == p), "{p}: {meeting:#}");
+    }
+    let wang = meeting["participants"]
+        .as_array()
+        .and_then(|ps| ps.iter().find(|p| p["name"] == "Wang Yi"))
+        .unwrap_or_else(|| panic!("{meeting:#}"));
+    assert_eq!(wang["companion"], true, "{meeting:#}");
+    assert!(meeting["participants"].as_array().is_some_and(|ps| ps
+        .iter()
+        .any(|p| p["name"] == "Joe Biden" && p.get("companion").is_none())));
+
+    // "He" after a visit whose visitor the knowledge base does not know.
+    let text = "Kim Yong Chol, a former spy chief, is the most senior North Korean official to \
+                visit the White House in 18 years. He was accompanied by Secretary of State Mike \
+                Pompeo, who met Kim Jong Un in Pyongyang last month.";
+    let rows = coded(text, "2018-06-01");
+    let visit = by_trigger(&rows, text, "CONSULT", "visit");
+    assert!(
+        visit
+            .iter()
+            .any(|v| people(v).iter().any(|p| p == "Mike Pompeo")),
+        "{visit:#?}"
+    );
+    // Kim Jong Un is in the clause about Pompeo: no companion of the visit.
+    assert!(
+        visit
+            .iter()
+            .all(|v| !people(v).iter().any(|p| p == "Kim Jong Un")),
+        "{visit:#?}"
+    );
+}
+
+/// Someone named only as whose aide another is takes no part: the aide does.
+#[test]
+fn the_owner_of_an_aide_is_no_participant() {
+    let text = "The announcement followed a meeting in Geneva on Monday between Biden's national \
+                security adviser, Jake Sullivan, and Nikolai Patrushev, the secretary of Russia's \
+                Security Council.";
+    let rows = coded(text, "2021-05-25");
+    let met = by_trigger(&rows, text, "CONSULT", "meeting");
+    let meeting = met
+        .first()
+        .unwrap_or_else(|| panic!("a meeting: {rows:#?}"));
+    let names = people(meeting);
+    assert!(names.iter().any(|n| n == "Jake Sullivan"), "{meeting:#}");
+    assert!(!names.iter().any(|n| n == "Joe Biden"), "{meeting:#}");
+    // But a leader's own visit is the leader's.
+    let text = "Biden's visit to Kyiv on Monday lasted five hours.";
+    let rows = coded(text, "2023-02-20");
+    let visit = by_trigger(&rows, text, "CONSULT", "visit");
+    assert!(
+        visit
+            .iter()
+            .any(|v| people(v).iter().any(|p| p == "Joe Biden")),
+        "{rows:#?}"
+    );
+}
+
+/// Who sits in on or joins a meeting others hold goes along as a companion.
+#[test]
+fn who_sits_in_on_the_talks_is_a_companion() {
+    let text = "Treasury Secretary Janet Yellen, who also sat in on the talks, is expected to \
+                meet her Chinese counterparts.";
+    let rows = coded(text, "2022-11-14");
+    let talks = by_trigger(&rows, text, "CONSULT", "talks");
+    let sat = talks
+        .first()
+        .unwrap_or_else(|| panic!("the talks: {rows:#?}"));
+    let yellen = sat["participants"]
+        .as_array()
+        .and_then(|ps| ps.iter().find(|p| p["name"] == "Janet Yellen"))
+        .unwrap_or_else(|| panic!("{sat:#}"));
+    assert_eq!(yellen["companion"], true, "{sat:#}");
+    // Her own meeting to come is hers.
+    let meet = by_trigger(&rows, text, "CONSULT", "meet");
+    assert!(
+        meet.iter().all(|m| m["participants"]
+            .as_array()
+            .is_some_and(|ps| ps.iter().all(|p| p.get("companion").is_none()))),
+        "{meet:#?}"
+    );
+}
+
+/// Talks "between" people named are theirs alone, not those of whoever the
+/// clause around them is about.
+#[test]
+fn talks_between_two_people_are_theirs() {
+    let text = "White House press secretary Jen Psaki said Joe Biden had accepted a meeting with \
+                Vladimir Putin in principle, to follow the talks between Antony Blinken and Sergei \
+                Lavrov.";
+    let rows = coded(text, "2022-02-21");
+    let talks = by_trigger(&rows, text, "CONSULT", "talks");
+    let t = talks
+        .first()
+        .unwrap_or_else(|| panic!("the talks: {rows:#?}"));
+    let names = people(t);
+    assert!(names.iter().any(|n| n == "Antony Blinken"), "{t:#}");
+    assert!(
+        names
+            .iter()
+            .any(|n| n.starts_with("Serge") && n.ends_with("Lavrov")),
+        "{t:#}"
+    );
+    assert!(!names.iter().any(|n| n == "Joe Biden"), "{t:#}");
+}
+
+/// A meal others join is a meeting, and its joiners go along as companions.
+#[test]
+fn who_joins_the_working_lunch_goes_along() {
+    let text = "Secretary of State Mike Pompeo and Foreign Minister Sergei Lavrov joined the \
+                working lunch.";
+    let rows = coded(text, "2018-07-16");
+    let joined = by_trigger(&rows, text, "CONSULT", "joined");
+    let lunch = joined
+        .first()
+        .unwrap_or_else(|| panic!("the lunch: {rows:#?}"));
+    assert_eq!(actors(lunch), ["RUS", "USA"], "{lunch:#}");
+    let ps = lunch["participants"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
+    assert_eq!(ps.len(), 2, "{lunch:#}");
+    assert!(ps.iter().all(|p| p["companion"] == true), "{lunch:#}");
+}
+
+/// Who "sat in", on nothing named, went along to the meeting just told; not
+/// to the one in a clause about them.
+#[test]
+fn who_sat_in_went_along_to_the_meeting_just_told() {
+    let text = "Barack Obama and Raul Castro met for about an hour in Panama City on Saturday. \
+                National security adviser Susan Rice and her deputy Ben Rhodes, who led the \
+                secret negotiations with Havana, sat in.";
+    let rows = coded(text, "2015-04-11");
+    let met = by_trigger(&rows, text, "CONSULT", "met");
+    let m = met
+        .first()
+        .unwrap_or_else(|| panic!("a meeting: {rows:#?}"));
+    let names = people(m);
+    for p in ["Barack Obama", "Susan Rice", "Ben Rhodes"] {
+        assert!(names.iter().any(|n| n == p), "{p}: {m:#}");
+    }
+    let negotiations = by_trigger(&rows, text, "CONSULT", "negotiations");
+    assert!(
+        negotiations
+            .iter()
+            .all(|n| !people(n).iter().any(|p| p == "Barack Obama")),
+        "{negotiations:#?}"
+    );
+}
+
+/// Who "sat with" a principal goes along to the principal's meeting: the
+/// latest held, where the sentences just before tell none.
+#[test]
+fn who_sat_with_the_principal_went_along_to_the_meeting_held() {
+    let text = "Barack Obama and Raul Castro held talks at the Palace of the Revolution on \
+                Monday. Obama urged Congress to lift the trade embargo. The Cuban president \
+                bristled at a question on prisoners. Obama said human rights remained central to \
+                US policy. Foreign Minister Bruno Rodriguez sat with Castro.";
+    let rows = coded(text, "2016-03-22");
+    let talks = by_trigger(&rows, text, "CONSULT", "held");
+    let t = talks
+        .first()
+        .unwrap_or_else(|| panic!("the talks: {rows:#?}"));
+    let rodriguez = t["participants"]
+        .as_array()
+        .and_then(|ps| {
+            ps.iter()
+                .find(|p| p["name"].as_str().is_some_and(|n| n.starts_with("Bruno")))
+        })
+        .unwrap_or_else(|| panic!("{t:#}"));
+    assert_eq!(rodriguez["companion"], true, "{t:#}");
+}
+
+/// The people a state was represented by, and those a side's delegation
+/// included, go along to the meeting just told.
+#[test]
+fn the_delegations_go_along_to_the_meeting_just_told() {
+    let text = "Vladimir Putin and Kim Jong Un held talks at the cosmodrome on Wednesday. Russia \
+                was represented by Defence Minister Sergei Shoigu and Foreign Minister Sergei \
+                Lavrov; the North Korean side included Foreign Minister Choe Son Hui.";
+    let rows = coded(text, "2023-09-14");
+    let held = by_trigger(&rows, text, "CONSULT", "held");
+    let t = held
+        .first()
+        .unwrap_or_else(|| panic!("the talks: {rows:#?}"));
+    let ps = t["participants"].as_array().cloned().unwrap_or_default();
+    let companion = |surname: &str| {
+        ps.iter().any(|p| {
+            p["name"].as_str().is_some_and(|n| n.contains(surname)) && p["companion"] == true
+        })
+    };
+    assert!(companion("Shoigu"), "{t:#}");
+    assert!(companion("Lavrov"), "{t:#}");
+    assert!(companion("Choe"), "{t:#}");
+}
+
+/// Sides at the table, told sentences after the meeting, go along to the
+/// latest meeting held between the states they serve, one for the sentence.
+#[test]
+fn the_sides_at_the_table_go_along_to_the_meeting_held() {
+    let text = "Joe Biden and Xi Jinping held talks near San Francisco on Wednesday. The two \
+                militaries will resume high-level contacts. Xi said the planet was big enough for \
+                both countries. Secretary of State Antony Blinken and Treasury Secretary Janet \
+                Yellen sat on the American side of the table; the Chinese delegation included \
+                Foreign Minister Wang Yi.";
+    let rows = coded(text, "2023-11-16");
+    let held = by_trigger(&rows, text, "CONSULT", "held");
+    let t = held
+        .first()
+        .unwrap_or_else(|| panic!("the talks: {rows:#?}"));
+    let names = people(t);
+    for p in [
+        "Joe Biden",
+        "Xi Jinping",
+        "Antony Blinken",
+        "Janet Yellen",
+        "Wang Yi",
+    ] {
+        assert!(names.iter().any(|n| n == p), "{p}: {t:#}");
+    }
+}
