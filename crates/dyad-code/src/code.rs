@@ -408,7 +408,44 @@ pub fn code_document(coder: &Coder, input: &CodeInput<'_>) -> Vec<EventMention> 
     place_by_sentence_meeting(&mut out);
     place_by_day_meeting(&mut out);
     org_countries(coder, &mut out);
+    if let Some(p) = published {
+        last_day_left(&mut out, p);
+    }
     out
+}
+
+/// "Due to join the talks in Tokyo this weekend", told on the Sunday: of a
+/// week or weekend a plan is set for, only the days from the report's on are
+/// still ahead; where that leaves one day, the plan is for that day.
+fn last_day_left(out: &mut [EventMention], published: NaiveDate) {
+    for m in out.iter_mut().filter(|m| m.status == EventStatus::Planned) {
+        let Some(d) = m.date.as_mut().filter(|d| d.grain == Grain::Week) else {
+            continue;
+        };
+        let Some((year, rest)) = d.value.split_once("-W") else {
+            continue;
+        };
+        let (week, weekend) = match rest.strip_suffix("-WE") {
+            Some(w) => (w, true),
+            None => (rest, false),
+        };
+        let (Ok(year), Ok(week)) = (year.parse::<i32>(), week.parse::<u32>()) else {
+            continue;
+        };
+        let Some(last) = NaiveDate::from_isoywd_opt(year, week, chrono::Weekday::Sun) else {
+            continue;
+        };
+        let first = if weekend {
+            NaiveDate::from_isoywd_opt(year, week, chrono::Weekday::Sat)
+        } else {
+            NaiveDate::from_isoywd_opt(year, week, chrono::Weekday::Mon)
+        };
+        if first.is_some_and(|f| f <= published) && published == last {
+            d.value = published.format("%Y-%m-%d").to_string();
+            d.grain = Grain::Day;
+            d.start = Some(DateValue::day(published));
+        }
+    }
 }
 
 /// Whether the phrase `c` under the verb `i` follows straight on the verb's

@@ -908,3 +908,23 @@ fn the_sides_at_the_table_go_along_to_the_meeting_held() {
         assert!(names.iter().any(|n| n == p), "{p}: {t:#}");
     }
 }
+
+#[test]
+fn a_plan_for_this_weekend_told_on_its_last_day_is_for_that_day() {
+    // 28 July 2024 was a Sunday: of "this weekend" only the Sunday is left.
+    let text = "Japan and South Korea will hold defence talks in Tokyo this weekend.";
+    let rows = coded(text, "2024-07-28");
+    let talks = by_trigger(&rows, text, "CONSULT", "hold");
+    let talks = talks
+        .first()
+        .unwrap_or_else(|| panic!("the talks: {rows:#?}"));
+    assert_eq!(talks["date"]["value"], "2024-07-28", "{talks:#}");
+    // Told on the Saturday, the weekend stays a weekend.
+    let rows = coded(text, "2024-07-27");
+    let talks = by_trigger(&rows, text, "CONSULT", "hold");
+    assert_eq!(
+        talks.first().map(|t| t["date"]["value"].clone()),
+        Some(Value::from("2024-W30-WE")),
+        "{rows:#?}"
+    );
+}
