@@ -174,6 +174,20 @@ impl dyad_time::TenseHints for ParseTense<'_> {
                 if to_mark {
                     return TenseHint::Unknown;
                 }
+                // "the summit planned for September 14", "talks set for
+                // Friday": a plan's participle with no verb of its own says
+                // nothing of when; the cue words decide.
+                // (Whatever the parse made its subject: "the summit, planned
+                // for September 14, has been postponed".)
+                if matches!(t.xpos.as_str(), "VBN" | "VBD")
+                    && aux.is_empty()
+                    && matches!(
+                        t.lemma.to_lowercase().as_str(),
+                        "plan" | "schedule" | "set" | "slate" | "due"
+                    )
+                {
+                    return TenseHint::Unknown;
+                }
                 // A participle's "Tense=Past" is no tense: a passive takes
                 // the tense of its "be" ("is expected in Beijing on Sunday" is
                 // present, so the cue words decide; "was held on Sunday" past).

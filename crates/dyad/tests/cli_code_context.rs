@@ -928,3 +928,16 @@ fn a_plan_for_this_weekend_told_on_its_last_day_is_for_that_day() {
         "{rows:#?}"
     );
 }
+
+#[test]
+fn the_day_a_postponed_summit_was_planned_for_is_still_ahead() {
+    // "planned for September 14" says nothing of when; the summit, put off
+    // in June, was to be in the September ahead.
+    let text = "The EU-China summit in Leipzig, planned for September 14, has been postponed.";
+    let rows = coded(text, "2020-06-03");
+    let summit = rows
+        .iter()
+        .find(|r| r["type"] == "CONSULT")
+        .unwrap_or_else(|| panic!("the summit: {rows:#?}"));
+    assert_eq!(summit["date"]["value"], "2020-09-14", "{summit:#}");
+}
