@@ -2150,7 +2150,6 @@ fn repair_since_clause(
         let main = tree.head(v)?;
         Some((since, k, noun, v, main))
     })?;
-    let rel_of_v = tree.rel(v).to_string();
     let mut rehung: Vec<(usize, usize, String)> = vec![
         (since, v, "mark".to_string()),
         (k, v, "nsubj".to_string()),
@@ -2165,7 +2164,6 @@ fn repair_since_clause(
     {
         rehung.push((c, main, tree.rel(c).to_string()));
     }
-    let _ = rel_of_v;
     let rehung: Vec<(usize, usize, &str)> = rehung
         .iter()
         .map(|(a, b, r)| (*a, *b, r.as_str()))

@@ -183,7 +183,7 @@ impl dyad_time::TenseHints for ParseTense<'_> {
                     && aux.is_empty()
                     && matches!(
                         t.lemma.to_lowercase().as_str(),
-                        "plan" | "schedule" | "set" | "slate" | "due"
+                        "plan" | "schedule" | "set" | "slate"
                     )
                 {
                     return TenseHint::Unknown;

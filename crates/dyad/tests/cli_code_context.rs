@@ -941,3 +941,29 @@ fn the_day_a_postponed_summit_was_planned_for_is_still_ahead() {
         .unwrap_or_else(|| panic!("the summit: {rows:#?}"));
     assert_eq!(summit["date"]["value"], "2020-09-14", "{summit:#}");
 }
+
+#[test]
+fn a_visit_measured_since_an_act_keeps_its_own_status_and_time() {
+    // The parse takes "since" for a preposition and "abandoned" for the main
+    // verb's complement: the visit was neither called off nor in July.
+    let text = "Erdogan, on his first visit to Russia since Moscow abandoned the deal in July, \
+                said Turkey and the United Nations had drawn up new proposals.";
+    let rows = coded(text, "2023-09-04");
+    let visit = by_trigger(&rows, text, "CONSULT", "visit");
+    let visit = visit
+        .first()
+        .unwrap_or_else(|| panic!("the visit: {rows:#?}"));
+    assert_eq!(visit["status"], "occurred", "{visit:#}");
+    assert!(visit["date"].is_null(), "{visit:#}");
+    // Talks that are the setting of a hoped-for breakthrough were held.
+    let text = "Russian President Vladimir Putin told Turkish President Tayyip Erdogan on Monday \
+                that Moscow would revive the grain deal only when the West met its obligations, \
+                dashing Turkish hopes of a quick breakthrough at their talks in Sochi.";
+    let rows = coded(text, "2023-09-04");
+    let talks = by_trigger(&rows, text, "CONSULT", "talks");
+    assert_eq!(
+        talks.first().map(|t| t["status"].clone()),
+        Some(Value::from("occurred")),
+        "{rows:#?}"
+    );
+}
