@@ -226,7 +226,11 @@ pub fn code_document(coder: &Coder, input: &CodeInput<'_>) -> Vec<EventMention> 
                 if pledge && matches!(ev.status, EventStatus::Occurred | EventStatus::Ongoing) {
                     ev.status = EventStatus::Planned;
                 }
-                let implied = plover_intent(coder, &ev, readied(&tree, i));
+                let refused = ev.status == EventStatus::Cancelled
+                    && tree
+                        .children_with(i, &["advmod", "neg"])
+                        .any(|c| ["not", "never", "n't"].contains(&tree.lemma(c).as_str()));
+                let implied = plover_intent(coder, &ev, readied(&tree, i), refused);
                 let implied = match implied {
                     // Only a meeting stays an event of its own kind when planned
                     // (dyad's extension of PLOVER); other planned cooperation is
@@ -2428,7 +2432,12 @@ fn readied(tree: &Tree<'_>, i: usize) -> bool {
 /// withdrawal promised is AGREE too, as PLOVER's gold records code it. dyad
 /// keeps the planned act itself as the event; this restates it in PLOVER's
 /// terms, marked as implied by it.
-fn plover_intent(coder: &Coder, ev: &EventMention, readied: bool) -> Option<EventMention> {
+fn plover_intent(
+    coder: &Coder,
+    ev: &EventMention,
+    readied: bool,
+    refused: bool,
+) -> Option<EventMention> {
     let planned = ev.status == EventStatus::Planned;
     let held_out = planned || ev.status == EventStatus::Hypothetical;
     let (event_type, cameo) = match ev.event_type {
@@ -2437,6 +2446,10 @@ fn plover_intent(coder: &Coder, ev: &EventMention, readied: bool) -> Option<Even
         // a threat told in words.
         EventType::Assault if planned && readied => (EventType::Mobilize, "150"),
         EventType::Consult if planned => (EventType::Agree, "036"),
+        // A meeting refused ("will not hold talks with …") is, in PLOVER's and
+        // CAMEO's terms, a rejection of the meeting (CAMEO 125), made when it
+        // is told.
+        EventType::Consult if refused => (EventType::Reject, "125"),
         EventType::Support if planned => (EventType::Agree, "032"),
         EventType::Cooperate if planned => (EventType::Agree, "031"),
         EventType::Aid if planned => (EventType::Agree, "033"),
@@ -2457,6 +2470,9 @@ fn plover_intent(coder: &Coder, ev: &EventMention, readied: bool) -> Option<Even
         coder.plover.lookup(cameo).and_then(|p| p.1.clone())
     };
     restated.cameo = Some(cameo.to_string());
+    if event_type == EventType::Reject {
+        restated.status = EventStatus::Occurred;
+    }
     restated.implied_by = Some(ev.id.clone());
     Some(restated)
 }
@@ -3490,6 +3506,18 @@ fn match_in_layer<'c>(
                         return Some((p, None));
                     }
                     if hit.is_some() {
+                        return Some((p, None));
+                    }
+                }
+                Complement::JointSubject => {
+                    // "Duterte and Obama", "the two leaders", "both men".
+                    let joint = tree.children_with(i, &["nsubj"]).any(|c| {
+                        tree.children_with(c, &["conj"]).next().is_some()
+                            || tree.children_with(c, &["nummod", "det"]).any(|d| {
+                                matches!(tree.lemma(d).to_lowercase().as_str(), "two" | "both")
+                            })
+                    });
+                    if joint {
                         return Some((p, None));
                     }
                 }
@@ -5741,6 +5769,20 @@ fn is_act(coder: &Coder, s: &SentenceCtx<'_, '_>, i: usize, pattern: &Pattern) -
 }
 
 /// What one offers another to agree to: turning it down is a rejection.
+/// What one "meets" without meeting anyone ("would not meet the demands").
+const TERMS_MET: &[&str] = &[
+    "demand",
+    "condition",
+    "requirement",
+    "deadline",
+    "target",
+    "expectation",
+    "need",
+    "standard",
+    "obligation",
+    "criterion",
+];
+
 const PROPOSALS: &[&str] = &[
     "proposal",
     "offer",
@@ -5822,6 +5864,23 @@ fn restate_speech_act(s: &SentenceCtx<'_, '_>, i: usize, ev: &mut EventMention) 
         && tree
             .children_with(i, &["obj", "obl"])
             .any(|c| PROPOSALS.contains(&tree.lemma(c).as_str()));
+    // "Obama will not hold talks with Duterte": the meeting is off. Told as
+    // the meeting's status, so that fusion can join it to the plan it ends;
+    // the refusal itself comes back as PLOVER's REJECT (see `plover_intent`).
+    // ("would not meet the demands" is no meeting: the coder's REJECT below.)
+    let terms_met = tree
+        .children_with(i, &["obj"])
+        .any(|c| TERMS_MET.contains(&tree.lemma(c).as_str()));
+    if ev.status == EventStatus::Denied
+        && future
+        && !proposal
+        && !terms_met
+        && ev.target.is_some()
+        && ev.event_type == EventType::Consult
+    {
+        ev.status = EventStatus::Cancelled;
+        return;
+    }
     if ev.status == EventStatus::Denied && (future || proposal) {
         let cameo = match ev.event_type {
             EventType::Consult => "125",
@@ -6560,8 +6619,6 @@ fn described_by(tree: &Tree<'_>, i: usize) -> Vec<usize> {
     out
 }
 
-/// A verb's lemma with its particle or fixed complement, as cue files write
-/// phrasal verbs: "call_off", "go_ahead", "take_place".
 /// Whether word `x` is negated ("not", "never", "n't") and is a cue that,
 /// negated, tells the status of the act it governs rather than an act of its
 /// own ("did not rule out talks": the talks are possible).
@@ -6576,6 +6633,8 @@ fn negated_undoing(coder: &Coder, tree: &Tree<'_>, x: usize) -> bool {
             .is_some()
 }
 
+/// A verb's lemma with its particle or fixed complement, as cue files write
+/// phrasal verbs: "call_off", "go_ahead", "take_place".
 fn phrasal_lemma(tree: &Tree<'_>, x: usize) -> String {
     let lemma = tree.lemma(x);
     let part = tree.children(x).iter().copied().find(|&c| {

@@ -51,6 +51,11 @@ pub enum Complement {
     Any,
     Object(String),
     Prep(String),
+    /// `subj:and`: the trigger's subject is several parties together ("Duterte
+    /// and Obama spoke briefly", "the two leaders spoke by phone"), which
+    /// makes an act done with each other of a verb that alone says nothing of
+    /// anyone else.
+    JointSubject,
     /// A verb dictionary's word pattern (`- NOT * OVER EFFORTS`): words that must
     /// stand, in order, before and after the verb. Shared by every verb of a
     /// dictionary block (a synset may expand to many phrases).
@@ -323,11 +328,12 @@ impl Patterns {
                 None if with == "-" => Complement::Any,
                 Some(("obj", w)) if !w.is_empty() => Complement::Object(w.to_lowercase()),
                 Some(("prep", w)) if !w.is_empty() => Complement::Prep(w.to_lowercase()),
+                Some(("subj", "and")) => Complement::JointSubject,
                 _ => {
                     return Err(err(
                         file,
                         i + 1,
-                        format!("bad WITH `{with}` (-, obj:LEMMA, obj:* or prep:WORD)"),
+                        format!("bad WITH `{with}` (-, obj:LEMMA, obj:*, prep:WORD or subj:and)"),
                     ))
                 }
             };
@@ -430,7 +436,7 @@ impl Patterns {
                     Complement::Object(w) if w == ANY_OBJECT => {}
                     Complement::Object(w) => needs.push(trigger_key(w)),
                     // Checked against the whole sentence once it is parsed.
-                    Complement::Words(_) => {}
+                    Complement::Words(_) | Complement::JointSubject => {}
                     Complement::Prep(w) => needs.push(w.to_lowercase()),
                 }
                 let entry = out

@@ -170,6 +170,18 @@ pub(crate) enum EntryKind {
     Place(String),
 }
 
+/// A phrase standing for states a text named before it.
+#[derive(Debug, Clone)]
+pub(crate) struct PairPhrase {
+    /// The phrase as word keys.
+    pub(crate) words: Vec<String>,
+    /// How many states it stands for.
+    pub(crate) many: usize,
+    /// Whether it names people ("the two presidents"): then the people the
+    /// text named decide which states, before any state named as a place.
+    pub(crate) people: bool,
+}
+
 #[derive(Debug, Clone)]
 pub(crate) struct Entry {
     pub kind: EntryKind,
@@ -197,9 +209,9 @@ pub struct KnowledgeBase {
     pub(crate) title_roles: HashMap<String, (String, Vec<String>)>,
     pub(crate) cues: HashMap<String, bool>,
     /// Phrases that stand for states a text named before ("the two
-    /// countries", "both sides", "the three leaders"), as word keys with how
-    /// many states; from `cues.tsv` rows `pair` (two) and `trio` (three).
-    pub(crate) pair_phrases: Vec<(Vec<String>, usize)>,
+    /// countries", "both sides", "the three leaders"); from `cues.tsv` rows
+    /// `pair`, `trio`, `pair_people` and `trio_people`.
+    pub(crate) pair_phrases: Vec<PairPhrase>,
     /// Ordinary lower-case words spelled like a country or a demonym
     /// ("china", "turkey", "polish"): such a name is read only when
     /// capitalised; other names are read in lower case too, where the text's
@@ -359,15 +371,22 @@ impl KnowledgeBase {
                         continue;
                     }
                     let many = match r.get(1) {
-                        "pair" => Some(2),
-                        "trio" => Some(3),
+                        "pair" => Some((2, false)),
+                        "trio" => Some((3, false)),
+                        "pair_people" => Some((2, true)),
+                        "trio_people" => Some((3, true)),
                         _ => None,
                     };
-                    if let Some(n) = many {
+                    if let Some((n, people)) = many {
                         let words = text::key_words(r.get(0));
-                        if !words.is_empty() && !self.pair_phrases.iter().any(|(w, _)| *w == words)
+                        if !words.is_empty()
+                            && !self.pair_phrases.iter().any(|p| p.words == words)
                         {
-                            self.pair_phrases.push((words, n));
+                            self.pair_phrases.push(PairPhrase {
+                                words,
+                                many: n,
+                                people,
+                            });
                         }
                     } else {
                         self.cues.insert(key(r.get(0)), r.get(1) == "past");

@@ -535,8 +535,8 @@ impl KnowledgeBase {
         };
         let mut added: Vec<ResolvedMention> = Vec::new();
         for i in 0..toks.len() {
-            for (phrase, many) in &self.pair_phrases {
-                let many = *many;
+            for pair in &self.pair_phrases {
+                let (phrase, many) = (&pair.words, pair.many);
                 let Some(window) = toks.get(i..i + phrase.len()) else {
                     continue;
                 };
@@ -607,12 +607,14 @@ impl KnowledgeBase {
                         })
                         .unwrap_or(0);
                     let mut named: Vec<&ResolvedMention> = Vec::new();
-                    // (A state's agents count here: "American diplomats".)
+                    // (A state's agents count here: "American diplomats".
+                    // For people, only people and agents: "Duterte, flying
+                    // to Vientiane …. The two presidents" are not Laos's.)
                     for m in out.iter().filter(|m| {
                         m.span.start >= previous_start
                             && m.span.end <= sentence_start
                             && m.country.is_some()
-                            && (state_like(m)
+                            && ((state_like(m) && !pair.people)
                                 || matches!(m.kind, MentionKind::Agent | MentionKind::Person))
                     }) {
                         if named.iter().all(|n| n.country != m.country) {
@@ -624,9 +626,25 @@ impl KnowledgeBase {
                     }
                 }
                 if states.len() != many {
-                    // Count each state's mentions; ties go to the one named last.
+                    // Count each state's mentions; ties go to the one named
+                    // last. For people, the people named count, where they
+                    // are enough.
+                    let persons: Vec<&ResolvedMention> = before
+                        .iter()
+                        .copied()
+                        .filter(|m| m.kind == MentionKind::Person)
+                        .collect();
+                    let mut countries: Vec<&Option<String>> =
+                        persons.iter().map(|m| &m.country).collect();
+                    countries.sort();
+                    countries.dedup();
+                    let counted = if pair.people && countries.len() >= many {
+                        &persons
+                    } else {
+                        &before
+                    };
                     let mut tally: Vec<(usize, usize, &ResolvedMention)> = Vec::new();
-                    for (at, m) in before.iter().enumerate() {
+                    for (at, m) in counted.iter().enumerate() {
                         match tally.iter_mut().find(|t| t.2.country == m.country) {
                             Some(t) => {
                                 t.0 += 1;

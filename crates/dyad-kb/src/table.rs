@@ -243,10 +243,18 @@ fn validate_row(name: &str, kind: TableKind, row: &Row, out: &mut Vec<Diagnostic
         TableKind::Cues => {
             if !matches!(
                 row.get(1),
-                "past" | "future" | "pair" | "trio" | "word" | "honorific" | "loose_title"
+                "past"
+                    | "future"
+                    | "pair"
+                    | "trio"
+                    | "pair_people"
+                    | "trio_people"
+                    | "word"
+                    | "honorific"
+                    | "loose_title"
             ) {
                 out.push(at(format!(
-                    "cue meaning `{}` must be `past`, `future`, `pair`, `trio`, `word`, `honorific` or `loose_title`",
+                    "cue meaning `{}` must be `past`, `future`, `pair`, `trio`, `pair_people`, `trio_people`, `word`, `honorific` or `loose_title`",
                     row.get(1)
                 )));
             }

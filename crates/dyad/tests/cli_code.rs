@@ -2988,3 +2988,56 @@ fn one_mention_as_both_sides_is_no_event() {
     );
     assert!(rows.iter().any(|r| r["type"] == "CONSULT"), "{rows:#?}");
 }
+
+/// A meeting someone will not hold is off: the meeting itself, cancelled (so
+/// that fusion joins it to the plan it ends), and the refusal as PLOVER's
+/// REJECT beside it; "would not meet the demands" holds no meeting.
+#[test]
+fn a_meeting_that_will_not_be_held_is_cancelled() {
+    let rows = coded(
+        "President Barack Obama will not hold talks with Philippine President Rodrigo Duterte in Laos, the White House said on Monday.",
+        "2016-09-06",
+    );
+    let meeting = first(&rows, "CONSULT");
+    assert_eq!(meeting["status"], "cancelled", "{rows:#?}");
+    let refusal = first(&rows, "REJECT");
+    assert_eq!(refusal["status"], "occurred", "{rows:#?}");
+    assert_eq!(refusal["implied_by"], meeting["id"], "{rows:#?}");
+    let rows = coded(
+        "The government said it would not meet the kidnappers' demands.",
+        "2004-01-01",
+    );
+    assert!(rows.iter().all(|r| r["status"] != "cancelled"), "{rows:#?}");
+}
+
+/// "The two presidents" are the two people a report is about, not a person
+/// and the capital he flies to.
+#[test]
+fn the_two_presidents_are_the_people_named_before() {
+    let rows = code_report(
+        "Philippine President Rodrigo Duterte on Monday warned Barack Obama not to question him about the drug killings.\n\nDuterte, speaking to reporters at Davao airport before flying to Vientiane for the summit, said he answered only to Filipinos.\n\nThe two presidents are scheduled to hold their first meeting on Tuesday on the sidelines of the summit.",
+        "2016-09-05",
+    );
+    let meeting = rows
+        .iter()
+        .find(|r| r["type"] == "CONSULT" && r["status"] == "planned")
+        .expect("the planned meeting");
+    let actors = meeting["actors"].as_array().cloned().unwrap_or_default();
+    assert!(actors.contains(&serde_json::json!("USA")), "{meeting:#}");
+    assert!(actors.contains(&serde_json::json!("PHL")), "{meeting:#}");
+    assert!(!actors.contains(&serde_json::json!("LAO")), "{meeting:#}");
+}
+
+/// Two people who "spoke" together met; one who spoke alone made a statement.
+#[test]
+fn two_people_who_spoke_together_met() {
+    let rows = coded(
+        "Rodrigo Duterte and Barack Obama spoke by phone on Wednesday.",
+        "2016-09-08",
+    );
+    let call = first(&rows, "CONSULT");
+    assert_eq!(call["mode"], "phone", "{rows:#?}");
+    assert_eq!(call["date"]["value"], "2016-09-07", "{rows:#?}");
+    let rows = coded("Barack Obama spoke on Wednesday.", "2016-09-08");
+    assert!(rows.iter().all(|r| r["type"] != "CONSULT"), "{rows:#?}");
+}
