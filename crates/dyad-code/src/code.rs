@@ -6807,6 +6807,13 @@ fn event_location(
             if let Some(m) = place {
                 return (Some(place_of(m)), remote);
             }
+            // ("on the sidelines of the summit in the Laotian capital")
+            if let Some(l) = (0..tree.len())
+                .filter(|&k| tree.subtree_span(k).is_some_and(|x| span.contains(x)))
+                .find_map(|k| capital_place(s, k))
+            {
+                return (Some(l), remote);
+            }
         }
     }
     // The place may hang on the act's object ("sign an agreement in Tokyo",
@@ -6869,6 +6876,9 @@ fn event_location(
                 .children_with(head, &["appos"])
                 .filter_map(|a| tree.tokens.get(a).map(|t| t.span))
                 .collect();
+            if let Some(l) = capital_place(s, head) {
+                return (Some(l), remote);
+            }
             let place = s.mentions.iter().find(|m| {
                 span.contains(m.span)
                     && m.person.is_none()
@@ -6987,7 +6997,12 @@ fn event_location(
         // A participle describing the act ("talks lasting five hours with Qin
         // in Beijing") opens no clause of its own.
         let describing = tree.base_rel(k) == "acl" && matches!(tok.xpos.as_str(), "VBG" | "VBN");
-        if (tok.upos == "VERB" && !describing) || s.triggers.contains(&k) {
+        // ("on the sidelines of the summit in the Laotian capital": the
+        // summit's place is the side meeting's.)
+        let margins_of = tree
+            .head(k)
+            .is_some_and(|h| places.sideline_words.contains(&tree.lemma(h)));
+        if (tok.upos == "VERB" && !describing) || (s.triggers.contains(&k) && !margins_of) {
             break;
         }
         if !places.at_words.contains(&tree.lemma(k)) || tree.lemma(k) == "to" {
@@ -7006,6 +7021,13 @@ fn event_location(
         let Some(next) = tree.tokens.get(k + 1) else {
             break;
         };
+        // "in the Laotian capital".
+        if let Some(l) = (k + 2..(k + 4).min(tree.len()))
+            .find(|&c| tree.lemma(c).eq_ignore_ascii_case("capital"))
+            .and_then(|c| capital_place(s, c))
+        {
+            return (Some(l), remote);
+        }
         let place = s.mentions.iter().find(|m| {
             m.person.is_none()
                 && m.country.is_some()
@@ -7123,6 +7145,33 @@ fn asides(coder: &Coder, tree: &Tree<'_>, trigger: Span) -> Vec<Span> {
 }
 
 /// A place mention as an event's location.
+/// "the Laotian capital", "Japan's capital": the seat of government of the
+/// state named on the word "capital" (`capital`, a token of the sentence).
+fn capital_place(s: &SentenceCtx<'_, '_>, capital: usize) -> Option<EventLocation> {
+    let tree = s.tree;
+    if !tree.lemma(capital).eq_ignore_ascii_case("capital") {
+        return None;
+    }
+    let on_head: Vec<Span> = tree
+        .children_with(capital, &["amod", "nmod:poss", "compound"])
+        .filter_map(|a| tree.tokens.get(a).map(|t| t.span))
+        .collect();
+    let named = s.mentions.iter().find(|m| {
+        m.person.is_none()
+            && matches!(m.kind, MentionKind::Adjective | MentionKind::Country)
+            && on_head.iter().any(|a| m.span.overlaps(*a))
+    })?;
+    let code = named.country.clone()?;
+    let name = s.input.kb.country(&code)?.capital.clone()?;
+    let phrase = tree.subtree_span(capital)?;
+    Some(EventLocation {
+        text: phrase.slice(s.input.text)?.to_string(),
+        span: phrase,
+        name,
+        country: Some(code),
+    })
+}
+
 fn place_of(m: &ResolvedMention) -> EventLocation {
     EventLocation {
         text: m.text.clone(),

@@ -286,7 +286,10 @@ fn same_report_event(clusters: &[Cluster<'_>], m: &EventMention) -> Option<usize
         .enumerate()
         .filter_map(|(ci, c)| {
             let own = c.members.iter().filter(|x| x.doc == m.doc).count();
-            if own == 0 || !crate::score::same_kind_of_act(m, &c.members) {
+            if own == 0
+                || !crate::score::same_kind_of_act(m, &c.members)
+                || crate::score::held_and_called_off(m, &c.members)
+            {
                 return None;
             }
             if m.status != EventStatus::Occurred

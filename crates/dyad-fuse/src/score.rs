@@ -204,6 +204,7 @@ pub fn join_score(w: &Weights, m: &MentionView, c: &ClusterView) -> Option<f32> 
     if !same_kind_of_act(m.mention, c.members)
         || !same_host(m.mention, c.members)
         || reversed(m.mention, c.members)
+        || held_and_called_off(m.mention, c.members)
     {
         return None;
     }
@@ -444,6 +445,23 @@ pub fn same_kind_of_act(m: &EventMention, members: &[&EventMention]) -> bool {
     }
     let mine = invitation(m);
     members.iter().all(|x| invitation(x) == mine)
+}
+
+/// Whether one report tells the mention's act as held and the event's as
+/// called off, or the other way round: "Obama and Duterte spoke briefly …
+/// after the White House called off their meeting" are two events, the one
+/// that happened and the one that did not.
+pub fn held_and_called_off(m: &EventMention, members: &[&EventMention]) -> bool {
+    let opposite = |a: EventStatus, b: EventStatus| {
+        matches!(
+            (a, b),
+            (EventStatus::Occurred, EventStatus::Cancelled)
+                | (EventStatus::Cancelled, EventStatus::Occurred)
+        )
+    };
+    members
+        .iter()
+        .any(|x| x.doc == m.doc && opposite(x.status, m.status))
 }
 
 /// Whether a visit may be the one the event's visits tell: a visit to one

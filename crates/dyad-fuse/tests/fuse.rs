@@ -1848,3 +1848,50 @@ fn people_in_apposition_to_the_parties_stay_with_a_much_told_event() {
     assert!(names.contains(&"Antony Blinken"), "{names:?}");
     assert!(!names.contains(&"Penny Wong"), "{names:?}");
 }
+
+/// One report telling a meeting held and a meeting called off between the
+/// same parties tells two events ("spoke briefly … after cancelled talks"):
+/// the talks called off join the plan they end, not the encounter.
+#[test]
+fn a_report_telling_talks_held_and_talks_called_off_tells_two_events() {
+    use EventStatus::*;
+    let ms = vec![
+        mention(consult(
+            "r1",
+            1,
+            "2016-09-05",
+            Planned,
+            Some("2016-09-06"),
+            None,
+            "The two presidents are scheduled to hold their first meeting on Tuesday",
+        )),
+        mention(consult(
+            "r2",
+            1,
+            "2016-09-08",
+            Cancelled,
+            None,
+            None,
+            "Obama and Duterte share a brief word after cancelled talks",
+        )),
+        mention(consult(
+            "r2",
+            2,
+            "2016-09-08",
+            Occurred,
+            Some("2016-09-07"),
+            None,
+            "Duterte and Obama spoke briefly in a holding room on Wednesday evening",
+        )),
+    ];
+    let events = fuse(&ms);
+    let held = events
+        .iter()
+        .find(|e| e.status == Occurred)
+        .expect("the encounter");
+    assert_eq!(held.mentions.len(), 1, "{events:#?}");
+    assert!(
+        held.conflicts.iter().all(|c| c.field != "status"),
+        "{events:#?}"
+    );
+}

@@ -680,10 +680,26 @@ fn import_reign(
         let leader = leader.as_str();
         let surname = key(leader).rsplit(' ').next().unwrap_or("").to_string();
         let start_n: i64 = start.replace('-', "").parse().unwrap_or(0);
+        // A name REIGN already gives whole ("Imran Khan") is only completed
+        // by one holding all its words or starting near the same time, never
+        // by a namesake of another decade (Ghulam Ishaq Khan, president
+        // 1988-93, is not the prime minister of 2018).
+        let words: Vec<String> = key(leader).split(' ').map(str::to_string).collect();
+        let within_years = |t: &Term| {
+            let s: i64 = t.start.replace('-', "").parse().unwrap_or(0);
+            (s - start_n).abs() <= 10_000 * FULL_NAME_YEARS
+        };
         let full = ci
             .iter()
             .filter(|t| &t.country == iso && !surname.is_empty())
             .filter(|t| key(&t.name).rsplit(' ').next() == Some(surname.as_str()))
+            .filter(|t| {
+                let theirs = key(&t.name);
+                words.len() < 2
+                    || words.iter().all(|w| theirs.split(' ').any(|x| x == w))
+                    // (REIGN misspells some: "Ilhma Aliyev".)
+                    || within_years(t)
+            })
             .min_by_key(|t| (t.start.replace('-', "").parse::<i64>().unwrap_or(0) - start_n).abs())
             .map(|t| t.name.clone());
         let name = full.clone().unwrap_or_else(|| leader.to_string());
@@ -707,6 +723,10 @@ fn import_reign(
     }
     dedupe(out)
 }
+
+/// How many years apart a CountryInfo term may start from a REIGN spell and
+/// still give that spell's leader a full name.
+const FULL_NAME_YEARS: i64 = 5;
 
 fn end_of_month(ym: &str) -> String {
     if ym.len() == 7 {

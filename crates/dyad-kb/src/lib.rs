@@ -93,6 +93,10 @@ pub enum KbError {
 pub struct Country {
     pub code: String,
     pub name: String,
+    /// The seat of government (the first capital the table lists), where known:
+    /// "the Laotian capital" is Vientiane.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub capital: Option<String>,
     pub source: String,
 }
 
@@ -379,8 +383,7 @@ impl KnowledgeBase {
                     };
                     if let Some((n, people)) = many {
                         let words = text::key_words(r.get(0));
-                        if !words.is_empty()
-                            && !self.pair_phrases.iter().any(|p| p.words == words)
+                        if !words.is_empty() && !self.pair_phrases.iter().any(|p| p.words == words)
                         {
                             self.pair_phrases.push(PairPhrase {
                                 words,
@@ -402,6 +405,7 @@ impl KnowledgeBase {
                         Country {
                             code: code.clone(),
                             name: r.get(1).to_string(),
+                            capital: list(r.get(4)).next().map(str::to_string),
                             source: source.to_string(),
                         },
                     );

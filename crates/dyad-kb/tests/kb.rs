@@ -1116,3 +1116,24 @@ fn the_pope_and_a_congo_named_in_full_before() {
     let ms = kb().resolve_text("Congo accuses Rwanda.", d("2023-01-31"));
     assert_eq!(ms.first().and_then(|m| m.country.as_deref()), Some("COG"));
 }
+
+/// REIGN gives some leaders whole ("Imran Khan", "Charles Michel"): the
+/// import must not swap them for a namesake of another decade that shares
+/// the surname (Ghulam Ishaq Khan, Louis Michel).
+#[test]
+fn imported_leaders_keep_the_names_reign_gives_whole() {
+    let reign = dyad_kb::BUILTIN_FILES
+        .iter()
+        .find(|(n, _)| n.ends_with("offices.reign.tsv"))
+        .map(|(_, c)| *c)
+        .expect("the REIGN import ships");
+    for (row_start, name) in [
+        ("PAK\thead_of_government\t", "Imran Khan\t2018-08-18"),
+        ("BEL\thead_of_government\t", "Charles Michel\t2014-10-11"),
+        ("LBN\thead_of_government\t", "Saad Hariri\t2020-10-22"),
+    ] {
+        let row = format!("{row_start}{name}");
+        assert!(reign.contains(&row), "no row {row:?}");
+    }
+    assert!(!reign.contains("Ghulam Ishaq Khan\t2018"));
+}

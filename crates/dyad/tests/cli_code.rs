@@ -3041,3 +3041,22 @@ fn two_people_who_spoke_together_met() {
     let rows = coded("Barack Obama spoke on Wednesday.", "2016-09-08");
     assert!(rows.iter().all(|r| r["type"] != "CONSULT"), "{rows:#?}");
 }
+
+/// "In the Laotian capital", also on the sidelines of a summit held there:
+/// the place is that state's seat of government.
+#[test]
+fn the_capital_a_demonym_names_is_the_place() {
+    let rows = coded(
+        "Rodrigo Duterte and Barack Obama will meet on Tuesday in the Japanese capital.",
+        "2016-09-05",
+    );
+    let meeting = first(&rows, "CONSULT");
+    assert_eq!(meeting["location"]["name"], "Tokyo", "{meeting:#}");
+    assert_eq!(meeting["location"]["country"], "JPN", "{meeting:#}");
+    let rows = coded(
+        "Rodrigo Duterte and Barack Obama are scheduled to hold their first meeting on Tuesday on the sidelines of the summit in the Laotian capital.",
+        "2016-09-05",
+    );
+    let meeting = first(&rows, "CONSULT");
+    assert_eq!(meeting["location"]["name"], "Vientiane", "{meeting:#}");
+}
