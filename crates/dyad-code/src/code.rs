@@ -728,9 +728,11 @@ fn place_by_visit(out: &mut [EventMention]) {
         .filter(|m| m.mode.as_deref() == Some("visit"))
         .map(|m| m.sentence)
         .collect();
+    // (A call made while the visit was planned or under way has no venue.)
     for m in out.iter_mut().filter(|m| {
         m.event_type == EventType::Consult
             && m.location.is_none()
+            && m.mode.as_deref() != Some("phone")
             && !travelling.contains(&m.sentence)
     }) {
         let Some(day) = m.date.as_ref().and_then(|d| d.start).map(|v| v.date) else {
@@ -5751,7 +5753,10 @@ fn is_act(coder: &Coder, s: &SentenceCtx<'_, '_>, i: usize, pattern: &Pattern) -
         .any(|x| {
             x.checked_sub(1).is_some_and(|c| {
                 let key = format!("{}_{}", tree.lemma(c), tree.lemma(x)).to_lowercase();
-                coder.status.is_habit(&key)
+                // (Rows are written as the words read: "several_times".)
+                let text = |w: usize| tree.tokens.get(w).map_or("", |t| t.text.as_str());
+                let written = format!("{}_{}", text(c), text(x)).to_lowercase();
+                coder.status.is_habit(&key) || coder.status.is_habit(&written)
             })
         });
     if (habitual || summed_up) && !past_tense {

@@ -289,6 +289,7 @@ fn same_report_event(clusters: &[Cluster<'_>], m: &EventMention) -> Option<usize
             if own == 0
                 || !crate::score::same_kind_of_act(m, &c.members)
                 || crate::score::held_and_called_off(m, &c.members)
+                || crate::score::call_and_visit(m, &c.members)
             {
                 return None;
             }

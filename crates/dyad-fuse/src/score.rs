@@ -205,6 +205,7 @@ pub fn join_score(w: &Weights, m: &MentionView, c: &ClusterView) -> Option<f32> 
         || !same_host(m.mention, c.members)
         || reversed(m.mention, c.members)
         || held_and_called_off(m.mention, c.members)
+        || call_and_visit(m.mention, c.members)
     {
         return None;
     }
@@ -462,6 +463,24 @@ pub fn held_and_called_off(m: &EventMention, members: &[&EventMention]) -> bool 
     members
         .iter()
         .any(|x| x.doc == m.doc && opposite(x.status, m.status))
+}
+
+/// Whether a mention and an event are a call and a trip: "spoke by phone
+/// with the crown prince" on the day the visit to him was put off is an act
+/// of its own, however close the parties and the day. (Only a call held, with
+/// no venue: a remote meeting still to come, or one with a virtual place, may
+/// be the trip's plan moved online.)
+pub fn call_and_visit(m: &EventMention, members: &[&EventMention]) -> bool {
+    fn mode(x: &EventMention) -> Option<&str> {
+        (x.event_type == dyad_core::EventType::Consult)
+            .then_some(x.mode.as_deref())
+            .flatten()
+    }
+    let call = |x: &EventMention| {
+        mode(x) == Some("phone") && x.status == EventStatus::Occurred && location_key(x).is_none()
+    };
+    let visit = |x: &EventMention| mode(x) == Some("visit");
+    (call(m) && members.iter().any(|x| visit(x))) || (visit(m) && members.iter().any(|x| call(x)))
 }
 
 /// Whether a visit may be the one the event's visits tell: a visit to one

@@ -1895,3 +1895,34 @@ fn a_report_telling_talks_held_and_talks_called_off_tells_two_events() {
         "{events:#?}"
     );
 }
+
+/// A call between the parties on the day a visit is put off is an act of its
+/// own, not the visit.
+#[test]
+fn a_call_is_not_the_visit_put_off_that_day() {
+    use EventStatus::*;
+    let mut visit = consult(
+        "r1",
+        1,
+        "2021-03-11",
+        Postponed,
+        Some("2021-03-11"),
+        Some(place("Abu Dhabi", Some("ARE"))),
+        "Netanyahu postponed his visit to the United Arab Emirates on Thursday",
+    );
+    visit.mode = Some("visit");
+    visit.actors = &["ARE", "ISR"];
+    let mut call = consult(
+        "r1",
+        2,
+        "2021-03-11",
+        Occurred,
+        Some("2021-03-11"),
+        None,
+        "Netanyahu said he had spoken by phone with the crown prince",
+    );
+    call.mode = Some("phone");
+    call.actors = &["ARE", "ISR"];
+    let events = fuse(&[mention(visit), mention(call)]);
+    assert_eq!(events.len(), 2, "{events:#?}");
+}

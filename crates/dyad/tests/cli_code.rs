@@ -3060,3 +3060,35 @@ fn the_capital_a_demonym_names_is_the_place() {
     let meeting = first(&rows, "CONSULT");
     assert_eq!(meeting["location"]["name"], "Vientiane", "{meeting:#}");
 }
+
+/// Acts counted ("have met several times", "have repeatedly spoken") are
+/// many acts summed up, no one event; one told in the past is an event.
+#[test]
+fn acts_told_as_a_count_are_no_one_event() {
+    for sentence in [
+        "Putin and Trump have met several times.",
+        "Putin and Trump have repeatedly spoken by phone.",
+    ] {
+        let rows = coded(sentence, "2018-06-28");
+        assert!(
+            rows.iter().all(|r| r["type"] != "CONSULT"),
+            "{sentence}: {rows:#?}"
+        );
+    }
+    let rows = coded("Putin and Trump met on Monday.", "2018-06-28");
+    assert!(rows.iter().any(|r| r["type"] == "CONSULT"), "{rows:#?}");
+}
+
+/// A call has no venue, even one made while a visit was under way.
+#[test]
+fn a_call_made_during_a_visit_has_no_venue() {
+    let rows = code_report(
+        "Israeli Prime Minister Benjamin Netanyahu arrived in Abu Dhabi on Thursday for a visit to the United Arab Emirates.\n\nNetanyahu spoke by phone with Egyptian President Abdel Fattah al-Sisi on Thursday.",
+        "2021-03-11",
+    );
+    let call = rows
+        .iter()
+        .find(|r| r["type"] == "CONSULT" && r["mode"] == "phone")
+        .expect("the call");
+    assert!(call["location"].is_null(), "{call:#}");
+}
