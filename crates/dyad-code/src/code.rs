@@ -3233,7 +3233,14 @@ fn match_trigger<'c>(
     }
     let mut candidates: Vec<String> = Vec::new();
     for p in tree.children_with(i, &["compound:prt"]) {
-        candidates.push(format!("{lemma}_{}", tree.lemma(p)));
+        let phrasal = format!("{lemma}_{}", tree.lemma(p));
+        // "was called off on the day": a phrasal verb that tells another
+        // act's status is that act's cue, never the bare verb's act ("call
+        // on" someone).
+        if coder.status.get(CueWhere::Governor, &phrasal).is_some() {
+            return None;
+        }
+        candidates.push(phrasal);
     }
     // A particle the parse took for the first word of a compound preposition
     // ("pulled out of Chechnya", "were shipped out of the enclave", with

@@ -695,6 +695,28 @@ impl<'l> Scanner<'_, 'l> {
                     | "end"
                     | "beginning"
             );
+            // "planned for March", "postponed for May": "for" after a word of
+            // scheduling (not "support for May", the prime minister).
+            let scheduled_for = before == "for"
+                && i.checked_sub(2).is_some_and(|p| {
+                    matches!(
+                        self.lower(p),
+                        "planned"
+                            | "scheduled"
+                            | "rescheduled"
+                            | "set"
+                            | "slated"
+                            | "pencilled"
+                            | "penciled"
+                            | "due"
+                            | "postponed"
+                            | "delayed"
+                            | "moved"
+                            | "pushed"
+                            | "earmarked"
+                    )
+                });
+            let datey_before = datey_before || scheduled_for;
             let year_after = self.year_shift(e).is_some() || self.year_at(e, true).is_some();
             let day_before = i.checked_sub(1).is_some_and(|p| {
                 self.digits(p).is_some() || matches!(self.lower(p), "st" | "nd" | "rd" | "th")

@@ -644,3 +644,20 @@ fn next_weekday_is_that_day_of_the_next_week() {
         "2023-05-22",
     );
 }
+
+/// "March" and "May" are words too: after "for" they are months only where
+/// "for" follows a word of scheduling ("planned for March"), not in "support
+/// for May" (the prime minister).
+#[test]
+fn a_month_a_plan_is_set_for() {
+    let r = reference(2021, 12, 13);
+    let t = find(
+        "A visit planned for March was called off.",
+        "March",
+        r,
+        TenseHint::Past,
+    );
+    assert_eq!(t.value, "2021-03");
+    let found = tag("Support for May grew in the party.", r, &NoHints);
+    assert!(found.is_empty(), "{found:?}");
+}

@@ -3092,3 +3092,22 @@ fn a_call_made_during_a_visit_has_no_venue() {
         .expect("the call");
     assert!(call["location"].is_null(), "{call:#}");
 }
+
+/// A trip never made was called off; "called off on the day" is the trip's
+/// status, never a "call on" someone.
+#[test]
+fn a_trip_never_made_was_called_off() {
+    let rows = coded(
+        "Benjamin Netanyahu never made the trip to Dubai.",
+        "2021-12-13",
+    );
+    let trip = first(&rows, "CONSULT");
+    assert_eq!(trip["status"], "cancelled", "{rows:#?}");
+    let rows = coded(
+        "Benjamin Netanyahu's visit to Dubai was called off on the day over a dispute with Jordan.",
+        "2021-12-13",
+    );
+    assert!(rows.iter().all(|r| r["type"] != "REQUEST"), "{rows:#?}");
+    let visit = first(&rows, "CONSULT");
+    assert_eq!(visit["status"], "cancelled", "{rows:#?}");
+}
