@@ -3233,14 +3233,7 @@ fn match_trigger<'c>(
     }
     let mut candidates: Vec<String> = Vec::new();
     for p in tree.children_with(i, &["compound:prt"]) {
-        let phrasal = format!("{lemma}_{}", tree.lemma(p));
-        // "was called off on the day": a phrasal verb that tells another
-        // act's status is that act's cue, never the bare verb's act ("call
-        // on" someone).
-        if coder.status.get(CueWhere::Governor, &phrasal).is_some() {
-            return None;
-        }
-        candidates.push(phrasal);
+        candidates.push(format!("{lemma}_{}", tree.lemma(p)));
     }
     // A particle the parse took for the first word of a compound preposition
     // ("pulled out of Chechnya", "were shipped out of the enclave", with
@@ -3496,6 +3489,12 @@ fn match_in_layer<'c>(
                         return Some((p, None));
                     }
                 }
+                // "was called off on the day": a verb with a particle is
+                // not the bare verb with a preposition ("call on" someone);
+                // only a pattern written for the phrasal verb reads it.
+                Complement::Prep(_)
+                    if !p.trigger.contains('_')
+                        && tree.children_with(i, &["compound:prt"]).next().is_some() => {}
                 Complement::Prep(w) => {
                     // On the act or on its object ("fired rockets at Israel").
                     let objects = tree.children_with(i, &["obj"]);
