@@ -3298,6 +3298,14 @@ fn match_trigger<'c>(
             }
         }
     }
+    // "was called off on the day": a phrasal verb that tells another act's
+    // status is not the bare verb with a preposition ("call on" someone).
+    // ("Going on to London" is still going to London.)
+    let status_particle = kind == TriggerKind::Verb
+        && tree.children_with(i, &["compound:prt"]).any(|c| {
+            let phrasal = format!("{}_{}", tree.lemma(i), tree.lemma(c));
+            coder.status.get(CueWhere::Governor, &phrasal).is_some()
+        });
     for lemma in candidates {
         // Keys forgive a final "e" the lemmatiser dropped ("refus" is "refuse"),
         // not one the word has where the trigger has none ("aide" is no "aid").
@@ -3315,6 +3323,7 @@ fn match_trigger<'c>(
                 tree,
                 i,
                 times,
+                status_particle,
                 all.iter().copied().filter(|p| p.layer == layer),
             ) {
                 return Some(hit);
@@ -3380,6 +3389,7 @@ fn match_in_layer<'c>(
     tree: &Tree<'_>,
     i: usize,
     times: &[Span],
+    status_particle: bool,
     pats: impl Iterator<Item = &'c Pattern> + Clone,
 ) -> Option<(&'c Pattern, Option<usize>)> {
     {
@@ -3489,12 +3499,8 @@ fn match_in_layer<'c>(
                         return Some((p, None));
                     }
                 }
-                // "was called off on the day": a verb with a particle is
-                // not the bare verb with a preposition ("call on" someone);
-                // only a pattern written for the phrasal verb reads it.
-                Complement::Prep(_)
-                    if !p.trigger.contains('_')
-                        && tree.children_with(i, &["compound:prt"]).next().is_some() => {}
+                // (A status particle, "called off on the day": no "call on".)
+                Complement::Prep(_) if status_particle && !p.trigger.contains('_') => {}
                 Complement::Prep(w) => {
                     // On the act or on its object ("fired rockets at Israel").
                     let objects = tree.children_with(i, &["obj"]);
