@@ -93,3 +93,36 @@ fn a_name_opening_a_sentence_is_a_name_where_the_text_uses_it_as_one() {
         a.mentions
     );
 }
+
+#[test]
+fn hyphenated_given_names_are_one_name() {
+    // The tokenizer splits "Geun-hye" at its hyphen, as the treebank does;
+    // the name is still read whole, its pieces glued back.
+    let text = "National Security Council spokesman Ned Price said the president would \
+                meet South Korean President Park Geun-hye on Tuesday instead.";
+    let a = analyze(text);
+    let park = a
+        .mentions
+        .iter()
+        .find(|m| m.text.contains("Park"))
+        .expect("Park mention");
+    assert_eq!(park.kind, MentionKind::Person);
+    assert_eq!(park.title.as_deref(), Some("President"));
+    assert_eq!(park.name.as_deref(), Some("Park Geun-hye"));
+    assert_eq!(park.name_parts, ["Park", "Geun-hye"]);
+    assert_eq!(park.text, "South Korean President Park Geun-hye");
+    let a = analyze("Kim Yo-jong said on Tuesday that Jean-Yves Le Drian was wrong.");
+    let names: Vec<&str> = a
+        .mentions
+        .iter()
+        .filter(|m| m.kind == MentionKind::Person)
+        .filter_map(|m| m.name.as_deref())
+        .collect();
+    assert!(names.contains(&"Kim Yo-jong"), "{names:?}");
+    assert!(names.contains(&"Jean-Yves Le Drian"), "{names:?}");
+    // Two names joined by a hyphen are two names, and a word glued to a
+    // name ("Moon-led") is no piece of it.
+    let a = analyze("The Obama-Duterte talks were off, and the Moon-led coalition split.");
+    assert!(!a.mentions.iter().any(|m| m.text.contains("Obama-Duterte")));
+    assert!(!a.mentions.iter().any(|m| m.text.contains("Moon-led")));
+}
