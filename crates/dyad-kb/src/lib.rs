@@ -145,6 +145,10 @@ pub(crate) struct Person {
     pub name: String,
     pub country: String,
     pub terms: Vec<usize>,
+    /// The rank ([`source_rank`]) of the row whose spelling `name` is: a
+    /// curated row's spelling ("Park Geun-hye") replaces an import's ("Park
+    /// Geun Hye") of the same name.
+    pub name_rank: u8,
 }
 
 /// What a knowledge-base phrase stands for.
@@ -510,13 +514,17 @@ impl KnowledgeBase {
         let source = if r.get(7).is_empty() { file } else { r.get(7) };
         let pkey = (key(name), country.to_string());
         let person = match self.person_index.get(&pkey) {
-            Some(&p) => p,
+            Some(&p) => {
+                self.respell_person(p, name, layer, source);
+                p
+            }
             None => {
                 let p = self.persons.len();
                 self.persons.push(Person {
                     name: name.to_string(),
                     country: country.to_string(),
                     terms: Vec::new(),
+                    name_rank: source_rank(source),
                 });
                 self.person_index.insert(pkey.clone(), p);
                 self.persons_by_name
@@ -533,11 +541,8 @@ impl KnowledgeBase {
                     self.surnames.entry(pkey.0.clone()).or_default().push(p);
                 }
                 if words.len() >= 2 {
-                    if let Some(last) = words.last() {
-                        self.surnames
-                            .entry((*last).to_string())
-                            .or_default()
-                            .push(p);
+                    if let Some(family) = family_name(name, &words) {
+                        self.surnames.entry(family).or_default().push(p);
                     }
                 }
                 p
@@ -591,6 +596,36 @@ impl KnowledgeBase {
             .entry((country.to_string(), role.to_string()))
             .or_default()
             .push(idx);
+    }
+
+    /// Another row's spelling of person `p`'s name (the same words, other
+    /// case or punctuation): a better-ranked source's spelling ("Park
+    /// Geun-hye" for an import's "Park Geun Hye") becomes the name shown, and
+    /// the spelling is matched in text as written there.
+    fn respell_person(&mut self, p: usize, name: &str, layer: u16, source: &str) {
+        let rank = source_rank(source);
+        let Some(per) = self.persons.get_mut(p) else {
+            return;
+        };
+        // (Accents alone do not count: wires drop them as often as not, and
+        // the first spelling stays.)
+        let folded = |n: &str| n.chars().map(text::fold_char).collect::<String>();
+        if rank >= per.name_rank || folded(&per.name) == folded(name) {
+            return;
+        }
+        per.name = name.to_string();
+        per.name_rank = rank;
+        let words: Vec<String> = text::key_words(name);
+        if words.len() >= 2 {
+            self.add_entry(name, EntryKind::Person(p), layer, source);
+            let refs: Vec<&str> = words.iter().map(String::as_str).collect();
+            if let Some(family) = family_name(name, &refs) {
+                let list = self.surnames.entry(family).or_default();
+                if !list.contains(&p) {
+                    list.push(p);
+                }
+            }
+        }
     }
 
     fn add_aliases(&mut self, file: &str, layer: u16, t: &table::Table) {
@@ -719,6 +754,15 @@ impl KnowledgeBase {
 
     fn finish(&mut self) {
         self.merge_surname_only_persons();
+        // A term carries its holder's name as the person's best spelling,
+        // which a later, better-ranked row may have given.
+        for term in &mut self.terms {
+            if let Some(p) = self.persons.get(term.person) {
+                if term.name != p.name {
+                    term.name = p.name.clone();
+                }
+            }
+        }
         let terms = &self.terms;
         for list in self.offices.values_mut() {
             list.sort_by_key(|&i| {
@@ -975,6 +1019,21 @@ pub struct KbStats {
     pub terms: usize,
     pub persons: usize,
     pub phrases: usize,
+}
+
+/// The key of the family name in a person's name of `words` (its key
+/// words): the last word, except in a name whose given name is hyphenated
+/// with its second piece in lower case ("Park Geun-hye", "Moon Jae-in", "Kim
+/// Jong-un"), the Korean way of writing it, where the family name comes
+/// first. ("Jean-Yves Le Drian" ends with its family name as usual.)
+fn family_name(written: &str, words: &[&str]) -> Option<String> {
+    let korean = written.split_whitespace().count() >= 2
+        && written.split_whitespace().last().is_some_and(|w| {
+            w.split_once('-')
+                .is_some_and(|(_, rest)| rest.chars().next().is_some_and(char::is_lowercase))
+        });
+    let w = if korean { words.first() } else { words.last() };
+    w.map(|w| (*w).to_string())
 }
 
 fn non_empty(s: &str) -> Option<String> {

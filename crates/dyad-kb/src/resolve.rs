@@ -216,6 +216,23 @@ impl KnowledgeBase {
         if rule_ok(&e.rule, span) {
             return true;
         }
+        // A hyphenated given name whose second piece the text writes in lower
+        // case ("Park Geun-hye", "Kim Jong-un", "Moon Jae-in") where a table
+        // writes it capitalised ("Park Geun Hye"): romanisations write it
+        // either way, so such a piece needs no capital, as long as the piece
+        // before it has one.
+        if let (EntryKind::Person(_), CaseRule::Capitals(caps)) = (&e.kind, &e.rule) {
+            let hyphen_ok = caps.iter().zip(span).enumerate().all(|(i, (&need, t))| {
+                !need
+                    || t.capitalised
+                    || (i > 0
+                        && t.after_hyphen
+                        && span.get(i - 1).is_some_and(|prev| prev.capitalised))
+            });
+            if hyphen_ok {
+                return true;
+            }
+        }
         if !matches!(e.rule, CaseRule::Capitals(_))
             || span.iter().any(|t| t.capitalised || t.all_caps)
             || span.iter().map(|t| t.key.chars().count()).sum::<usize>() < 4
@@ -440,6 +457,7 @@ impl KnowledgeBase {
             ctx,
             &mut out,
         );
+        self.resolve_bare_titles(text, &toks, &hits, &mut out);
         self.resolve_pairs(text, &toks, &mut out);
         drop_named_offices(text, &mut out);
         self.appositive_claims(text, day, &mut out);
@@ -691,6 +709,162 @@ impl KnowledgeBase {
         }
     }
 
+    /// "Ned Price said the president would meet …", "the prime minister's
+    /// office said", "the foreign minister told reporters": a core office's
+    /// title after "the", with no country and no name, stands for a person
+    /// the report named in that office before, as "the two presidents"
+    /// stands for the people named before. Where it named one, that one.
+    /// Where several, the one a bare title is read as: a report gives its own
+    /// state's officials the bare title ("President Barack Obama") and
+    /// qualifies others ("Philippine President Rodrigo Duterte"), so the one
+    /// it named with the bare title ("President Barack Obama will not hold
+    /// talks with Philippine President Rodrigo Duterte …, after Duterte …
+    /// Price said the president would meet …": Obama, though Duterte was
+    /// named last; the last one named is often the other party), and of
+    /// several so named, the first, whom the report is about. With none
+    /// named with the bare title among several, or no one in that office
+    /// named before, the title is left alone; so is one that runs on ("the
+    /// president of the bank", "the president-elect"), one set off after a
+    /// name ("Wang Yi, the foreign minister,": that person's title) and any
+    /// other form ("a president", "presidents", "the Philippine president",
+    /// which names its holder).
+    fn resolve_bare_titles(
+        &self,
+        text: &str,
+        toks: &[Token],
+        hits: &[Hit],
+        out: &mut Vec<ResolvedMention>,
+    ) {
+        let role_of = |h: &Hit| -> Option<&str> {
+            match h
+                .entries
+                .first()
+                .and_then(|&id| self.entry(id))
+                .map(|e| &e.kind)
+            {
+                Some(EntryKind::Title { role, .. }) => Some(role.as_str()),
+                _ => None,
+            }
+        };
+        // Where a title opens a person's mention, nothing qualifies it.
+        let bare_title_at: Vec<usize> = hits
+            .iter()
+            .filter(|h| role_of(h).is_some())
+            .filter_map(|h| toks.get(h.first).map(|t| t.start))
+            .collect();
+        let mut added: Vec<ResolvedMention> = Vec::new();
+        for h in hits {
+            let Some(role) = role_of(h).filter(|r| crate::CORE_ROLES.contains(r)) else {
+                continue;
+            };
+            let (Some(first), Some(last)) = (toks.get(h.first), toks.get(h.last.wrapping_sub(1)))
+            else {
+                continue;
+            };
+            let Some(the) = h.first.checked_sub(1).and_then(|i| toks.get(i)) else {
+                continue;
+            };
+            if the.key != "the" || !spaced(text, toks, h.first, h.first) {
+                continue;
+            }
+            let title_span = Span::new(first.start, last.end);
+            if out.iter().any(|m| m.span.overlaps(title_span)) {
+                continue;
+            }
+            if let Some(next) = toks.get(h.last) {
+                let gap = text.get(last.end..next.start).unwrap_or("");
+                let runs_on = gap == "-"
+                    || (gap.chars().all(char::is_whitespace)
+                        && (next.key == "of" || next.capitalised));
+                if runs_on {
+                    continue;
+                }
+            }
+            let span = Span::new(the.start, last.end);
+            // "Wang Yi, the foreign minister,": the title of the name before.
+            let appositive = out.iter().any(|m| {
+                m.kind == MentionKind::Person
+                    && text
+                        .get(m.span.end..the.start)
+                        .is_some_and(|g| g.trim() == ",")
+            });
+            if appositive {
+                continue;
+            }
+            let earlier: Vec<&ResolvedMention> = out
+                .iter()
+                .filter(|m| {
+                    m.kind == MentionKind::Person && m.person.is_some() && m.span.end <= span.start
+                })
+                .collect();
+            let same = |a: &ResolvedMention, b: &ResolvedMention| {
+                a.person == b.person && a.country == b.country
+            };
+            // The people named in that office, by the title the report gave
+            // them or the office they held on the day: (last such mention,
+            // mentions of them in all, first mention, named with the bare
+            // title).
+            let mut named: Vec<(&ResolvedMention, usize, usize, bool)> = Vec::new();
+            // ("Former President Lee Myung-bak": an office off the day.)
+            let cued = |m: &ResolvedMention| {
+                toks.iter()
+                    .take_while(|t| t.end <= m.span.start)
+                    .last()
+                    .is_some_and(|t| self.cues.contains_key(&t.key))
+            };
+            for m in earlier.iter().copied().filter(|m| {
+                (m.claimed_role.as_deref() == Some(role) || m.role_on_date.as_deref() == Some(role))
+                    && !cued(m)
+            }) {
+                let bare = m.claimed_role.as_deref() == Some(role)
+                    && bare_title_at.contains(&m.span.start);
+                match named.iter_mut().find(|n| same(n.0, m)) {
+                    Some(n) => {
+                        n.0 = m;
+                        n.3 |= bare;
+                    }
+                    None => {
+                        let all: Vec<&&ResolvedMention> =
+                            earlier.iter().filter(|e| same(e, m)).collect();
+                        let first_at = all.first().map_or(m.span.start, |e| e.span.start);
+                        named.push((m, all.len(), first_at, bare));
+                    }
+                }
+            }
+            let antecedent = match named.as_slice() {
+                [] => None,
+                [one] => Some(one.0),
+                // Of several named with the bare title, the first named.
+                _ => named
+                    .iter()
+                    .filter(|n| n.3)
+                    .min_by_key(|n| n.2)
+                    .map(|n| n.0),
+            };
+            let Some(antecedent) = antecedent else {
+                continue;
+            };
+            added.push(ResolvedMention {
+                span,
+                text: span.slice(text).unwrap_or("").to_string(),
+                claimed_role: None,
+                anachronism: None,
+                source: format!(
+                    "dyad: `{}` stands for `{}` at {}..{}",
+                    span.slice(text).unwrap_or(""),
+                    antecedent.text,
+                    antecedent.span.start,
+                    antecedent.span.end
+                ),
+                ..antecedent.clone()
+            });
+        }
+        if !added.is_empty() {
+            out.extend(added);
+            out.sort_by_key(|m| (m.span.start, m.span.end));
+        }
+    }
+
     #[allow(clippy::too_many_arguments)]
     fn repeats_between(
         &self,
@@ -835,7 +1009,21 @@ impl KnowledgeBase {
         // state or its government on the day is named rightly by either
         // leader's title, and no report is wrong for using it.
         let heads = ["head_of_state", "head_of_government"];
+        // The other way round is no usage, though: "Prime Minister Park
+        // Geun-hye" for a president, where the tables name someone else
+        // prime minister on the day, is a title she did not hold. (Only where
+        // both terms come from sources that tell the offices apart: REIGN
+        // lists a state's effective leader under one role.)
+        let exact = |t: &&OfficeTerm| crate::source_rank(&t.source) <= 2;
+        let premier_for_president = role == "head_of_government"
+            && !holders.is_empty()
+            && holders.iter().all(exact)
+            && self
+                .office_on(country, "head_of_state", day)
+                .iter()
+                .any(|t| t.person == p && exact(t));
         if heads.contains(&role)
+            && !premier_for_president
             && heads.iter().any(|r| {
                 self.office_on(country, r, day)
                     .iter()
@@ -1162,7 +1350,13 @@ impl KnowledgeBase {
                             .iter()
                             .find(|n| !NAME_PARTICLES.contains(&n.key.as_str()))
                             .is_some_and(|n| n.capitalised);
-                    if !(t.capitalised || lower_ok || particle)
+                    // The lower-case piece of a hyphenated given name
+                    // ("Park Geun-hye", "Kim Yo-jong") is part of the name.
+                    let hyphen_piece = end > th.last
+                        && t.after_hyphen
+                        && t.key.chars().all(char::is_alphabetic)
+                        && toks.get(end - 1).is_some_and(|prev| prev.capitalised);
+                    if !(t.capitalised || lower_ok || particle || hyphen_piece)
                         || !t.joins_previous
                         || sentence_end
                         || t.key.chars().all(|c| c.is_ascii_digit())
@@ -1172,7 +1366,18 @@ impl KnowledgeBase {
                     end += 1;
                 }
                 if end > th.last && !org_modifier {
-                    let surname = toks.get(end - 1).map(|t| t.key.clone()).unwrap_or_default();
+                    // A name ending in a hyphenated given name with a
+                    // lower-case piece is written family name first ("Kim
+                    // Yo-jong").
+                    let family_first = end > th.last + 2
+                        && toks
+                            .get(end - 1)
+                            .is_some_and(|t| t.after_hyphen && !t.capitalised);
+                    let surname_at = if family_first { th.last } else { end - 1 };
+                    let surname = toks
+                        .get(surname_at)
+                        .map(|t| t.key.clone())
+                        .unwrap_or_default();
                     let mut candidates: Vec<usize> = Vec::new();
                     if let Some(p) = ctx.person_by_surname(&surname) {
                         candidates.push(p);
@@ -1220,6 +1425,24 @@ impl KnowledgeBase {
                                     .any(|c| given.contains(&c))
                         })
                     };
+                    // A name written family name first has its given name
+                    // whole after it, which must be the person's ("Kim
+                    // Yo-jong" is not Kim Jong-un, though both are Kims).
+                    if family_first {
+                        let written: Vec<&str> = toks
+                            .get(th.last + 1..end)
+                            .unwrap_or(&[])
+                            .iter()
+                            .map(|t| t.key.as_str())
+                            .collect();
+                        candidates.retain(|&p| {
+                            self.persons.get(p).is_some_and(|x| {
+                                crate::text::key_words(&x.name)
+                                    .get(1..)
+                                    .is_some_and(|w| w.iter().eq(written.iter().copied()))
+                            })
+                        });
+                    }
                     if !given.is_empty() && candidates.iter().any(|&p| full_match(p)) {
                         candidates.retain(|&p| full_match(p));
                     }

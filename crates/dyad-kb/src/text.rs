@@ -104,6 +104,10 @@ pub struct Token {
     /// The text between the previous token and this one lets a phrase run on
     /// (spaces, a period of an abbreviation, a hyphen or an apostrophe).
     pub joins_previous: bool,
+    /// A hyphen alone joins this word to the previous one ("Geun-hye",
+    /// "Jae-in"): the second piece of a hyphenated name, which many
+    /// romanisations write in lower case.
+    pub after_hyphen: bool,
 }
 
 /// Splits text into alphanumeric word tokens. Never fails: any UTF-8 text is fine.
@@ -141,6 +145,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 || (any_letter && !all_caps && word.chars().skip(1).any(char::is_uppercase)),
             all_caps: any_letter && all_caps,
             joins_previous: joins,
+            after_hyphen: gap == "-" && !tokens.is_empty(),
         });
     };
     for (i, c) in text.char_indices() {

@@ -236,6 +236,13 @@ pub(crate) fn find(text: &str, sentences: &[Sentence]) -> Vec<Mention> {
                     end += 1;
                     continue;
                 }
+                // "Park Geun-hye", "Kim Yo-jong": the lower-case piece of a
+                // hyphenated given name, which the tokenizer splits off
+                // ("Geun", "-", "hye"), is part of the name.
+                if given_name_piece(toks, start, end, l) {
+                    end += 2;
+                    continue;
+                }
                 // "of" (and "of the") inside organisation names and titles.
                 let of = toks.get(end).is_some_and(|t| t.text == "of");
                 let prev_joins = toks.get(end - 1).is_some_and(|t| joins_of(&t.text, l));
@@ -284,6 +291,72 @@ pub(crate) fn find(text: &str, sentences: &[Sentence]) -> Vec<Mention> {
             m.name_span = Some(m.span);
             m.name_parts = vec![m.text.clone()];
         }
+    }
+    out
+}
+
+/// Whether `toks[end]` is a hyphen glued between a name word and a piece of
+/// the same hyphenated name. A lower-case piece ("Geun" "-" "hye") ends a
+/// hyphenated given name: the run `[start, end)` already holds two name words
+/// that are no title (a family name and the given name's first piece), and
+/// the piece is a short word the tagger does not read as a verb ("Moon
+/// Jae-led" is no name).
+fn given_name_piece(toks: &[crate::Token], start: usize, end: usize, l: &Lists) -> bool {
+    let (Some(before), Some(family), Some(hyphen), Some(piece)) = (
+        end.checked_sub(1).and_then(|k| toks.get(k)),
+        end.checked_sub(2).and_then(|k| toks.get(k)),
+        toks.get(end),
+        toks.get(end + 1),
+    ) else {
+        return false;
+    };
+    let name_word = |t: &crate::Token| {
+        capitalized(&t.text)
+            && !l.titles.contains(&t.text)
+            && !l.places.contains_key(&t.text)
+            && !l.demonyms.contains_key(&t.text)
+    };
+    let glued = hyphen.text == "-"
+        && before.span.end == hyphen.span.start
+        && hyphen.span.end == piece.span.start
+        && name_word(before);
+    if !glued {
+        return false;
+    }
+    // "Jean-Yves Le Drian", "Hossein Amir-Abdollahian": a capitalised piece
+    // inside a person's name, with a name word on each side of the
+    // hyphenated word ("Obama-Duterte talks", "US-China ties" are two
+    // names, with no name word round them).
+    if name_word(piece) && piece.text.chars().all(char::is_alphabetic) {
+        let after = toks
+            .get(end + 2)
+            .is_some_and(|n| name_word(n) && n.span.start > piece.span.end && n.upos == "PROPN");
+        return after || (end >= start + 2 && name_word(family));
+    }
+    end >= start + 2
+        && name_word(family)
+        && piece.text.chars().count() <= 5
+        && piece.text.chars().all(|c| c.is_alphabetic() && c.is_lowercase())
+        && !matches!(piece.upos.as_str(), "VERB" | "AUX")
+        // The piece ends the word: "Geun-hye's" is fine, "Geun-hye-ok" not read.
+        && toks
+            .get(end + 2)
+            .is_none_or(|n| n.text != "-" || n.span.start > piece.span.end)
+}
+
+/// The words of a name over tokens `[a, b)`, with pieces the tokenizer split
+/// at a hyphen glued back ("Park", "Geun-hye").
+fn name_words(toks: &[crate::Token], a: usize, b: usize) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut prev_end: Option<usize> = None;
+    for t in toks.get(a..b).unwrap_or(&[]) {
+        let glued = prev_end == Some(t.span.start)
+            && (t.text == "-" || out.last().is_some_and(|w| w.ends_with('-')));
+        match out.last_mut() {
+            Some(w) if glued => w.push_str(&t.text),
+            _ => out.push(t.text.clone()),
+        }
+        prev_end = Some(t.span.end);
     }
     out
 }
@@ -388,12 +461,9 @@ fn classify(
     if title_end > k && title_end < end {
         m.title = Some(joined(toks, k, title_end));
         m.title_span = span_of(toks, k, title_end);
-        m.name = Some(joined(toks, title_end, end));
+        m.name_parts = name_words(toks, title_end, end);
+        m.name = Some(m.name_parts.join(" "));
         m.name_span = span_of(toks, title_end, end);
-        m.name_parts = toks[title_end..end]
-            .iter()
-            .map(|t| t.text.clone())
-            .collect();
         m.kind = MentionKind::Person;
         m.head = end - 1;
         return Some(m);
@@ -439,13 +509,28 @@ fn classify(
         return Some(m);
     }
     let name_tokens = &toks[k..end];
-    if name_tokens.iter().all(|t| t.upos == "PROPN") {
-        let capital_words = name_tokens.iter().all(|t| {
-            let mut c = t.text.chars();
-            c.next().is_some_and(char::is_uppercase)
-                && c.all(|c| c.is_lowercase() || c == '-' || c == '\'' || c == '.')
+    let words = name_words(toks, k, end);
+    // (The pieces of a hyphenated given name count as its word: "Geun-hye".)
+    let glued = |i: usize| {
+        i > k
+            && toks.get(i - 1).is_some_and(|p| {
+                toks.get(i)
+                    .is_some_and(|t| p.span.end == t.span.start && (t.text == "-" || p.text == "-"))
+            })
+    };
+    if (k..end).all(|i| glued(i) || toks.get(i).is_some_and(|t| t.upos == "PROPN")) {
+        // (Each piece of a hyphenated word may open with a capital:
+        // "Jean-Yves", "Geun-hye".)
+        let capital_words = words.iter().all(|w| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                && w.split('-').all(|piece| {
+                    piece
+                        .chars()
+                        .skip(1)
+                        .all(|c| c.is_lowercase() || c == '\'' || c == '.')
+                })
         });
-        let full_name = capital_words && (2..=4).contains(&name_tokens.len());
+        let full_name = capital_words && (2..=4).contains(&words.len());
         let known_surname = name_tokens.len() == 1 && person_words.contains(&name_tokens[0].text);
         if full_name || known_surname {
             m.kind = MentionKind::Person;
@@ -473,9 +558,9 @@ fn classify(
         }
     }
     if m.kind == MentionKind::Person {
-        m.name = Some(joined(toks, k, end));
+        m.name = Some(words.join(" "));
         m.name_span = span_of(toks, k, end);
-        m.name_parts = name_tokens.iter().map(|t| t.text.clone()).collect();
+        m.name_parts = words;
         m.head = end - 1;
     }
     Some(m)

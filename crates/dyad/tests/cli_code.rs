@@ -3137,3 +3137,31 @@ fn calling_a_meeting_off_is_a_rejection_of_its_own() {
     assert_eq!(reject["target"]["country"], "DNK", "{rows:#?}");
     assert_eq!(reject["date"]["value"], "2019-08-21", "{rows:#?}");
 }
+
+/// "the president" with no name and no country is the president the report
+/// named before with the bare title, and "Park Geun-hye" is read whole.
+#[test]
+fn the_president_is_the_one_named_before_and_hyphenated_names_are_whole() {
+    let rows = code_report(
+        "President Barack Obama will not hold talks with Philippine President Rodrigo Duterte in Laos, the White House said late on Monday, after Duterte used a profane phrase about him.\n\nNational Security Council spokesman Ned Price said the president would meet South Korean President Park Geun-hye on Tuesday instead.",
+        "2016-09-06",
+    );
+    let meeting = rows
+        .iter()
+        .find(|r| {
+            r["type"] == "CONSULT"
+                && r["participants"]
+                    .as_array()
+                    .is_some_and(|ps| ps.iter().any(|p| p["name"] == "Park Geun-hye"))
+        })
+        .expect("the meeting with Park");
+    let names: Vec<&str> = meeting["participants"]
+        .as_array()
+        .map(|ps| ps.iter().filter_map(|p| p["name"].as_str()).collect())
+        .unwrap_or_default();
+    assert!(names.contains(&"Barack Obama"), "{meeting:#}");
+    assert!(!names.contains(&"Rodrigo Duterte"), "{meeting:#}");
+    let actors = meeting["actors"].as_array().cloned().unwrap_or_default();
+    assert!(actors.contains(&serde_json::json!("USA")), "{meeting:#}");
+    assert!(actors.contains(&serde_json::json!("KOR")), "{meeting:#}");
+}
