@@ -2183,8 +2183,82 @@ fn repair_since_clause(
     Some(rehang(sentence, &rehung))
 }
 
+/// A sentence's main verb the parse hung inside a relative clause on the
+/// opening name: "Blinken, who had postponed the trip in February, arrived
+/// in Beijing on Sunday" parsed with "Blinken" the root and "arrived" a
+/// complement of "postponed", or with "postponed" the root, "who" and the
+/// name both its subjects and "arrived" its adverbial clause. A verb after
+/// the clause's closing comma, with no subject or marker of its own, is the
+/// main verb, and the name its subject. `None` where the parse shows no such
+/// error.
+fn repair_relative_who(
+    sentence: &dyad_text::Sentence,
+    tree: &Tree<'_>,
+) -> Option<dyad_text::Sentence> {
+    let toks = &sentence.tokens;
+    let r = toks
+        .iter()
+        .position(|t| t.head.is_none() && t.deprel == "root")?;
+    // The main verb: after the clause's closing comma, with no subject,
+    // marker or conjunction of its own.
+    let main_of = |v: usize, after: usize| {
+        tree.children_with(v, &["xcomp", "conj", "parataxis", "advcl"])
+            .find(|&c| {
+                c > after
+                    && toks.get(c).is_some_and(|t| t.upos == "VERB")
+                    && tree
+                        .children_with(c, &["nsubj", "nsubj:pass", "mark", "cc"])
+                        .next()
+                        .is_none()
+                    && c.checked_sub(1)
+                        .and_then(|p| toks.get(p))
+                        .is_some_and(|t| t.text == ",")
+            })
+    };
+    // "Antony Blinken, who had postponed the trip …, arrived …" parsed with
+    // the relative verb the root and two subjects, the name and "who".
+    if toks.get(r)?.upos == "VERB" {
+        let who = tree
+            .children_with(r, &["nsubj"])
+            .find(|&w| tree.lemma(w).eq_ignore_ascii_case("who"))?;
+        let comma = who.checked_sub(1)?;
+        if toks.get(comma)?.text != "," {
+            return None;
+        }
+        let name = tree.children(r).iter().copied().find(|&n| {
+            n < comma
+                && toks
+                    .get(n)
+                    .is_some_and(|t| matches!(t.upos.as_str(), "PROPN" | "NOUN"))
+                && tree.subtree(n).into_iter().max() == Some(comma - 1)
+        })?;
+        let main = main_of(r, who)?;
+        return Some(reroot(
+            sentence,
+            (r, main),
+            &[(name, main, "nsubj"), (r, name, "acl:relcl")],
+            |k, _| k > main,
+        ));
+    }
+    if !matches!(toks.get(r)?.upos.as_str(), "PROPN" | "NOUN") {
+        return None;
+    }
+    let relative = tree.children_with(r, &["acl:relcl"]).find(|&c| {
+        tree.children_with(c, &["nsubj", "nsubj:pass"])
+            .any(|w| matches!(tree.lemma(w).to_lowercase().as_str(), "who" | "which"))
+    })?;
+    let main = main_of(relative, relative)?;
+    Some(reroot(
+        sentence,
+        (r, main),
+        &[(r, main, "nsubj")],
+        |k, _| k > main,
+    ))
+}
+
 /// The repairs of parser errors the coder can tell from the tree, in order.
-const REPAIRS: [fn(&dyad_text::Sentence, &Tree<'_>) -> Option<dyad_text::Sentence>; 14] = [
+const REPAIRS: [fn(&dyad_text::Sentence, &Tree<'_>) -> Option<dyad_text::Sentence>; 15] = [
+    repair_relative_who,
     repair_since_clause,
     repair_in_principle,
     repair_appositive_subject,

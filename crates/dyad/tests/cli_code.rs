@@ -3165,3 +3165,21 @@ fn the_president_is_the_one_named_before_and_hyphenated_names_are_whole() {
     assert!(actors.contains(&serde_json::json!("USA")), "{meeting:#}");
     assert!(actors.contains(&serde_json::json!("KOR")), "{meeting:#}");
 }
+
+/// The main verb after a relative clause on the opening name is the name's
+/// act, with its own status: "Blinken, who had postponed the trip in
+/// February, arrived in Beijing on Sunday" tells an arrival that took place.
+#[test]
+fn the_verb_after_a_relative_clause_on_the_name_is_the_names_act() {
+    let rows = coded(
+        "Antony Blinken, who had postponed the trip in February, arrived in Beijing on Sunday.",
+        "2023-06-19",
+    );
+    let arrival = rows
+        .iter()
+        .find(|r| r["type"] == "CONSULT" && r["location"]["name"] == "Beijing")
+        .expect("the arrival");
+    assert_eq!(arrival["status"], "occurred", "{rows:#?}");
+    assert_eq!(arrival["date"]["value"], "2023-06-18", "{rows:#?}");
+    assert_eq!(arrival["source"]["country"], "USA", "{rows:#?}");
+}
