@@ -406,6 +406,7 @@ pub fn code_document(coder: &Coder, input: &CodeInput<'_>) -> Vec<EventMention> 
         add_companions(&s, &mut out, sentence_first);
     }
     date_by_meeting(input.text, &mut out, &anchored);
+    date_by_leaders_meeting(&mut out);
     place_by_visit(&mut out);
     place_by_dateline(input, &resolved, &mut out);
     // After the dateline: a meeting it placed places what the sentence tells beside it.
@@ -1137,6 +1138,71 @@ fn date_by_meeting(text: &str, out: &mut [EventMention], anchored: &[(usize, Mee
     }
 }
 
+/// "Obama … held talks with President Yudhoyono on Tuesday. The two presidents
+/// launched a comprehensive partnership …": an act told with no time of its
+/// own, done (not planned) by the office-holders the report just told meeting
+/// ("the two presidents", "the leaders": a party given by office), took place
+/// at that meeting. It takes the day of the nearest meeting before it that
+/// was held on a named day among the same parties. (Only parties given by
+/// office: "the two countries signed a pact" may tell any time in their past.)
+fn date_by_leaders_meeting(out: &mut [EventMention]) {
+    for k in 0..out.len() {
+        let Some(m) = out.get(k) else { continue };
+        let Some(described) = m.described.as_ref() else {
+            continue;
+        };
+        let undated_act = m.date.is_none()
+            && m.status == EventStatus::Occurred
+            && m.event_type != EventType::Consult
+            && m.implied_by.is_none()
+            && !m.actors.is_empty();
+        if !undated_act {
+            continue;
+        }
+        let meeting = out.get(..k).and_then(|before| {
+            before.iter().rev().find_map(|c| {
+                let held = c.event_type == EventType::Consult
+                    && c.status == EventStatus::Occurred
+                    && c.implied_by.is_none()
+                    && m.actors.iter().all(|a| c.actors.contains(a));
+                // (The day, not the meeting's hour: "Tuesday afternoon".)
+                let d = c.date.as_ref().filter(|_| held)?;
+                if !matches!(
+                    d.grain,
+                    Grain::Day | Grain::Hour | Grain::Minute | Grain::Second
+                ) {
+                    return None;
+                }
+                let day = EventDate {
+                    value: d.value.chars().take(10).collect(),
+                    grain: Grain::Day,
+                    ..d.clone()
+                };
+                // Who met, in the offices the act's words give them.
+                let people: Vec<Participant> = c
+                    .participants
+                    .iter()
+                    .filter(|p| {
+                        !p.companion && p.role.as_ref().is_some_and(|r| described.roles.contains(r))
+                    })
+                    .cloned()
+                    .collect();
+                Some((day, people, c.location.clone()))
+            })
+        });
+        let (Some((day, people, place)), Some(m)) = (meeting, out.get_mut(k)) else {
+            continue;
+        };
+        m.date = Some(day);
+        if m.participants.is_empty() {
+            m.participants = people;
+        }
+        if m.location.is_none() {
+            m.location = place;
+        }
+    }
+}
+
 /// "After the security talks" (or "following the summit", "on the summit's
 /// margins") on an act: the span of those words, where the noun is a meeting
 /// trigger.
@@ -1629,6 +1695,58 @@ fn repair_participle_root(
         (r, c),
         &[(r, subj, "acl"), (subj, c, "nsubj:pass")],
         |k, t| k > c || t.deprel == "punct",
+    ))
+}
+
+/// A participle set off by commas after the subject ("The summit, postponed
+/// in March, opened on Monday") that the parse took for the main verb, with
+/// the real main verb after the second comma as a clause hung on it. The
+/// root is a participle with no auxiliary, its subject a noun right before
+/// the first comma; after it a comma and a finite verb with no subject, mark
+/// or auxiliary "that" of its own. The repair makes that verb the root, the
+/// noun its subject and the participle the noun's modifier. `None` where the
+/// parse shows no such error.
+fn repair_setoff_participle(
+    sentence: &dyad_text::Sentence,
+    tree: &Tree<'_>,
+) -> Option<dyad_text::Sentence> {
+    let toks = &sentence.tokens;
+    let r = toks
+        .iter()
+        .position(|t| t.head.is_none() && t.deprel == "root")?;
+    if !matches!(toks.get(r)?.xpos.as_str(), "VBN" | "VBD")
+        || tree
+            .children_with(r, &["aux", "aux:pass", "cop", "mark", "obj"])
+            .next()
+            .is_some()
+        || toks.get(r.checked_sub(1)?)?.text != ","
+    {
+        return None;
+    }
+    let subj = tree
+        .children_with(r, &["nsubj", "nsubj:pass"])
+        .find(|&n| n < r)?;
+    if !matches!(toks.get(subj)?.upos.as_str(), "NOUN" | "PROPN") {
+        return None;
+    }
+    let v = tree
+        .children_with(r, &["advcl", "conj", "parataxis", "ccomp"])
+        .find(|&v| {
+            v > r
+                && toks.get(v - 1).is_some_and(|t| t.text == ",")
+                && toks
+                    .get(v)
+                    .is_some_and(|t| matches!(t.xpos.as_str(), "VBD" | "VBZ" | "VBP"))
+                && tree
+                    .children_with(v, &["nsubj", "nsubj:pass", "mark", "cc", "expl"])
+                    .next()
+                    .is_none()
+        })?;
+    Some(reroot(
+        sentence,
+        (r, v),
+        &[(r, subj, "acl"), (subj, v, "nsubj")],
+        |k, _| k > v,
     ))
 }
 
@@ -2176,12 +2294,13 @@ fn repair_since_clause(
 }
 
 /// The repairs of parser errors the coder can tell from the tree, in order.
-const REPAIRS: [fn(&dyad_text::Sentence, &Tree<'_>) -> Option<dyad_text::Sentence>; 14] = [
+const REPAIRS: [fn(&dyad_text::Sentence, &Tree<'_>) -> Option<dyad_text::Sentence>; 15] = [
     repair_since_clause,
     repair_in_principle,
     repair_appositive_subject,
     repair_medium_partner,
     repair_participle_root,
+    repair_setoff_participle,
     repair_verb_as_auxiliary,
     repair_noun_root,
     repair_adjective_verb,
@@ -2735,6 +2854,10 @@ struct SentenceCtx<'a, 'i> {
     /// The one person the previous sentence's main clause was about, if any.
     previous_topic: &'a [&'a ResolvedMention],
 }
+
+/// Verbs whose object is what is talked about, never who talks ("discussed
+/// North Korea's missile launches"): the partner comes with "with".
+const TOPIC_VERBS: [&str; 2] = ["discuss", "debate"];
 
 /// Verbs of going to a meeting others hold ("joined the lunch", "sat in on
 /// the talks", "attended the summit").
@@ -4404,8 +4527,29 @@ fn code_trigger(
             source_side.extend(ps);
         }
     }
+    // What is discussed is the talk's topic, never a party to it ("to discuss
+    // trade, tourism and the Iranian nuclear programme", "discussed North
+    // Korea's latest missile launches"): one discusses a thing with someone.
+    let topic_verb =
+        pattern.kind == TriggerKind::Verb && TOPIC_VERBS.contains(&tree.lemma(i).as_str());
     for c in tree.children_with(i, &["obj", "iobj"]) {
+        if topic_verb {
+            continue;
+        }
         target_side.extend(parties_under(s, c, mentions));
+    }
+    // "Pompeo thanked Denmark … and discussed closer work in the Arctic",
+    // "met Park and discussed North Korea's launches": with no "with" of its
+    // own, the talk is with whom the verb it is joined to acts on.
+    let with_partner = tree
+        .children_with(i, &["obl"])
+        .any(|c| tree.case_of(c).as_deref() == Some("with"));
+    if topic_verb && !with_partner && tree.base_rel(i) == "conj" {
+        if let Some(h) = tree.head(i).filter(|&h| h < i) {
+            for c in tree.children_with(h, &["obj"]) {
+                target_side.extend(parties_under(s, c, mentions));
+            }
+        }
     }
     // The sentence's verb taken for a modifier ("tanks shelled positions of
     // the Palestinian forces"): the noun it is said to modify is its object.
@@ -4858,9 +5002,20 @@ fn code_trigger(
         // The parse gave no arguments: a joint event between the states the
         // sentence names, less those who only report or time it.
         let aside = asides(coder, tree, trig.span);
+        // (Nor those of what is discussed, here or in a clause beside it:
+        // "met Park and discussed North Korea's launches".)
+        let topic: Vec<Span> = (0..tree.len())
+            .filter(|&v| {
+                tree.tokens.get(v).is_some_and(|t| t.upos == "VERB")
+                    && TOPIC_VERBS.contains(&tree.lemma(v).as_str())
+            })
+            .flat_map(|v| tree.children_with(v, &["obj"]))
+            .filter_map(|c| tree.subtree_span(c))
+            .collect();
         all = mentions
             .iter()
             .filter(|m| is_party(m) && !aside.iter().any(|sp| sp.contains(m.span)))
+            .filter(|m| !topic.iter().any(|sp| sp.contains(m.span)))
             .map(|m| Party { mention: m })
             .collect();
     }
@@ -5950,7 +6105,7 @@ fn event_date(
     // was to be held next Wednesday"), and the governors it reads its time from,
     // nearest first.
     let mut chain = vec![i];
-    let described = described_by(tree, i);
+    let described = described_by(coder, tree, i);
     chain.extend(described.iter().copied());
     let mut x = i;
     let mut steps = 0;
@@ -6336,10 +6491,20 @@ fn event_status(
             let lemma = phrasal_lemma(tree, x);
             // (A meeting announced is to come, whichever way it is told.)
             let clause = meeting || ["ccomp", "xcomp", "advcl", "csubj"].contains(&via);
+            // "a visit already postponed twice, and held talks": a bare
+            // participle telling a change gone by (the parse may make it
+            // the governor) is the history of a noun, no cue for the act.
+            let history = tree
+                .children_with(x, &["nsubj", "nsubj:pass", "aux", "aux:pass", "cop"])
+                .next()
+                .is_none()
+                && tree.tokens.get(x).is_some_and(|t| t.upos == "VERB")
+                && tells_history(tree, x);
             if let Some(st) = cues
                 .get(CueWhere::Governor, &lemma)
                 .or_else(|| cues.get(CueWhere::Governor, &tree.lemma(x)))
                 .or_else(|| clause.then(|| cues.get(CueWhere::Clause, &lemma)).flatten())
+                .filter(|_| !history)
             {
                 // A governor telling that the act takes place ("attend the
                 // summit", "talks began") is the weakest cue: a plan or change
@@ -6574,7 +6739,16 @@ fn event_status(
 
 /// The verbs of clauses that describe a nominal trigger: "the summit [that was
 /// to be held in Sydney next Wednesday]", "talks [held in Tokyo]".
-fn described_by(tree: &Tree<'_>, i: usize) -> Vec<usize> {
+fn described_by(coder: &Coder, tree: &Tree<'_>, i: usize) -> Vec<usize> {
+    // "the summit, postponed in March, opened on Monday": a change of plan
+    // gone by (`tells_history`) is no time of the act.
+    let changes_plan = |c: usize| {
+        let cue = coder
+            .status
+            .get(CueWhere::Governor, &phrasal_lemma(tree, c))
+            .or_else(|| coder.status.get(CueWhere::Governor, &tree.lemma(c)));
+        matches!(cue, Some(EventStatus::Postponed | EventStatus::Cancelled))
+    };
     if tree.tokens.get(i).is_none_or(|t| t.upos == "VERB") {
         return Vec::new();
     }
@@ -6610,6 +6784,7 @@ fn described_by(tree: &Tree<'_>, i: usize) -> Vec<usize> {
         for c in tree
             .children_with(h, &["acl"])
             .filter(|&c| !of_person(c) && !measured_from(c))
+            .filter(|&c| !(changes_plan(c) && tells_history(tree, c)))
         {
             out.push(c);
             // "was to be held": the time hangs on the complement verb.
@@ -6617,6 +6792,65 @@ fn described_by(tree: &Tree<'_>, i: usize) -> Vec<usize> {
         }
     }
     out
+}
+
+/// Whether verb `p` tells something gone by rather than where things stand:
+/// a repetition or a "so far" ("twice postponed", "already delayed", "put off
+/// several times") or a past time of its own ("postponed earlier this year",
+/// "postponed in March", "called off last month"). A postponement so told on
+/// an act's noun ("arrived for a visit twice postponed earlier this year";
+/// "the summit, postponed in March, opened on Monday") is the act's history:
+/// neither its status nor its date. (A time it was moved to, "postponed to
+/// March", "until next year", is where the act now stands.)
+fn tells_history(tree: &Tree<'_>, p: usize) -> bool {
+    const MONTHS: [&str; 12] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    let repeated = tree.children_with(p, &["advmod"]).any(|c| {
+        matches!(
+            tree.lemma(c).to_lowercase().as_str(),
+            "twice" | "thrice" | "already" | "repeatedly" | "previously" | "earlier" | "once"
+        )
+    });
+    if repeated {
+        return true;
+    }
+    tree.children_with(p, &["obl", "obl:tmod", "obl:unmarked", "nmod:tmod"])
+        .any(|c| {
+            let case = tree.case_of(c);
+            if case
+                .as_deref()
+                .is_some_and(|k| !matches!(k, "in" | "on" | "during"))
+            {
+                return false;
+            }
+            let words: Vec<String> = tree
+                .subtree(c)
+                .into_iter()
+                .map(|k| tree.lemma(k).to_lowercase())
+                .collect();
+            let has = |w: &str| words.iter().any(|x| x == w);
+            // "earlier this year", "last month", "two weeks ago", "several times"
+            has("earlier") || has("last") || has("ago") || has("time") && case.is_none()
+                // "in March", "in 2019": a month or year, said of a change
+                // already made, is when it was made.
+                || case.as_deref() == Some("in")
+                    && words.iter().any(|w| {
+                        MONTHS.contains(&w.as_str())
+                            || w.len() == 4 && w.chars().all(|ch| ch.is_ascii_digit())
+                    })
+        })
 }
 
 /// Whether word `x` is negated ("not", "never", "n't") and is a cue that,
@@ -6667,6 +6901,17 @@ fn coordinated_change(coder: &Coder, tree: &Tree<'_>, clause: usize) -> Option<E
             if !pronoun_subject {
                 continue;
             }
+            // "arrived for a visit twice postponed earlier this year": a bare
+            // participle (no subject, no auxiliary) telling a change gone by
+            // describes the act's noun, which the parse lost; the act's own
+            // clause tells where it stands.
+            let bare = tree
+                .children_with(c, &["nsubj", "nsubj:pass", "aux", "aux:pass", "cop"])
+                .next()
+                .is_none();
+            if bare && tells_history(tree, c) {
+                continue;
+            }
             // The clause's verb, or one it takes as complement ("expected to be postponed").
             let mut verbs = vec![c];
             verbs.extend(tree.children_with(c, &["xcomp", "ccomp"]));
@@ -6711,7 +6956,7 @@ fn event_location(
     let tree = s.tree;
     let places = &coder.places;
     let mut scope = vec![i];
-    scope.extend(described_by(tree, i));
+    scope.extend(described_by(coder, tree, i));
     if let Some(h) = tree.head(i) {
         scope.push(h);
         // "In London, Blinken is due to attend a conference": the place may

@@ -3041,3 +3041,84 @@ fn two_people_who_spoke_together_met() {
     let rows = coded("Barack Obama spoke on Wednesday.", "2016-09-08");
     assert!(rows.iter().all(|r| r["type"] != "CONSULT"), "{rows:#?}");
 }
+
+#[test]
+fn a_postponement_told_as_the_history_of_the_act_is_not_its_status() {
+    // The participle on the visit tells what became of it before: the visit
+    // itself is told as taking place (issue: coded as postponed).
+    let rows = coded(
+        "Barack Obama arrived in Jakarta on Tuesday afternoon for a visit twice postponed earlier this year, and held talks with President Yudhoyono.",
+        "2010-11-09",
+    );
+    let consult: Vec<&Value> = rows.iter().filter(|r| r["type"] == "CONSULT").collect();
+    assert!(!consult.is_empty(), "{rows:#?}");
+    for r in consult {
+        assert_eq!(r["status"], "occurred", "{r:#}");
+    }
+    // Set off by commas, with the month it was put off in: neither its status
+    // nor its date (the parse took the participle for the main verb).
+    let rows = coded(
+        "The summit between Putin and Erdogan, postponed in March, opened on Monday in Ankara.",
+        "2010-11-09",
+    );
+    let summit = first(&rows, "CONSULT");
+    assert_eq!(summit["status"], "occurred", "{summit:#}");
+    assert_eq!(summit["date"]["value"], "2010-11-08", "{summit:#}");
+    // A time it was moved to still tells where it stands.
+    let rows = coded(
+        "Putin's visit to Ankara, postponed to March, was announced on Monday.",
+        "2010-11-09",
+    );
+    assert_eq!(first(&rows, "CONSULT")["status"], "postponed");
+}
+
+#[test]
+fn what_is_discussed_is_no_party_to_the_talks() {
+    let rows = coded(
+        "Netanyahu is due to meet Sheikh Mohammed bin Zayed Al Nahyan, the crown prince of Abu Dhabi and the country's de facto ruler, to discuss trade, tourism and the Iranian nuclear programme, an Israeli official said.",
+        "2021-03-10",
+    );
+    assert!(!rows.is_empty());
+    for r in &rows {
+        let actors: Vec<&str> = r["actors"]
+            .as_array()
+            .map(|a| a.iter().filter_map(Value::as_str).collect())
+            .unwrap_or_default();
+        assert!(!actors.contains(&"IRN"), "{r:#}");
+    }
+    let rows = coded(
+        "Obama met Park and discussed North Korea's latest missile launches.",
+        "2014-03-25",
+    );
+    let talks: Vec<&Value> = rows.iter().filter(|r| r["type"] == "CONSULT").collect();
+    assert!(!talks.is_empty(), "{rows:#?}");
+    for r in talks {
+        // The talk is with whom the verb it is joined to met.
+        assert_eq!(r["actors"], serde_json::json!(["KOR", "USA"]), "{r:#}");
+    }
+}
+
+#[test]
+fn a_partnership_launched_by_two_leaders_is_an_agreement_made_at_their_meeting() {
+    let rows = coded(
+        "Barack Obama held talks with President Susilo Bambang Yudhoyono in Jakarta on Tuesday. The two presidents launched a comprehensive partnership covering trade, education, security and climate.",
+        "2010-11-09",
+    );
+    let agree = first(&rows, "AGREE");
+    assert_eq!(
+        agree["actors"],
+        serde_json::json!(["IDN", "USA"]),
+        "{agree:#}"
+    );
+    // Told with no time of its own, by the leaders just told meeting: the
+    // meeting's day, place and people.
+    assert_eq!(agree["date"]["value"], "2010-11-09", "{agree:#}");
+    assert_eq!(agree["location"]["name"], "Jakarta", "{agree:#}");
+    assert_eq!(agree["participants"].as_array().map(Vec::len), Some(2));
+    // Parties named as states may tell any time in their past: no date lent.
+    let rows = coded(
+        "Barack Obama held talks with President Susilo Bambang Yudhoyono in Jakarta on Tuesday. The two countries signed a defence pact.",
+        "2010-11-09",
+    );
+    assert!(first(&rows, "AGREE")["date"].is_null());
+}
