@@ -59,6 +59,7 @@ pub fn code_document(coder: &Coder, input: &CodeInput<'_>) -> Vec<EventMention> 
     let mut resolved = input.kb.resolve_text_with(input.text, anchor, &mut ctx);
     leaders_by_surname(input, anchor, &mut resolved);
     people_by_description(input, &mut resolved);
+    people_by_bare_title(input, &mut resolved);
     let mut out = Vec::new();
     // Undated acts timed by a meeting ("after the security talks, they will
     // sign…"): their index in `out` and the span of the anchoring words.
@@ -805,6 +806,77 @@ fn leaders_by_surname(input: &CodeInput<'_>, on: NaiveDate, resolved: &mut Vec<R
             if let Some(m) = head.or_else(minister) {
                 found.push(m);
             }
+        }
+    }
+    if !found.is_empty() {
+        resolved.extend(found);
+        resolved.sort_by_key(|m| (m.span.start, m.span.end));
+    }
+}
+
+/// "President Barack Obama will not hold talks with Philippine President
+/// Rodrigo Duterte … Ned Price said the president would meet South Korean
+/// President Park Geun-hye": a head of state or government told by the bare
+/// office ("the president", "the prime minister", "the premier", "the
+/// chancellor"), singular and with no name or "of" after it, is the first
+/// holder of that office the report named before (reports name their
+/// protagonist first), never one the same sentence names. The phrase becomes
+/// a mention of that person.
+fn people_by_bare_title(input: &CodeInput<'_>, resolved: &mut Vec<ResolvedMention>) {
+    let mut found: Vec<ResolvedMention> = Vec::new();
+    for sentence in &input.analysis.sentences {
+        let toks = &sentence.tokens;
+        for k in 0..toks.len() {
+            let word = |j: usize| toks.get(j).map(|t| t.text.as_str()).unwrap_or_default();
+            if !word(k).eq_ignore_ascii_case("the") {
+                continue;
+            }
+            let (last, role) = match word(k + 1) {
+                "president" => (k + 1, "head_of_state"),
+                "premier" | "chancellor" => (k + 1, "head_of_government"),
+                "prime" if word(k + 2) == "minister" => (k + 2, "head_of_government"),
+                _ => continue,
+            };
+            // ("the president of France", "the president's visit", "the
+            // president Obama": not the bare office.)
+            let after = toks.get(last + 1);
+            if after.is_some_and(|t| {
+                t.upos == "PROPN" || matches!(t.text.as_str(), "of" | "'s" | "’s" | "-")
+            }) {
+                continue;
+            }
+            let (Some(first), Some(end)) = (toks.get(k), toks.get(last)) else {
+                continue;
+            };
+            let span = Span::new(first.span.start, end.span.end);
+            if resolved.iter().any(|m| m.span.overlaps(span)) {
+                continue;
+            }
+            let Some(referent) = resolved
+                .iter()
+                .filter(|m| {
+                    m.kind == MentionKind::Person
+                        && m.person.is_some()
+                        && m.span.end <= sentence.span.start
+                        && m.role_on_date.as_deref() == Some(role)
+                })
+                .min_by_key(|m| m.span.start)
+            else {
+                continue;
+            };
+            let named_here = resolved
+                .iter()
+                .any(|m| sentence.span.contains(m.span) && m.person == referent.person);
+            if named_here {
+                continue;
+            }
+            found.push(ResolvedMention {
+                span,
+                text: span.slice(input.text).unwrap_or_default().to_string(),
+                claimed_role: None,
+                anachronism: None,
+                ..referent.clone()
+            });
         }
     }
     if !found.is_empty() {

@@ -3122,3 +3122,32 @@ fn a_partnership_launched_by_two_leaders_is_an_agreement_made_at_their_meeting()
     );
     assert!(first(&rows, "AGREE")["date"].is_null());
 }
+
+#[test]
+fn the_bare_office_is_the_first_holder_the_report_named() {
+    // "the president" is the report's protagonist, named first with that
+    // office, not the other president named since (nor one in its sentence).
+    let rows = coded(
+        "President Barack Obama will not hold talks with Philippine President Rodrigo Duterte in Laos, the White House said. Spokesman Ned Price said the president would meet South Korean President Park Geun-hye on Tuesday instead.",
+        "2016-09-06",
+    );
+    let meet = rows
+        .iter()
+        .find(|r| r["type"] == "CONSULT" && r["status"] == "planned")
+        .unwrap_or_else(|| panic!("{rows:#?}"));
+    assert_eq!(
+        meet["actors"],
+        serde_json::json!(["KOR", "USA"]),
+        "{meet:#}"
+    );
+    assert_eq!(meet["source"]["text"], "the president", "{meet:#}");
+    // "the president of France" is another office-holder, not the bare office.
+    let rows = coded(
+        "President Barack Obama arrived in Paris. He met the president of France on Tuesday.",
+        "2016-09-06",
+    );
+    for r in &rows {
+        assert!(r["source"]["text"] != "the president", "{r:#}");
+        assert!(r["target"]["text"] != "the president", "{r:#}");
+    }
+}
