@@ -879,9 +879,78 @@ fn people_by_bare_title(input: &CodeInput<'_>, resolved: &mut Vec<ResolvedMentio
             });
         }
     }
-    if !found.is_empty() {
-        resolved.extend(found);
-        resolved.sort_by_key(|m| (m.span.start, m.span.end));
+    if found.is_empty() {
+        return;
+    }
+    resolved.extend(found.iter().cloned());
+    resolved.sort_by_key(|m| (m.span.start, m.span.end));
+    // "… said the president would meet South Korean President Park Geun-hye.
+    // The two leaders sat down on Tuesday …": the knowledge base read "the two
+    // leaders" before the bare office was known, so from the people it could
+    // see; where the sentence before names exactly as many states through its
+    // people with the office counted, those are the pair (as it reads the
+    // sentence before), unless the pair's own sentence names people before it.
+    let sentences = &input.analysis.sentences;
+    for k in 1..sentences.len() {
+        let (Some(prev), Some(here)) = (sentences.get(k - 1), sentences.get(k)) else {
+            continue;
+        };
+        if !found.iter().any(|f| prev.span.contains(f.span)) {
+            continue;
+        }
+        let people_words = [
+            "leader",
+            "president",
+            "men",
+            "premier",
+            "chancellor",
+            "head",
+        ];
+        let mut pairs: Vec<Span> = resolved
+            .iter()
+            .filter(|m| {
+                here.span.contains(m.span)
+                    && m.kind == MentionKind::Country
+                    && m.person.is_none()
+                    && m.source.starts_with("dyad: `")
+                    && people_words
+                        .iter()
+                        .any(|w| m.text.to_lowercase().contains(w))
+            })
+            .map(|m| m.span)
+            .collect();
+        pairs.dedup();
+        for span in pairs {
+            let group: Vec<usize> = (0..resolved.len())
+                .filter(|&j| resolved.get(j).is_some_and(|m| m.span == span))
+                .collect();
+            let named_before = resolved.iter().any(|m| {
+                here.span.contains(m.span)
+                    && m.span.end <= span.start
+                    && m.kind == MentionKind::Person
+                    && m.country.is_some()
+            });
+            if group.len() < 2 || named_before {
+                continue;
+            }
+            let mut countries: Vec<String> = Vec::new();
+            for m in resolved.iter().filter(|m| {
+                prev.span.contains(m.span) && m.kind == MentionKind::Person && m.person.is_some()
+            }) {
+                if let Some(c) = m.country.as_ref().filter(|c| !countries.contains(c)) {
+                    countries.push(c.clone());
+                }
+            }
+            if countries.len() != group.len() {
+                continue;
+            }
+            for (j, c) in group.into_iter().zip(countries) {
+                if let Some(m) = resolved.get_mut(j) {
+                    m.actor = Some(c.clone());
+                    m.country = Some(c);
+                }
+            }
+        }
     }
 }
 

@@ -3141,6 +3141,17 @@ fn the_bare_office_is_the_first_holder_the_report_named() {
         "{meet:#}"
     );
     assert_eq!(meet["source"]["text"], "the president", "{meet:#}");
+    // And "the two leaders" who then met are the two that sentence names,
+    // with the bare office counted (not the other president named before).
+    let rows = coded(
+        "President Barack Obama will not hold talks with Philippine President Rodrigo Duterte in Laos, the White House said. Spokesman Ned Price said the president would meet South Korean President Park Geun-hye on Tuesday instead. The two leaders sat down on Tuesday afternoon and discussed North Korea.",
+        "2016-09-06",
+    );
+    let met = rows
+        .iter()
+        .find(|r| r["type"] == "CONSULT" && r["source"]["text"] == "The two leaders")
+        .unwrap_or_else(|| panic!("{rows:#?}"));
+    assert_eq!(met["actors"], serde_json::json!(["KOR", "USA"]), "{met:#}");
     // "the president of France" is another office-holder, not the bare office.
     let rows = coded(
         "President Barack Obama arrived in Paris. He met the president of France on Tuesday.",
