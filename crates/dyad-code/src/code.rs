@@ -3494,8 +3494,16 @@ fn match_trigger<'c>(
         return None;
     }
     let mut candidates: Vec<String> = Vec::new();
+    // "has called off his trip … for a second time": a phrasal verb that
+    // tells what became of a plan (status.tsv: "call off", "put off") is the
+    // status of the act it governs, or an act of its own as such ("called off
+    // a strike"), never its bare verb's act ("call for", a request).
+    let mut plan_changed = false;
     for p in tree.children_with(i, &["compound:prt"]) {
-        candidates.push(format!("{lemma}_{}", tree.lemma(p)));
+        let phrasal = format!("{lemma}_{}", tree.lemma(p));
+        plan_changed |=
+            kind == TriggerKind::Verb && coder.status.get(CueWhere::Governor, &phrasal).is_some();
+        candidates.push(phrasal);
     }
     // A particle the parse took for the first word of a compound preposition
     // ("pulled out of Chechnya", "were shipped out of the enclave", with
@@ -3530,10 +3538,12 @@ fn match_trigger<'c>(
     let ee = (kind == TriggerKind::Verb && text.ends_with("eed") && text.len() > 4)
         .then(|| text[..text.len() - 1].to_string());
     let written = (text != lemma && !SPEECH.contains(&lemma.as_str())).then_some(text);
-    candidates.push(lemma);
-    candidates.extend(stems.into_iter().skip(1));
-    candidates.extend(ee);
-    candidates.extend(written);
+    if !plan_changed {
+        candidates.push(lemma);
+        candidates.extend(stems.into_iter().skip(1));
+        candidates.extend(ee);
+        candidates.extend(written);
+    }
     // A noun governed by a verb trigger of its own is that verb's complement.
     if kind == TriggerKind::Noun {
         if let Some(h) = tree.head(i) {
@@ -5309,7 +5319,11 @@ fn code_trigger(
                 .filter(|p| p.mention.span != span)
                 .filter_map(|p| p.mention.country.as_deref())
                 .collect();
-            if !elsewhere && others.len() >= 2 {
+            // (Not the state a visit goes to: "his trip to Indonesia and
+            // Australia" is hosted by both.)
+            let visited = pattern.cameo.starts_with("042")
+                && target_side.iter().any(|p| p.mention.span == span);
+            if !elsewhere && !visited && others.len() >= 2 {
                 all.retain(|p| p.mention.span != span);
                 source_side.retain(|p| p.mention.span != span);
                 target_side.retain(|p| p.mention.span != span);

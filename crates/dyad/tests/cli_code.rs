@@ -3162,3 +3162,28 @@ fn the_bare_office_is_the_first_holder_the_report_named() {
         assert!(r["target"]["text"] != "the president", "{r:#}");
     }
 }
+
+#[test]
+fn a_trip_called_off_is_the_trip_and_hosted_by_every_state_it_goes_to() {
+    // "called off … for a second time" is no "call for" (a request): the
+    // phrasal verb tells what became of the trip.
+    let rows = coded(
+        "President Barack Obama has called off his trip to Indonesia and Australia for a second time to deal with the oil spill.",
+        "2010-06-03",
+    );
+    assert!(rows.iter().all(|r| r["type"] != "REQUEST"), "{rows:#?}");
+    let trip = first(&rows, "CONSULT");
+    assert_eq!(trip["status"], "cancelled", "{trip:#}");
+    // The first state visited is where it was to be, and still a host.
+    assert_eq!(
+        trip["actors"],
+        serde_json::json!(["AUS", "IDN", "USA"]),
+        "{trip:#}"
+    );
+    // "called off a strike" keeps its own pattern (a de-escalation).
+    let rows = coded(
+        "The Nigerian Union of Teachers announced Thursday that it has called off a four-day strike after deliberations with the Nigerian government.",
+        "2000-01-01",
+    );
+    assert!(rows.iter().any(|r| r["type"] == "CONCEDE"), "{rows:#?}");
+}
