@@ -407,7 +407,8 @@ pub fn code_document(coder: &Coder, input: &CodeInput<'_>) -> Vec<EventMention> 
         add_companions(&s, &mut out, sentence_first);
     }
     date_by_meeting(input.text, &mut out, &anchored);
-    date_by_leaders_meeting(&mut out);
+    let sentence_spans: Vec<Span> = input.analysis.sentences.iter().map(|s| s.span).collect();
+    date_by_leaders_meeting(&sentence_spans, &mut out);
     place_by_visit(&mut out);
     place_by_dateline(input, &resolved, &mut out);
     // After the dateline: a meeting it placed places what the sentence tells beside it.
@@ -1284,28 +1285,63 @@ fn date_by_meeting(text: &str, out: &mut [EventMention], anchored: &[(usize, Mee
 /// own, done (not planned) by the office-holders the report just told meeting
 /// ("the two presidents", "the leaders": a party given by office), took place
 /// at that meeting. It takes the day of the nearest meeting before it that
-/// was held on a named day among the same parties. (Only parties given by
-/// office: "the two countries signed a pact" may tell any time in their past.)
-fn date_by_leaders_meeting(out: &mut [EventMention]) {
+/// was held on a named day among the same parties. So do talks the pair just
+/// told acting held ("Yang Jiechi and Shigeru Kitamura agreed in Tokyo on
+/// Friday … The two men … held talks for several hours"): the report goes on
+/// with the same encounter. (Only people: "the two countries signed a pact"
+/// may tell any time in their past.)
+fn date_by_leaders_meeting(sentences: &[Span], out: &mut [EventMention]) {
+    const PEOPLE: [&str; 7] = [
+        "men",
+        "women",
+        "leaders",
+        "presidents",
+        "ministers",
+        "premiers",
+        "counterparts",
+    ];
     for k in 0..out.len() {
         let Some(m) = out.get(k) else { continue };
-        let Some(described) = m.described.as_ref() else {
+        // Parties told as a pair of people: by office, or by a phrase that
+        // stands for both sides ("the two men").
+        let pair = m.source.as_ref().is_some_and(|s| {
+            m.target.as_ref().is_some_and(|t| t.span == s.span)
+                && s.text
+                    .to_lowercase()
+                    .split_whitespace()
+                    .any(|w| PEOPLE.contains(&w))
+        });
+        let roles: Option<&[String]> = m.described.as_ref().map(|d| d.roles.as_slice());
+        if roles.is_none() && !pair {
             continue;
-        };
+        }
         let undated_act = m.date.is_none()
             && m.status == EventStatus::Occurred
-            && m.event_type != EventType::Consult
             && m.implied_by.is_none()
             && !m.actors.is_empty();
         if !undated_act {
             continue;
         }
+        // Talks go on from any act the pair was just told doing, within the
+        // two sentences before; other acts only from a meeting.
+        let talks = m.event_type == EventType::Consult;
+        let here = sentences
+            .iter()
+            .position(|sp| sp.contains(m.sentence) || *sp == m.sentence);
+        let near_from = here
+            .and_then(|h| sentences.get(h.saturating_sub(2)))
+            .map_or(0, |sp| sp.start);
         let meeting = out.get(..k).and_then(|before| {
             before.iter().rev().find_map(|c| {
-                let held = c.event_type == EventType::Consult
+                let held = (c.event_type == EventType::Consult
+                    || talks && c.sentence.start >= near_from)
+                    && c.sentence != m.sentence
                     && c.status == EventStatus::Occurred
                     && c.implied_by.is_none()
-                    && m.actors.iter().all(|a| c.actors.contains(a));
+                    // (The pair's own act, not a gathering of many they
+                    // were at: "the G20 summit in Osaka".)
+                    && m.actors.iter().all(|a| c.actors.contains(a))
+                    && c.actors.iter().all(|a| m.actors.contains(a));
                 // (The day, not the meeting's hour: "Tuesday afternoon".)
                 let d = c.date.as_ref().filter(|_| held)?;
                 if !matches!(
@@ -1324,7 +1360,9 @@ fn date_by_leaders_meeting(out: &mut [EventMention]) {
                     .participants
                     .iter()
                     .filter(|p| {
-                        !p.companion && p.role.as_ref().is_some_and(|r| described.roles.contains(r))
+                        !p.companion
+                            && roles
+                                .is_none_or(|rs| p.role.as_ref().is_some_and(|r| rs.contains(r)))
                     })
                     .cloned()
                     .collect();

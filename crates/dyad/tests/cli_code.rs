@@ -3115,6 +3115,17 @@ fn a_partnership_launched_by_two_leaders_is_an_agreement_made_at_their_meeting()
     assert_eq!(agree["date"]["value"], "2010-11-09", "{agree:#}");
     assert_eq!(agree["location"]["name"], "Jakarta", "{agree:#}");
     assert_eq!(agree["participants"].as_array().map(Vec::len), Some(2));
+    // Talks the pair held right after the act the report dates: that day.
+    let rows = coded(
+        "China's top diplomat Yang Jiechi and Shigeru Kitamura, head of Japan's National Security Secretariat, agreed in Tokyo on Friday to keep preparing for the visit. The two men, who oversee their governments' security policy, held talks for several hours.",
+        "2020-02-28",
+    );
+    let talks = rows
+        .iter()
+        .find(|r| r["type"] == "CONSULT" && r["source"]["text"] == "The two men")
+        .unwrap_or_else(|| panic!("{rows:#?}"));
+    assert_eq!(talks["date"]["value"], "2020-02-28", "{talks:#}");
+    assert_eq!(talks["location"]["name"], "Tokyo", "{talks:#}");
     // Parties named as states may tell any time in their past: no date lent.
     let rows = coded(
         "Barack Obama held talks with President Susilo Bambang Yudhoyono in Jakarta on Tuesday. The two countries signed a defence pact.",
