@@ -1312,9 +1312,15 @@ fn date_by_leaders_meeting(sentences: &[Span], out: &mut [EventMention]) {
                     .any(|w| PEOPLE.contains(&w))
         });
         let roles: Option<&[String]> = m.described.as_ref().map(|d| d.roles.as_slice());
-        if roles.is_none() && !pair {
+        // Any talks, named however, told right after the same parties' act
+        // of a named day ("European Union leaders warned China on Monday …
+        // Michel and von der Leyen spoke first with Li Keqiang in the
+        // morning"): the story of that day goes on.
+        let follow_on = m.event_type == EventType::Consult;
+        if roles.is_none() && !pair && !follow_on {
             continue;
         }
+        let named = roles.is_some() || pair;
         let undated_act = m.date.is_none()
             && m.status == EventStatus::Occurred
             && m.implied_by.is_none()
@@ -1329,12 +1335,19 @@ fn date_by_leaders_meeting(sentences: &[Span], out: &mut [EventMention]) {
             .iter()
             .position(|sp| sp.contains(m.sentence) || *sp == m.sentence);
         let near_from = here
-            .and_then(|h| sentences.get(h.saturating_sub(2)))
+            .and_then(|h| sentences.get(h.saturating_sub(if named { 2 } else { 1 })))
             .map_or(0, |sp| sp.start);
         let meeting = out.get(..k).and_then(|before| {
             before.iter().rev().find_map(|c| {
-                let held = (c.event_type == EventType::Consult
+                // (A place of its own elsewhere is another meeting.)
+                let same_place = match (&m.location, &c.location) {
+                    (Some(a), Some(b)) => a.name == b.name,
+                    (Some(_), None) => false,
+                    _ => true,
+                };
+                let held = (named && c.event_type == EventType::Consult
                     || talks && c.sentence.start >= near_from)
+                    && (named || same_place)
                     && c.sentence != m.sentence
                     && c.status == EventStatus::Occurred
                     && c.implied_by.is_none()

@@ -3126,6 +3126,26 @@ fn a_partnership_launched_by_two_leaders_is_an_agreement_made_at_their_meeting()
         .unwrap_or_else(|| panic!("{rows:#?}"));
     assert_eq!(talks["date"]["value"], "2020-02-28", "{talks:#}");
     assert_eq!(talks["location"]["name"], "Tokyo", "{talks:#}");
+    // Talks the same parties held, told right after their act of a named
+    // day, are that day's; not talks placed elsewhere.
+    let rows = coded(
+        "European Union leaders warned China on Monday against a national security law. European Council President Charles Michel spoke first with Chinese Premier Li Keqiang in the morning.",
+        "2020-06-22",
+    );
+    let talks = rows
+        .iter()
+        .find(|r| r["type"] == "CONSULT")
+        .unwrap_or_else(|| panic!("{rows:#?}"));
+    assert_eq!(talks["date"]["value"], "2020-06-22", "{talks:#}");
+    let rows = coded(
+        "Narendra Modi and Xi Jinping met in Mamallapuram on Saturday. Modi and Xi met informally in Wuhan.",
+        "2019-10-12",
+    );
+    let wuhan = rows
+        .iter()
+        .find(|r| r["location"]["name"] == "Wuhan")
+        .unwrap_or_else(|| panic!("{rows:#?}"));
+    assert!(wuhan["date"].is_null(), "{wuhan:#}");
     // Parties named as states may tell any time in their past: no date lent.
     let rows = coded(
         "Barack Obama held talks with President Susilo Bambang Yudhoyono in Jakarta on Tuesday. The two countries signed a defence pact.",
