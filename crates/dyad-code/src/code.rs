@@ -59,6 +59,7 @@ pub fn code_document(coder: &Coder, input: &CodeInput<'_>) -> Vec<EventMention> 
     let mut resolved = input.kb.resolve_text_with(input.text, anchor, &mut ctx);
     leaders_by_surname(input, anchor, &mut resolved);
     people_by_description(input, &mut resolved);
+    people_by_bare_title(input, &mut resolved);
     let mut out = Vec::new();
     // Undated acts timed by a meeting ("after the security talks, they will
     // sign…"): their index in `out` and the span of the anchoring words.
@@ -412,6 +413,8 @@ pub fn code_document(coder: &Coder, input: &CodeInput<'_>) -> Vec<EventMention> 
         add_companions(&s, &mut out, sentence_first);
     }
     date_by_meeting(input.text, &mut out, &anchored);
+    let sentence_spans: Vec<Span> = input.analysis.sentences.iter().map(|s| s.span).collect();
+    date_by_leaders_meeting(&sentence_spans, &mut out);
     place_by_visit(&mut out);
     place_by_dateline(input, &resolved, &mut out);
     // After the dateline: a meeting it placed places what the sentence tells beside it.
@@ -820,6 +823,146 @@ fn leaders_by_surname(input: &CodeInput<'_>, on: NaiveDate, resolved: &mut Vec<R
     }
 }
 
+/// "President Barack Obama will not hold talks with Philippine President
+/// Rodrigo Duterte … Ned Price said the president would meet South Korean
+/// President Park Geun-hye": a head of state or government told by the bare
+/// office ("the president", "the prime minister", "the premier", "the
+/// chancellor"), singular and with no name or "of" after it, is the first
+/// holder of that office the report named before (reports name their
+/// protagonist first), never one the same sentence names. The phrase becomes
+/// a mention of that person.
+fn people_by_bare_title(input: &CodeInput<'_>, resolved: &mut Vec<ResolvedMention>) {
+    let mut found: Vec<ResolvedMention> = Vec::new();
+    for sentence in &input.analysis.sentences {
+        let toks = &sentence.tokens;
+        for k in 0..toks.len() {
+            let word = |j: usize| toks.get(j).map(|t| t.text.as_str()).unwrap_or_default();
+            if !word(k).eq_ignore_ascii_case("the") {
+                continue;
+            }
+            let (last, role) = match word(k + 1) {
+                "president" => (k + 1, "head_of_state"),
+                "premier" | "chancellor" => (k + 1, "head_of_government"),
+                "prime" if word(k + 2) == "minister" => (k + 2, "head_of_government"),
+                _ => continue,
+            };
+            // ("the president of France", "the president's visit", "the
+            // president Obama": not the bare office.)
+            let after = toks.get(last + 1);
+            if after.is_some_and(|t| {
+                t.upos == "PROPN" || matches!(t.text.as_str(), "of" | "'s" | "’s" | "-")
+            }) {
+                continue;
+            }
+            let (Some(first), Some(end)) = (toks.get(k), toks.get(last)) else {
+                continue;
+            };
+            let span = Span::new(first.span.start, end.span.end);
+            if resolved.iter().any(|m| m.span.overlaps(span)) {
+                continue;
+            }
+            let Some(referent) = resolved
+                .iter()
+                .filter(|m| {
+                    m.kind == MentionKind::Person
+                        && m.person.is_some()
+                        && m.span.end <= sentence.span.start
+                        && m.role_on_date.as_deref() == Some(role)
+                })
+                .min_by_key(|m| m.span.start)
+            else {
+                continue;
+            };
+            let named_here = resolved
+                .iter()
+                .any(|m| sentence.span.contains(m.span) && m.person == referent.person);
+            if named_here {
+                continue;
+            }
+            found.push(ResolvedMention {
+                span,
+                text: span.slice(input.text).unwrap_or_default().to_string(),
+                claimed_role: None,
+                anachronism: None,
+                ..referent.clone()
+            });
+        }
+    }
+    if found.is_empty() {
+        return;
+    }
+    resolved.extend(found.iter().cloned());
+    resolved.sort_by_key(|m| (m.span.start, m.span.end));
+    // "… said the president would meet South Korean President Park Geun-hye.
+    // The two leaders sat down on Tuesday …": the knowledge base read "the two
+    // leaders" before the bare office was known, so from the people it could
+    // see; where the sentence before names exactly as many states through its
+    // people with the office counted, those are the pair (as it reads the
+    // sentence before), unless the pair's own sentence names people before it.
+    let sentences = &input.analysis.sentences;
+    for k in 1..sentences.len() {
+        let (Some(prev), Some(here)) = (sentences.get(k - 1), sentences.get(k)) else {
+            continue;
+        };
+        if !found.iter().any(|f| prev.span.contains(f.span)) {
+            continue;
+        }
+        let people_words = [
+            "leader",
+            "president",
+            "men",
+            "premier",
+            "chancellor",
+            "head",
+        ];
+        let mut pairs: Vec<Span> = resolved
+            .iter()
+            .filter(|m| {
+                here.span.contains(m.span)
+                    && m.kind == MentionKind::Country
+                    && m.person.is_none()
+                    && m.source.starts_with("dyad: `")
+                    && people_words
+                        .iter()
+                        .any(|w| m.text.to_lowercase().contains(w))
+            })
+            .map(|m| m.span)
+            .collect();
+        pairs.dedup();
+        for span in pairs {
+            let group: Vec<usize> = (0..resolved.len())
+                .filter(|&j| resolved.get(j).is_some_and(|m| m.span == span))
+                .collect();
+            let named_before = resolved.iter().any(|m| {
+                here.span.contains(m.span)
+                    && m.span.end <= span.start
+                    && m.kind == MentionKind::Person
+                    && m.country.is_some()
+            });
+            if group.len() < 2 || named_before {
+                continue;
+            }
+            let mut countries: Vec<String> = Vec::new();
+            for m in resolved.iter().filter(|m| {
+                prev.span.contains(m.span) && m.kind == MentionKind::Person && m.person.is_some()
+            }) {
+                if let Some(c) = m.country.as_ref().filter(|c| !countries.contains(c)) {
+                    countries.push(c.clone());
+                }
+            }
+            if countries.len() != group.len() {
+                continue;
+            }
+            for (j, c) in group.into_iter().zip(countries) {
+                if let Some(m) = resolved.get_mut(j) {
+                    m.actor = Some(c.clone());
+                    m.country = Some(c);
+                }
+            }
+        }
+    }
+}
+
 /// People the knowledge base does not know, placed by the words that describe
 /// them: a full name the analysis finds as a person, with a state, a
 /// government body or a known person in the title before it ("Kremlin
@@ -1142,6 +1285,121 @@ fn date_by_meeting(text: &str, out: &mut [EventMention], anchored: &[(usize, Mee
                 start: best.start,
             },
         });
+    }
+}
+
+/// "Obama … held talks with President Yudhoyono on Tuesday. The two presidents
+/// launched a comprehensive partnership …": an act told with no time of its
+/// own, done (not planned) by the office-holders the report just told meeting
+/// ("the two presidents", "the leaders": a party given by office), took place
+/// at that meeting. It takes the day of the nearest meeting before it that
+/// was held on a named day among the same parties. So do talks the pair just
+/// told acting held ("Yang Jiechi and Shigeru Kitamura agreed in Tokyo on
+/// Friday … The two men … held talks for several hours"): the report goes on
+/// with the same encounter. (Only people: "the two countries signed a pact"
+/// may tell any time in their past.)
+fn date_by_leaders_meeting(sentences: &[Span], out: &mut [EventMention]) {
+    const PEOPLE: [&str; 7] = [
+        "men",
+        "women",
+        "leaders",
+        "presidents",
+        "ministers",
+        "premiers",
+        "counterparts",
+    ];
+    for k in 0..out.len() {
+        let Some(m) = out.get(k) else { continue };
+        // Parties told as a pair of people: by office, or by a phrase that
+        // stands for both sides ("the two men").
+        let pair = m.source.as_ref().is_some_and(|s| {
+            m.target.as_ref().is_some_and(|t| t.span == s.span)
+                && s.text
+                    .to_lowercase()
+                    .split_whitespace()
+                    .any(|w| PEOPLE.contains(&w))
+        });
+        let roles: Option<&[String]> = m.described.as_ref().map(|d| d.roles.as_slice());
+        // Any talks, named however, told right after the same parties' act
+        // of a named day ("European Union leaders warned China on Monday …
+        // Michel and von der Leyen spoke first with Li Keqiang in the
+        // morning"): the story of that day goes on.
+        let follow_on = m.event_type == EventType::Consult;
+        if roles.is_none() && !pair && !follow_on {
+            continue;
+        }
+        let named = roles.is_some() || pair;
+        let undated_act = m.date.is_none()
+            && m.status == EventStatus::Occurred
+            && m.implied_by.is_none()
+            && !m.actors.is_empty();
+        if !undated_act {
+            continue;
+        }
+        // Talks go on from any act the pair was just told doing, within the
+        // two sentences before; other acts only from a meeting.
+        let talks = m.event_type == EventType::Consult;
+        let here = sentences
+            .iter()
+            .position(|sp| sp.contains(m.sentence) || *sp == m.sentence);
+        let near_from = here
+            .and_then(|h| sentences.get(h.saturating_sub(if named { 2 } else { 1 })))
+            .map_or(0, |sp| sp.start);
+        let meeting = out.get(..k).and_then(|before| {
+            before.iter().rev().find_map(|c| {
+                // (A place of its own elsewhere is another meeting.)
+                let same_place = match (&m.location, &c.location) {
+                    (Some(a), Some(b)) => a.name == b.name,
+                    (Some(_), None) => false,
+                    _ => true,
+                };
+                let held = (named && c.event_type == EventType::Consult
+                    || talks && c.sentence.start >= near_from)
+                    && (named || same_place)
+                    && c.sentence != m.sentence
+                    && c.status == EventStatus::Occurred
+                    && c.implied_by.is_none()
+                    // (The pair's own act, not a gathering of many they
+                    // were at: "the G20 summit in Osaka".)
+                    && m.actors.iter().all(|a| c.actors.contains(a))
+                    && c.actors.iter().all(|a| m.actors.contains(a));
+                // (The day, not the meeting's hour: "Tuesday afternoon".)
+                let d = c.date.as_ref().filter(|_| held)?;
+                if !matches!(
+                    d.grain,
+                    Grain::Day | Grain::Hour | Grain::Minute | Grain::Second
+                ) {
+                    return None;
+                }
+                let day = EventDate {
+                    value: d.value.chars().take(10).collect(),
+                    grain: Grain::Day,
+                    ..d.clone()
+                };
+                // Who met, in the offices the act's words give them.
+                let people: Vec<Participant> = c
+                    .participants
+                    .iter()
+                    .filter(|p| {
+                        !p.companion
+                            && roles
+                                .is_none_or(|rs| p.role.as_ref().is_some_and(|r| rs.contains(r)))
+                    })
+                    .cloned()
+                    .collect();
+                Some((day, people, c.location.clone()))
+            })
+        });
+        let (Some((day, people, place)), Some(m)) = (meeting, out.get_mut(k)) else {
+            continue;
+        };
+        m.date = Some(day);
+        if m.participants.is_empty() {
+            m.participants = people;
+        }
+        if m.location.is_none() {
+            m.location = place;
+        }
     }
 }
 
@@ -1637,6 +1895,58 @@ fn repair_participle_root(
         (r, c),
         &[(r, subj, "acl"), (subj, c, "nsubj:pass")],
         |k, t| k > c || t.deprel == "punct",
+    ))
+}
+
+/// A participle set off by commas after the subject ("The summit, postponed
+/// in March, opened on Monday") that the parse took for the main verb, with
+/// the real main verb after the second comma as a clause hung on it. The
+/// root is a participle with no auxiliary, its subject a noun right before
+/// the first comma; after it a comma and a finite verb with no subject, mark
+/// or auxiliary "that" of its own. The repair makes that verb the root, the
+/// noun its subject and the participle the noun's modifier. `None` where the
+/// parse shows no such error.
+fn repair_setoff_participle(
+    sentence: &dyad_text::Sentence,
+    tree: &Tree<'_>,
+) -> Option<dyad_text::Sentence> {
+    let toks = &sentence.tokens;
+    let r = toks
+        .iter()
+        .position(|t| t.head.is_none() && t.deprel == "root")?;
+    if !matches!(toks.get(r)?.xpos.as_str(), "VBN" | "VBD")
+        || tree
+            .children_with(r, &["aux", "aux:pass", "cop", "mark", "obj"])
+            .next()
+            .is_some()
+        || toks.get(r.checked_sub(1)?)?.text != ","
+    {
+        return None;
+    }
+    let subj = tree
+        .children_with(r, &["nsubj", "nsubj:pass"])
+        .find(|&n| n < r)?;
+    if !matches!(toks.get(subj)?.upos.as_str(), "NOUN" | "PROPN") {
+        return None;
+    }
+    let v = tree
+        .children_with(r, &["advcl", "conj", "parataxis", "ccomp"])
+        .find(|&v| {
+            v > r
+                && toks.get(v - 1).is_some_and(|t| t.text == ",")
+                && toks
+                    .get(v)
+                    .is_some_and(|t| matches!(t.xpos.as_str(), "VBD" | "VBZ" | "VBP"))
+                && tree
+                    .children_with(v, &["nsubj", "nsubj:pass", "mark", "cc", "expl"])
+                    .next()
+                    .is_none()
+        })?;
+    Some(reroot(
+        sentence,
+        (r, v),
+        &[(r, subj, "acl"), (subj, v, "nsubj")],
+        |k, _| k > v,
     ))
 }
 
@@ -2257,13 +2567,14 @@ fn repair_relative_who(
 }
 
 /// The repairs of parser errors the coder can tell from the tree, in order.
-const REPAIRS: [fn(&dyad_text::Sentence, &Tree<'_>) -> Option<dyad_text::Sentence>; 15] = [
+const REPAIRS: [fn(&dyad_text::Sentence, &Tree<'_>) -> Option<dyad_text::Sentence>; 16] = [
     repair_relative_who,
     repair_since_clause,
     repair_in_principle,
     repair_appositive_subject,
     repair_medium_partner,
     repair_participle_root,
+    repair_setoff_participle,
     repair_verb_as_auxiliary,
     repair_noun_root,
     repair_adjective_verb,
@@ -2966,6 +3277,10 @@ struct SentenceCtx<'a, 'i> {
     previous_topic: &'a [&'a ResolvedMention],
 }
 
+/// Verbs whose object is what is talked about, never who talks ("discussed
+/// North Korea's missile launches"): the partner comes with "with".
+const TOPIC_VERBS: [&str; 2] = ["discuss", "debate"];
+
 /// Verbs of going to a meeting others hold ("joined the lunch", "sat in on
 /// the talks", "attended the summit").
 const ATTEND: [&str; 3] = ["join", "attend", "sit"];
@@ -3460,8 +3775,16 @@ fn match_trigger<'c>(
         return None;
     }
     let mut candidates: Vec<String> = Vec::new();
+    // "has called off his trip … for a second time": a phrasal verb that
+    // tells what became of a plan (status.tsv: "call off", "put off") is the
+    // status of the act it governs, or an act of its own as such ("called off
+    // a strike"), never its bare verb's act ("call for", a request).
+    let mut plan_changed = false;
     for p in tree.children_with(i, &["compound:prt"]) {
-        candidates.push(format!("{lemma}_{}", tree.lemma(p)));
+        let phrasal = format!("{lemma}_{}", tree.lemma(p));
+        plan_changed |=
+            kind == TriggerKind::Verb && coder.status.get(CueWhere::Governor, &phrasal).is_some();
+        candidates.push(phrasal);
     }
     // A particle the parse took for the first word of a compound preposition
     // ("pulled out of Chechnya", "were shipped out of the enclave", with
@@ -3496,10 +3819,12 @@ fn match_trigger<'c>(
     let ee = (kind == TriggerKind::Verb && text.ends_with("eed") && text.len() > 4)
         .then(|| text[..text.len() - 1].to_string());
     let written = (text != lemma && !SPEECH.contains(&lemma.as_str())).then_some(text);
-    candidates.push(lemma);
-    candidates.extend(stems.into_iter().skip(1));
-    candidates.extend(ee);
-    candidates.extend(written);
+    if !plan_changed {
+        candidates.push(lemma);
+        candidates.extend(stems.into_iter().skip(1));
+        candidates.extend(ee);
+        candidates.extend(written);
+    }
     // A noun governed by a verb trigger of its own is that verb's complement.
     if kind == TriggerKind::Noun {
         if let Some(h) = tree.head(i) {
@@ -4646,8 +4971,29 @@ fn code_trigger(
             source_side.extend(ps);
         }
     }
+    // What is discussed is the talk's topic, never a party to it ("to discuss
+    // trade, tourism and the Iranian nuclear programme", "discussed North
+    // Korea's latest missile launches"): one discusses a thing with someone.
+    let topic_verb =
+        pattern.kind == TriggerKind::Verb && TOPIC_VERBS.contains(&tree.lemma(i).as_str());
     for c in tree.children_with(i, &["obj", "iobj"]) {
+        if topic_verb {
+            continue;
+        }
         target_side.extend(parties_under(s, c, mentions));
+    }
+    // "Pompeo thanked Denmark … and discussed closer work in the Arctic",
+    // "met Park and discussed North Korea's launches": with no "with" of its
+    // own, the talk is with whom the verb it is joined to acts on.
+    let with_partner = tree
+        .children_with(i, &["obl"])
+        .any(|c| tree.case_of(c).as_deref() == Some("with"));
+    if topic_verb && !with_partner && tree.base_rel(i) == "conj" {
+        if let Some(h) = tree.head(i).filter(|&h| h < i) {
+            for c in tree.children_with(h, &["obj"]) {
+                target_side.extend(parties_under(s, c, mentions));
+            }
+        }
     }
     // The sentence's verb taken for a modifier ("tanks shelled positions of
     // the Palestinian forces"): the noun it is said to modify is its object.
@@ -5100,9 +5446,20 @@ fn code_trigger(
         // The parse gave no arguments: a joint event between the states the
         // sentence names, less those who only report or time it.
         let aside = asides(coder, tree, trig.span);
+        // (Nor those of what is discussed, here or in a clause beside it:
+        // "met Park and discussed North Korea's launches".)
+        let topic: Vec<Span> = (0..tree.len())
+            .filter(|&v| {
+                tree.tokens.get(v).is_some_and(|t| t.upos == "VERB")
+                    && TOPIC_VERBS.contains(&tree.lemma(v).as_str())
+            })
+            .flat_map(|v| tree.children_with(v, &["obj"]))
+            .filter_map(|c| tree.subtree_span(c))
+            .collect();
         all = mentions
             .iter()
             .filter(|m| is_party(m) && !aside.iter().any(|sp| sp.contains(m.span)))
+            .filter(|m| !topic.iter().any(|sp| sp.contains(m.span)))
             .map(|m| Party { mention: m })
             .collect();
     }
@@ -5255,7 +5612,11 @@ fn code_trigger(
                 .filter(|p| p.mention.span != span)
                 .filter_map(|p| p.mention.country.as_deref())
                 .collect();
-            if !elsewhere && others.len() >= 2 {
+            // (Not the state a visit goes to: "his trip to Indonesia and
+            // Australia" is hosted by both.)
+            let visited = pattern.cameo.starts_with("042")
+                && target_side.iter().any(|p| p.mention.span == span);
+            if !elsewhere && !visited && others.len() >= 2 {
                 all.retain(|p| p.mention.span != span);
                 source_side.retain(|p| p.mention.span != span);
                 target_side.retain(|p| p.mention.span != span);
@@ -6195,7 +6556,7 @@ fn event_date(
     // was to be held next Wednesday"), and the governors it reads its time from,
     // nearest first.
     let mut chain = vec![i];
-    let described = described_by(tree, i);
+    let described = described_by(coder, tree, i);
     chain.extend(described.iter().copied());
     let mut x = i;
     let mut steps = 0;
@@ -6581,10 +6942,20 @@ fn event_status(
             let lemma = phrasal_lemma(tree, x);
             // (A meeting announced is to come, whichever way it is told.)
             let clause = meeting || ["ccomp", "xcomp", "advcl", "csubj"].contains(&via);
+            // "a visit already postponed twice, and held talks": a bare
+            // participle telling a change gone by (the parse may make it
+            // the governor) is the history of a noun, no cue for the act.
+            let history = tree
+                .children_with(x, &["nsubj", "nsubj:pass", "aux", "aux:pass", "cop"])
+                .next()
+                .is_none()
+                && tree.tokens.get(x).is_some_and(|t| t.upos == "VERB")
+                && tells_history(tree, x);
             if let Some(st) = cues
                 .get(CueWhere::Governor, &lemma)
                 .or_else(|| cues.get(CueWhere::Governor, &tree.lemma(x)))
                 .or_else(|| clause.then(|| cues.get(CueWhere::Clause, &lemma)).flatten())
+                .filter(|_| !history)
             {
                 // A governor telling that the act takes place ("attend the
                 // summit", "talks began") is the weakest cue: a plan or change
@@ -6819,7 +7190,16 @@ fn event_status(
 
 /// The verbs of clauses that describe a nominal trigger: "the summit [that was
 /// to be held in Sydney next Wednesday]", "talks [held in Tokyo]".
-fn described_by(tree: &Tree<'_>, i: usize) -> Vec<usize> {
+fn described_by(coder: &Coder, tree: &Tree<'_>, i: usize) -> Vec<usize> {
+    // "the summit, postponed in March, opened on Monday": a change of plan
+    // gone by (`tells_history`) is no time of the act.
+    let changes_plan = |c: usize| {
+        let cue = coder
+            .status
+            .get(CueWhere::Governor, &phrasal_lemma(tree, c))
+            .or_else(|| coder.status.get(CueWhere::Governor, &tree.lemma(c)));
+        matches!(cue, Some(EventStatus::Postponed | EventStatus::Cancelled))
+    };
     if tree.tokens.get(i).is_none_or(|t| t.upos == "VERB") {
         return Vec::new();
     }
@@ -6855,6 +7235,7 @@ fn described_by(tree: &Tree<'_>, i: usize) -> Vec<usize> {
         for c in tree
             .children_with(h, &["acl"])
             .filter(|&c| !of_person(c) && !measured_from(c))
+            .filter(|&c| !(changes_plan(c) && tells_history(tree, c)))
         {
             out.push(c);
             // "was to be held": the time hangs on the complement verb.
@@ -6862,6 +7243,65 @@ fn described_by(tree: &Tree<'_>, i: usize) -> Vec<usize> {
         }
     }
     out
+}
+
+/// Whether verb `p` tells something gone by rather than where things stand:
+/// a repetition or a "so far" ("twice postponed", "already delayed", "put off
+/// several times") or a past time of its own ("postponed earlier this year",
+/// "postponed in March", "called off last month"). A postponement so told on
+/// an act's noun ("arrived for a visit twice postponed earlier this year";
+/// "the summit, postponed in March, opened on Monday") is the act's history:
+/// neither its status nor its date. (A time it was moved to, "postponed to
+/// March", "until next year", is where the act now stands.)
+fn tells_history(tree: &Tree<'_>, p: usize) -> bool {
+    const MONTHS: [&str; 12] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    let repeated = tree.children_with(p, &["advmod"]).any(|c| {
+        matches!(
+            tree.lemma(c).to_lowercase().as_str(),
+            "twice" | "thrice" | "already" | "repeatedly" | "previously" | "earlier" | "once"
+        )
+    });
+    if repeated {
+        return true;
+    }
+    tree.children_with(p, &["obl", "obl:tmod", "obl:unmarked", "nmod:tmod"])
+        .any(|c| {
+            let case = tree.case_of(c);
+            if case
+                .as_deref()
+                .is_some_and(|k| !matches!(k, "in" | "on" | "during"))
+            {
+                return false;
+            }
+            let words: Vec<String> = tree
+                .subtree(c)
+                .into_iter()
+                .map(|k| tree.lemma(k).to_lowercase())
+                .collect();
+            let has = |w: &str| words.iter().any(|x| x == w);
+            // "earlier this year", "last month", "two weeks ago", "several times"
+            has("earlier") || has("last") || has("ago") || has("time") && case.is_none()
+                // "in March", "in 2019": a month or year, said of a change
+                // already made, is when it was made.
+                || case.as_deref() == Some("in")
+                    && words.iter().any(|w| {
+                        MONTHS.contains(&w.as_str())
+                            || w.len() == 4 && w.chars().all(|ch| ch.is_ascii_digit())
+                    })
+        })
 }
 
 /// Whether word `x` is negated ("not", "never", "n't") and is a cue that,
@@ -6912,6 +7352,17 @@ fn coordinated_change(coder: &Coder, tree: &Tree<'_>, clause: usize) -> Option<E
             if !pronoun_subject {
                 continue;
             }
+            // "arrived for a visit twice postponed earlier this year": a bare
+            // participle (no subject, no auxiliary) telling a change gone by
+            // describes the act's noun, which the parse lost; the act's own
+            // clause tells where it stands.
+            let bare = tree
+                .children_with(c, &["nsubj", "nsubj:pass", "aux", "aux:pass", "cop"])
+                .next()
+                .is_none();
+            if bare && tells_history(tree, c) {
+                continue;
+            }
             // The clause's verb, or one it takes as complement ("expected to be postponed").
             let mut verbs = vec![c];
             verbs.extend(tree.children_with(c, &["xcomp", "ccomp"]));
@@ -6956,7 +7407,7 @@ fn event_location(
     let tree = s.tree;
     let places = &coder.places;
     let mut scope = vec![i];
-    scope.extend(described_by(tree, i));
+    scope.extend(described_by(coder, tree, i));
     if let Some(h) = tree.head(i) {
         scope.push(h);
         // "In London, Blinken is due to attend a conference": the place may

@@ -247,8 +247,11 @@ pub fn document_block_keys(mentions: &[EventMention]) -> Vec<String> {
                     .map(|o| {
                         let theirs = actor_set(o);
                         let shared = mine.iter().filter(|a| theirs.contains(a)).count();
+                        // (A meeting on the report's own day fits either: it
+                        // may be told as held or as still to come that day.)
                         let fits = match (range(o), published) {
-                            (Some(r), Some(p)) => (r.end > p) == ahead,
+                            (Some(r), Some(p)) if ahead => r.end > p,
+                            (Some(r), Some(p)) => r.start <= p,
                             _ => false,
                         };
                         ((shared, fits), o)

@@ -1926,3 +1926,45 @@ fn a_call_is_not_the_visit_put_off_that_day() {
     let events = fuse(&[mention(visit), mention(call)]);
     assert_eq!(events.len(), 2, "{events:#?}");
 }
+
+/// "Obama and Castro held talks on Monday, the centrepiece of the first visit
+/// to Cuba …" (undated), with the two men's meeting of a year before told
+/// later in the report: the undated act goes with the meeting held on the
+/// report's own day, which counts as behind the report for an act told as
+/// held (it was filed with the older meeting, which then took its place).
+#[test]
+fn an_undated_act_is_filed_with_the_meeting_held_on_the_reports_day() {
+    use EventStatus::*;
+    let mut today = consult(
+        "a",
+        1,
+        "2016-03-21",
+        Occurred,
+        Some("2016-03-21"),
+        Some(place("Havana", Some("CUB"))),
+        "Barack Obama and Raul Castro held talks in Havana on Monday.",
+    );
+    today.actors = &["CUB", "USA"];
+    let mut visit = consult(
+        "a",
+        2,
+        "2016-03-21",
+        Occurred,
+        None,
+        Some(place("Cuba", Some("CUB"))),
+        "It was the first visit to Cuba by a sitting US president in 88 years.",
+    );
+    visit.actors = &["CUB", "USA"];
+    let mut before = consult(
+        "a",
+        3,
+        "2016-03-21",
+        Occurred,
+        Some("2015-04"),
+        Some(place("Panama", Some("PAN"))),
+        "The president first met Castro in Panama last April.",
+    );
+    before.actors = &["CUB", "USA"];
+    let keys = dyad_fuse::document_block_keys(&[mention(today), mention(visit), mention(before)]);
+    assert_eq!(keys[1], "CONSULT|2016", "{keys:?}");
+}
