@@ -279,7 +279,6 @@ pub fn code_document(coder: &Coder, input: &CodeInput<'_>) -> Vec<EventMention> 
                     Some(_) if on_timetable(&tree, i) => None,
                     other => other,
                 };
-                let reject = calling_off(coder, &s, i, &ev);
                 let accusation = reported_attack(coder, &ev);
                 // An attack another party only claims or alleges ("The US
                 // claimed that ISIL had attacked Iraq") is told as that party's
@@ -300,11 +299,6 @@ pub fn code_document(coder: &Coder, input: &CodeInput<'_>) -> Vec<EventMention> 
                     agree.id = format!("{}:{}:{}", input.doc_id, sentence.span.start, n);
                     n += 1;
                     coded.push((agree, bg, None));
-                }
-                if let Some(mut reject) = reject {
-                    reject.id = format!("{}:{}:{}", input.doc_id, sentence.span.start, n);
-                    n += 1;
-                    coded.push((reject, bg, None));
                 }
             }
         }
@@ -2868,154 +2862,6 @@ fn plover_intent(
     }
     restated.implied_by = Some(ev.id.clone());
     Some(restated)
-}
-
-/// The act of calling a meeting off or putting it off, told as someone's act
-/// ("Trump postponed the visit on Tuesday", "India on Friday cancelled a
-/// planned meeting", "the trip that Trump called off in August"): a REJECT
-/// of its own (CAMEO 125, PLOVER's rejection of a meeting), by the subject of
-/// the verb, against the meeting's other side, on the day of the verb (or the
-/// report's day for news of the day). The meeting itself keeps its status.
-/// `i` is the meeting's trigger and `meeting` what it was coded as.
-fn calling_off(
-    coder: &Coder,
-    s: &SentenceCtx<'_, '_>,
-    i: usize,
-    meeting: &EventMention,
-) -> Option<EventMention> {
-    let tree = s.tree;
-    // The verb telling the change, one or two steps up (object, passive
-    // subject, or a relative clause on the meeting: "the trip that Trump
-    // called off").
-    let changes = |x: usize| {
-        matches!(
-            coder
-                .status
-                .get(CueWhere::Governor, &phrasal_lemma(tree, x)),
-            Some(EventStatus::Postponed | EventStatus::Cancelled)
-        ) && tree.tokens.get(x).is_some_and(|t| t.upos == "VERB")
-    };
-    let g = if tree.base_rel(i) == "obj" || tree.base_rel(i) == "nsubj:pass" {
-        tree.head(i).filter(|&h| changes(h))?
-    } else {
-        tree.children_with(i, &["acl:relcl", "acl"])
-            .find(|&c| changes(c))?
-    };
-    // Who called it off: the verb's subject, or its passive agent.
-    let subject = tree
-        .children_with(g, &["nsubj"])
-        .chain(
-            tree.children_with(g, &["obl"])
-                .filter(|&o| tree.case_of(o).as_deref() == Some("by")),
-        )
-        .next()?;
-    let span = tree.subtree_span(subject)?;
-    let by = s
-        .mentions
-        .iter()
-        .find(|m| span.contains(m.span) && is_party(m) && m.country.is_some())?;
-    if !matches!(
-        meeting.status,
-        EventStatus::Postponed | EventStatus::Cancelled
-    ) || meeting.event_type != EventType::Consult
-    {
-        return None;
-    }
-    let mine = by.country.clone()?;
-    // The other side: the host of a visit, else not the venue's state ("a
-    // meeting … in New York").
-    let venue = meeting
-        .location
-        .as_ref()
-        .filter(|_| meeting.mode.as_deref() != Some("visit"))
-        .and_then(|l| l.country.clone());
-    let sides: Vec<&ActorRef> = [meeting.source.as_ref(), meeting.target.as_ref()]
-        .into_iter()
-        .flatten()
-        .filter(|p| p.country.is_some() && p.country.as_deref() != Some(mine.as_str()))
-        .collect();
-    let other = sides
-        .iter()
-        .find(|p| p.country != venue)
-        .map(|p| (*p).clone())?;
-    // Its day: a time on the verb itself, not on the meeting it calls off
-    // ("put off his visit, due in early September"), else on the verb of
-    // saying that reports it ("has postponed …, officials said on Friday");
-    // else, told in the past or perfect, the report's news: its day.
-    let own_time = |v: usize| {
-        s.timexes.iter().find_map(|t| {
-            if !matches!(
-                t.kind,
-                dyad_time::TimexType::Date | dyad_time::TimexType::Time
-            ) || t.grain.is_none()
-            {
-                return None;
-            }
-            let mut k = timex_head(tree, t.span)?;
-            // ("put off his visit, due in early September": the parse may
-            // hang the plan's time on the verb; a plan word opens it.)
-            let of_the_plan = tree.children(k).iter().any(|&c| {
-                matches!(
-                    tree.lemma(c).as_str(),
-                    "due" | "scheduled" | "planned" | "slated" | "expected"
-                )
-            });
-            if of_the_plan {
-                return None;
-            }
-            for _ in 0..4 {
-                if k == i {
-                    return None;
-                }
-                let h = tree.head(k)?;
-                if h == v {
-                    return Some(EventDate {
-                        text: t.span.slice(s.input.text).map(str::to_string),
-                        span: Some(t.span),
-                        value: t.value.clone(),
-                        grain: t.grain.unwrap_or(Grain::Day),
-                        start: t.resolved,
-                    });
-                }
-                k = h;
-            }
-            None
-        })
-    };
-    let said = tree
-        .head(g)
-        .filter(|&h| tree.base_rel(g) == "ccomp" && SPEECH.contains(&tree.lemma(h).as_str()));
-    let date = own_time(g).or_else(|| said.and_then(own_time)).or_else(|| {
-        let told = tree.tokens.get(g).is_some_and(|t| {
-            (t.feat("Tense") == Some("Past") && t.xpos == "VBD")
-                || tree
-                    .children_with(g, &["aux"])
-                    .any(|a| tree.lemma(a) == "have")
-        });
-        let p = s.published?;
-        told.then(|| EventDate {
-            text: None,
-            span: None,
-            value: p.format("%Y-%m-%d").to_string(),
-            grain: Grain::Day,
-            start: Some(DateValue::day(p)),
-        })
-    });
-    let mut reject = meeting.clone();
-    recode(&mut reject, EventType::Reject, "125");
-    reject.mode = coder.plover.lookup("125").and_then(|p| p.1.clone());
-    reject.status = EventStatus::Occurred;
-    reject.trigger = tree.tokens.get(g).map_or(reject.trigger, |t| t.span);
-    reject.source = Some(Party { mention: by }.actor_ref());
-    let theirs = other.country.clone();
-    reject.target = Some(other);
-    reject.actors = [Some(mine), theirs].into_iter().flatten().collect();
-    reject.actors.sort();
-    reject.actors.dedup();
-    reject.date = date;
-    reject.location = None;
-    reject.implied_by = None;
-    Some(reject)
 }
 
 /// Whether a trigger tells background rather than the sentence's news: it

@@ -424,12 +424,9 @@ fn the_bundled_sample_keeps_its_core_events() {
     let (recall, precision) = corpus_scores("sample");
     // Measured (session 8): core recall 1.000, precision 0.750 with this
     // matcher (score_events.py: 1.000 and 0.750; session 7: 1.000 and 0.605
-    // here; session 5: 0.917 and 0.558). Session 11: 1.000 and 0.684, since
-    // a meeting called off is also coded as the REJECT of whoever called it
-    // off, as the blind corpora's gold lists it; this older gold does not
-    // list Blinken's and Biden's postponements as acts of their own.
+    // here; session 5: 0.917 and 0.558).
     assert!(recall >= 0.95, "core recall {recall:.3}");
-    assert!(precision >= 0.66, "precision {precision:.3}");
+    assert!(precision >= 0.70, "precision {precision:.3}");
 }
 
 /// The check corpus (three more stories, written without looking at the

@@ -3112,32 +3112,6 @@ fn a_trip_never_made_was_called_off() {
     assert_eq!(visit["status"], "cancelled", "{rows:#?}");
 }
 
-/// Calling a meeting off is an act of its own: the REJECT of whoever called
-/// it off, against the meeting's other side, on the day of the calling off
-/// (not the day the meeting was due); the meeting keeps its status.
-#[test]
-fn calling_a_meeting_off_is_a_rejection_of_its_own() {
-    let rows = coded(
-        "India on Friday cancelled a planned meeting with Pakistan in New York.",
-        "2018-09-22",
-    );
-    let meeting = first(&rows, "CONSULT");
-    assert_eq!(meeting["status"], "cancelled", "{rows:#?}");
-    let reject = first(&rows, "REJECT");
-    assert_eq!(reject["status"], "occurred", "{rows:#?}");
-    assert_eq!(reject["source"]["country"], "IND", "{rows:#?}");
-    assert_eq!(reject["target"]["country"], "PAK", "{rows:#?}");
-    assert_eq!(reject["date"]["value"], "2018-09-21", "{rows:#?}");
-    assert!(reject["implied_by"].is_null(), "{rows:#?}");
-    let rows = coded(
-        "U.S. President Donald Trump has put off his visit to Denmark, due in early September.",
-        "2019-08-21",
-    );
-    let reject = first(&rows, "REJECT");
-    assert_eq!(reject["target"]["country"], "DNK", "{rows:#?}");
-    assert_eq!(reject["date"]["value"], "2019-08-21", "{rows:#?}");
-}
-
 /// "the president" with no name and no country is the president the report
 /// named before with the bare title, and "Park Geun-hye" is read whole.
 #[test]
