@@ -6392,6 +6392,16 @@ fn event_date(
     meeting: bool,
 ) -> Option<EventDate> {
     let tree = s.tree;
+    // Whether the act is told as put off ("postponed the trip until June").
+    let postpones = |x: usize| {
+        coder
+            .status
+            .get(CueWhere::Governor, &phrasal_lemma(tree, x))
+            == Some(EventStatus::Postponed)
+    };
+    let postponing = postpones(i)
+        || (matches!(tree.base_rel(i), "obj" | "nsubj:pass")
+            && tree.head(i).is_some_and(postpones));
     let usable = |t: &&&dyad_time::Timex| {
         matches!(
             t.kind,
@@ -6495,11 +6505,17 @@ fn event_date(
         let modified = tree
             .head(top)
             .filter(|_| matches!(tree.base_rel(top), "nmod" | "compound" | "amod" | "nummod"));
+        // ("postponed the trip until June": for a postponement, "until"
+        // gives the new time, no anchor.)
+        let bound = |w: &str| w == "until" && !postponing;
         let anchor = tree.children_with(top, &["case", "mark"]).any(|c| {
-            ["since", "after", "before", "until", "following"].contains(&tree.lemma(c).as_str())
+            let w = tree.lemma(c);
+            ["since", "after", "before", "following"].contains(&w.as_str()) || bound(&w)
         }) || modified.is_some_and(|x| {
-            tree.children_with(x, &["case", "mark"])
-                .any(|c| ["since", "until"].contains(&tree.lemma(c).as_str()))
+            tree.children_with(x, &["case", "mark"]).any(|c| {
+                let w = tree.lemma(c);
+                w == "since" || bound(&w)
+            })
         });
         // (By the words too: the parse may hang "since" elsewhere, "a visit
         // since 2011 apart from …" with "2011" a subject.)
@@ -6511,7 +6527,8 @@ fn event_date(
         // (Over "the" and "before": "since before the 1959 revolution".)
         let after_anchor_word = first.is_some_and(|f| {
             (f.saturating_sub(3)..f).rev().any(|k| {
-                ["since", "until"].contains(&tree.lemma(k).to_lowercase().as_str())
+                let w = tree.lemma(k).to_lowercase();
+                (w == "since" || bound(&w))
                     && (k + 1..f).all(|b| {
                         matches!(
                             tree.lemma(b).to_lowercase().as_str(),

@@ -124,6 +124,14 @@ impl Coder {
         self.plover.lookup(cameo).map(|p| p.0)
     }
 
+    /// Whether a verb (its lemma, a phrasal verb as `put_off`) tells that an
+    /// act is put off (`status.tsv`): the time "until" or "to" after it is the
+    /// new time, still to come ("postponed the trip until June").
+    pub fn tells_postponement(&self, lemma: &str) -> bool {
+        self.status.get(patterns::CueWhere::Governor, lemma)
+            == Some(dyad_core::EventStatus::Postponed)
+    }
+
     /// Whether coding a sentence needs its parse: whether any of its words
     /// can trigger an event. A sentence without one yields no event, so the
     /// caller may leave it unparsed ([`dyad_text::Analyzer::analyze_where`]).

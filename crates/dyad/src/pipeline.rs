@@ -109,6 +109,7 @@ impl Pipeline {
                 };
                 let hints = ParseTense {
                     analysis: &analysis,
+                    coder,
                 };
                 dyad_time::tag(&doc.text, reference, &hints)
             }
@@ -137,6 +138,7 @@ impl Pipeline {
 /// the verb governing the expression, its auxiliaries and its tense feature.
 struct ParseTense<'a> {
     analysis: &'a AnalyzedText,
+    coder: &'a dyad_code::Coder,
 }
 
 impl dyad_time::TenseHints for ParseTense<'_> {
@@ -152,6 +154,48 @@ impl dyad_time::TenseHints for ParseTense<'_> {
         let Some(mut i) = s.tokens.iter().position(|t| t.span.overlaps(span)) else {
             return TenseHint::Unknown;
         };
+        // "postponed the trip until June", "put off to next year": the new
+        // time of an act put off is still to come, whatever the verb's tense.
+        let top = {
+            let inside: Vec<usize> = (0..s.tokens.len())
+                .filter(|&k| s.tokens.get(k).is_some_and(|t| t.span.overlaps(span)))
+                .collect();
+            inside.iter().copied().find(|&k| {
+                s.tokens
+                    .get(k)
+                    .and_then(|t| t.head)
+                    .is_none_or(|h| !inside.contains(&h))
+            })
+        };
+        if let Some(top) = top {
+            let to_new_time = s.tokens.iter().any(|t| {
+                t.head == Some(top)
+                    && t.deprel == "case"
+                    && matches!(t.lemma.to_lowercase().as_str(), "until" | "to")
+            });
+            let mut x = top;
+            for _ in 0..4 {
+                let Some(h) = s.tokens.get(x).and_then(|t| t.head) else {
+                    break;
+                };
+                let Some(ht) = s.tokens.get(h) else { break };
+                if to_new_time && ht.upos == "VERB" {
+                    let particle = s
+                        .tokens
+                        .iter()
+                        .find(|t| t.head == Some(h) && t.deprel == "compound:prt")
+                        .map(|p| format!("{}_{}", ht.lemma.to_lowercase(), p.lemma.to_lowercase()));
+                    if particle
+                        .as_deref()
+                        .is_some_and(|p| self.coder.tells_postponement(p))
+                        || self.coder.tells_postponement(&ht.lemma.to_lowercase())
+                    {
+                        return TenseHint::Future;
+                    }
+                }
+                x = h;
+            }
+        }
         for _ in 0..6 {
             let Some(t) = s.tokens.get(i) else { break };
             if t.upos == "VERB" || (t.upos == "AUX" && t.head.is_none()) {

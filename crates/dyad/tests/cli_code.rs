@@ -3334,3 +3334,16 @@ fn a_trip_called_off_is_the_trip_and_hosted_by_every_state_it_goes_to() {
     );
     assert!(rows.iter().any(|r| r["type"] == "CONCEDE"), "{rows:#?}");
 }
+
+/// A meeting put off "until June" is dated by its new time, still to come
+/// when the report tells it; "until" is no anchor for a postponement.
+#[test]
+fn a_meeting_put_off_until_a_month_is_dated_by_it() {
+    let rows = coded(
+        "President Barack Obama postponed a long-planned trip to Indonesia until June.",
+        "2010-03-19",
+    );
+    let trip = first(&rows, "CONSULT");
+    assert_eq!(trip["status"], "postponed", "{rows:#?}");
+    assert_eq!(trip["date"]["value"], "2010-06", "{rows:#?}");
+}
