@@ -276,7 +276,7 @@ fn weekday_of(n: u32) -> Weekday {
 }
 
 /// The weekday `n` nearest the reference: the next one (today included) for the
-/// future, else the last one (today included). `shift` -1/+1 means strictly
+/// future, the nearer one for the present, else the last one (today included). `shift` -1/+1 means strictly
 /// before/after the reference day; with `week`, +1 means that day of the next
 /// calendar week (Monday to Sunday), as "next Wednesday" does.
 fn resolve_weekday(
@@ -302,6 +302,12 @@ fn resolve_weekday(
         }
         _ => match tense() {
             TenseHint::Future => reference.checked_add_signed(Duration::days(ahead)),
+            // The present tells what is scheduled as readily as what is
+            // under way ("Macron flies on Tuesday to Kyiv", "on Friday the
+            // pope flies on to Juba"): the nearer day, the last one on a tie.
+            TenseHint::Present if ahead < back => {
+                reference.checked_add_signed(Duration::days(ahead))
+            }
             _ => reference.checked_sub_signed(Duration::days(back)),
         },
     }

@@ -661,3 +661,26 @@ fn a_month_a_plan_is_set_for() {
     let found = tag("Support for May grew in the party.", r, &NoHints);
     assert!(found.is_empty(), "{found:?}");
 }
+
+/// A weekday in the present tense is the nearer one: "flies on Tuesday" told
+/// on a Monday is tomorrow, "meets Castro on Saturday" told on a Sunday was
+/// yesterday.
+#[test]
+fn a_weekday_in_the_present_is_the_nearer_one() {
+    let monday = reference(2022, 2, 7);
+    let t = find(
+        "Macron flies on Tuesday to Kyiv.",
+        "Tuesday",
+        monday,
+        TenseHint::Present,
+    );
+    assert_eq!(t.value, "2022-02-08");
+    let sunday = reference(2015, 4, 12);
+    let t = find(
+        "Obama meets Castro on Saturday.",
+        "Saturday",
+        sunday,
+        TenseHint::Present,
+    );
+    assert_eq!(t.value, "2015-04-11");
+}

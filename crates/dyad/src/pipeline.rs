@@ -250,6 +250,22 @@ impl dyad_time::TenseHints for ParseTense<'_> {
                 if t.feat("Tense") == Some("Past") || aux.contains(&"have") {
                     return TenseHint::Past;
                 }
+                // A bare participle or base form ("roads leading to the
+                // city centre on Sunday", "stopped work on Monday" with
+                // "work" a verb) has no tense of its own: the verb it hangs
+                // on decides.
+                if matches!(t.xpos.as_str(), "VBG" | "VBN" | "VB")
+                    && aux.is_empty()
+                    && t.head.is_some()
+                {
+                    match t.head {
+                        Some(h) if h != i => {
+                            i = h;
+                            continue;
+                        }
+                        _ => break,
+                    }
+                }
                 if t.xpos == "VBG" && aux.contains(&"be") && t.feat("Tense") != Some("Past") {
                     return TenseHint::Unknown;
                 }

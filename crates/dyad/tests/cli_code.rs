@@ -3347,3 +3347,29 @@ fn a_meeting_put_off_until_a_month_is_dated_by_it() {
     assert_eq!(trip["status"], "postponed", "{rows:#?}");
     assert_eq!(trip["date"]["value"], "2010-06", "{rows:#?}");
 }
+
+/// A trip told in the present for a coming weekday is planned for that day;
+/// a participle's weekday is read with the tense of the verb it hangs on.
+#[test]
+fn a_trip_told_in_the_present_for_a_coming_weekday_is_planned() {
+    let rows = coded(
+        "Emmanuel Macron flies on Tuesday to Kyiv for talks with President Volodymyr Zelenskyy.",
+        "2022-02-07",
+    );
+    let trip = rows
+        .iter()
+        .find(|r| r["type"] == "CONSULT")
+        .expect("the trip");
+    assert_eq!(trip["date"]["value"], "2022-02-08", "{rows:#?}");
+    assert_eq!(trip["status"], "planned", "{rows:#?}");
+    let rows = coded(
+        "Young Algerians blocked roads leading to the city centre on Sunday to press their demands on the Algerian government.",
+        "2000-01-05",
+    );
+    assert!(
+        rows.iter().all(|r| r["date"]["value"]
+            .as_str()
+            .is_none_or(|d| d == "2000-01-02")),
+        "{rows:#?}"
+    );
+}
