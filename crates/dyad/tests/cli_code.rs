@@ -3373,3 +3373,17 @@ fn a_floating_each_is_no_party() {
     }
     assert_eq!(agreement["source"]["country"], "SRB", "{rows:#?}");
 }
+
+/// A simple present with a day of the week is a timetable: in a report out on
+/// Friday, "the pope flies on to Juba on Monday" is next Monday's trip, still
+/// to come (issue: read as last Monday's, and held).
+#[test]
+fn a_simple_present_with_a_weekday_is_to_come() {
+    let rows = coded(
+        "Merkel flies to Paris on Monday for talks with Macron.",
+        "2020-09-04",
+    );
+    let trip = first(&rows, "CONSULT");
+    assert_eq!(trip["date"]["value"], "2020-09-07", "{rows:#?}");
+    assert_eq!(trip["status"], "planned", "{rows:#?}");
+}
