@@ -2047,20 +2047,58 @@ fn repair_noun_root(
 /// as the past ("met", "agreed"; not "seen", "given", "done", "shown", which
 /// are participles only). The repair makes the verb
 /// the root and the noun its subject; the noun's dependents after the verb
-/// follow the verb. `None` where the parse shows no such error.
+/// follow the verb. The verb may also follow the noun's whole phrase rather
+/// than the noun itself: "Prime Minister Fumio Kishida and South Korean
+/// President Yoon Suk Yeol agreed on Thursday to …" parsed with "Fumio" the
+/// root, the second name its conjunct and "agreed" a relative clause with no
+/// subject on it; the words between are then all the noun's, none a verb (a
+/// clause of their own would make the verb's reading another one).
+/// `None` where the parse shows no such error.
 fn repair_subject_root(
     sentence: &dyad_text::Sentence,
     tree: &Tree<'_>,
 ) -> Option<dyad_text::Sentence> {
     let toks = &sentence.tokens;
-    let r = toks
+    let root = toks
         .iter()
         .position(|t| t.head.is_none() && t.deprel == "root")?;
-    if !matches!(toks.get(r)?.upos.as_str(), "NOUN" | "PROPN") {
-        return None;
-    }
+    // The subject noun: the root itself, or the subject of a root that is a
+    // clause of time or manner ("…, as the neighbours moved to …": a root
+    // with a marker of its own is no main clause) standing after the verb.
+    let (r, subordinate) = if matches!(toks.get(root)?.upos.as_str(), "NOUN" | "PROPN") {
+        (root, false)
+    } else {
+        tree.children_with(root, &["mark"]).next()?;
+        let n = tree.children_with(root, &["nsubj"]).find(|&n| {
+            n < root
+                && toks
+                    .get(n)
+                    .is_some_and(|t| matches!(t.upos.as_str(), "NOUN" | "PROPN"))
+        })?;
+        (n, true)
+    };
+    // The verb stands right after the noun's phrase: every word between is
+    // the noun's (never the verb's) and none is a verb.
+    let after_phrase = |v: usize| {
+        if v == r + 1 && !subordinate {
+            return true;
+        }
+        if toks.get(v).is_none_or(|t| t.xpos != "VBD") {
+            return false;
+        }
+        let phrase = tree.subtree(r);
+        let clause = tree.subtree(v);
+        (r + 1..v).all(|k| {
+            phrase.contains(&k)
+                && !clause.contains(&k)
+                && toks
+                    .get(k)
+                    .is_some_and(|t| !matches!(t.upos.as_str(), "VERB" | "AUX"))
+        })
+    };
     let v = tree.children_with(r, &["acl"]).find(|&v| {
-        v == r + 1
+        after_phrase(v)
+            && (!subordinate || v < root)
             && toks.get(v).is_some_and(|t| {
                 t.xpos == "VBD"
                     || (t.xpos == "VBN" && !["en", "wn", "ne"].iter().any(|e| t.text.ends_with(e)))
@@ -2070,6 +2108,22 @@ fn repair_subject_root(
                 .next()
                 .is_none()
     })?;
+    if subordinate {
+        // The verb is the main clause; the marked root its adverbial clause,
+        // keeping its own subject; the noun's words after the verb follow it.
+        let mut out = reroot(
+            sentence,
+            (root, v),
+            &[(r, v, "nsubj"), (root, v, "advcl")],
+            |_, _| false,
+        );
+        for k in tree.children(r).iter().copied().filter(|&k| k > v) {
+            if let Some(t) = out.tokens.get_mut(k) {
+                t.head = Some(v);
+            }
+        }
+        return Some(out);
+    }
     Some(reroot(sentence, (r, v), &[(r, v, "nsubj")], |k, _| k > v))
 }
 
@@ -2361,6 +2415,64 @@ fn repair_appositive_subject(
     Some(rehang(sentence, &rehung))
 }
 
+/// A floating quantifier the parse took for a subject: "Serbian President
+/// Aleksandar Vučić and Kosovo's prime minister, Avdullah Hoti, each signed a
+/// document" parsed with "each" a subject of "signed" beside "Hoti", and the
+/// first name's title phrase ("Kosovo's prime minister") a bare noun phrase
+/// on the verb. "Each" ("both", "all") right after the comma closing the
+/// subject says how the subject acted; it is no party. The repair makes it
+/// the verb's modifier, and a noun phrase on the verb that names someone and
+/// ends at the comma before the subject's name the title of that name, as
+/// the sentence without "each" parses. `None` where no verb has such a
+/// quantifier.
+fn repair_floating_quantifier(
+    sentence: &dyad_text::Sentence,
+    tree: &Tree<'_>,
+) -> Option<dyad_text::Sentence> {
+    let toks = &sentence.tokens;
+    // (From the third word: a comma and a subject stand before the quantifier.)
+    let (q, v, name) = (2..toks.len()).find_map(|q| {
+        let t = toks.get(q)?;
+        if t.deprel != "nsubj"
+            || !matches!(t.text.to_lowercase().as_str(), "each" | "both" | "all")
+            || !tree.children(q).is_empty()
+            || toks.get(q - 1)?.text != ","
+        {
+            return None;
+        }
+        let v = t.head?;
+        // The subject proper: the verb's other subject, ending at the comma.
+        let name = tree.children_with(v, &["nsubj"]).find(|&n| {
+            n < q && tree.subtree(n).into_iter().filter(|&k| k < q - 1).max() == Some(q - 2)
+        })?;
+        Some((q, v, name))
+    })?;
+    let mut rehung = vec![(q, v, "advmod")];
+    // "Kosovo's prime minister, Avdullah Hoti, each signed": the title phrase
+    // the parse left on the verb, naming someone, set off right before the
+    // name.
+    if let Some(title) = tree.children_with(v, &["obl:unmarked"]).find(|&o| {
+        let sub = tree.subtree(o);
+        o < name
+            && toks.get(o).is_some_and(|t| t.upos == "NOUN")
+            && sub
+                .iter()
+                .any(|&k| toks.get(k).is_some_and(|t| t.upos == "PROPN"))
+            && sub
+                .iter()
+                .copied()
+                .filter(|&k| toks.get(k).is_some_and(|t| t.upos != "PUNCT"))
+                .max()
+                .is_some_and(|m| {
+                    toks.get(m + 1).is_some_and(|t| t.text == ",")
+                        && tree.subtree(name).first() == Some(&(m + 2))
+                })
+    }) {
+        rehung.push((title, name, "nmod:desc"));
+    }
+    Some(rehang(sentence, &rehung))
+}
+
 /// "Modi and Xi on Saturday agreed …": a day named between the subject and
 /// its verb times the verb, but the parse may hang it on the subject. The
 /// repair hangs it on the verb. `None` where no day so hangs.
@@ -2561,8 +2673,9 @@ fn repair_relative_who(
 }
 
 /// The repairs of parser errors the coder can tell from the tree, in order.
-const REPAIRS: [fn(&dyad_text::Sentence, &Tree<'_>) -> Option<dyad_text::Sentence>; 16] = [
+const REPAIRS: [fn(&dyad_text::Sentence, &Tree<'_>) -> Option<dyad_text::Sentence>; 17] = [
     repair_relative_who,
+    repair_floating_quantifier,
     repair_since_clause,
     repair_in_principle,
     repair_appositive_subject,

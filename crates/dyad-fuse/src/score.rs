@@ -486,13 +486,34 @@ pub fn call_and_visit(m: &EventMention, members: &[&EventMention]) -> bool {
 /// Whether a visit may be the one the event's visits tell: a visit to one
 /// side is never the return visit to the other ("Yoon will travel to Japan"
 /// … "Kishida arrived in Seoul"), however close the parties, people and
-/// dates. Only visits naming their host are compared.
+/// dates. Only visits naming their host are compared, but for one thing: a
+/// visitor is never the host of its own trip, so a trip made by the host's
+/// side, whatever its destination ("Kishida, who returned from a tour of
+/// Africa last week" beside "Yoon will travel to Japan"), is another trip.
 pub fn same_host(m: &EventMention, members: &[&EventMention]) -> bool {
     let host = |x: &EventMention| {
         (x.event_type == dyad_core::EventType::Consult && x.mode.as_deref() == Some("visit"))
             .then(|| x.target.as_ref().and_then(|t| t.country.clone()))
             .flatten()
     };
+    // Who travels: the subject of a visit made (CAMEO 042), not of one
+    // hosted (043).
+    let visitor = |x: &EventMention| {
+        (x.event_type == dyad_core::EventType::Consult
+            && x.mode.as_deref() == Some("visit")
+            && x.cameo.as_deref().is_some_and(|c| c.starts_with("042")))
+        .then(|| x.source.as_ref().and_then(|s| s.country.clone()))
+        .flatten()
+    };
+    let hosts_the_visitor = |a: &EventMention, b: &EventMention| {
+        visitor(a).is_some_and(|v| host(a).as_ref() != Some(&v) && host(b).as_ref() == Some(&v))
+    };
+    if members
+        .iter()
+        .any(|x| hosts_the_visitor(m, x) || hosts_the_visitor(x, m))
+    {
+        return false;
+    }
     let Some(mine) = host(m) else {
         return true;
     };
@@ -529,30 +550,45 @@ pub fn reversed(m: &EventMention, members: &[&EventMention]) -> bool {
 /// summit", "another visit", "fresh talks". The words just before the
 /// trigger say so (up to three, within the phrase).
 pub fn sequel(m: &EventMention) -> bool {
-    let Some(from) = m.trigger.start.checked_sub(m.sentence.start) else {
+    let ordinal = |w: &str| {
+        matches!(
+            w.to_lowercase().as_str(),
+            "second" | "third" | "fourth" | "fifth" | "next" | "another" | "fresh" | "follow-up"
+        )
+    };
+    let (Some(from), Some(to)) = (
+        m.trigger.start.checked_sub(m.sentence.start),
+        m.trigger.end.checked_sub(m.sentence.start),
+    ) else {
         return false;
     };
     let Some(before) = m.sentence_text.get(..from) else {
         return false;
     };
-    before
+    let named_before = before
         .rsplit(|c: char| c.is_whitespace())
         .filter(|w| !w.is_empty())
         .take(3)
         .take_while(|w| !w.ends_with([',', ';', ':', '.', '"']))
-        .any(|w| {
-            matches!(
-                w.to_lowercase().as_str(),
-                "second"
-                    | "third"
-                    | "fourth"
-                    | "fifth"
-                    | "next"
-                    | "another"
-                    | "fresh"
-                    | "follow-up"
-            )
+        .any(ordinal);
+    // A verb that holds the act names it after itself: "agreed to hold a
+    // second summit", "will pay another visit".
+    let named_after = || {
+        m.sentence_text.get(to..).is_some_and(|after| {
+            let mut words = after.split_whitespace().take(3);
+            words.try_fold((), |(), w| {
+                let bare = w.trim_end_matches([',', ';', ':', '.', '"']);
+                if ordinal(bare) {
+                    Err(true)
+                } else if bare.len() < w.len() {
+                    Err(false)
+                } else {
+                    Ok(())
+                }
+            }) == Err(true)
         })
+    };
+    named_before || named_after()
 }
 
 /// Whether an event's day was behind a report's day, as one of its members
@@ -562,11 +598,15 @@ pub fn held_before(members: &[&EventMention], published: Option<DayRange>) -> bo
     let Some(p) = published else {
         return false;
     };
+    // Also an act its members tell as held on the report's own day: "agreed
+    // on Sunday to hold a second summit" is not Sunday's meeting.
     members.iter().any(|x| {
         x.date
             .as_ref()
             .and_then(DayRange::of_event_date)
-            .is_some_and(|d| d.end <= p.start)
+            .is_some_and(|d| {
+                d.end <= p.start || (x.status == EventStatus::Occurred && d.end <= p.end)
+            })
     })
 }
 

@@ -1559,6 +1559,76 @@ fn a_return_visit_is_another_event() {
     assert_eq!(events.len(), 2, "{events:#?}");
 }
 
+/// A visitor is never the host of its own trip: a trip the host's side made,
+/// to nowhere the report names as a state ("Kishida, who returned from a tour
+/// of Africa last week"), is not the other side's planned visit to it
+/// ("Yoon will travel to Japan"), however close the people and days (issue:
+/// the tour joined the plan and carried it into Kishida's Seoul trip).
+#[test]
+fn a_trip_by_the_host_is_not_a_visit_to_it() {
+    use EventStatus::*;
+    let side = |c: &str| ActorRef {
+        text: c.into(),
+        span: Span::new(0, 2),
+        actor: Some(c.into()),
+        country: Some(c.into()),
+        sector: None,
+    };
+    let made = |m: M, visitor: &str, host: Option<&str>| {
+        let mut m = mention(m);
+        m.cameo = Some("042".into());
+        m.source = Some(side(visitor));
+        m.target = host.map(side);
+        m
+    };
+    let plan = made(
+        M {
+            doc: "a",
+            n: 1,
+            published: "2023-03-09",
+            ty: EventType::Consult,
+            status: Planned,
+            actors: &["JPN", "KOR"],
+            date: Some("2023-03-16"),
+            location: Some(place("Tokyo", Some("JPN"))),
+            participants: vec![
+                person("Yoon Suk Yeol", "KOR", "head_of_state"),
+                person("Fumio Kishida", "JPN", "head_of_government"),
+            ],
+            sentence: "Yoon will travel to Japan on March 16 for talks with Kishida.",
+            mode: Some("visit"),
+        },
+        "KOR",
+        Some("JPN"),
+    );
+    let tour = made(
+        M {
+            doc: "b",
+            n: 1,
+            published: "2023-05-07",
+            ty: EventType::Consult,
+            status: Occurred,
+            actors: &["JPN"],
+            date: Some("2023-W17"),
+            location: None,
+            participants: vec![person("Fumio Kishida", "JPN", "head_of_government")],
+            sentence: "Kishida, who returned from a tour of Africa last week, arrived on Sunday.",
+            mode: Some("visit"),
+        },
+        "JPN",
+        None,
+    );
+    let events = fuse(&[plan.clone(), tour.clone()]);
+    assert_eq!(events.len(), 2, "{events:#?}");
+    // The same trip told by its visitor's side still meets the plan.
+    let mut arrival = tour;
+    arrival.source = Some(side("KOR"));
+    arrival.date = Some(date("2023-03-16"));
+    arrival.actors = vec!["JPN".into(), "KOR".into()];
+    arrival.participants = vec![person("Yoon Suk Yeol", "KOR", "head_of_state")];
+    assert_eq!(fuse(&[plan, arrival]).len(), 1);
+}
+
 /// A directed act running the other way is another act: each side
 /// reopening its embassy in the other's capital.
 #[test]
@@ -1667,6 +1737,44 @@ fn a_second_meeting_called_off_is_not_the_first_one_held() {
         "summit",
     );
     assert_eq!(fuse(&[held, second_done]).len(), 1);
+}
+
+/// A sequel the verb holds ("agreed on Sunday to hold a second summit") is
+/// named after its verb, and it is no act the report tells as held on its
+/// own day: Sunday's meeting took place, the second summit is to come.
+#[test]
+fn a_second_summit_agreed_at_a_meeting_is_not_that_meeting() {
+    use EventStatus::*;
+    let at = |mut m: EventMention, word: &str| {
+        let from = m.sentence_text.find(word).unwrap_or(0) + m.sentence.start;
+        m.trigger = Span::new(from, from + word.len());
+        m
+    };
+    let met = at(
+        mention(consult(
+            "a",
+            1,
+            "2018-10-07",
+            Occurred,
+            Some("2018-10-07"),
+            None,
+            "Pompeo met Kim for about two hours on Sunday.",
+        )),
+        "met",
+    );
+    let second = at(
+        mention(consult(
+            "a",
+            2,
+            "2018-10-07",
+            Planned,
+            None,
+            None,
+            "Kim and Pompeo agreed on Sunday to hold a second summit as soon as possible.",
+        )),
+        "hold",
+    );
+    assert_eq!(fuse(&[met, second]).len(), 2);
 }
 
 /// A meeting told on its day by a report out that day, and weeks later by a

@@ -282,6 +282,41 @@ impl dyad_time::TenseHints for ParseTense<'_> {
                 if temporal_clause && aux.is_empty() {
                     return TenseHint::Future;
                 }
+                // A simple present with a day of the week is a timetable:
+                // "the two leaders fly to Brussels for another round on
+                // Monday", "Kishida returns to Tokyo on Monday" (what took
+                // place is told in the past). Saying is the report's own
+                // present ("says on Monday"), and "since Monday" looks back.
+                let weekday = s.tokens.iter().any(|w| {
+                    w.span.overlaps(span)
+                        && matches!(
+                            w.text.to_lowercase().as_str(),
+                            "monday"
+                                | "tuesday"
+                                | "wednesday"
+                                | "thursday"
+                                | "friday"
+                                | "saturday"
+                                | "sunday"
+                        )
+                });
+                let since = s.tokens.iter().any(|w| {
+                    w.span.end <= span.start
+                        && w.span.end + 1 >= span.start
+                        && w.lemma.eq_ignore_ascii_case("since")
+                });
+                let saying = matches!(
+                    t.lemma.to_lowercase().as_str(),
+                    "say" | "tell" | "announce" | "report" | "state" | "add" | "write" | "note"
+                );
+                if weekday
+                    && !since
+                    && !saying
+                    && aux.is_empty()
+                    && matches!(t.xpos.as_str(), "VBP" | "VBZ")
+                {
+                    return TenseHint::Future;
+                }
                 return TenseHint::Present;
             }
             match t.head {

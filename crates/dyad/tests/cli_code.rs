@@ -3373,3 +3373,56 @@ fn a_trip_told_in_the_present_for_a_coming_weekday_is_planned() {
         "{rows:#?}"
     );
 }
+
+/// A subject of two titled names whose verb the parse hung on the first name
+/// as a relative clause, while making a later clause of "as" the main one
+/// ("Prime Minister Fumio Kishida and South Korean President Yoon Suk Yeol
+/// agreed on Thursday to …, as the neighbours moved to …"): the verb is the
+/// sentence's main act, done by both (issue: no agreement at all).
+#[test]
+fn a_verb_after_two_titled_names_is_their_act() {
+    let rows = coded(
+        "Prime Minister Fumio Kishida and South Korean President Yoon Suk Yeol agreed on Thursday to resume regular reciprocal visits by their leaders, suspended since 2011, and to end a four-year quarrel over trade, as the neighbours moved to close a painful chapter over wartime history.",
+        "2023-03-16",
+    );
+    let agreement = first(&rows, "AGREE");
+    assert_eq!(agreement["status"], "occurred", "{rows:#?}");
+    assert_eq!(agreement["date"]["value"], "2023-03-16", "{rows:#?}");
+    let actors = agreement["actors"].as_array().expect("actors");
+    for c in ["JPN", "KOR"] {
+        assert!(actors.contains(&serde_json::json!(c)), "{rows:#?}");
+    }
+}
+
+/// "Each" after the subject says how its parties acted; it is none of them:
+/// "Serbian President Aleksandar Vučić and Kosovo's prime minister, Avdullah
+/// Hoti, each signed a separate document with the United States" is an
+/// agreement of Serbia and Kosovo with the United States (issue: the United
+/// States alone).
+#[test]
+fn a_floating_each_is_no_party() {
+    let rows = coded(
+        "Serbian President Aleksandar Vučić and Kosovo's prime minister, Avdullah Hoti, each signed a separate document with the United States.",
+        "2020-09-04",
+    );
+    let agreement = first(&rows, "AGREE");
+    let actors = agreement["actors"].as_array().expect("actors");
+    for c in ["SRB", "XKX", "USA"] {
+        assert!(actors.contains(&serde_json::json!(c)), "{rows:#?}");
+    }
+    assert_eq!(agreement["source"]["country"], "SRB", "{rows:#?}");
+}
+
+/// A simple present with a day of the week is a timetable: in a report out on
+/// Friday, "the pope flies on to Juba on Monday" is next Monday's trip, still
+/// to come (issue: read as last Monday's, and held).
+#[test]
+fn a_simple_present_with_a_weekday_is_to_come() {
+    let rows = coded(
+        "Merkel flies to Paris on Monday for talks with Macron.",
+        "2020-09-04",
+    );
+    let trip = first(&rows, "CONSULT");
+    assert_eq!(trip["date"]["value"], "2020-09-07", "{rows:#?}");
+    assert_eq!(trip["status"], "planned", "{rows:#?}");
+}
