@@ -4547,6 +4547,20 @@ fn subject_of(tree: &Tree<'_>, i: usize) -> Option<(usize, bool)> {
                 return Some((h, true));
             }
         }
+        // "said after four hours of talks with Erdogan", "after two rounds
+        // of talks": the act stands where its measure does.
+        if rel == "nmod"
+            && tree.case_of(x).as_deref() == Some("of")
+            && tree.head(x).is_some_and(|h| {
+                matches!(
+                    tree.lemma(h).to_lowercase().as_str(),
+                    "hour" | "minute" | "day" | "week" | "round" | "series"
+                )
+            })
+        {
+            x = tree.head(x)?;
+            continue;
+        }
         if !["xcomp", "conj", "acl", "advcl", "ccomp"].contains(&rel) {
             // A noun's "subject" is the subject of the verb that takes it as object.
             if ["obj", "obl"].contains(&rel) {
@@ -7401,9 +7415,17 @@ fn event_location(
             let phrasal = tree
                 .children_with(t, &["compound:prt"])
                 .any(|p| matches!(tree.lemma(p).as_str(), "off" | "for" | "on" | "in" | "out"));
+            // ("called the trip a publicity stunt": a verb of calling with a
+            // name for its object names; it phones no one.)
+            let naming = tree.children_with(t, &["xcomp"]).any(|c| {
+                tree.tokens
+                    .get(c)
+                    .is_some_and(|k| matches!(k.upos.as_str(), "NOUN" | "ADJ" | "PROPN"))
+            });
             if places.phone_words.contains(&lem)
                 && t != i
                 && !phrasal
+                && !naming
                 && !["conj", "amod", "acl"].contains(&tree.base_rel(t))
             {
                 remote = remote.or(Some(Remote::Phone));

@@ -3426,3 +3426,23 @@ fn a_simple_present_with_a_weekday_is_to_come() {
     assert_eq!(trip["date"]["value"], "2020-09-07", "{rows:#?}");
     assert_eq!(trip["status"], "planned", "{rows:#?}");
 }
+
+/// Who "said after four hours of talks with Erdogan" took part in the
+/// talks; a verb of calling with a name for its object ("called the trip a
+/// publicity stunt") phones no one.
+#[test]
+fn talks_measured_in_hours_are_the_speakers_and_naming_is_no_call() {
+    let rows = coded(
+        "Turkey agreed to a pause, U.S. Vice President Mike Pence said after more than four hours of talks with President Tayyip Erdogan in Ankara.",
+        "2019-10-17",
+    );
+    let talks = first(&rows, "CONSULT");
+    let actors = talks["actors"].as_array().cloned().unwrap_or_default();
+    assert!(actors.contains(&serde_json::json!("USA")), "{talks:#}");
+    assert!(actors.contains(&serde_json::json!("TUR")), "{talks:#}");
+    let rows = coded(
+        "Prime Minister Narendra Modi made a surprise visit to Lahore, and the opposition called the trip a publicity stunt.",
+        "2015-12-25",
+    );
+    assert!(rows.iter().all(|r| r["mode"] != "phone"), "{rows:#?}");
+}
