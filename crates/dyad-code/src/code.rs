@@ -1862,9 +1862,7 @@ fn repair_participle_root(
     tree: &Tree<'_>,
 ) -> Option<dyad_text::Sentence> {
     let toks = &sentence.tokens;
-    let r = toks
-        .iter()
-        .position(|t| t.head.is_none() && t.deprel == "root")?;
+    let r = root_index(toks)?;
     if toks.get(r)?.xpos != "VBN"
         || tree
             .children_with(r, &["aux", "aux:pass", "cop"])
@@ -1905,9 +1903,7 @@ fn repair_setoff_participle(
     tree: &Tree<'_>,
 ) -> Option<dyad_text::Sentence> {
     let toks = &sentence.tokens;
-    let r = toks
-        .iter()
-        .position(|t| t.head.is_none() && t.deprel == "root")?;
+    let r = root_index(toks)?;
     if !matches!(toks.get(r)?.xpos.as_str(), "VBN" | "VBD")
         || tree
             .children_with(r, &["aux", "aux:pass", "cop", "mark", "obj"])
@@ -2013,9 +2009,7 @@ fn repair_noun_root(
     tree: &Tree<'_>,
 ) -> Option<dyad_text::Sentence> {
     let toks = &sentence.tokens;
-    let r = toks
-        .iter()
-        .position(|t| t.head.is_none() && t.deprel == "root")?;
+    let r = root_index(toks)?;
     if !matches!(toks.get(r)?.upos.as_str(), "NOUN" | "PROPN") {
         return None;
     }
@@ -2059,9 +2053,7 @@ fn repair_subject_root(
     tree: &Tree<'_>,
 ) -> Option<dyad_text::Sentence> {
     let toks = &sentence.tokens;
-    let root = toks
-        .iter()
-        .position(|t| t.head.is_none() && t.deprel == "root")?;
+    let root = root_index(toks)?;
     // The subject noun: the root itself, or the subject of a root that is a
     // clause of time or manner ("…, as the neighbours moved to …": a root
     // with a marker of its own is no main clause) standing after the verb.
@@ -2174,9 +2166,7 @@ fn repair_adjective_verb(
     if root_is_verb(tree) {
         return None;
     }
-    let r = toks
-        .iter()
-        .position(|t| t.head.is_none() && t.deprel == "root")?;
+    let r = root_index(toks)?;
     let a = toks.iter().enumerate().position(|(k, t)| {
         let text = t.text.to_lowercase();
         t.upos == "ADJ"
@@ -2232,9 +2222,7 @@ fn repair_adjective_root(
     if root_is_verb(tree) {
         return None;
     }
-    let r = toks
-        .iter()
-        .position(|t| t.head.is_none() && t.deprel == "root")?;
+    let r = root_index(toks)?;
     let verb_like = |a: usize| {
         toks.get(a).is_some_and(|t| {
             let text = t.text.to_lowercase();
@@ -2612,9 +2600,7 @@ fn repair_relative_who(
     tree: &Tree<'_>,
 ) -> Option<dyad_text::Sentence> {
     let toks = &sentence.tokens;
-    let r = toks
-        .iter()
-        .position(|t| t.head.is_none() && t.deprel == "root")?;
+    let r = root_index(toks)?;
     // The main verb: after the clause's closing comma, with no subject,
     // marker or conjunction of its own.
     let main_of = |v: usize, after: usize| {
@@ -2670,6 +2656,12 @@ fn repair_relative_who(
         &[(r, main, "nsubj")],
         |k, _| k > main,
     ))
+}
+
+/// The index of a parsed sentence's root word.
+fn root_index(toks: &[dyad_text::Token]) -> Option<usize> {
+    toks.iter()
+        .position(|t| t.head.is_none() && t.deprel == "root")
 }
 
 /// The repairs of parser errors the coder can tell from the tree, in order.
