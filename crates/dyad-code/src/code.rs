@@ -2168,11 +2168,7 @@ fn repair_adjective_verb(
     }
     let r = root_index(toks)?;
     let a = toks.iter().enumerate().position(|(k, t)| {
-        let text = t.text.to_lowercase();
-        t.upos == "ADJ"
-            && text.len() > 4
-            && text.ends_with("ed")
-            && t.lemma.to_lowercase() == text
+        unlemmatised_ed_adjective(t)
             && tree.base_rel(k) == "amod"
             && tree.head(k).is_some_and(|h| h > k)
     })?;
@@ -2224,13 +2220,8 @@ fn repair_adjective_root(
     }
     let r = root_index(toks)?;
     let verb_like = |a: usize| {
-        toks.get(a).is_some_and(|t| {
-            let text = t.text.to_lowercase();
-            t.upos == "ADJ"
-                && text.len() > 4
-                && text.ends_with("ed")
-                && t.lemma.to_lowercase() == text
-        }) && tree.children_with(a, &["cop"]).next().is_none()
+        toks.get(a).is_some_and(unlemmatised_ed_adjective)
+            && tree.children_with(a, &["cop"]).next().is_none()
             && tree
                 .children_with(a, &["xcomp", "advcl", "ccomp"])
                 .any(|c| {
@@ -2656,6 +2647,13 @@ fn repair_relative_who(
         &[(r, main, "nsubj")],
         |k, _| k > main,
     ))
+}
+
+/// A past-tense verb the tagger took for an adjective: a word in "-ed" tagged
+/// ADJ that the lemmatiser left as written ("demanded", "pledged").
+fn unlemmatised_ed_adjective(t: &dyad_text::Token) -> bool {
+    let text = t.text.to_lowercase();
+    t.upos == "ADJ" && text.len() > 4 && text.ends_with("ed") && t.lemma.to_lowercase() == text
 }
 
 /// The index of a parsed sentence's root word.
@@ -7495,7 +7493,7 @@ fn event_location(
             }
             // ("on the sidelines of the summit in the Laotian capital")
             if let Some(l) = (0..tree.len())
-                .filter(|&k| tree.subtree_span(k).is_some_and(|x| span.contains(x)))
+                .filter(|&k| tree.tokens.get(k).is_some_and(|t| span.contains(t.span)))
                 .find_map(|k| capital_place(s, k))
             {
                 return (Some(l), remote);
